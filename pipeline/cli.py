@@ -1,0 +1,34 @@
+"""The ``gongwen`` command: thin wrappers over library calls (the sqlite-utils way).
+
+Each command lives in a module of :mod:`pipeline.commands` that adds itself to
+:data:`app`; :data:`COMMAND_MODULES` lists them.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import typer
+
+app = typer.Typer(
+    name="gongwen",
+    help="Document intelligence for Chinese official texts.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+@app.callback()
+def _root() -> None:
+    """Document intelligence for Chinese official texts."""
+
+
+COMMAND_MODULES = [
+    "extract",
+]
+
+
+def main() -> None:
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"pipeline.commands.{name}")
+    app()

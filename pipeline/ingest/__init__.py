@@ -1,0 +1,84 @@
+"""Readers: turn a file into text, one reader per format, registered by suffix.
+
+A reader returns :class:`Ingested`: the text as the file holds it (before any
+normalization), the detected encoding for text files, and warnings. Tables are
+rendered into the text in the layout of a table exported one cell per line
+(each row opens with an empty line, each cell is a line starting with a tab), so
+the table stage and the budget extractor read tables from .docx, .pdf and text
+exports the same way.
+
+Anything wrong with the input raises :class:`pipeline.errors.InputError`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.errors import InputError
+from pipeline.record import Source
+from pipeline.registry import Registry
+
+#: Files larger than this are refused before they are read (bytes).
+MAX_BYTES = 64 * 1024 * 1024
+
+
+@dataclass
+class Ingested:
+    """What a reader made of one file."""
+
+    source: Source
+    text: str
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Decoded:
+    """A reader's result before the source facts are attached."""
+
+    text: str
+    encoding: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+Reader = Callable[[Path, bytes], Decoded]
+READERS: Registry[Reader] = Registry("reader")
+
+
+def formats() -> list[str]:
+    """The formats (file suffixes without the dot) a reader is registered for."""
+    _load_readers()
+    return READERS.names()
+
+
+def read(path: str | Path, max_bytes: int = MAX_BYTES) -> Ingested:
+    """Read one file with the reader for its suffix."""
+    path = Path(path)
+    fmt = path.suffix.lower().lstrip(".")
+    fmt = {"htm": "html", "text": "txt"}.get(fmt, fmt)
+    _load_readers()
+    if fmt not in READERS:
+        raise InputError(path, f"unsupported format {path.suffix or '(no suffix)'!r}")
+    try:
+        size = path.stat().st_size
+    except OSError as e:
+        raise InputError(path, f"cannot open: {e.strerror or e}") from None
+    if size > max_bytes:
+        raise InputError(path, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise InputError(path, f"cannot read: {e.strerror or e}") from None
+    if not data:
+        raise InputError(path, "file is empty")
+    decoded = READERS.get(fmt)(path, data)
+    source = Source(path=str(path), format=fmt, encoding=decoded.encoding, bytes=len(data),
+                    sha256=hashlib.sha256(data).hexdigest())
+    return Ingested(source=source, text=decoded.text, warnings=decoded.warnings)
+
+
+def _load_readers() -> None:
+    # Importing a reader module registers it.
+    from pipeline.ingest import text as _text  # noqa: F401

@@ -1,0 +1,25 @@
+"""Run the whole pipeline on one file: the library call behind ``gongwen extract``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from pipeline import stages
+from pipeline.ingest import Ingested, read
+from pipeline.record import Document, Work
+
+
+def document_from(ingested: Ingested) -> Document:
+    """A fresh document holding what the reader produced, before any stage ran."""
+    return Document(source=ingested.source, warnings=list(ingested.warnings),
+                    work=Work(source_text=ingested.text))
+
+
+def process(ingested: Ingested, names: Iterable[str] = stages.DEFAULT_PIPELINE) -> Document:
+    return stages.run(document_from(ingested), names)
+
+
+def process_file(path: str | Path, names: Iterable[str] = stages.DEFAULT_PIPELINE) -> Document:
+    """Read ``path`` and run the stages over it. Raises ``InputError`` for unusable input."""
+    return process(read(path), names)

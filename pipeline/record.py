@@ -1,0 +1,288 @@
+"""The document record of ``../shared/spec/RECORDS.md`` as plain data classes.
+
+Every stage reads and writes one :class:`Document`. The fields that make up the
+record (and nothing else) are written by :meth:`Document.to_json`; working state
+that later stages need but the record does not carry (the source text, the
+offset map back into it, the tables the readers found) lives in
+:attr:`Document.work` and is never serialized.
+
+Offsets (``start``/``end``) are Python ``str`` indices into ``Document.text``,
+``end`` exclusive, as in spaCy's ``Doc.char_span``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SCHEMA_VERSION = 1
+
+DocType = Literal["work_rules", "duty_list", "yearbook", "experience_report", "budget_table", "other"]
+Script = Literal["simplified", "traditional", "mixed"]
+FigureKind = Literal["money", "count", "percent", "fraction", "ratio", "date", "duration", "number"]
+Per = Literal["year", "half_year", "quarter", "month", "week", "day"]
+
+
+@dataclass
+class Source:
+    """Where the record came from; ``sha256`` of the bytes is the store's key."""
+
+    path: str
+    format: Literal["txt", "docx", "pdf", "html"]
+    encoding: str | None
+    bytes: int
+    sha256: str
+
+
+@dataclass
+class Section:
+    id: str
+    parent: str | None
+    level: int
+    number: str
+    title: str
+    start: int
+    end: int
+
+
+@dataclass
+class Duty:
+    id: str
+    organ: str | None
+    text: str
+    start: int
+    end: int
+    section: str | None
+
+
+@dataclass
+class FractionRule:
+    """A quorum or vote threshold: ``fraction`` of ``of``; inclusive means ≥."""
+
+    text: str
+    fraction: float
+    inclusive: bool | None
+    of: str | None
+
+
+@dataclass
+class Frequency:
+    text: str
+    count: float
+    per: Per
+    min: bool
+
+
+@dataclass
+class SpecialQuorum:
+    matter: str
+    fraction: float
+    inclusive: bool | None
+    text: str
+
+
+@dataclass
+class Meeting:
+    id: str
+    body: str
+    section: str | None
+    start: int
+    end: int
+    frequency: Frequency | None = None
+    ad_hoc: bool | None = None
+    convener: str | None = None
+    chair: str | None = None
+    quorum: FractionRule | None = None
+    special_quorum: list[SpecialQuorum] = field(default_factory=list)
+    vote_threshold: FractionRule | None = None
+    members: list[str] = field(default_factory=list)
+    attendees: list[str] = field(default_factory=list)
+    recorder: str | None = None
+    agenda_scope: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Figure:
+    """One quantity. ``sentence`` is an extra field beyond the schema (search, briefs)."""
+
+    text: str
+    start: int
+    end: int
+    kind: FigureKind
+    value: float | int | str | list[Any]
+    unit: str | None = None
+    cmp: Literal[">=", ">", "<=", "<", "~"] | None = None
+    sentence: str | None = None
+
+
+@dataclass
+class Indicator:
+    name: str
+    grades: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class BudgetItem:
+    activity: str
+    parent: str | None
+    amount: float | None
+    amount_unit: str | None
+    description: str | None
+    goal: str | None
+    start: int
+    end: int
+    indicators: list[Indicator] = field(default_factory=list)
+
+
+@dataclass
+class Cell:
+    """One table cell: its text and where it stands in ``Document.text``."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Table:
+    """A table as rows of cells; the budget extractor reads its header row for the layout."""
+
+    rows: list[list[Cell]]
+    start: int
+    end: int
+
+
+@dataclass
+class Work:
+    """Working state shared by the stages; not part of the record.
+
+    ``source_text`` is the text the reader produced; ``offsets[i]`` is the index in
+    ``source_text`` of character ``i`` of the normalized text (len(text) + 1 entries,
+    the last one mapping the end).
+    """
+
+    source_text: str = ""
+    offsets: list[int] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+RECORD_FIELDS = (
+    "schema_version", "doc_id", "source", "title", "doc_type", "region", "organization", "year",
+    "script", "text", "sections", "duties", "meeting_rules", "figures", "budget_items", "warnings",
+)
+
+
+@dataclass
+class Document:
+    source: Source
+    text: str = ""
+    title: str | None = None
+    doc_type: DocType = "other"
+    region: str | None = None
+    organization: str | None = None
+    year: int | None = None
+    script: Script = "simplified"
+    sections: list[Section] = field(default_factory=list)
+    duties: list[Duty] = field(default_factory=list)
+    meeting_rules: list[Meeting] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    budget_items: list[BudgetItem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    schema_version: int = SCHEMA_VERSION
+    work: Work = field(default_factory=Work, repr=False, compare=False)
+
+    @property
+    def doc_id(self) -> str:
+        """First 16 hex digits of the source's SHA-256: stable across runs and machines."""
+        return self.source.sha256[:16]
+
+    def section_by_id(self, sid: str | None) -> Section | None:
+        return next((s for s in self.sections if s.id == sid), None)
+
+    def section_at(self, pos: int) -> Section | None:
+        """The innermost section whose extent holds ``pos``."""
+        best = None
+        for s in self.sections:
+            if s.start <= pos < s.end and (best is None or s.level >= best.level):
+                best = s
+        return best
+
+    def section_path(self, sid: str | None) -> list[Section]:
+        """The chain of sections from the top of the outline down to ``sid``."""
+        by_id = {s.id: s for s in self.sections}
+        path: list[Section] = []
+        while sid and sid in by_id:
+            path.append(by_id[sid])
+            sid = by_id[sid].parent
+        return path[::-1]
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {name: getattr(self, name) for name in RECORD_FIELDS}
+        return {k: _plain(v) for k, v in data.items()}
+
+    def to_json(self, indent: int | None = None) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        return cls(
+            source=Source(**data["source"]),
+            text=data["text"],
+            title=data.get("title"),
+            doc_type=data.get("doc_type", "other"),
+            region=data.get("region"),
+            organization=data.get("organization"),
+            year=data.get("year"),
+            script=data.get("script", "simplified"),
+            sections=[Section(**s) for s in data.get("sections", [])],
+            duties=[Duty(**d) for d in data.get("duties", [])],
+            meeting_rules=[_meeting(m) for m in data.get("meeting_rules", [])],
+            figures=[Figure(**f) for f in data.get("figures", [])],
+            budget_items=[_budget_item(b) for b in data.get("budget_items", [])],
+            warnings=list(data.get("warnings", [])),
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> Document:
+        return cls.from_dict(json.loads(text))
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        out = {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        if isinstance(value, Figure) and out.get("sentence") is None:
+            out.pop("sentence")
+        return out
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def _rule(data: dict[str, Any] | None) -> FractionRule | None:
+    return FractionRule(**data) if data else None
+
+
+def _meeting(data: dict[str, Any]) -> Meeting:
+    data = dict(data)
+    freq = data.pop("frequency", None)
+    quorum = data.pop("quorum", None)
+    vote = data.pop("vote_threshold", None)
+    special = data.pop("special_quorum", []) or []
+    return Meeting(
+        **data,
+        frequency=Frequency(**freq) if freq else None,
+        quorum=_rule(quorum),
+        vote_threshold=_rule(vote),
+        special_quorum=[SpecialQuorum(**s) for s in special],
+    )
+
+
+def _budget_item(data: dict[str, Any]) -> BudgetItem:
+    data = dict(data)
+    indicators = [Indicator(**i) for i in data.pop("indicators", []) or []]
+    return BudgetItem(**data, indicators=indicators)

@@ -1,0 +1,42 @@
+"""The ordered stages that turn an ingested file into a document record.
+
+A stage is a callable ``Document -> Document`` registered under a name
+(``@STAGES.register("structure")``); :data:`DEFAULT_PIPELINE` is the order they
+run in. Adding a stage is one module (listed in :data:`STAGE_MODULES`, whose
+import registers it) and one name in the pipeline list.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+
+from pipeline.record import Document
+from pipeline.registry import Registry
+
+Stage = Callable[[Document], Document]
+STAGES: Registry[Stage] = Registry("stage")
+
+#: Modules whose import registers stages.
+STAGE_MODULES = [
+    "pipeline.normalize.stage",
+    "extractors",
+]
+
+#: The stages of a full run, in order.
+DEFAULT_PIPELINE = [
+    "normalize",
+    "extract",
+]
+
+
+def load() -> None:
+    for module in STAGE_MODULES:
+        importlib.import_module(module)
+
+
+def run(doc: Document, names: Iterable[str] = DEFAULT_PIPELINE) -> Document:
+    load()
+    for name in names:
+        doc = STAGES.get(name)(doc)
+    return doc
