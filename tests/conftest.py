@@ -1,0 +1,26 @@
+"""Shared fixtures. Tests that read ``../shared`` use :func:`shared` and skip cleanly
+when it is absent (a fresh clone elsewhere has none; CI has it)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SAMPLES = ROOT / "corpora" / "sample"
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    """The shared folder beside the checkout (spec, seeds, corpus, gold, scorer)."""
+    if not (SHARED / "spec" / "record.schema.json").exists():
+        pytest.skip("../shared is not present")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def samples() -> Path:
+    """The project's own sample documents."""
+    return SAMPLES
