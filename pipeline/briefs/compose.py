@@ -1,0 +1,220 @@
+"""Draft a brief (简报) from document records: extractive, every sentence traceable.
+
+The officer edits the draft instead of starting from a blank page. Nothing is
+invented: the lead, the practices, results, problems and next steps are
+sentences of the source chosen by :mod:`pipeline.briefs.rank`; the part titles
+(主要做法, 工作成效 …) are the brief's own fixed labels.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from pipeline.briefs.model import Brief, FigureRow, Part, Quote, Source
+from pipeline.briefs.rank import Scored, candidates, rank
+from pipeline.record import Document, Figure, Section
+
+KEY_KINDS = ("money", "count", "percent", "fraction", "duration", "ratio")
+PART_TITLES = {"practices": "主要做法", "results": "工作成效", "problems": "存在问题", "next": "下一步打算"}
+
+
+@dataclass(frozen=True)
+class View:
+    """A document, or one piece of a compilation: the range ``start:end`` of ``doc.text``."""
+
+    doc: Document
+    start: int
+    end: int
+    title: str
+
+    def sections(self) -> list[Section]:
+        return [s for s in self.doc.sections if self.start <= s.start < self.end]
+
+
+def views(doc: Document, per_piece: bool = False) -> list[View]:
+    """The whole document, or each level-1 piece of a compilation (``第一篇…``)."""
+    title = doc.title or _first_line(doc.text)
+    if per_piece:
+        pieces = [s for s in doc.sections if s.level == 1]
+        if len(pieces) > 1:
+            return [View(doc, s.start, s.end, s.title) for s in pieces]
+    return [View(doc, 0, len(doc.text), title)]
+
+
+def build_brief(docs: list[Document], max_chars: int | None = None, per_piece: bool = False) -> list[Brief]:
+    """One brief for the documents together, or (``per_piece``) one per compilation piece."""
+    if per_piece:
+        return [_brief([v], max_chars) for d in docs for v in views(d, per_piece=True)]
+    return [_brief([v for d in docs for v in views(d)], max_chars)]
+
+
+def _brief(vs: list[View], max_chars: int | None) -> Brief:
+    ranked = {id(v): rank(v.doc, candidates(v.doc, v.start, v.end)) for v in vs}
+    used: set[tuple[str, int]] = set()
+    lead = [q for v in vs for q in _lead(v, ranked[id(v)], used)]
+    parts = _parts(vs, ranked, used)
+    brief = Brief(
+        title=vs[0].title if len(vs) == 1 else "、".join(dict.fromkeys(v.title for v in vs)),
+        lead=lead,
+        parts=[p for p in parts if p.items],
+        figures=_figure_rows(vs, ranked),
+        sources=[Source(v.doc.doc_id, v.title, v.doc.source.path) for v in vs],
+    )
+    if max_chars:
+        _trim(brief, max_chars)
+    return brief
+
+
+def _quote(v: View, s: Scored) -> Quote:
+    return Quote(s.sentence.text, v.doc.doc_id, s.sentence.start, s.sentence.end, s.why)
+
+
+def _take(v: View, s: Scored, used: set[tuple[str, int]]) -> Quote | None:
+    key = (v.doc.doc_id, s.sentence.start)
+    if key in used:
+        return None
+    used.add(key)
+    return _quote(v, s)
+
+
+def _lead(v: View, ranked: list[Scored], used: set[tuple[str, int]]) -> list[Quote]:
+    """Who, where, when: the first sentence naming the organization, region or year;
+    then the most telling figure sentence."""
+    names = [n for n in (v.doc.organization, v.doc.region) if n]
+    year = str(v.doc.year) if v.doc.year else None
+    by_pos = sorted(ranked, key=lambda s: s.sentence.start)
+    head = next((s for s in by_pos if any(n in s.sentence.text for n in names)
+                 or (year and year in s.sentence.text)), by_pos[0] if by_pos else None)
+    out = [q for q in [_take(v, head, used)] if head is not None and q]
+    figure_rich = max(ranked, key=lambda s: (s.n_figures, s.score), default=None)
+    if figure_rich is not None and figure_rich.n_figures:
+        q = _take(v, figure_rich, used)
+        if q:
+            out.append(q)
+    return out
+
+
+def _parts(vs: list[View], ranked: dict[int, list[Scored]], used: set[tuple[str, int]]) -> list[Part]:
+    practices = Part(PART_TITLES["practices"])
+    roles: dict[str, Part] = {r: Part(PART_TITLES[r]) for r in ("results", "problems", "next")}
+    for v in vs:
+        for sec in _practice_sections(v):
+            role = section_role(sec.title)
+            inside = [s for s in ranked[id(v)] if sec.start <= s.sentence.start < sec.end]
+            head = _heading_quote(v, sec)
+            if role:
+                body = [q for s in inside[:2] if (q := _take(v, s, used))]
+                if body:
+                    roles[role].items.append((head, body))
+                continue
+            best = next((q for s in inside if (q := _take(v, s, used))), None)
+            practices.items.append((head, [best] if best else []))
+        results = [s for s in ranked[id(v)] if s.n_figures >= 2][:3]
+        roles["results"].items.extend((None, [q]) for s in results if (q := _take(v, s, used)))
+    return [practices, roles["results"], roles["problems"], roles["next"]]
+
+
+def _practice_sections(v: View) -> list[Section]:
+    """The sections that carry the report's practices: the shallowest level that
+    has at least two sections in the view (a report's 一、二、三、 or its (一)(二))."""
+    secs = v.sections()
+    if not secs:
+        return []
+    top = min(s.level for s in secs)
+    level = top
+    if sum(1 for s in secs if s.level == top) < 2 and any(s.level == top + 1 for s in secs):
+        level = top + 1
+    return [s for s in secs if s.level == level]
+
+
+def _heading_quote(v: View, sec: Section) -> Quote | None:
+    pos = v.doc.text.find(sec.title, sec.start, sec.start + len(sec.number) + len(sec.title) + 8)
+    if pos < 0 or not sec.title:
+        return None
+    return Quote(sec.title, v.doc.doc_id, pos, pos + len(sec.title), "heading")
+
+
+@cache
+def _cues() -> list[tuple[str, str]]:
+    path = Path(__file__).with_name("cues.tsv")
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    return [(r[0], r[1].strip()) for r in rows]
+
+
+def section_role(title: str) -> str | None:
+    """``problems``, ``next`` or ``results`` when a section title says so (cues.tsv)."""
+    return next((role for role, cue in _cues() if cue in title), None)
+
+
+def _figure_rows(vs: list[View], ranked: dict[int, list[Scored]], limit: int = 12) -> list[FigureRow]:
+    rows: list[FigureRow] = []
+    for v in vs:
+        order = {s.sentence.start: i for i, s in enumerate(ranked[id(v)])}
+        by_sentence: dict[int, Scored] = {s.sentence.start: s for s in ranked[id(v)]}
+        picked = []
+        for fig in v.doc.figures:
+            if fig.kind not in KEY_KINDS or not v.start <= fig.start < v.end:
+                continue
+            sent = next((s for s in by_sentence.values() if s.sentence.start <= fig.start < s.sentence.end), None)
+            if sent is not None:
+                picked.append((order[sent.sentence.start], fig, sent))
+        picked.sort(key=lambda t: (t[0], t[1].start))
+        for _, fig, sent in picked[: max(1, limit // len(vs))]:
+            rows.append(FigureRow(
+                what=_what(v.doc.text, sent, fig),
+                text=fig.text,
+                value=_value_text(fig.value),
+                unit=fig.unit or "",
+                date=_date_of(v.doc, sent, fig),
+                source=_quote(v, sent),
+            ))
+    return rows
+
+
+def _what(text: str, sent: Scored, fig: Figure) -> str:
+    """What the figure counts: the clause before it, cut at the last punctuation."""
+    before = text[sent.sentence.start:fig.start]
+    clause = re.split(r"[，,。；;：:、（(]", before)[-1].strip()
+    return clause[-16:] if clause else text[fig.end:fig.end + 8].strip("，,。；; ")
+
+
+def _value_text(value: object) -> str:
+    if isinstance(value, list):
+        return "–".join(_value_text(v) for v in value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def _date_of(doc: Document, sent: Scored, fig: Figure) -> str:
+    dates = [f for f in doc.figures if f.kind == "date" and sent.sentence.start <= f.start < sent.sentence.end]
+    if dates:
+        return _value_text(dates[0].value)
+    return str(doc.year) if doc.year else ""
+
+
+def _trim(brief: Brief, max_chars: int) -> None:
+    """Drop the lowest-ranked supporting quotes, then practices, until the brief fits."""
+    def score(q: Quote) -> float:
+        m = re.search(r"→ ([0-9.]+)$", q.why)
+        return float(m.group(1)) if m else 1.0
+
+    while brief.chars() > max_chars:
+        candidates = [(score(q), pi, ii, qi) for pi, p in enumerate(brief.parts)
+                      for ii, (_, body) in enumerate(p.items) for qi, q in enumerate(body)]
+        if not candidates:
+            break
+        _, pi, ii, qi = min(candidates)
+        head, body = brief.parts[pi].items[ii]
+        del body[qi]
+        if not body:
+            del brief.parts[pi].items[ii]
+    brief.parts = [p for p in brief.parts if p.items]
+
+
+def _first_line(text: str) -> str:
+    return next((line.strip() for line in text.splitlines() if line.strip()), "")[:40]
