@@ -8,6 +8,8 @@ sentences of the source chosen by :mod:`pipeline.briefs.rank`; the part titles
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -17,7 +19,6 @@ from pipeline.briefs.model import Brief, FigureRow, Part, Quote, Source
 from pipeline.briefs.rank import Scored, candidates, rank
 from pipeline.record import Document, Figure, Section
 
-KEY_KINDS = ("money", "count", "percent", "fraction", "duration", "ratio")
 PART_TITLES = {"practices": "主要做法", "results": "工作成效", "problems": "存在问题", "next": "下一步打算"}
 
 
@@ -111,23 +112,37 @@ def _parts(vs: list[View], ranked: dict[int, list[Scored]], used: set[tuple[str,
                     roles[role].items.append((head, body))
                 continue
             best = next((q for s in inside if (q := _take(v, s, used))), None)
-            practices.items.append((head, [best] if best else []))
-        results = [s for s in ranked[id(v)] if s.n_figures >= 2][:3]
-        roles["results"].items.extend((None, [q]) for s in results if (q := _take(v, s, used)))
+            if best is not None:
+                practices.items.append((head, [best]))
+        roles["results"].items.extend((None, [q]) for q in _results(v, ranked[id(v)], used))
     return [practices, roles["results"], roles["problems"], roles["next"]]
 
 
+def _results(v: View, ranked: list[Scored], used: set[tuple[str, int]], n: int = 3) -> list[Quote]:
+    """The best figure-rich sentences not quoted yet, outside problem/next-step sections."""
+    out: list[Quote] = []
+    for s in ranked:
+        sec = v.doc.section_at(s.sentence.start)
+        in_role = any(section_role(p.title) for p in v.doc.section_path(sec.id)) if sec else False
+        if len(out) < n and s.n_figures >= 2 and not in_role and (q := _take(v, s, used)):
+            out.append(q)
+    return out
+
+
 def _practice_sections(v: View) -> list[Section]:
-    """The sections that carry the report's practices: the shallowest level that
-    has at least two sections in the view (a report's 一、二、三、 or its (一)(二))."""
+    """The sections that carry the report's practices: the top of the view's
+    outline, where a section that only groups practices (``一、主要做法`` over
+    ``(一)…(二)…``, or a lone title heading) is replaced by its children."""
     secs = v.sections()
     if not secs:
         return []
     top = min(s.level for s in secs)
-    level = top
-    if sum(1 for s in secs if s.level == top) < 2 and any(s.level == top + 1 for s in secs):
-        level = top + 1
-    return [s for s in secs if s.level == level]
+    out: list[Section] = []
+    for sec in (s for s in secs if s.level == top):
+        children = [s for s in secs if s.parent == sec.id]
+        groups = section_role(sec.title) is None and (len(children) >= 2 or sum(s.level == top for s in secs) == 1)
+        out.extend(children if groups and children else [sec])
+    return out
 
 
 def _heading_quote(v: View, sec: Section) -> Quote | None:
@@ -150,24 +165,35 @@ def section_role(title: str) -> str | None:
     return next((role for role, cue in _cues() if cue in title), None)
 
 
+#: How much a figure's kind adds to its sentence's score when choosing key figures.
+KIND_WEIGHT = {"money": 0.3, "percent": 0.25, "count": 0.15, "fraction": 0.1, "ratio": 0.1, "duration": -0.2}
+
+
 def _figure_rows(vs: list[View], ranked: dict[int, list[Scored]], limit: int = 12) -> list[FigureRow]:
+    """The key figures: money, shares and counts of the best-ranked sentences,
+    chosen by sentence score plus a weight for the kind, listed in text order."""
     rows: list[FigureRow] = []
     for v in vs:
-        order = {s.sentence.start: i for i, s in enumerate(ranked[id(v)])}
-        by_sentence: dict[int, Scored] = {s.sentence.start: s for s in ranked[id(v)]}
+        sentences = sorted(ranked[id(v)], key=lambda s: s.sentence.start)
+        starts = [s.sentence.start for s in sentences]
         picked = []
         for fig in v.doc.figures:
-            if fig.kind not in KEY_KINDS or not v.start <= fig.start < v.end:
+            if fig.kind not in KIND_WEIGHT or not v.start <= fig.start < v.end:
                 continue
-            sent = next((s for s in by_sentence.values() if s.sentence.start <= fig.start < s.sentence.end), None)
-            if sent is not None:
-                picked.append((order[sent.sentence.start], fig, sent))
-        picked.sort(key=lambda t: (t[0], t[1].start))
-        for _, fig, sent in picked[: max(1, limit // len(vs))]:
+            i = bisect.bisect_right(starts, fig.start) - 1
+            if i >= 0 and fig.start < sentences[i].sentence.end and _telling(fig):
+                weight = sentences[i].score + KIND_WEIGHT[fig.kind] + _magnitude(fig)
+                picked.append((weight, fig, sentences[i]))
+        best, seen = [], set()
+        for t in sorted(picked, key=lambda t: -t[0]):
+            if t[2].sentence.start not in seen and len(best) < max(1, limit // len(vs)):
+                seen.add(t[2].sentence.start)  # one figure per sentence: the table should range widely
+                best.append(t)
+        for _, fig, sent in sorted(best, key=lambda t: t[1].start):
             rows.append(FigureRow(
                 what=_what(v.doc.text, sent, fig),
                 text=fig.text,
-                value=_value_text(fig.value),
+                value=_value_text(fig.value, percent=fig.kind == "percent"),
                 unit=fig.unit or "",
                 date=_date_of(v.doc, sent, fig),
                 source=_quote(v, sent),
@@ -175,18 +201,36 @@ def _figure_rows(vs: list[View], ranked: dict[int, list[Scored]], limit: int = 1
     return rows
 
 
+def _telling(fig: Figure) -> bool:
+    """A definite count of one (``1名``, ``一次``) is rarely a key figure."""
+    return not (fig.kind == "count" and isinstance(fig.value, int | float) and fig.value <= 1)
+
+
+def _magnitude(fig: Figure) -> float:
+    """Bigger totals tell more: 0.05 per order of magnitude, for counts and money."""
+    value = fig.value[-1] if isinstance(fig.value, list) else fig.value
+    if fig.kind in ("count", "money") and isinstance(value, int | float) and value > 1:
+        return 0.05 * math.log10(value)
+    return 0.0
+
+
 def _what(text: str, sent: Scored, fig: Figure) -> str:
-    """What the figure counts: the clause before it, cut at the last punctuation."""
-    before = text[sent.sentence.start:fig.start]
-    clause = re.split(r"[，,。；;：:、（(]", before)[-1].strip()
-    return clause[-16:] if clause else text[fig.end:fig.end + 8].strip("，,。；; ")
+    """What the figure counts: the clause before it, cut at the last punctuation;
+    when that says little (``按照10%的比例``), the clause around it."""
+    before = re.split(r"[，,。；;：:、（(]", text[sent.sentence.start:fig.start])[-1].strip()
+    after = re.split(r"[，,。；;：:、）)]", text[fig.end:sent.sentence.end])[0].strip()
+    if len(before) >= 4:
+        return before[-16:]
+    return f"{before}…{after}"[:16] if after else before
 
 
-def _value_text(value: object) -> str:
+def _value_text(value: object, percent: bool = False) -> str:
     if isinstance(value, list):
-        return "–".join(_value_text(v) for v in value)
+        return "–".join(_value_text(v, percent) for v in value)
+    if percent and isinstance(value, int | float):
+        return f"{value * 100:.4g}%"
     if isinstance(value, float):
-        return f"{value:g}"
+        return str(int(value)) if value.is_integer() else f"{value:.6g}"
     return str(value)
 
 

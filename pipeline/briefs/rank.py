@@ -47,14 +47,26 @@ def candidates(doc: Document, start: int = 0, end: int | None = None) -> list[Se
     heading_spans = [(s.start, _heading_end(doc, s.start)) for s in doc.sections]
     out = []
     for sent in split_sentences(doc.text, start, end):
+        sent = _after_heading(doc.text, sent, heading_spans)
         if not MIN_CHARS <= len(sent.text) <= MAX_CHARS:
             continue
         if _in_table(doc, sent.start):
             continue
-        if any(a <= sent.start and sent.end <= b for a, b in heading_spans):
+        if any(a <= sent.start and sent.end <= b for a, b in heading_spans) or sent.text == doc.title:
             continue
         out.append(sent)
     return out
+
+
+def _after_heading(text: str, sent: Sentence, heading_spans: list[tuple[int, int]]) -> Sentence:
+    """A sentence that opens with a run-in heading (``【概况】 2013年,…``) without it."""
+    for a, b in heading_spans:
+        if a <= sent.start < b < sent.end:
+            start = b
+            while start < sent.end and (text[start].isspace() or text[start] in ",，:：。"):
+                start += 1
+            return Sentence(text[start:sent.end], start, sent.end)
+    return sent
 
 
 def rank(doc: Document, sentences: Sequence[Sentence]) -> list[Scored]:
@@ -110,6 +122,8 @@ def _heading_end(doc: Document, start: int) -> int:
     if sec is not None:
         pos = doc.text.find(sec.title, start, start + len(sec.number) + len(sec.title) + 8)
         title_end = pos + len(sec.title) if pos >= 0 else start
+        while title_end < len(doc.text) and doc.text[title_end] in "】]）):：。":
+            title_end += 1
     line_end = len(doc.text) if nl < 0 else nl
     # a run-in heading ends with its title; a heading line ends with the line
     return title_end if title_end > start and line_end - title_end > 30 else line_end
