@@ -1,0 +1,172 @@
+"""Budget items of a *grid*: a header row (or two) naming the columns, then one row
+per activity (the layout of seed 004's 预算绩效目标表).
+
+The layout comes from the header (:mod:`extractors.budget_header`). A row with an
+empty activity cell but indicator cells continues the activity above (the table
+merged the activity cell over its indicator rows); a row indented (leading
+spaces in its activity cell) or filled in a deeper activity column is a sub-row
+whose ``parent`` is the nearest shallower activity above it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from extractors.budget_header import HERE, Layout, classify_exact, money_units
+from pipeline.record import BudgetItem, Cell, Document, Indicator, Table
+
+#: The number in an amount cell, as written (thousands separators allowed).
+_NUMBER = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?")
+#: Characters that indent a sub-row's activity cell.
+_INDENT = " \u3000\u00a0"
+#: Characters that end the look-back for indentation (cell boundaries).
+_CELL_EDGE = "\t\n|"
+
+
+def parse_amount(text: str) -> float | int | None:
+    """The number of an amount cell as written: ``140.32`` → 140.32, ``1,200`` → 1200."""
+    m = _NUMBER.search(text)
+    if not m:
+        return None
+    raw = m.group().replace(",", "")
+    try:
+        return float(raw) if "." in raw else int(raw)
+    except ValueError:
+        return None
+
+
+def unit_after_number(text: str) -> str | None:
+    """The money unit written right after the number in a cell (``12万元`` → ``万元``)."""
+    m = _NUMBER.search(text)
+    if not m:
+        return None
+    rest = text[m.end():].lstrip()
+    return next((u for u in money_units() if rest.startswith(u)), None)
+
+
+def indent_of(doc: Document, cell: Cell) -> int:
+    """How far a cell's text is indented: the run of spaces before it inside its cell.
+
+    Looks in the normalized text first and, when the normalizer dropped the
+    indentation, in the source text through the offset map.
+    """
+    width = _lead(doc.text, cell.start)
+    offsets, source = doc.work.offsets, doc.work.source_text
+    if width == 0 and source and cell.start < len(offsets):
+        width = _lead(source, offsets[cell.start])
+    return width
+
+
+def _lead(text: str, pos: int) -> int:
+    """Width of the spaces right before ``pos`` when they open a cell (a full-width space counts 2)."""
+    width = 0
+    i = pos - 1
+    while i >= 0 and text[i] in _INDENT:
+        width += 2 if text[i] == "\u3000" else 1
+        i -= 1
+    return width if i < 0 or text[i] in _CELL_EDGE else 0
+
+
+def _cell(row: list[Cell], col: int | None) -> Cell | None:
+    if col is None or col >= len(row) or not row[col].text:
+        return None
+    return row[col]
+
+
+def _text(row: list[Cell], col: int | None) -> str | None:
+    cell = _cell(row, col)
+    return cell.text if cell else None
+
+
+@dataclass
+class _Open:
+    """An item being built, with the span of the cells it covers so far."""
+
+    item: BudgetItem
+    depth: tuple[int, int, int]  # activity column, indentation, marker rank
+
+    def cover(self, row: list[Cell]) -> None:
+        for cell in row:
+            if cell.text:
+                self.item.start = min(self.item.start, cell.start)
+                self.item.end = max(self.item.end, cell.end)
+
+
+def indicator_of(row: list[Cell], layout: Layout) -> Indicator | None:
+    """The indicator a row states: its rightmost non-empty name cell and the grade cells."""
+    names = [t for t in (_text(row, c) for c in layout.columns("indicator")) if t]
+    grades = {key: (_text(row, col) or "") for col, key in sorted(layout.grades.items())}
+    if not names:
+        return None
+    return Indicator(name=names[-1], grades=grades)
+
+
+def grid_items(doc: Document, table: Table, layout: Layout) -> list[BudgetItem]:
+    """Budget items of a grid table whose header is ``layout``."""
+    activity_cols = layout.columns("activity")
+    amount_cols = layout.columns("amount")
+    desc_cols, goal_cols = layout.columns("description"), layout.columns("goal")
+    header = {c.text for r in table.rows[layout.first_row:layout.first_row + layout.header_rows] for c in r}
+    stack: list[_Open] = []
+    built: list[_Open] = []
+    seen: dict[int, str] = {}  # the last text of each activity column (merged cells are empty below)
+    for row in table.rows[layout.first_row + layout.header_rows:]:
+        if not any(c.text for c in row) or _repeats_header(row, header):
+            continue  # blank rows, and a header repeated after a page break
+        filled = [(k, c) for k, c in enumerate(activity_cols) if _cell(row, c)]
+        if filled and classify_exact(row[filled[-1][1]].text):
+            continue  # a 合计/小计 row, or a label row: no activity of its own
+        if filled:
+            level, col = filled[-1]
+            for k, c in filled:
+                seen[k] = row[c].text
+            cell = row[col]
+            depth = (level, indent_of(doc, cell), marker_rank(cell.text))
+            while stack and stack[-1].depth >= depth:
+                stack.pop()
+            parent = stack[-1].item.activity if stack else None
+            if parent is None and level > 0:
+                parent = seen.get(level - 1)
+            amount_text = first_text(row, amount_cols) or ""
+            item = BudgetItem(
+                activity=cell.text, parent=parent, amount=parse_amount(amount_text),
+                amount_unit=layout.amount_unit or unit_after_number(amount_text),
+                description=first_text(row, desc_cols), goal=first_text(row, goal_cols),
+                start=cell.start, end=cell.end)
+            current = _Open(item, depth)
+            stack.append(current)
+            built.append(current)
+        elif not built:
+            continue  # rows before the first activity (a unit note, a group label)
+        else:
+            current = built[-1]
+            item = current.item
+            item.description = item.description or first_text(row, desc_cols)
+            item.goal = item.goal or first_text(row, goal_cols)
+        indicator = indicator_of(row, layout)
+        if indicator:
+            current.item.indicators.append(indicator)
+        current.cover(row)
+    return [b.item for b in built]
+
+
+def _repeats_header(row: list[Cell], header: set[str]) -> bool:
+    texts = [c.text for c in row if c.text]
+    return len(texts) >= 2 and all(t in header for t in texts)
+
+
+def first_text(row: list[Cell], cols: list[int]) -> str | None:
+    return next((t for t in (_text(row, c) for c in cols) if t), None)
+
+
+@cache
+def _markers() -> list[re.Pattern[str]]:
+    lines = (HERE / "budget_markers.txt").read_text(encoding="utf-8").splitlines()
+    return [re.compile(ln) for ln in lines if ln.strip() and not ln.startswith("#")]
+
+
+def marker_rank(text: str) -> int:
+    """How deep an item marker nests (``一、`` 0, ``（一）`` 1, ``1.`` 2 …); 0 with no marker."""
+    return next((rank for rank, pattern in enumerate(_markers()) if pattern.match(text)), 0)

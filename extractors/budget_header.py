@@ -1,0 +1,203 @@
+"""Read the column layout of a budget table from its header row(s).
+
+The layout is never assumed: every header cell is mapped to a *role* through the
+vocabulary in ``budget_headers.tsv`` (activity, amount, description, goal,
+indicator, grade …), so a table with its columns in another order, or with the
+grades under a spanning ``评价标准`` header in a second header row, is read the
+same way. A table whose header does not name an activity and at least one of
+amount / goal / indicator is not a budget table and gets no layout.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from pipeline.record import Cell
+
+HERE = Path(__file__).resolve().parent
+#: How many leading rows may hold the header (caption rows, a unit note, two header rows).
+MAX_HEADER_START = 4
+#: Longer cells are content, not header labels (a header names a column in a few words).
+MAX_LABEL_CHARS = 14
+#: Characters dropped before a header cell is looked up (whitespace, punctuation).
+_JUNK = re.compile(r"[\s\u3000:：、,，.。;；·\-—_/（）()\[\]【】<>《》\"“”'‘’]+")
+#: A unit note inside a header cell: "(万元)", "（单位：万元）".
+_UNIT_NOTE = re.compile(r"[（(][^（()）]*[)）]")
+
+
+@dataclass(frozen=True)
+class Label:
+    role: str
+    key: str | None  # the grade name, for role "grade"
+
+
+@dataclass
+class Layout:
+    """Which columns of a table play which part; ``header_rows`` rows are header."""
+
+    header_rows: int
+    first_row: int  # index of the first header row (rows before it are captions/notes)
+    roles: dict[int, str] = field(default_factory=dict)  # column → role
+    grades: dict[int, str] = field(default_factory=dict)  # column → grade name
+    amount_unit: str | None = None
+
+    def columns(self, role: str) -> list[int]:
+        return sorted(c for c, r in self.roles.items() if r == role)
+
+    @property
+    def amount_column(self) -> int | None:
+        cols = self.columns("amount")
+        return cols[0] if cols else None
+
+
+@cache
+def vocabulary() -> dict[str, Label]:
+    """The header labels of ``budget_headers.tsv``: normalized label → role and grade key."""
+    out: dict[str, Label] = {}
+    for line in (HERE / "budget_headers.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        role, label = parts[0].strip(), parts[1].strip()
+        key = parts[2].strip() if len(parts) > 2 and parts[2].strip() else None
+        out.setdefault(_clean(label), Label(role, key))
+    return out
+
+
+@cache
+def money_units() -> tuple[str, ...]:
+    lines = (HERE / "budget_units.txt").read_text(encoding="utf-8").splitlines()
+    return tuple(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+def _clean(text: str) -> str:
+    return _JUNK.sub("", _UNIT_NOTE.sub("", text))
+
+
+@cache
+def classify(text: str) -> Label | None:
+    """The role of a header cell: an exact label, else the longest label it contains."""
+    key = _clean(text)
+    if not key:
+        return None
+    vocab = vocabulary()
+    if key in vocab:
+        return vocab[key]
+    if len(key) > MAX_LABEL_CHARS:
+        return None  # a sentence of content that happens to contain 目标 or 内容
+    best: tuple[int, Label] | None = None
+    for label, info in vocab.items():
+        # Grade names are single characters (优, 中 …): only an exact cell is a grade.
+        if info.role == "grade" and len(label) < 3:
+            continue
+        if label in key and (best is None or len(label) > best[0]):
+            best = (len(label), info)
+    return best[1] if best else None
+
+
+def unit_in(text: str) -> str | None:
+    """The money unit a header or note states (``年度预算数(万元)`` → ``万元``)."""
+    for unit in money_units():
+        if re.search(rf"[（(]\s*(?:单位\s*[:：]\s*)?{unit}\s*[)）]|单位\s*[:：]\s*{unit}", text):
+            return unit
+    return None
+
+
+def is_header_row(row: list[Cell]) -> bool:
+    """A row whose non-empty cells are all header labels, at least two, one of them exactly a label.
+
+    The exact one keeps a row of short activities (``项目管理 | 目标管理``), which
+    merely contain label words, from passing for a header.
+    """
+    texts = [c.text for c in row if c.text]
+    return (len(texts) >= 2 and all(classify(t) for t in texts)
+            and any(classify_exact(t) for t in texts))
+
+
+def _label_grid(rows: list[list[Cell]], width: int) -> list[list[str]]:
+    """Header texts padded to ``width``, with spanning headers spread over the columns they span.
+
+    A merged header cell's text sits in its first grid position (or, in a ragged
+    text export, the row simply stops early); a position left empty whose lower
+    header row is filled belongs to the nearest label on its left.
+    """
+    grid = [[c.text for c in r] + [""] * (width - len(r)) for r in rows]
+    for r in range(len(grid) - 1):
+        for j in range(1, width):
+            if grid[r][j] or not any(grid[k][j] for k in range(r + 1, len(grid))):
+                continue
+            left = next((grid[r][i] for i in range(j - 1, -1, -1) if grid[r][i]), "")
+            grid[r][j] = left
+    return grid
+
+
+def _column_role(labels: list[str]) -> Label | None:
+    """The role of one column from its header labels, top to bottom."""
+    found = [(t, classify(t)) for t in labels if t]
+    if not found:
+        return None
+    text, deepest = found[-1]
+    if deepest is None and len(found) > 1:
+        parent = found[-2][1]
+        if parent and parent.role in ("grade_group", "grade"):
+            return Label("grade", text)  # an unknown grade name under 评价标准
+        if parent and parent.role == "amount":
+            return parent
+        return None
+    if deepest and deepest.role == "grade_group":
+        return Label("grade", text)  # a single criteria column
+    return deepest
+
+
+def read_layout(rows: list[list[Cell]], context: str = "") -> Layout | None:
+    """The layout of a grid table from its leading rows; None when it is not a budget table.
+
+    ``context`` is text around the table (its caption, a ``单位：万元`` note) that
+    may state the amount unit when the header does not.
+    """
+    start = next((i for i, r in enumerate(rows[:MAX_HEADER_START]) if is_header_row(r)), None)
+    if start is None:
+        return None
+    layout = layout_at(rows, start, context)
+    if not layout.columns("activity") or not any(
+            layout.columns(r) for r in ("amount", "goal", "indicator")):
+        return None
+    return layout
+
+
+def layout_at(rows: list[list[Cell]], start: int, context: str = "") -> Layout:
+    """The layout given by the header row ``rows[start]`` and the sub-header rows under it."""
+    end = start + 1
+    while end < len(rows) and _is_subheader(rows[end]):
+        end += 1
+    width = max(len(r) for r in rows)
+    grid = _label_grid(rows[start:end], width)
+    layout = Layout(header_rows=end - start, first_row=start)
+    for j in range(width):
+        label = _column_role([grid[r][j] for r in range(len(grid))])
+        if label is None or label.role == "ignore":
+            continue
+        layout.roles[j] = label.role
+        if label.role == "grade":
+            layout.grades[j] = label.key or grid[-1][j]
+    amount = layout.amount_column
+    if amount is not None:
+        layout.amount_unit = unit_in(" ".join(grid[r][amount] for r in range(len(grid))))
+    if layout.amount_unit is None:
+        header_text = " ".join(c.text for r in rows[:end] for c in r)  # a "单位：万元" row too
+        layout.amount_unit = unit_in(header_text) or unit_in(context)
+    return layout
+
+
+def classify_exact(text: str) -> Label | None:
+    """The role of a cell that is exactly a label: the strict test for label/value rows."""
+    return vocabulary().get(_clean(text))
+
+
+def _is_subheader(row: list[Cell]) -> bool:
+    """A further header row (grades under 评价标准 …): like a header row, but one label is enough."""
+    texts = [c.text for c in row if c.text]
+    return bool(texts) and all(classify(t) for t in texts) and any(classify_exact(t) for t in texts)

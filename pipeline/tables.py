@@ -1,0 +1,212 @@
+"""The ``tables`` stage: find the tables rendered into the normalized text and
+parse them into :class:`~pipeline.record.Table` objects in ``doc.work.tables``.
+
+Two layouts are read, both line-based so that every cell keeps exact offsets
+into ``doc.text``:
+
+* the *cell-per-line* layout all readers render tables into (see
+  :mod:`pipeline.ingest`): each row opens with an empty line, then one line per
+  cell, each starting with a TAB (optionally after stray spaces, as in a text
+  export whose caption line is `` \\t<caption>``);
+* the *pipe* layout of hand-flattened tables (one row per line, cells joined
+  with `` | ``): two or more consecutive lines with the same number of cells.
+
+A table's first row is its *caption* when it holds a single cell and the rows
+after it hold more; the caption is kept out of ``rows`` and published in
+``doc.work.extra["table_captions"]`` (one entry per table, ``None`` when there is
+none) and ``doc.work.extra["table_caption"]`` (the first one found), so the
+metadata stage can take a table's caption as the title.
+
+Parsing is by hand: the layouts are our own rendering contract, not a format a
+library knows, and a single pass over the lines keeps it linear.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from pipeline.record import Cell, Document, Table
+from pipeline.stages import STAGES
+
+#: A cell line of the cell-per-line layout: optional spaces, a TAB, the cell text.
+_CELL_LINE = re.compile(r"^[ \u00a0]*\t")
+#: The separator of the pipe layout; a line needs at least one to be a pipe row.
+_PIPE = " | "
+#: Whitespace stripped around cell text (full-width space included: its leading
+#: run is indentation, read back by the budget extractor from ``doc.text``).
+_STRIP = " \t\u3000\u00a0\r\n"
+#: The fewest cells a pipe row must have; two-cell lines are too often prose.
+MIN_PIPE_CELLS = 3
+#: The share of a cell-per-line table's rows that must have its commonest width.
+MIN_GRID_SHARE = 0.6
+#: Cells this short (or empty) are typical of tables; the share a ragged table needs.
+SHORT_CELL = 12
+MIN_SHORT_SHARE = 0.6
+#: A first row stating only the unit ("单位：万元") is a note, not the table's caption.
+_UNIT_NOTE = re.compile(r"^[（(]?\s*(?:单位|金额单位|计量单位)\s*[:：]")
+
+
+@dataclass
+class _Line:
+    text: str
+    start: int  # offset of the line's first character in doc.text
+
+
+def _lines(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    pos = 0
+    for raw in text.split("\n"):
+        out.append(_Line(raw, pos))
+        pos += len(raw) + 1
+    return out
+
+
+def _cell(line_text: str, line_start: int, lo: int, hi: int) -> Cell:
+    """The cell spanning ``line_text[lo:hi]``, stripped, with offsets into the text."""
+    seg = line_text[lo:hi]
+    lead = len(seg) - len(seg.lstrip(_STRIP))
+    body = seg.strip(_STRIP)
+    start = line_start + lo + lead
+    return Cell(text=body, start=start, end=start + len(body))
+
+
+def _is_cell_line(line: _Line) -> bool:
+    return bool(_CELL_LINE.match(line.text))
+
+
+def _cell_rows(lines: list[_Line], i: int) -> tuple[list[list[Cell]], int]:
+    """Rows of a cell-per-line table starting at line ``i``; returns them and the next line index.
+
+    Rows are runs of cell lines; the table goes on across blank lines as long as
+    the next non-blank line is a cell line again.
+    """
+    rows: list[list[Cell]] = []
+    n = len(lines)
+    while i < n:
+        row: list[Cell] = []
+        while i < n and _is_cell_line(lines[i]):
+            ln = lines[i]
+            tab = ln.text.index("\t")
+            row.append(_cell(ln.text, ln.start, tab + 1, len(ln.text)))
+            i += 1
+        rows.append(row)
+        j = i
+        while j < n and not _is_cell_line(lines[j]) and not lines[j].text.strip(_STRIP):
+            j += 1
+        if j < n and _is_cell_line(lines[j]) and j > i:
+            i = j
+            continue
+        break
+    return rows, i
+
+
+def _pipe_cells(line: _Line) -> list[Cell]:
+    cells: list[Cell] = []
+    lo = 0
+    text = line.text
+    # Split on every "|" (an empty cell is written "| |"), keeping offsets.
+    for m in re.finditer(r"\|", text):
+        cells.append(_cell(text, line.start, lo, m.start()))
+        lo = m.end()
+    cells.append(_cell(text, line.start, lo, len(text)))
+    return cells
+
+
+def _pipe_rows(lines: list[_Line], i: int) -> tuple[list[list[Cell]], int]:
+    """Pipe rows with the header's cell count from line ``i`` (maybe just the header).
+
+    A row may run over several lines when a cell holds line breaks (a numbered
+    list inside a cell, split by the normalizer): lines are joined until their
+    cells add up to the header's width, and a multi-line cell keeps its line
+    breaks, so ``text[start:end]`` is still exactly the cell.
+    """
+    width = len(_pipe_cells(lines[i]))
+    rows = [_pipe_cells(lines[i])]
+    i += 1
+    while i < len(lines) and "|" in lines[i].text:
+        j, count = i, lines[i].text.count("|") + 1
+        while (count < width and j + 1 < len(lines) and lines[j + 1].text.strip(_STRIP)
+               and lines[j + 1].text.count("|") + 1 < width):  # a full line is a row of its own
+            j += 1
+            count += lines[j].text.count("|")
+        if count != width:
+            break
+        joined = _Line("\n".join(ln.text for ln in lines[i:j + 1]), lines[i].start)
+        rows.append(_pipe_cells(joined))
+        i = j + 1
+    return rows, i
+
+
+def _is_grid(rows: list[list[Cell]]) -> bool:
+    """Whether cell-per-line rows form a table rather than TAB-indented prose.
+
+    A table's rows share one width (the grid's column count, the readers'
+    contract); a text export may shorten rows by dropping trailing empty cells,
+    so a table of ragged rows still counts when most of its cells are short or
+    empty, as table cells are and wrapped prose lines are not. Either way it
+    needs at least two rows of two or more cells.
+    """
+    multi = [r for r in rows if len(r) >= 2]
+    if len(multi) < 2:
+        return False
+    width, count = Counter(len(r) for r in multi).most_common(1)[0]
+    if count >= 2 and count >= MIN_GRID_SHARE * len(rows):
+        return True
+    cells = [c for r in rows for c in r]
+    short = sum(1 for c in cells if len(c.text) <= SHORT_CELL)
+    return short >= MIN_SHORT_SHARE * len(cells)
+
+
+def _is_pipe_start(line: _Line) -> bool:
+    return _PIPE in line.text and len(_pipe_cells(line)) >= MIN_PIPE_CELLS
+
+
+def _table(rows: list[list[Cell]]) -> tuple[Table, Cell | None]:
+    """Build a table from its rows, splitting off a single-cell caption row."""
+    caption = None
+    head = [c for c in rows[0] if c.text]
+    if (len(rows) > 1 and len(head) == 1 and head[0] is rows[0][0] and not _UNIT_NOTE.match(head[0].text)
+            and max(sum(1 for c in r if c.text) for r in rows[1:]) > 1):
+        caption = head[0]  # a title row (or a title cell merged across the table)
+        rows = rows[1:]
+    cells = [c for r in rows for c in r]
+    start = min((c.start for c in cells), default=0)
+    end = max((c.end for c in cells), default=start)
+    return Table(rows=rows, start=start, end=end), caption
+
+
+def find_tables(text: str) -> list[tuple[Table, Cell | None]]:
+    """All tables of ``text``, each with its caption cell (or None), in text order."""
+    lines = _lines(text)
+    found: list[tuple[Table, Cell | None]] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if _is_cell_line(line):
+            rows, i = _cell_rows(lines, i)
+            if _is_grid(rows):
+                found.append(_table(rows))
+            continue
+        if _is_pipe_start(line):
+            rows, nxt = _pipe_rows(lines, i)
+            if len(rows) >= 2:
+                found.append(_table(rows))
+                i = nxt
+                continue
+        i += 1
+    return found
+
+
+@STAGES.register("tables")
+def tables_stage(doc: Document) -> Document:
+    """Parse the tables of ``doc.text`` into ``doc.work.tables`` and publish their captions."""
+    found = find_tables(doc.text)
+    doc.work.tables = [t for t, _ in found]
+    captions = [c.text if c else None for _, c in found]
+    doc.work.extra["table_captions"] = captions
+    first = next((c for c in captions if c), None)
+    if first is not None:
+        doc.work.extra["table_caption"] = first
+    return doc
