@@ -1,0 +1,307 @@
+"""Duties: statements of what an organ is responsible for (RECORDS.md "Duties").
+
+Where they come from, in the order they are looked for:
+
+1. *Cued lists*: a clause ending in a list cue (`区委的职责主要是：`, `委员权责如下：`,
+   `综合规划处掌理事项如下：`, `开展下列工作：`) followed by numbered items; the
+   organ is the clause's subject, or for `其职责是` the subject of the heading above.
+2. *Responsibility headings* (`湘桥区委组织部主要职责`, `内设机构`, `部门职责`)
+   followed by items, or by one paragraph of semicolon-separated duties.
+3. *One-sentence duties* of 处务规程 (`人事室掌理本会人事事项`).
+4. An unnumbered paragraph of semicolon-separated duty clauses (an encyclopedia
+   lead) in a document that has duties otherwise.
+
+Items are split at top-level semicolons; a leading organ name that is the subject
+(`人秘股负责…`) becomes the organ and sticks to the rest of its item; an item that
+is only a unit name (`1. 秘书处`, `一、第一科`) gives its name to the lines or
+sub-items under it. All phrasings are data files beside this module.
+
+When the outline (``doc.sections``) exists, the section around a cue bounds its
+list and names the organ of `其职责是` lists; without it the nearest responsibility
+heading found by ``cues.tsv`` does.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from extractors import EXTRACTORS
+from extractors.duties.items import (
+    Item,
+    Marker,
+    chain_at,
+    chain_from,
+    find_markers,
+    split_top,
+    trim,
+)
+from extractors.duties.organs import (
+    HERE,
+    duty_verbs,
+    leading_organ,
+    organ_regex,
+    read_list,
+    subject_of_heading,
+)
+from pipeline.record import Document, Duty
+
+SENTENCE_START = set("。；;：:\n！？")
+MARKER_PREFIX = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*")
+ARTICLE_PREFIX = re.compile(r"^第\s*[一二三四五六七八九十百零\d]+\s*[条條]\s*")
+
+
+@dataclass(frozen=True)
+class Cue:
+    kind: str
+    start: int
+    end: int
+    match: re.Match[str]
+
+
+@cache
+def cue_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    out = []
+    for line in read_list("cues.tsv"):
+        kind, regex = line.split("\t", 1)
+        out.append((kind, re.compile(regex.replace("ORGAN", organ_regex()))))
+    return out
+
+
+@cache
+def _suffixes() -> tuple[str, ...]:
+    return tuple(read_list("organ_suffixes.txt"))
+
+
+@cache
+def _followers() -> tuple[str, ...]:
+    return tuple(read_list("subject_followers.txt"))
+
+
+def find_cues(text: str) -> list[Cue]:
+    """Cues in text order, one-sentence cues last (a list cue covers the sentence it opens)."""
+    found = [Cue(kind, m.start(), m.end(), m) for kind, rx in cue_patterns() for m in rx.finditer(text)]
+    return sorted(found, key=lambda c: (c.kind == "sentence", c.start, c.kind != "list"))
+
+
+class _Builder:
+    """Collects duties and the stretches of text already turned into duties."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.out: list[Duty] = []
+        self.covered: list[tuple[int, int]] = []
+
+    def is_covered(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.covered)
+
+    def add(self, organ: str | None, a: int, b: int) -> None:
+        a, b = trim(self.text, a, b)
+        if b - a < 2:
+            return
+        sec = self.doc.section_at(a)
+        self.out.append(Duty(id=f"d{len(self.out) + 1}", organ=organ, text=self.text[a:b], start=a, end=b,
+                             section=sec.id if sec else None))
+
+    def item(self, item: Item, organ: str | None, markers: list[Marker], last: bool,
+             fixed: bool = False) -> None:
+        text = self.text
+        a, b = item.body, item.end
+        nl = text.find("\n", a, b)
+        head = text[a:nl if nl != -1 else b].strip().rstrip("：:")
+        if nl != -1 and is_unit_name(head):
+            self.unit_block(head, nl + 1, b, markers)
+            return
+        if last:
+            b = drop_heading_tail(text, a, b)
+        for pa, pb in split_top(text, a, b):
+            lead = None if fixed else leading_organ(text, pa, pb)
+            if lead:
+                organ, pa = lead
+            self.add(organ, pa, pb)
+
+    def unit_block(self, unit: str, a: int, b: int, markers: list[Marker]) -> None:
+        """Lines or sub-items under a line that only names a unit."""
+        first = next((m for m in markers if a <= m.start < b), None)
+        if first is not None and first.n == 1 and not self.text[a:first.start].strip():
+            for it in chain_from(self.text, markers, first, b):
+                self.item(it, unit, markers, last=False)
+            return
+        for pa, pb in split_top(self.text, a, b, "。；;\n"):
+            lead = leading_organ(self.text, pa, pb)
+            self.add(lead[0] if lead else unit, lead[1] if lead else pa, pb)
+
+
+def is_unit_name(s: str) -> bool:
+    return 2 <= len(s) <= 16 and not re.search(r"[，,。；;、]", s) and s.endswith(_suffixes())
+
+
+def drop_heading_tail(text: str, a: int, b: int) -> int:
+    """A list run together with the next heading (`…工作。内设机构`) ends at the last `。`."""
+    cut = text.rfind("。", a, b)
+    if cut != -1 and b - cut <= 26 and not re.search(r"[，,；;：:！？]", text[cut + 1:b]):
+        return cut + 1
+    return b
+
+
+def clause_subject(text: str, end: int) -> tuple[str | None, int]:
+    """Subject of the clause that ends at ``end`` (the text before a list cue) and where the clause starts."""
+    a = end
+    while a > 0 and text[a - 1] not in SENTENCE_START:
+        a -= 1
+    return prefix_organ(text[a:end]), a
+
+
+def prefix_organ(s: str) -> str | None:
+    """The longest organ name opening ``s`` that is followed by a verb, `的` or a comma
+    (`乡镇人民代表大会主席团在…闭会期间` → 乡镇人民代表大会主席团); None for `其`/`本`."""
+    s = MARKER_PREFIX.sub("", ARTICLE_PREFIX.sub("", s.strip()))
+    if not s or s.startswith(("其", "本")):
+        return None
+    for k in range(min(len(s), 24), 1, -1):
+        head, rest = s[:k], s[k:]
+        if not re.fullmatch(r"[\u4e00-\u9fff、（）()]+", head) or not head.endswith(_suffixes()):
+            continue
+        if not rest or rest.startswith(_followers() + ("的", "，", ",")):
+            return head
+    return None
+
+
+def self_organ(doc: Document) -> str | None:
+    """The organ a document is about, read off its title (`…小组设置要点` → `…小组`): what `本小组` means."""
+    lines = [doc.title or ""] + [ln for ln in doc.text.splitlines()[:40] if len(ln.strip()) <= 40]
+    for line in lines:
+        title = re.sub(r"^法规名称[:：]", "", line.strip())
+        for tail in read_list("title_tails.txt"):
+            if title.endswith(tail) and title[:-len(tail)].endswith(_suffixes()):
+                return title[:-len(tail)]
+    return None
+
+
+def heading_subject(doc: Document, cue: Cue, last_heading: tuple[int, str | None] | None) -> str | None:
+    sec = doc.section_at(cue.start)
+    if sec is not None:
+        subj = prefix_organ(sec.title) if re.search(r"[，,]", sec.title) else subject_of_heading(sec.title)
+        if subj and subj != sec.title and len(subj) >= 2 and not MARKER_PREFIX.sub("", subj).startswith("本"):
+            return subj
+    if last_heading is not None and last_heading[1]:
+        return last_heading[1]
+    return None
+
+
+@EXTRACTORS.register("duties")
+def extract_duties(doc: Document) -> list[Duty]:
+    """Every duty statement of ``doc``, in text order."""
+    text = doc.text
+    if not text:
+        return []
+    markers = find_markers(text)
+    cues = find_cues(text)
+    b = _Builder(doc)
+    last_heading: tuple[int, str | None] | None = None
+    for cue in cues:
+        if b.is_covered(cue.start):
+            continue
+        sec = doc.section_at(cue.start)
+        limit = sec.end if sec is not None and sec.end > cue.end else len(text)
+        if cue.kind == "sentence":
+            _sentence(b, cue, markers, limit)
+            continue
+        if cue.kind == "heading":
+            subj = subject_of_heading(cue.match.group("head") or "") if cue.match.group("head") else None
+            last_heading = (cue.start, subj)
+            organ, clause_start, fixed = subj, cue.start, False
+        else:
+            organ, clause_start = clause_subject(text, cue.start)
+            fixed = organ is not None
+            if organ is None and MARKER_PREFIX.sub("", text[clause_start:cue.start].strip()).startswith("本"):
+                organ = self_organ(doc)
+            organ = organ or heading_subject(doc, cue, last_heading)
+        organ = organ or doc.organization
+        chain = chain_at(text, markers, cue.end, limit)
+        if chain:
+            last_end = drop_heading_tail(text, chain[-1].body, chain[-1].end)
+            if any(cue.end < c.start < last_end and (c.kind == "list" or (
+                    c.kind == "heading" and chain_at(text, markers, c.end, limit))) for c in cues):
+                continue  # the items are headings of lists of their own
+        if chain:
+            for i, it in enumerate(chain):
+                b.item(it, organ, markers, last=i == len(chain) - 1, fixed=fixed)
+            b.covered.append((clause_start, chain[-1].end))
+        elif cue.kind == "heading":
+            _paragraph(b, cue, organ, limit)
+    if b.out:
+        _lead_paragraphs(b, doc.organization or (last_heading[1] if last_heading else None))
+    b.out.sort(key=lambda d: d.start)
+    for i, d in enumerate(b.out):
+        d.id = f"d{i + 1}"
+    return b.out
+
+
+def _sentence(b: _Builder, cue: Cue, markers: list[Marker], limit: int) -> None:
+    m, text = cue.match, b.text
+    org_first = m.start("org") == m.start()
+    if org_first and m.start() > 0 and text[m.start() - 1] not in SENTENCE_START:
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if not MARKER_PREFIX.fullmatch(text[line_start:m.start()]):
+            return  # the name is not where the sentence (or its item) begins
+    a, end = m.start("text"), m.end("text")
+    if text[a:a + 2] == "分别" or len(m.group("org")) < 2:
+        return
+    if end < len(text) and text[end] in "：:":
+        chain = chain_at(text, markers, end + 1, limit)
+        if chain:
+            end = chain[-1].end
+    b.add(m.group("org"), a, end)
+    b.covered.append((m.start(), end))
+
+
+def _paragraph(b: _Builder, cue: Cue, organ: str | None, limit: int) -> None:
+    """A heading on a line of its own followed by one paragraph of `；`-separated duties."""
+    text = b.text
+    line_start = text.rfind("\n", 0, cue.start) + 1
+    if text[line_start:cue.start].strip(" \t\u3000（()）一二三四五六七八九十0123456789、.．"):
+        return
+    a = cue.end
+    while a < limit and text[a] in " \t\u3000\n：:":
+        a += 1
+    if "\n" not in text[cue.end:a]:
+        return
+    end = text.find("\n", a, limit)
+    end = limit if end == -1 else end
+    pieces = split_top(text, a, end, "。；;")
+    if len(pieces) < 2 or any(c.kind == "list" for c in find_cues(text[a:end])):
+        return
+    for pa, pb in pieces:
+        lead = leading_organ(text, pa, pb)
+        if lead:
+            organ, pa = lead
+        b.add(organ, pa, pb)
+    b.covered.append((cue.start, end))
+
+
+def _lead_paragraphs(b: _Builder, organ: str | None) -> None:
+    """Unnumbered paragraphs made of ≥3 semicolon-separated duty clauses."""
+    text, verbs = b.text, duty_verbs()
+    pos = 0
+    for line in text.split("\n"):
+        a, end = pos, pos + len(line)
+        pos = end + 1
+        if any(x < end and a < y for x, y in b.covered):
+            continue
+        pieces = split_top(text, a, end)
+        if len(pieces) < 3:
+            continue
+        first_a, first_b = pieces[0]
+        cut = max(text.rfind(ch, first_a, first_b) for ch in "。！？!?")
+        if cut != -1:
+            pieces[0] = (cut + 1, first_b)
+        if sum(text.startswith(verbs, pa) for pa, _ in pieces) < 0.6 * len(pieces):
+            continue
+        for pa, pb in pieces:
+            b.add(organ, pa, pb)
+
+
+__all__ = ["extract_duties", "HERE"]

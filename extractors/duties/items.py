@@ -1,0 +1,207 @@
+"""Numbered items of Chinese official lists, found in the normalized text.
+
+Duty lists and meeting rules both hang their content on item markers (`1、`,
+`(一)`, `一、`, `(1)`, `①`). An *item chain* is a run of markers of one style
+numbered 1, 2, 3 … ; each item runs to the next marker of the chain, and the last
+one to the first sign that the list is over (a marker of an outer list, a blank
+line, an article heading, a plain line after a one-line item). Written by hand:
+no library we have parses list markers, and the rules are a few lines.
+
+The marker styles are data (``markers.tsv``) so a new style is one line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+HERE = Path(__file__).parent
+
+CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "两": 2}
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+#: Styles whose brackets make them safe to recognise in the middle of a line.
+BRACKETED = {"paren_cn", "paren_ar", "circled"}
+#: Characters after which an unbracketed marker may start.
+BOUNDARY = set(" \t\n\u3000。；;：:！!？?")
+ARTICLE = re.compile(r"第\s*[一二三四五六七八九十百零\d]+\s*[条條章节節篇]")
+#: Brackets and quotes inside which a semicolon does not end a clause.
+OPEN, CLOSE = "（(“「《〈‘[【", "）)”」》〉’]】"
+
+
+@dataclass(frozen=True)
+class Marker:
+    style: str
+    n: int
+    start: int
+    end: int  # where the item's text begins (after the marker and blanks)
+
+
+@dataclass(frozen=True)
+class Item:
+    n: int
+    style: str
+    start: int  # the marker
+    body: int  # the text after the marker
+    end: int
+
+
+def cn_number(s: str) -> int:
+    """`三` → 3, `十二` → 12, `二十` → 20, `7` → 7, `③` → 3."""
+    if s in CIRCLED:
+        return CIRCLED.index(s) + 1
+    if s.isascii() and s.isdigit():
+        return int(s)
+    if False:
+        return CIRCLED.index(s) + 1
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        return (CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (CN_DIGITS.get(ones, 0) if ones else 0)
+    return CN_DIGITS.get(s, 0)
+
+
+@cache
+def styles() -> list[tuple[str, re.Pattern[str]]]:
+    out = []
+    for line in (HERE / "markers.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, regex = line.split("\t", 1)
+        out.append((name, re.compile(regex)))
+    return out
+
+
+def find_markers(text: str, start: int = 0, end: int | None = None) -> list[Marker]:
+    """Every marker in ``text[start:end]`` that stands where an item may begin, in order."""
+    end = len(text) if end is None else end
+    found: dict[int, Marker] = {}
+    for name, rx in styles():
+        for m in rx.finditer(text, start, end):
+            a = m.start()
+            if name not in BRACKETED and a > 0 and text[a - 1] not in BOUNDARY:
+                continue
+            if name == "paren_ar" and a > 0 and text[a - 1].isdigit():
+                continue
+            b = m.end()
+            while b < end and text[b] in " \t\u3000":
+                b += 1
+            if a not in found:
+                found[a] = Marker(name, cn_number(m.group("n")), a, b)
+    return [found[k] for k in sorted(found)]
+
+
+def chain_at(text: str, markers: list[Marker], pos: int, limit: int, gap: int = 4) -> list[Item]:
+    """The item chain whose first marker (numbered 1) starts within ``gap`` blank
+    characters after ``pos``; empty when none does."""
+    first = next((m for m in markers if pos <= m.start < limit), None)
+    if first is None or first.n != 1 or text[pos:first.start].strip() or first.start - pos > gap + 2:
+        return []
+    return chain_from(text, markers, first, limit)
+
+
+def chain_from(text: str, markers: list[Marker], first: Marker, limit: int) -> list[Item]:
+    """Follow ``first`` through markers of its style numbered n+1, n+2 … before ``limit``."""
+    chain = [first]
+    for m in markers:
+        if m.start <= chain[-1].start or m.start >= limit:
+            continue
+        if m.style == first.style and m.n == chain[-1].n + 1 and _nested_ok(text, markers, chain[-1], m):
+            chain.append(m)
+    items = []
+    for i, m in enumerate(chain):
+        if i + 1 < len(chain):
+            end = chain[i + 1].start
+        else:
+            end = last_item_end(text, markers, m, limit)
+        items.append(Item(m.n, m.style, m.start, m.end, _rstrip(text, m.end, end)))
+    return items
+
+
+def _nested_ok(text: str, markers: list[Marker], prev: Marker, nxt: Marker) -> bool:
+    """Markers between two chain members must not close the list (an outer marker)."""
+    stop = last_item_end(text, markers, prev, nxt.start + 1)
+    return stop >= nxt.start or not text[stop:nxt.start].strip()
+
+
+def last_item_end(text: str, markers: list[Marker], item: Marker, limit: int) -> int:
+    """Where the item that starts at ``item`` ends when no sibling follows it.
+
+    It runs on through nested lists (another style, numbered from 1) and, when its
+    first line is only a name (`1. 秘书处`), through the plain lines under it; it
+    stops at an outer marker, a blank line, an article heading or ``limit``.
+    """
+    nested: dict[str, int] = {}
+    by_pos = {m.start: m for m in markers if item.end <= m.start < limit}
+    first_nl = text.find("\n", item.end, limit)
+    head_only = first_nl != -1 and len(text[item.end:first_nl].strip()) <= 16 and not re.search(
+        r"[。；;，,]", text[item.end:first_nl])
+    pos = item.end
+    at_line_start = False
+    while pos < limit:
+        ch = text[pos]
+        if ch == "\n":
+            nxt = pos + 1
+            while nxt < limit and text[nxt] in (" \t\u3000\n" if head_only else " \t\u3000"):
+                nxt += 1
+            if nxt >= limit or text[nxt] == "\n" or ARTICLE.match(text, nxt):
+                return pos
+            m = by_pos.get(nxt)
+            if m is None and not (head_only and _is_statement(text, nxt, limit)) and not nested:
+                return pos
+            at_line_start = True
+            pos = nxt
+            continue
+        m = by_pos.get(pos)
+        if m is not None and (at_line_start or m.style in BRACKETED or text[pos - 1] in BOUNDARY):
+            if m.style == item.style:
+                return pos
+            if m.n == 1:
+                nested[m.style] = 1
+            elif nested.get(m.style) == m.n - 1:
+                nested[m.style] = m.n
+            else:
+                return pos
+        at_line_start = False
+        pos += 1
+    return limit
+
+
+def _is_statement(text: str, pos: int, limit: int) -> bool:
+    """A line that ends like a sentence (`。`/`；`), not a label such as `负责人`."""
+    nl = text.find("\n", pos, limit)
+    line = text[pos:limit if nl == -1 else nl].rstrip()
+    return line.endswith(("。", "；", ";"))
+
+
+def _rstrip(text: str, a: int, b: int) -> int:
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return b
+
+
+def split_top(text: str, start: int, end: int, marks: str = "；;") -> list[tuple[int, int]]:
+    """Spans of ``text[start:end]`` cut at ``marks`` that stand outside brackets and quotes."""
+    out, depth, a = [], 0, start
+    for i in range(start, end):
+        ch = text[i]
+        if ch == "\n":
+            depth = 0  # a bracket left open does not run past its line
+        if ch in OPEN and not (ch == "“" and depth and text[i - 1] == "”"):
+            depth += 1
+        elif ch in CLOSE:
+            depth = max(0, depth - 1)
+        elif ch in marks and depth == 0:
+            out.append((a, i))
+            a = i + 1
+    out.append((a, end))
+    return [(x, y) for x, y in (trim(text, x, y) for x, y in out) if y > x]
+
+
+def trim(text: str, a: int, b: int, tail: str = "。；;，,：:、 \t\n\u3000") -> tuple[int, int]:
+    """Strip blanks at both ends and final punctuation at the end."""
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1] in tail:
+        b -= 1
+    return a, b

@@ -1,0 +1,100 @@
+"""Organ names at the start of a statement (`人秘股负责…`, `区委书记主持…`).
+
+A leading noun phrase that ends like an organ (``organ_suffixes.txt``) and is
+followed by a verb or modal (``subject_followers.txt``) is the statement's
+grammatical subject: RECORDS.md wants it as the duty's ``organ`` and not in its
+``text``. A name may carry a parenthesised alias (`办公厅(人事局)`) and a
+fallback (`书记或者书记委托副书记`); the organ is the first name.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+HERE = Path(__file__).parent
+
+
+def read_list(name: str, here: Path = HERE) -> list[str]:
+    """Entries of a one-per-line data file; `#` starts a comment line."""
+    lines = (here / name).read_text(encoding="utf-8").splitlines()
+    return [x.strip() for x in lines if x.strip() and not x.lstrip().startswith("#")]
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def organ_regex() -> str:
+    """Regex source of one organ name (used inside other patterns, e.g. ``cues.tsv``)."""
+    return rf"[\u4e00-\u9fff]{{0,14}}?(?:{_alt(read_list('organ_suffixes.txt'))})"
+
+
+@cache
+def _suffixes() -> tuple[str, ...]:
+    return tuple(read_list("organ_suffixes.txt"))
+
+
+@cache
+def _followers() -> tuple[str, ...]:
+    return tuple(read_list("subject_followers.txt"))
+
+
+@cache
+def _extension() -> re.Pattern[str]:
+    """An alias in brackets (`办公厅(人事局)`) or a fallback (`书记或者书记委托副书记`)."""
+    suf, fol = _alt(read_list("organ_suffixes.txt")), _alt(read_list("subject_followers.txt"))
+    return re.compile(rf"(?:[（(][^（()）]{{1,12}}[)）])?"
+                      rf"(?:(?:或者|或|和|及)[\u4e00-\u9fff、]{{0,12}}?(?:{suf})(?=(?:{fol})))?")
+
+
+@cache
+def duty_verbs() -> tuple[str, ...]:
+    return tuple(read_list("duty_verbs.txt"))
+
+
+_NAME = re.compile(r"[\u4e00-\u9fff、]+")
+
+
+def leading_organ(text: str, start: int = 0, end: int | None = None) -> tuple[str, int] | None:
+    """``(organ, where the rest begins)`` when ``text[start:end]`` opens with an organ
+    that is its subject; None otherwise. The shortest such name wins, but a verb that
+    is itself part of a unit name does not end it (`干部监督股负责` is 干部监督股, not
+    干部 followed by 监督)."""
+    end = len(text) if end is None else end
+    best: tuple[str, int] | None = None
+    for k in range(start + 2, min(end, start + 18) + 1):
+        name = text[start:k]
+        if not _NAME.fullmatch(name):
+            break
+        if "或" in name or not name.endswith(_suffixes()):
+            continue
+        j = _extension().match(text, k, end).end()
+        follower = next((f for f in _followers() if text.startswith(f, j)), None)
+        part_of_name = follower in read_list("unit_name_verbs.txt") and text[j + len(follower):][:1] in _suffixes()
+        if j < end and follower and not part_of_name:
+            best = (name, j)  # the shortest: `常委会委员要…执行常委会决定` is 常委会委员
+            break
+    if best is None:
+        return None
+    name = best[0]
+    verb = next((v for v in duty_verbs() if name.startswith(v)), None)
+    if verb and not (verb in read_list("unit_name_verbs.txt") and len(name) - len(verb) == 1):
+        return None  # `负责本部…` is a verb phrase, `组织股` a name
+    if name.startswith(("本", "各", "其", "对", "在", "由")):
+        return None
+    return best
+
+
+_INNER = re.compile(r"主要职责|职责|内设机构|机构设置|职能|编辑|目录")
+_TITLE_TAIL = re.compile(r"(?:的)?(?:主要职责|部门职责|工作职责|职责|职权|权责|职能|内设机构|机构设置及职能|机构设置|掌理事项)$")
+
+
+def subject_of_heading(title: str) -> str | None:
+    """`区委职责` → `区委`; `湘桥区委组织部主要职责` → `湘桥区委组织部`; `职责` → None."""
+    head = _TITLE_TAIL.sub("", title.strip(" :：。"))
+    head = _INNER.split(head)[-1]  # `内设机构湘桥区委组织部` (a table of contents run in) → the last name
+    head = re.sub(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]?", "", head)
+    return head or None

@@ -1,0 +1,67 @@
+"""Quorums and vote thresholds: `必须有三分之二以上委员到会`, `以出席委员过半数之同意行之`,
+`赞成票超过应到会委员人数的半数为通过`, `须有应出席委员二分之一以上之出席`.
+
+A fraction next to 到会/出席 is a quorum, next to 同意/通过/赞成 a vote threshold;
+one that applies to a matter (`讨论干部问题时…`, `复议案…`) is a special quorum;
+one for merely proposing (`…之提议`) is neither.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.record import FractionRule, SpecialQuorum
+
+FRAC = r"过半数|半数|二分之一|[一二三四五六七八九十]分之[一二三四五六七八九十]"
+QUORUM = re.compile(rf"有(?P<pre>[^，。；,]{{0,8}}?)(?P<frac>{FRAC})(?P<cmp>以上)?(?:的|之)?"
+                    rf"(?P<post>[^，。；,出到]{{0,10}}?)(?:之)?(?:到会|出席)(?!人)")
+VOTE = re.compile(rf"(?P<of>[^，。；,有]{{0,12}}?)(?:人数|人员(?=的))?(?:的)?(?P<frac>{FRAC})"
+                  rf"(?P<cmp>以上)?(?:之)?(?:同意|通过|为通过)")
+MATTER = re.compile(r"(?P<matter>(?:讨论|争论|审议|决定|表决)[^，。；,]{1,12}?)时|(?P<re>复议)")
+CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def fraction_value(word: str) -> float:
+    if "分之" in word:
+        den, num = word.split("分之")
+        return round(CN[num] / CN[den], 4)
+    return 0.5
+
+
+def _inclusive(frac: str, cmp: str | None, cmp0: str | None = None) -> bool | None:
+    if cmp:
+        return not frac.startswith("过")
+    if frac.startswith("过") or cmp0 in ("超过", "过"):
+        return False
+    return None
+
+
+def fraction_rules(sent: str) -> tuple[FractionRule | None, FractionRule | None, list[SpecialQuorum]]:
+    """``(quorum, vote_threshold, special quorums)`` stated by one sentence."""
+    quorum = vote = None
+    special: list[SpecialQuorum] = []
+    matter = MATTER.search(sent)
+    for clause in re.split(r"[，,]|及(?=出席)", sent):
+        if "提议" in clause or "附议" in clause:
+            continue
+        q = QUORUM.search(clause)
+        v = None if q else VOTE.search(clause)
+        hit = q or v
+        if not hit:
+            continue
+        frac = hit.group("frac")
+        before = clause[:hit.start("frac")]
+        incl = _inclusive(frac, hit.group("cmp"), "超过" if "超过" in before or "多于" in before else None)
+        if matter:
+            what = matter.group("matter") or "复议案"
+            special.append(SpecialQuorum(matter=what, fraction=fraction_value(frac), inclusive=incl,
+                                         text=sent.strip()))
+            continue
+        if q:
+            of = (q.group("post") or q.group("pre") or "").strip("的之") or None
+            quorum = quorum or FractionRule(text=sent.strip(), fraction=fraction_value(frac), inclusive=incl,
+                                            of=of)
+        else:
+            of = re.sub(r"^.*(?:超过|多于|须经|经|由|以)", "", v.group("of") or "").strip("的之") or None
+            vote = vote or FractionRule(text=sent.strip(), fraction=fraction_value(frac), inclusive=incl, of=of)
+    return quorum, vote, special
