@@ -1,0 +1,98 @@
+"""``gongwen search QUERY`` and ``gongwen search --like DUTY_KEY``: a thin wrapper over
+:func:`pipeline.search.search` / :func:`pipeline.search.like` that only renders."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pipeline.cli import app
+from pipeline.errors import InputError
+from pipeline.search import KINDS, Hit
+from pipeline.store import DEFAULT_DB, Store
+
+
+def open_existing(db: Path) -> Store:
+    """Open a store that must already exist (reading commands never create an empty one)."""
+    if not db.exists():
+        typer.echo(f"error: {db}: no store here (build one with `gongwen run`, or pass --db FILE)", err=True)
+        raise typer.Exit(2)
+    try:
+        return Store.open(db)
+    except InputError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from None
+
+
+@app.command()
+def search(
+    query: Annotated[str | None, typer.Argument(help="Words to find (simplified or traditional script).")] = None,
+    in_: Annotated[str, typer.Option("--in", help=f"What to search: {', '.join(KINDS)}.")] = "duties",
+    region: Annotated[str | None, typer.Option("--region", help="Only documents of this region (卫东区).")] = None,
+    doc_type: Annotated[str | None, typer.Option("--type", help="Only documents of this type (work_rules…).")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many hits.")] = 20,
+    like: Annotated[str | None, typer.Option(
+        "--like", help="More like this: duties similar to the duty DOC_ID:DUTY_ID (the key search prints), "
+                       "in other documents.")] = None,
+    same_document: Annotated[bool, typer.Option(
+        "--same-document", help="With --like: include duties of the duty's own document.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print hits as JSON lines instead of a table.")] = False,
+    db: Annotated[Path, typer.Option("--db", help="The store file.")] = Path(DEFAULT_DB),
+) -> None:
+    """Full-text search over the store (duties by default), or duties like a given one.
+
+    Each duty hit shows its key (DOC_ID:DUTY_ID); pass it to --like to ask who
+    else has this duty.
+    """
+    from pipeline import search as lib
+
+    if in_ not in KINDS:
+        raise typer.BadParameter(f"choose one of {', '.join(KINDS)}", param_hint="--in")
+    if (query is None) == (like is None):
+        raise typer.BadParameter("give a QUERY or --like DUTY_KEY (one of them)")
+    with open_existing(db) as store:
+        if like is not None:
+            try:
+                hits = lib.like(store, like, limit=limit, same_document=same_document, region=region,
+                                doc_type=doc_type)
+            except KeyError as e:
+                typer.echo(f"error: {e.args[0]}", err=True)
+                raise typer.Exit(2) from None
+        else:
+            hits = lib.search(store, query or "", in_=in_, region=region, doc_type=doc_type, limit=limit)
+    if as_json:
+        for h in hits:
+            sys.stdout.write(json.dumps(h.to_dict(), ensure_ascii=False) + "\n")
+        return
+    _render(hits, f"like {like}" if like else f"{query} in {in_}")
+
+
+def _render(hits: list[Hit], caption: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console()
+    if not hits:
+        console.print(f"no hits for {caption}")
+        return
+    table = Table(title=f"{len(hits)} hits: {caption}", show_lines=True)
+    for name, kw in (("key", {"no_wrap": True, "style": "dim"}), ("score", {"justify": "right"}),
+                     ("document", {}), ("section", {}), ("organ / figure", {}), ("text", {"ratio": 3})):
+        table.add_column(name, **kw)  # type: ignore[arg-type]
+    for h in hits:
+        text = Text()
+        for piece, marked in h.parts:
+            text.append(piece, style="bold yellow" if marked else None)
+        doc = Text(h.title or h.path)
+        if h.region:
+            doc.append(f"\n{h.region}", style="cyan")
+        score = f"{h.score:.2f}" if h.match != "substring" else "substr"
+        doc_part, _, rest = h.key.partition(":")
+        key = f"{doc_part[:8]}:{rest}" if rest else doc_part[:8]  # --like accepts a unique prefix
+        table.add_row(key, score, doc, h.section_path, h.organ or h.figure or "", text)
+    console.print(table)

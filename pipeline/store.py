@@ -1,0 +1,446 @@
+"""The document store: one SQLite file holding every record a run produced.
+
+Why SQLite: one file a research office can copy, browse with the ``sqlite3`` CLI
+or any spreadsheet tool, and query with full-text search (FTS5), with no server.
+Why this layout: the record JSON is kept whole (``documents.record``, the
+contract of RECORDS.md) and its parts are spread into one table per kind of
+record (``sections``, ``duties``, ``meeting_rules`` with one column per slot,
+``figures``, ``budget_items``) so comparisons are plain SQL.
+
+Durability: WAL mode and one committed transaction per :meth:`Store.put`, so a
+run killed mid-way leaves a store that opens and holds every document that
+finished. Idempotence: documents are keyed by ``source.sha256``; storing the
+same bytes again stores nothing; a changed file (same path, new bytes) replaces
+its older record and all its child rows in the same transaction.
+
+The schema lives in :mod:`pipeline.migrations`; :meth:`Store.open` applies the
+pending ones, so a newer gongwen opens an older store.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal
+
+from pipeline import migrations
+from pipeline.errors import InputError
+from pipeline.record import Document, Section
+
+PutResult = Literal["added", "replaced", "unchanged"]
+FailureKind = Literal["unreadable", "timeout", "error"]
+FAILURE_KINDS: tuple[str, ...] = ("unreadable", "timeout", "error")
+
+#: Default store file, relative to the current folder.
+DEFAULT_DB = "gongwen.db"
+
+#: Separator between the headings of a section path (``一、职责 › （三）常委会职责``).
+PATH_SEP = " › "
+
+#: Full-text tables: ``<name>_fts`` indexes rows of table ``<name>``; the columns
+#: hold segmented words (see :func:`index_words`).
+FTS_TABLES: dict[str, tuple[str, ...]] = {
+    "duties": ("words", "organ"),
+    "figures": ("words",),
+    "sections": ("words",),
+    "documents": ("words", "title"),
+}
+
+#: Record kinds counted in summaries: table name → record field.
+RECORD_TABLES: dict[str, str] = {
+    "sections": "sections", "duties": "duties", "meeting_rules": "meeting_rules",
+    "figures": "figures", "budget_items": "budget_items",
+}
+
+
+@dataclass
+class Failure:
+    """A file a run could not turn into a record; ``at`` is an ISO-8601 UTC time."""
+
+    path: str
+    sha256: str | None
+    kind: str
+    reason: str
+    at: str
+
+
+@dataclass
+class StoredDocument:
+    """One stored document as a summary row: its facts and how many records it holds."""
+
+    doc_id: str
+    path: str
+    title: str | None
+    doc_type: str | None
+    region: str | None
+    organization: str | None
+    year: int | None
+    stored_at: str
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class Summary:
+    """What a store holds: documents by type and region, records by kind, failures by kind."""
+
+    documents: int
+    by_doc_type: dict[str, int]
+    by_region: dict[str, int]
+    records: dict[str, int]
+    failures: dict[str, int]
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def index_words(text: str | None) -> str:
+    """The words FTS5 indexes for ``text``: jieba's search-mode cut, space-separated.
+
+    Search mode adds the shorter words inside long ones (``专项经费`` → ``专项``,
+    ``经费``, ``专项经费``), so a query for ``经费`` finds ``专项经费``.
+    """
+    if not text:
+        return ""
+    from pipeline.tokenize import cut_for_search
+
+    return " ".join(cut_for_search(text))  # whitespace tokens are separators to unicode61 anyway
+
+
+def section_path_text(doc: Document, sid: str | None) -> str:
+    """``一、职责 › （三）常委会职责``: the headings from the top down to ``sid``."""
+    return PATH_SEP.join(_heading(s) for s in doc.section_path(sid))
+
+
+#: Markers written around a heading rather than before it (``【概况】`` has number ``【】``).
+_WRAPPING_MARKERS = ("【】", "〔〕", "[]", "［］")
+
+
+def _heading(s: Section) -> str:
+    if s.number in _WRAPPING_MARKERS:
+        return f"{s.number[0]}{s.title}{s.number[1]}"
+    return f"{s.number}{s.title}" if s.title != s.number else s.title
+
+
+class _SectionPaths:
+    """``section_path_text`` for many ids of one document, built once per document."""
+
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc
+        self._cache: dict[str | None, str] = {}
+
+    def __call__(self, sid: str | None) -> str:
+        if sid not in self._cache:
+            self._cache[sid] = section_path_text(self._doc, sid)
+        return self._cache[sid]
+
+
+def _own_bodies(doc: Document) -> list[str]:
+    """The text of each section up to its first subsection: what the section itself says."""
+    first_child: dict[str, int] = {}
+    for c in doc.sections:
+        if c.parent is not None:
+            first_child[c.parent] = min(first_child.get(c.parent, c.start), c.start)
+    return [doc.text[s.start:min(s.end, max(s.start, first_child.get(s.id, s.end)))] for s in doc.sections]
+
+
+def _j(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _b(value: bool | None) -> int | None:
+    return None if value is None else int(value)
+
+
+class Store:
+    """A gongwen store file. Open with :meth:`open`; use as a context manager."""
+
+    def __init__(self, con: sqlite3.Connection, path: Path) -> None:
+        self.con = con
+        self.path = path
+
+    # -- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path, upto: int | None = None) -> Store:
+        """Open (creating or migrating) the store at ``path``.
+
+        ``upto`` stops after that many migrations (for tests of older stores).
+        A file that is not a SQLite database raises :class:`InputError` naming it.
+        """
+        path = Path(path)
+        if path.parent and not path.parent.exists():
+            raise InputError(path, f"folder {str(path.parent)!r} does not exist")
+        try:
+            con = sqlite3.connect(path, isolation_level=None, timeout=30.0, check_same_thread=False)
+        except sqlite3.Error as e:
+            raise InputError(path, f"cannot open the store ({e})") from None
+        try:
+            con.execute("PRAGMA journal_mode=WAL")
+            con.execute("PRAGMA synchronous=NORMAL")
+            con.execute("PRAGMA foreign_keys=ON")
+            migrations.apply(con, upto)
+        except sqlite3.DatabaseError as e:
+            con.close()
+            raise InputError(path, f"not a gongwen store ({e})") from None
+        except BaseException:
+            con.close()
+            raise
+        return cls(con, path)
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    # -- questions the batch runner asks ---------------------------------------------------
+
+    def known(self, path: str, sha256: str) -> bool:
+        """True when this exact file (``path`` holding bytes ``sha256``) is stored."""
+        row = self.con.execute(
+            "SELECT 1 FROM paths p JOIN documents d ON d.doc_id = p.doc_id "
+            "WHERE p.path = ? AND d.sha256 = ?", (str(path), sha256)).fetchone()
+        return row is not None
+
+    def has_sha(self, sha256: str) -> bool:
+        """True when a document with these bytes is stored, under any path."""
+        return self.con.execute("SELECT 1 FROM documents WHERE sha256 = ?", (sha256,)).fetchone() is not None
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def put(self, doc: Document) -> PutResult:
+        """Store one record in one transaction; returns ``added``, ``replaced`` or ``unchanged``.
+
+        The same bytes stored again (under the same or another path) change nothing
+        but the path bookkeeping; new bytes under a known path replace the older
+        record and all its child rows. A stored ``put`` also clears a failure
+        recorded for the path.
+        """
+        path, sha = doc.source.path, doc.source.sha256
+        con = self.con
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            row = con.execute("SELECT doc_id FROM paths WHERE path = ?", (path,)).fetchone()
+            old_id = row[0] if row else None
+            existing = con.execute("SELECT doc_id FROM documents WHERE sha256 = ?", (sha,)).fetchone()
+            if existing:
+                result: PutResult = "unchanged"
+                new_id = existing[0]
+            else:
+                new_id = doc.doc_id
+                self._insert(doc)
+                result = "replaced" if old_id else "added"
+            con.execute("INSERT OR REPLACE INTO paths (path, doc_id, seen_at) VALUES (?, ?, ?)",
+                        (path, new_id, _now()))
+            if old_id and old_id != new_id:
+                self._drop_if_orphaned(old_id)
+                if result == "unchanged":
+                    result = "replaced"
+            con.execute("DELETE FROM failures WHERE path = ?", (path,))
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("COMMIT")
+        return result
+
+    def _drop_if_orphaned(self, doc_id: str) -> None:
+        """Delete ``doc_id`` and its rows when no path refers to it any more."""
+        if self.con.execute("SELECT 1 FROM paths WHERE doc_id = ?", (doc_id,)).fetchone():
+            return
+        self._delete(doc_id)
+
+    def _delete(self, doc_id: str) -> None:
+        con = self.con
+        for table in FTS_TABLES:
+            con.execute(f"DELETE FROM {table}_fts WHERE rowid IN (SELECT id FROM {table} WHERE doc_id = ?)",
+                        (doc_id,))
+        for table in RECORD_TABLES:
+            con.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+        con.execute("DELETE FROM paths WHERE doc_id = ?", (doc_id,))
+        con.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
+
+    def delete(self, path: str) -> bool:
+        """Forget the file at ``path`` (its record goes when no other path holds the same bytes)."""
+        con = self.con
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            row = con.execute("SELECT doc_id FROM paths WHERE path = ?", (path,)).fetchone()
+            if row:
+                con.execute("DELETE FROM paths WHERE path = ?", (path,))
+                self._drop_if_orphaned(row[0])
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("COMMIT")
+        return row is not None
+
+    def _insert(self, doc: Document) -> None:
+        con, did = self.con, doc.doc_id
+        s = doc.source
+        cur = con.execute(
+            "INSERT INTO documents (doc_id, sha256, path, format, encoding, bytes, title, doc_type, region, "
+            "organization, year, script, n_chars, record, stored_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (did, s.sha256, s.path, s.format, s.encoding, s.bytes, doc.title, doc.doc_type, doc.region,
+             doc.organization, doc.year, doc.script, len(doc.text), doc.to_json(), _now()))
+        con.execute("INSERT INTO documents_fts (rowid, words, title) VALUES (?, ?, ?)",
+                    (cur.lastrowid, index_words(doc.text), index_words(doc.title)))
+        paths = _SectionPaths(doc)
+        first = self._next_id("sections")
+        rows = [(first + i, did, sec.id, sec.parent, sec.level, sec.number, sec.title, paths(sec.id),
+                 sec.start, sec.end, body) for i, (sec, body) in enumerate(zip(doc.sections, _own_bodies(doc),
+                                                                                 strict=True))]
+        con.executemany('INSERT INTO sections (id, doc_id, sid, parent, level, number, title, section_path, '
+                        'start, "end", body) VALUES (?,?,?,?,?,?,?,?,?,?,?)', rows)
+        con.executemany("INSERT INTO sections_fts (rowid, words) VALUES (?, ?)",
+                        [(r[0], index_words(r[-1])) for r in rows])
+        first = self._next_id("duties")
+        drows = [(first + i, did, d.id, d.organ, d.text, d.start, d.end, d.section, paths(d.section))
+                 for i, d in enumerate(doc.duties)]
+        con.executemany('INSERT INTO duties (id, doc_id, did, organ, text, start, "end", section, section_path) '
+                        "VALUES (?,?,?,?,?,?,?,?,?)", drows)
+        con.executemany("INSERT INTO duties_fts (rowid, words, organ) VALUES (?, ?, ?)",
+                        [(r[0], index_words(r[4]), index_words(r[3])) for r in drows])
+        for m in doc.meeting_rules:
+            f, q, v = m.frequency, m.quorum, m.vote_threshold
+            con.execute(
+                'INSERT INTO meeting_rules (doc_id, mid, body, section, section_path, start, "end", '
+                "frequency_text, frequency_count, frequency_per, frequency_min, ad_hoc, convener, chair, "
+                "quorum_text, quorum_fraction, quorum_inclusive, quorum_of, vote_text, vote_fraction, "
+                "vote_inclusive, vote_of, special_quorum, members, attendees, recorder, agenda_scope) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (did, m.id, m.body, m.section, paths(m.section), m.start, m.end,
+                 f.text if f else None, f.count if f else None, f.per if f else None, _b(f.min) if f else None,
+                 _b(m.ad_hoc), m.convener, m.chair,
+                 q.text if q else None, q.fraction if q else None, _b(q.inclusive) if q else None,
+                 q.of if q else None,
+                 v.text if v else None, v.fraction if v else None, _b(v.inclusive) if v else None,
+                 v.of if v else None,
+                 _j([sq.__dict__ for sq in m.special_quorum]), _j(m.members), _j(m.attendees), m.recorder,
+                 _j(m.agenda_scope)))
+        first = self._next_id("figures")
+        frows = []
+        for i, fig in enumerate(doc.figures):
+            sec = doc.section_at(fig.start)
+            sentence = fig.sentence or _sentence_around(doc.text, fig.start, fig.end)
+            frows.append((first + i, did, i, fig.text, fig.kind, _j(fig.value), fig.unit, fig.cmp, fig.start,
+                          fig.end, sentence, sec.id if sec else None, paths(sec.id) if sec else ""))
+        con.executemany('INSERT INTO figures (id, doc_id, ord, text, kind, value, unit, cmp, start, "end", '
+                        "sentence, section, section_path) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", frows)
+        con.executemany("INSERT INTO figures_fts (rowid, words) VALUES (?, ?)",
+                        [(r[0], index_words(r[10])) for r in frows])
+        for i, b in enumerate(doc.budget_items):
+            con.execute(
+                "INSERT INTO budget_items (doc_id, ord, activity, parent, amount, amount_unit, description, goal, "
+                'indicators, start, "end") VALUES (?,?,?,?,?,?,?,?,?,?,?)',
+                (did, i, b.activity, b.parent, b.amount, b.amount_unit, b.description, b.goal,
+                 _j([ind.__dict__ for ind in b.indicators]), b.start, b.end))
+
+    def _next_id(self, table: str) -> int:
+        """The first free row id of ``table``: ids are given explicitly so the FTS rows can
+        share them and both go in with one ``executemany`` (safe: we hold the write lock)."""
+        return self.con.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]
+
+    def put_failure(self, path: str, sha256: str | None, kind: str, reason: str) -> None:
+        """Record that ``path`` failed (``unreadable``, ``timeout`` or ``error``), replacing an earlier failure."""
+        if kind not in FAILURE_KINDS:
+            raise ValueError(f"failure kind {kind!r} is not one of {', '.join(FAILURE_KINDS)}")
+        self.con.execute("INSERT OR REPLACE INTO failures (path, sha256, kind, reason, at) VALUES (?,?,?,?,?)",
+                         (str(path), sha256, kind, reason, _now()))
+
+    def clear_failure(self, path: str) -> None:
+        self.con.execute("DELETE FROM failures WHERE path = ?", (str(path),))
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def failures(self) -> list[Failure]:
+        rows = self.con.execute("SELECT path, sha256, kind, reason, at FROM failures ORDER BY at, path")
+        return [Failure(*r) for r in rows]
+
+    def get(self, doc_id: str) -> Document | None:
+        """The stored record of ``doc_id`` (a prefix of it is enough when unambiguous)."""
+        rows = self.con.execute("SELECT record FROM documents WHERE doc_id LIKE ? || '%' LIMIT 2",
+                                (doc_id,)).fetchall()
+        return Document.from_json(rows[0][0]) if len(rows) == 1 else None
+
+    def records(self) -> Iterator[Document]:
+        """Every stored record, in the order stored."""
+        for (rec,) in self.con.execute("SELECT record FROM documents ORDER BY id"):
+            yield Document.from_json(rec)
+
+    def documents(self, region: str | None = None, doc_type: str | None = None) -> list[StoredDocument]:
+        """Stored documents (optionally of one region / type) with their record counts."""
+        where, args = _filters(region=region, doc_type=doc_type)
+        rows = self.con.execute(
+            "SELECT doc_id, path, title, doc_type, region, organization, year, stored_at FROM documents"
+            f"{where} ORDER BY id", args).fetchall()
+        counts: dict[str, Counter[str]] = {t: Counter() for t in RECORD_TABLES}
+        for table in RECORD_TABLES:
+            for doc_id, n in self.con.execute(f"SELECT doc_id, count(*) FROM {table} GROUP BY doc_id"):
+                counts[table][doc_id] = n
+        return [StoredDocument(*r, counts={t: counts[t][r[0]] for t in RECORD_TABLES}) for r in rows]
+
+    def summary(self) -> Summary:
+        """Counts for a run's closing line or ``gongwen failures``: by type, region, record kind, failure kind."""
+        con = self.con
+
+        def grouped(sql: str) -> dict[str, int]:
+            return {(k if k is not None else "(none)"): n for k, n in con.execute(sql)}
+
+        return Summary(
+            documents=con.execute("SELECT count(*) FROM documents").fetchone()[0],
+            by_doc_type=grouped("SELECT doc_type, count(*) FROM documents GROUP BY doc_type ORDER BY 2 DESC"),
+            by_region=grouped("SELECT region, count(*) FROM documents GROUP BY region ORDER BY 2 DESC"),
+            records={t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in RECORD_TABLES},
+            failures=grouped("SELECT kind, count(*) FROM failures GROUP BY kind ORDER BY 2 DESC"),
+        )
+
+    def put_many(self, docs: Iterable[Document]) -> Counter[str]:
+        """Store several records (each in its own transaction); counts of each result."""
+        return Counter(self.put(d) for d in docs)
+
+
+def _filters(**columns: str | None) -> tuple[str, list[str]]:
+    """`` WHERE a = ? AND …`` for the given non-null column values."""
+    pairs = [(k, v) for k, v in columns.items() if v is not None]
+    if not pairs:
+        return "", []
+    return " WHERE " + " AND ".join(f"{k} = ?" for k, _ in pairs), [v for _, v in pairs]
+
+
+_SENTENCE_ENDS = "。！？；\n!?;"
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding ``text[start:end]``, for figures whose extractor gave none."""
+    lo = max((text.rfind(c, 0, start) for c in _SENTENCE_ENDS), default=-1) + 1
+    his = [i for i in (text.find(c, end) for c in _SENTENCE_ENDS) if i >= 0]
+    hi = min(his) + 1 if his else len(text)
+    return text[lo:hi].strip()
+
+
+def reindex(con: sqlite3.Connection) -> None:
+    """Rebuild every full-text index from the rows (used by the migration that adds them)."""
+    for table in FTS_TABLES:
+        con.execute(f"DELETE FROM {table}_fts")
+    for rowid, text, organ in con.execute("SELECT id, text, organ FROM duties").fetchall():
+        con.execute("INSERT INTO duties_fts (rowid, words, organ) VALUES (?,?,?)",
+                    (rowid, index_words(text), index_words(organ)))
+    for rowid, sentence in con.execute("SELECT id, sentence FROM figures").fetchall():
+        con.execute("INSERT INTO figures_fts (rowid, words) VALUES (?,?)", (rowid, index_words(sentence)))
+    for rowid, body in con.execute("SELECT id, body FROM sections").fetchall():
+        con.execute("INSERT INTO sections_fts (rowid, words) VALUES (?,?)", (rowid, index_words(body)))
+    for rowid, title, record in con.execute("SELECT id, title, record FROM documents").fetchall():
+        text = json.loads(record).get("text", "")
+        con.execute("INSERT INTO documents_fts (rowid, words, title) VALUES (?,?,?)",
+                    (rowid, index_words(text), index_words(title)))
