@@ -22,7 +22,7 @@ Extractor = Callable[[Document], list[Any]]
 EXTRACTORS: Registry[Extractor] = Registry("extractor")
 
 #: Extractor modules, in the order they run (figures first: others may read them).
-EXTRACTOR_MODULES: list[str] = []
+EXTRACTOR_MODULES: list[str] = ["figures", "duties", "meetings", "budget"]
 
 
 def load() -> None:

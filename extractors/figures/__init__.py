@@ -1,0 +1,80 @@
+"""The ``figures`` extractor: every quantity the text states, with a computable value.
+
+:func:`extract_figures` scans the normalized text once (:mod:`.scanner`), then
+resolves the dates that lack a year — from the document's year, else from the
+nearest preceding dated figure of the same paragraph — and the relative ones
+(``同月23日``, ``次日``) against the date before them, and attaches to each
+figure the sentence it stands in (for search and briefs).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from extractors import EXTRACTORS
+from extractors.figures.dates import DateParts, next_day
+from extractors.figures.scanner import Hit, scan
+from pipeline.record import Document, Figure
+
+SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+SENTENCE_REACH = 200
+#: the document dates in years of the Republic of China
+ROC_MARK = re.compile(r"(?:中华)?民国[ \u3000]*[\d零〇一二三四五六七八九十百]+[ \u3000]*年")
+
+
+@EXTRACTORS.register("figures")
+def extract_figures(doc: Document) -> list[Figure]:
+    return figures_of(doc.text, doc.year)
+
+
+def figures_of(text: str, year: int | None = None) -> list[Figure]:
+    """The figures of ``text``; ``year`` is the document's year (for month-day dates)."""
+    hits = scan(text, roc=bool(ROC_MARK.search(text)))
+    _resolve_dates(text, hits, year)
+    ends = [m.end() for m in SENTENCE_END.finditer(text)]
+    out = []
+    for h in hits:
+        if h.kind == "date" and h.value is None:
+            continue
+        i = bisect.bisect_right(ends, h.start)
+        # a sentence is cut at 200 characters each side, so a text without stops stays linear
+        a = max(ends[i - 1] if i > 0 else 0, h.start - SENTENCE_REACH)
+        b = min(ends[i] if i < len(ends) else len(text), h.end + SENTENCE_REACH)
+        out.append(Figure(text=text[h.start:h.end], start=h.start, end=h.end, kind=h.kind,  # type: ignore[arg-type]
+                          value=h.value, unit=h.unit, cmp=h.cmp, sentence=text[a:b].strip()))
+    return out
+
+
+def _resolve_dates(text: str, hits: list[Hit], year: int | None) -> None:
+    """Fill in missing years and relative months/days, then set each date's ISO value."""
+    breaks = [m.start() for m in re.finditer("\n", text)]
+    para_year: dict[int, int] = {}
+    last: DateParts | None = None
+    for h in hits:
+        if h.kind != "date":
+            continue
+        para = bisect.bisect_right(breaks, h.start)
+        resolved: list[DateParts] = []
+        for p in h.dates:
+            if p.next_day:
+                if last is None or last.day is None:
+                    resolved = []
+                    break
+                p = next_day(last)
+            elif p.relative_month is not None and last is not None and last.month is not None:
+                month = (last.month - 1 + p.relative_month) % 12 + 1
+                p = DateParts(last.year, month, p.day)
+            if p.year is None and p.month is not None:
+                p.year = year if year is not None else para_year.get(para)
+            resolved.append(p)
+        if not resolved:
+            h.value = None
+            continue
+        for p in resolved:
+            if p.year is not None:
+                para_year[para] = p.year
+            if p.month is not None:
+                last = p
+        isos = [p.iso() for p in resolved]
+        h.value = isos[0] if len(isos) == 1 else isos

@@ -1,0 +1,74 @@
+"""What the readers of a figure share: the numeral patterns, the hit they return, the text they read."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from extractors.figures.dates import DateParts
+from extractors.figures.lexicon import Lexicon
+from extractors.figures.numerals import parse_number
+
+HZ_DIGITS = "零〇○一二两三四五六七八九"
+
+HZ_NUM = HZ_DIGITS + "十百千"
+
+ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+#: a numeral: Arabic, Chinese or mixed, with 万/亿/兆 inside (1兆5,117亿1,301万, 1万5千)
+NUM = rf"(?:{ARABIC}|[{HZ_NUM}])(?:{ARABIC}|[{HZ_NUM}万亿兆])*"
+
+NUM_RE = re.compile(NUM)
+
+CONN = r"(?:——|[-—–~～－〜至到])"
+
+SPACE = r"[ \u3000]"
+
+CONN_RE = re.compile(rf"{SPACE}{{0,2}}{CONN}{SPACE}{{0,2}}")
+
+
+@dataclass
+class Hit:
+    """A figure found in the text, before the year of its date is resolved."""
+
+    start: int
+    end: int
+    kind: str
+    value: Any
+    unit: str | None = None
+    cmp: str | None = None
+    dates: list[DateParts] = field(default_factory=list)
+
+
+@dataclass
+class Context:
+    text: str
+    lex: Lexicon
+    roc: bool  # the document dates in years of the Republic of China (民国)
+
+
+Reader = Callable[[Context, int, int], Hit | None]
+
+
+def num(s: str) -> float | None:
+    return parse_number(s)
+
+
+def is_hanzi(s: str) -> bool:
+    return not any(ch.isdigit() for ch in s)
+
+
+def next_char(text: str, e: int) -> str:
+    """The first character after ``e`` that is not a space (``""`` at the end)."""
+    while e < len(text) and text[e] in " \u3000":
+        e += 1
+    return text[e] if e < len(text) else ""
+
+
+def last_match(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    last = None
+    for last in matches:  # noqa: B007 - keep the last match
+        pass
+    return last

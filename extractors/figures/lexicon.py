@@ -1,0 +1,93 @@
+"""The figures extractor's word lists, read from the data files beside this module.
+
+Units, comparator words, not-a-figure patterns and the cues that make `一` a count
+live in ``*.tsv`` (one entry a line, ``#`` comments) so that a research
+assistant can extend them without touching Python.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Unit:
+    text: str
+    kind: str  # count | duration | money | percent | calendar
+    one: bool  # `一` + unit counts without a definite cue
+    hanzi_only: bool  # only after Chinese numerals
+
+
+@dataclass(frozen=True)
+class Comparator:
+    word: str
+    side: str  # before | after
+    cmp: str
+    reach: str  # adjacent | clause | fraction
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    units: dict[str, Unit]
+    unit_re: re.Pattern[str]
+    unit_words_re: re.Pattern[str]
+    before: dict[str, Comparator]
+    before_adjacent_re: re.Pattern[str]
+    before_clause_re: re.Pattern[str]
+    after: dict[str, Comparator]
+    after_re: re.Pattern[str]
+    not_figures: tuple[re.Pattern[str], ...]
+    one_before: re.Pattern[str]
+    one_after: re.Pattern[str]
+
+
+def _rows(name: str) -> list[list[str]]:
+    rows = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append(line.split("\t"))
+    return rows
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def lexicon() -> Lexicon:
+    """Read and compile the data files once per process."""
+    units = {}
+    for row in _rows("units.tsv"):
+        flags = set(row[2].split(",")) if len(row) > 2 else set()
+        units[row[0]] = Unit(row[0], row[1], "one" in flags, "hanzi" in flags)
+    before, after = {}, {}
+    for row in _rows("comparators.tsv"):
+        c = Comparator(row[0], row[1], row[2], row[3])
+        (before if c.side == "before" else after)[c.word] = c
+    patterns = [row[0] for row in _rows("not_figures.tsv")]
+    cues = _rows("one_cues.tsv")
+    one_before = "|".join(f"(?:{r[0]})" for r in cues if r[1] == "before")
+    one_after = "|".join(f"(?:{r[0]})" for r in cues if r[1] == "after")
+    adjacent = [w for w, c in before.items()]
+    clause = [w for w, c in before.items() if c.reach == "clause"]
+    return Lexicon(
+        units=units,
+        # a unit may carry a rate suffix: 20个/年
+        unit_re=re.compile(rf"(?:{_alternation(list(units))})(?:/[年月日天周人次户])?"),
+        unit_words_re=re.compile(_alternation([r[0] for r in _rows("unit_words.tsv")])),
+        before=before,
+        before_adjacent_re=re.compile(rf"(?:{_alternation(adjacent)})[ \u3000]*$"),
+        before_clause_re=re.compile(rf"(?:{_alternation(clause)})"),
+        after=after,
+        # 95%（含）以上: an inclusive marker may stand between the figure and the word
+        after_re=re.compile(rf"[ \u3000]*(?:[（(]含[)）])?(?:{_alternation(list(after))})"),
+        not_figures=tuple(re.compile(p) for p in patterns),
+        one_before=re.compile(rf"(?:{one_before})$"),
+        one_after=re.compile(one_after),
+    )

@@ -1,0 +1,205 @@
+"""Readers of dates and of the lengths of time written with the same words (``年``, ``月``, ``日``).
+
+``2013年3月9—12日``, ``中华民国94年6月28日``, ``同月23日``, ``20110720`` are dates;
+``三年来``, ``每三月``, ``前三日`` are lengths of time. Which is which depends on the
+words around the numeral, decided here; the missing years are filled in later.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.figures.bounds import after_cmp, before_cmp
+from extractors.figures.common import (
+    CONN,
+    SPACE,
+    Context,
+    Hit,
+    is_hanzi,
+    next_char,
+    num,
+)
+from extractors.figures.dates import DateParts, roc_year
+from extractors.figures.numerals import as_number
+
+YNUM = r"\d{1,4}|[〇零○一二两三四五六七八九十百]{1,5}"
+
+MNUM = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|正"
+
+DNUM = r"3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
+
+PART = r"上旬|中旬|下旬|初|底|末|份|中(?=[，。、；,;\s]|$)"
+
+DATE_RE = re.compile(
+    rf"""
+    (?:(?P<y1>\d{{4}}){SPACE}*{CONN}{SPACE}*(?P<y2>\d{{4}}){SPACE}*年(?!代)
+     | (?P<y>{YNUM}){SPACE}*年(?P<fy>度)?(?!代|级|轻|龄)
+       (?:{SPACE}*[（(]{SPACE}*(?:公元)?{SPACE}*\d{{4}}{SPACE}*年?{SPACE}*[)）])?
+    )?
+    (?:
+       (?P<m1>{MNUM}){SPACE}*{CONN}{SPACE}*(?P<m2>{MNUM}){SPACE}*月(?!份?{SPACE}*[个])
+     | (?P<m>{MNUM}){SPACE}*月(?![个])
+       (?:{SPACE}*(?P<d1>{DNUM}){SPACE}*{CONN}{SPACE}*(?P<d2>{DNUM}){SPACE}*[日号]
+        | {SPACE}*(?P<d>{DNUM}){SPACE}*[日号]
+       )?
+       (?P<part>{PART})?
+    )?
+    """,
+    re.VERBOSE,
+)
+
+#: a second date after a range connector: 11月1日至12月中旬
+DATE_TAIL_RE = re.compile(rf"{SPACE}*{CONN}{SPACE}*")
+
+DAY_RE = re.compile(rf"(?P<d>{DNUM}){SPACE}*日")
+
+#: words before a bare `N日` that make it a day of the month
+DAY_CONTEXT_RE = re.compile(r"(?:(?P<rel>同|当|本|次|上)月|月)的?$")
+
+#: words before `N月`/`N年` that make it a length of time
+SPAN_BEFORE_RE = re.compile(r"(?:每|近|逾|满|历时|为期|连续|长达|前后|最近|这|过去|头)$")
+
+COMPACT_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+
+ISO_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)([-/.])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?![\d.])")
+
+FIELD_LABEL_RE = re.compile(r"(?:日期|时间|日)[ \u3000]*[：:]?[ \u3000]*$|[：:][ \u3000]*$")
+
+
+def _year_value(ctx: Context, raw: str, era: bool, has_month: bool, fiscal: bool) -> int | None:
+    """The Gregorian year of ``raw年``, or None when it is a length of time (三年来)."""
+    value = num(raw)
+    if value is None:
+        return None
+    y = int(value)
+    positional = is_hanzi(raw) and not any(ch in raw for ch in "十百")
+    if era:
+        return roc_year(y)
+    if y >= 1000 or (positional and len(raw) == 4):
+        return y
+    # In a text dated in 民国 a bare year is an ROC year when a month or 年度 follows it,
+    # or when it is too large to be a length of time in a rule (聘期二年 stays a span):
+    # ROC 40 is 1951, older than any rule the corpus cites without the 民国 prefix.
+    if ctx.roc and (has_month or fiscal or y >= 40) and y <= 200:
+        return roc_year(y)
+    if has_month and y < 100 and not is_hanzi(raw):
+        return 2000 + y if y <= 40 else 1900 + y
+    return None
+
+
+def _int(s: str | None) -> int | None:
+    if s is None:
+        return None
+    s = s.replace("正", "一")
+    v = num(s)
+    return int(v) if v is not None else None
+
+
+#: characters that can follow the first numeral of a date (cheap guard before DATE_RE)
+DATE_NEXT = set("年月日号-—–~～－〜至到")
+
+
+def read_date(ctx: Context, s: int, e: int) -> Hit | None:
+    """``2013年3月9—12日``, ``7—12月``, ``中华民国94年6月28日``, ``三年``: a date or a span in 年/月/日."""
+    text = ctx.text
+    if next_char(text, e) not in DATE_NEXT:
+        return None
+    m = DATE_RE.match(text, s)
+    if not m or m.end() == s:
+        return _read_day(ctx, s)
+    g = m.groupdict()
+    start = s
+    before = text[max(0, s - 6):s]
+    era = re.search(r"(?:中华)?民国[ \u3000]*$", before)
+    if era:
+        start = s - (len(before) - era.start())
+    if g["y1"]:  # 2010-2015年
+        parts = [DateParts(int(g["y1"])), DateParts(int(g["y2"]))]
+        return Hit(start, m.end(), "date", None, dates=parts)
+    has_month = bool(g["m"] or g["m1"])
+    year = None
+    if g["y"]:
+        year = _year_value(ctx, g["y"], bool(era), has_month, bool(g["fy"]))
+        if year is None:
+            if has_month:
+                return None
+            return span_hit(ctx, s, m.end(), g["y"], "年")
+    if g["m1"]:
+        parts = [DateParts(year, _int(g["m1"])), DateParts(year, _int(g["m2"]))]
+    elif g["m"]:
+        month = _int(g["m"])
+        if not g["y"] and not g["d"] and not g["d1"]:
+            if SPAN_BEFORE_RE.search(text[max(0, s - 2):s]) or (month or 0) > 12:
+                return span_hit(ctx, s, m.end(), g["m"], "月")
+        if g["d1"]:
+            parts = [DateParts(year, month, _int(g["d1"])), DateParts(year, month, _int(g["d2"]))]
+        else:
+            parts = [DateParts(year, month, _int(g["d"]))]
+    else:
+        parts = [DateParts(year)]
+    end = m.end()
+    if len(parts) == 1:  # a second date after a connector: 11月1日至12月中旬
+        t = DATE_TAIL_RE.match(text, end)
+        if t:
+            m2 = DATE_RE.match(text, t.end())
+            if m2 and m2.end() > t.end() and (m2.group("m") or m2.group("y")) and not m2.group("m1"):
+                g2 = m2.groupdict()
+                y2 = _year_value(ctx, g2["y"], False, bool(g2["m"]), False) if g2["y"] else parts[0].year
+                if not g2["y"] or y2 is not None:
+                    parts.append(DateParts(y2, _int(g2["m"]), _int(g2["d"])))
+                    end = m2.end()
+            elif parts[0].day is not None:  # 11月15日至17日: the second day of the same month
+                d2 = DAY_RE.match(text, t.end())
+                if d2:
+                    parts.append(DateParts(parts[0].year, parts[0].month, _int(d2.group("d"))))
+                    end = d2.end()
+    if not all(p.valid() for p in parts):
+        return None
+    return Hit(start, end, "date", None, dates=parts)
+
+
+def span_hit(ctx: Context, s: int, e: int, raw: str, unit: str) -> Hit | None:
+    """``三年``, ``每三月``: a length of time in years or months."""
+    value = num(raw)
+    if value is None:
+        return None
+    hit = Hit(s, e, "duration", as_number(value), unit)
+    hit.cmp = after_cmp(ctx, e) or before_cmp(ctx, s, "duration")
+    return hit
+
+
+def _read_day(ctx: Context, s: int) -> Hit | None:
+    """A bare ``N日``: a day of the month after 月/同月, else a number of days."""
+    text = ctx.text
+    m = DAY_RE.match(text, s)
+    if not m:
+        return None
+    ctxm = DAY_CONTEXT_RE.search(text[max(0, s - 4):s])
+    day = _int(m.group("d"))
+    if ctxm:
+        start = s - (len(text[max(0, s - 4):s]) - ctxm.start()) if ctxm.group("rel") else s
+        rel = {"同": 0, "当": 0, "本": 0, "次": 1, "上": -1}.get(ctxm.group("rel") or "")
+        return Hit(start, m.end(), "date", None, dates=[DateParts(day=day, relative_month=rel)])
+    return span_hit(ctx, s, m.end(), m.group("d"), "日")  # 前三日, 十日内: a number of days
+
+
+def read_next_day(ctx: Context, s: int, e: int) -> Hit | None:
+    """``次日``/``翌日``: resolved against the date before it."""
+    if ctx.text.startswith(("次日", "翌日"), s):
+        return Hit(s, s + 2, "date", None, dates=[DateParts(next_day=True)])
+    return None
+
+
+def read_compact_date(ctx: Context, s: int, e: int) -> Hit | None:
+    """``2018-05-14`` anywhere; ``20110720`` only as the value of a date field (else it is a code)."""
+    text = ctx.text
+    if e - s < 4 or not text[s].isdigit():
+        return None
+    m = ISO_DATE_RE.match(text, s)
+    if m:
+        parts = DateParts(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+        return Hit(s, m.end(), "date", None, dates=[parts]) if parts.valid() else None
+    m = COMPACT_DATE_RE.match(text, s)
+    if m and FIELD_LABEL_RE.search(text[max(0, s - 8):s]):
+        return Hit(s, m.end(), "date", None, dates=[DateParts(int(m.group(1)), int(m.group(2)), int(m.group(3)))])
+    return None

@@ -1,0 +1,171 @@
+"""Readers of a number with a unit (``307场次``, ``32.4万元``, ``2 ~ 3个``, ``95%-80%``) and of
+bare numbers in table cells (a budget column: kind ``number``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from extractors.figures.bounds import after_cmp, before_cmp
+from extractors.figures.common import (
+    ARABIC,
+    CONN_RE,
+    NUM_RE,
+    SPACE,
+    Context,
+    Hit,
+    is_hanzi,
+    num,
+)
+from extractors.figures.numerals import as_number
+
+CELL_RE = re.compile(rf"^\t{SPACE}*({ARABIC}){SPACE}*$", re.M)
+
+
+@dataclass
+class _Amount:
+    start: int
+    end: int
+    raw: str
+    value: float
+    approx: bool  # 余/多 inside: more than
+
+
+def _amount(ctx: Context, s: int) -> _Amount | None:
+    text = ctx.text
+    m = NUM_RE.match(text, s)
+    if not m:
+        return None
+    end = m.end()
+    raw = m.group(0)
+    approx = False
+    if end < len(text) and text[end] in "余多":
+        approx = True
+        end += 1
+        while end < len(text) and text[end] in "万亿":
+            raw += text[end]
+            end += 1
+    value = num(raw)
+    if value is None:
+        return None
+    return _Amount(s, end, raw, value, approx)
+
+
+#: two neighbouring digits are an estimate between them: 三四个 = 3 or 4, 两三天
+NEIGHBOURS = {a + b: (i, i + 1) for i, (a, b) in enumerate(zip("一二三四五六七八", "二三四五六七八九", strict=True), 1)}
+
+NEIGHBOURS["两三"] = (2, 3)
+
+
+def _unit_at(ctx: Context, pos: int, hanzi: bool) -> tuple[str, int] | None:
+    """The unit starting at ``pos`` (spaces allowed after digits), longest first."""
+    text = ctx.text
+    p = pos
+    if not hanzi:
+        while p < len(text) and p - pos < 2 and text[p] in " \u3000":
+            p += 1
+    m = ctx.lex.unit_re.match(text, p)
+    if not m:
+        return None
+    word = ctx.lex.unit_words_re.match(text, p)
+    if word and word.end() > m.end():
+        return None  # 203组织部: the measure word starts a word of its own
+    return m.group(0), m.end()
+
+
+def read_quantity(ctx: Context, s: int, e: int) -> Hit | None:
+    """A number with a unit from ``units.tsv``, alone or as a range, with 万/亿 scaled into the value."""
+    text, lex = ctx.text, ctx.lex
+    a = _amount(ctx, s)
+    if a is None:
+        return None
+    hanzi = is_hanzi(a.raw)
+    u = _unit_at(ctx, a.end, hanzi)
+    low: _Amount | None = None
+    if a.raw in NEIGHBOURS and u is not None:
+        lo, hi = NEIGHBOURS[a.raw]
+        low = _Amount(a.start, a.start + 1, a.raw[0], lo, False)
+        a = _Amount(a.start + 1, a.end, a.raw[1], hi, a.approx)
+    if u is None:  # a range whose unit follows the second number: 2 ~ 3个, 一至二名
+        t = CONN_RE.match(text, a.end)
+        if not t:
+            return None
+        b = _amount(ctx, t.end())
+        if b is None or is_hanzi(b.raw) != hanzi:
+            return None
+        u = _unit_at(ctx, b.end, hanzi)
+        if u is None:
+            return None
+        low, a = a, b
+    unit_text, end = u
+    base = unit_text.split("/")[0]
+    unit = lex.units.get(base) or lex.units.get(unit_text)
+    if unit is not None and unit.kind == "calendar" and low is not None and base == "年" and a.value < 1000:
+        # 5-10年: a range of years is a length of time (a range of calendar years is read as a date)
+        lo, hi = sorted((low.value, a.value))
+        return Hit(low.start, end, "duration", [as_number(lo), as_number(hi)], "年")
+    if unit is None or unit.kind == "calendar":
+        return None
+    if unit.hanzi_only and not hanzi:
+        return None
+    if low is None:  # a range with the unit on both ends: 七人至十一人, 95%-80%
+        t = CONN_RE.match(text, end)
+        if t:
+            b = _amount(ctx, t.end())
+            if b is not None and is_hanzi(b.raw) == hanzi:
+                u2 = _unit_at(ctx, b.end, hanzi)
+                if u2 and lex.units.get(u2[0].split("/")[0], unit).kind == unit.kind:
+                    low, a = a, b
+                    end = u2[1]
+    first = low or a
+    if first.raw == "一" and low is None and unit.kind == "count" and not unit.one:
+        before = text[max(0, s - 8):s]
+        if not (lex.one_before.search(before) or lex.one_after.match(text, end)):
+            return None  # 一支队伍, 一项重要职能: the indefinite article
+    scale = 1.0
+    kind = unit.kind
+    if kind == "percent":
+        scale = 0.001 if base == "‰" else 0.01
+    value: Any
+    if low is not None:
+        lo, hi = sorted((low.value * scale, a.value * scale))
+        value = [as_number(round(lo, 10)), as_number(round(hi, 10))]
+    else:
+        value = as_number(round(a.value * scale, 10))
+    out_unit: str | None = unit_text
+    if kind == "percent":
+        out_unit = None
+    elif kind == "money":
+        out_unit = "元" if base in ("元", "块钱") else base
+    hit = Hit(first.start, end, kind, value, out_unit)
+    if low is None:
+        if a.approx:
+            hit.cmp = ">"
+        cmp = after_cmp(ctx, end)
+        hit.cmp = cmp or hit.cmp or before_cmp(ctx, s, kind)
+    return hit
+
+
+def read_cell(ctx: Context, s: int, e: int) -> Hit | None:
+    """A table cell that is only a number (a budget column): kind ``number``."""
+    text = ctx.text
+    line_start = s  # walk back over the cell's indent only: a long line costs nothing
+    while line_start > 0 and text[line_start - 1] in " \u3000":
+        line_start -= 1
+    line_start -= 1
+    if line_start < 0 or text[line_start] != "\t" or (line_start > 0 and text[line_start - 1] != "\n"):
+        return None
+    m = CELL_RE.match(text, line_start)
+    if not m or m.start(1) != s:
+        return None
+    raw = m.group(1)
+    if raw.startswith("0") and not raw.startswith("0."):
+        return None  # codes: 0101
+    # the first cell of a row names the row
+    prev_end = line_start - 1
+    prev_start = text.rfind("\n", max(0, prev_end - 2000), max(prev_end, 0)) + 1
+    if prev_end <= 0 or not text.startswith("\t", prev_start):
+        return None
+    value = float(raw.replace(",", ""))
+    return Hit(s, m.end(1), "number", as_number(value) if "." not in raw else value)

@@ -1,0 +1,85 @@
+"""Readers of shares: ratios (``1 : 3``, ``8.3∶41.4∶50.3``), fractions (``三分之二``,
+``1/3``, ``百分之七十``) and halves (``半数``, ``半年``)."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.figures.bounds import after_cmp, before_cmp
+from extractors.figures.common import (
+    NUM,
+    SPACE,
+    Context,
+    Hit,
+    next_char,
+    num,
+)
+from extractors.figures.numerals import as_number
+
+RATIO_RE = re.compile(r"(\d+(?:\.\d+)?)((?:[ \u3000]*[:：∶][ \u3000]*\d+(?:\.\d+)?)+)(?![\d年月日号])")
+
+FRACTION_RE = re.compile(rf"(?P<den>{NUM}){SPACE}*分之{SPACE}*(?P<num>{NUM})")
+
+SLASH_RE = re.compile(r"(\d{1,2})/(\d{1,3})(?![\d/年月日])")
+
+HALF_RE = re.compile(r"半(?:(?P<share>数)|(?P<unit>年|天|个月|小时|个小时))")
+
+
+def read_ratio(ctx: Context, s: int, e: int) -> Hit | None:
+    """``1 : 3``, ``8.3∶41.4∶50.3`` in any colon width; clock times (``8:00``) are not ratios."""
+    text = ctx.text
+    if next_char(text, e) not in (":", "：", "∶"):
+        return None
+    m = RATIO_RE.match(text, s)
+    if not m:
+        return None
+    parts = [m.group(1)] + re.split(r"[ \u3000]*[:：∶][ \u3000]*", m.group(2).strip(" \u3000:：∶"))
+    spaced = m.group(2) != m.group(2).replace(" ", "")
+    if not spaced and all(len(p) == 2 and p.isdigit() for p in parts[1:]) and len(parts) == 3:
+        return None  # 09:45:30 is a clock time
+    if len(parts) == 2 and not spaced and "." not in m.group(0):
+        # 8:00, 2:30 are clock times unless the text calls them a proportion (按1:10)
+        if len(parts[1]) == 2 and float(parts[0]) <= 24 and not re.search(r"(?:按|比|为|是|比例)$", text[max(0, s - 2):s]):
+            return None
+    if "：" in m.group(0) and not spaced and any(len(p.split(".")[0]) > 3 for p in parts):
+        return None  # 附件1：2013 — a label, not a proportion
+    values = [as_number(float(p)) for p in parts]
+    return Hit(s, m.end(), "ratio", values)
+
+
+def read_fraction(ctx: Context, s: int, e: int) -> Hit | None:
+    """``三分之二``, ``1/3``; ``百分之七十`` and ``千分之五`` are percentages."""
+    text = ctx.text
+    if not (text.startswith("分之", e) or text.startswith("/", e) or next_char(text, e) == "分"):
+        return None
+    m = FRACTION_RE.match(text, s)
+    if m:
+        den, share = num(m.group("den")), num(m.group("num"))
+        if not den or share is None:
+            return None
+        kind = "percent" if m.group("den") in ("百", "千", "100", "1000") else "fraction"
+        hit = Hit(s, m.end(), kind, round(share / den, 4))
+        hit.cmp = after_cmp(ctx, m.end()) or before_cmp(ctx, s, "fraction")
+        return hit
+    m = SLASH_RE.match(text, s)
+    if m and int(m.group(1)) < int(m.group(2)) and not re.search(r"[\d/]$", text[max(0, s - 1):s]):
+        hit = Hit(s, m.end(), "fraction", round(int(m.group(1)) / int(m.group(2)), 4))
+        hit.cmp = after_cmp(ctx, m.end()) or before_cmp(ctx, s, "fraction")
+        return hit
+    return None
+
+
+def read_half(ctx: Context, s: int, e: int) -> Hit | None:
+    """``半数`` is a share, ``半年`` a length of time; ``上半年`` names a period, not a length."""
+    text = ctx.text
+    m = HALF_RE.match(text, s)
+    if not m or text[max(0, s - 1):s] in ("上", "下", "一", "个", "多"):
+        return None
+    if m.group("share"):
+        hit = Hit(s, m.end(), "fraction", 0.5)
+        hit.cmp = after_cmp(ctx, m.end()) or before_cmp(ctx, s, "fraction")
+        return hit
+    unit = m.group("unit")
+    hit = Hit(s, m.end(), "duration", 0.5, unit.removeprefix("个") if unit == "个小时" else unit)
+    hit.cmp = after_cmp(ctx, m.end()) or before_cmp(ctx, s, "duration")
+    return hit
