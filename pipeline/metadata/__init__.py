@@ -1,0 +1,41 @@
+"""Metadata of a document: title, doc_type, region, organization, year (RECORDS.md top level).
+
+:func:`describe` is the library call behind the ``metadata`` stage; each field has its
+own small module (:mod:`title`, :mod:`doctype`, :mod:`place`, :mod:`year`) with its cue
+words in a data file beside it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.metadata.doctype import classify
+from pipeline.metadata.place import organization, region
+from pipeline.metadata.title import Title, find_title
+from pipeline.metadata.year import find_year
+
+
+@dataclass
+class Metadata:
+    title: str | None
+    doc_type: str
+    region: str | None
+    organization: str | None
+    year: int | None
+
+
+def describe(text: str, source_text: str = "", has_tables: bool = False, title: Title | None = None) -> Metadata:
+    """The metadata fields of a normalized text (``source_text`` serves cues the
+    normalizer removes, like an encyclopedia infobox)."""
+    title = title or find_title(text, source_text)
+    org = organization(text, title.text)
+    return Metadata(
+        title=title.text,
+        doc_type=classify(text, title.text, has_tables),
+        region=region(text, title.text, org),
+        organization=org,
+        year=find_year(text, title.text, title.span[1] if title.span else 0),
+    )
+
+
+__all__ = ["Metadata", "Title", "classify", "describe", "find_title"]

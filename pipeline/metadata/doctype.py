@@ -1,0 +1,56 @@
+"""The document type (RECORDS.md ``doc_type``) from cue words of ``doc_types.tsv``.
+
+Rules, not a trained model: five kinds with a few dozen documents between them are
+told apart by the words their genres use for themselves (议事规则, 主要职责, 经验交流,
+绩效目标 …), which a weighted cue list captures and a research assistant can extend.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+TITLE_FACTOR = 4
+MIN_SCORE = 4.0
+#: Law-form texts (articles 第X条) are rules or duty lists, never reports.
+_ARTICLE = re.compile(r"^[ \u3000#]*第\s*[〇零一二三四五六七八九十百\d]+\s*条", re.M)
+NOT_LAW_TYPES = {"yearbook", "experience_report"}
+
+
+@cache
+def cues() -> tuple[tuple[str, str, float], ...]:
+    out = []
+    for line in (HERE / "doc_types.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, cue, weight = line.split("\t")[:3]
+            out.append((kind, cue, float(weight)))
+    return tuple(out)
+
+
+def scores(text: str, title: str | None, has_tables: bool = False) -> dict[str, float]:
+    head = text[:300]
+    out: dict[str, float] = {}
+    for kind, cue, weight in cues():
+        s = 0.0
+        if title and cue in title:
+            s += TITLE_FACTOR * weight
+        if cue in head:
+            s += 2 * weight
+        s += 0.5 * weight * min(text.count(cue), 3)
+        out[kind] = out.get(kind, 0.0) + s
+    if len(_ARTICLE.findall(text)) >= 3:
+        for kind in NOT_LAW_TYPES:
+            out[kind] = 0.0
+    if not has_tables and not (title and any(c in title for k, c, _ in cues() if k == "budget_table")):
+        out["budget_table"] = 0.0  # a budget table is a table: prose about budgets is not one
+    return out
+
+
+def classify(text: str, title: str | None = None, has_tables: bool = False) -> str:
+    """One of ``work_rules``, ``duty_list``, ``yearbook``, ``experience_report``,
+    ``budget_table``, ``other``."""
+    s = scores(text, title, has_tables or "\n\t" in text)
+    best = max(s, key=lambda k: s[k])
+    return best if s[best] >= MIN_SCORE else "other"

@@ -1,0 +1,153 @@
+"""Region and organization (RECORDS.md ``region``, ``organization``).
+
+The region is the administrative area the document belongs to *as the text names it*.
+Place names come from jieba's segmentation (its dictionary knows 湘桥区, 浙江省 …): a
+word ending in a region suffix of ``places.tsv``. The title's place wins; otherwise
+the document's way of referring to its own area (全区, 我县) says which kind of area
+to look for in the body, so a report of a 镇 that mentions 大冶市 in passing does not
+get 大冶市. National documents and Taiwan documents have no region.
+
+The organization is the organ that issued or is described by the document: the title
+without its genre word (``卫东区委``工作规则), or the subject of the first sentence
+(``2013年,工委组织部以…``, ``办公厅(人事局)负责…``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+_LEADING_DATE = re.compile(r"^\s*(?:\d{4}\s*年(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日)?|年内|今年|近年来)[,，、\s]*")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
+
+
+@cache
+def vocab(kind: str) -> tuple[str, ...]:
+    out = []
+    for line in (HERE / "places.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            k, v = line.split("\t")[:2]
+            if k == kind:
+                out.append(v)
+    return tuple(sorted(out, key=len, reverse=True))
+
+
+def place_names(text: str) -> list[str]:
+    """Area names in ``text`` in order, as jieba cuts them (zones re-joined)."""
+    from pipeline.tokenize import cut
+
+    suffixes, parts, stop = vocab("region_suffix"), set(vocab("zone_part")), set(vocab("not_region"))
+    tokens = cut(text)
+    out: list[str] = []
+    for i, tok in enumerate(tokens):
+        if not _CJK.match(tok):
+            continue
+        name = None
+        for suf in suffixes:
+            j = tok.find(suf)
+            if j >= 0 and len(tok[: j + len(suf)]) > len(suf):
+                name = tok[: j + len(suf)]
+                break
+            if tok == suf and suf in parts:
+                name = tok
+        if name is None and tok in parts and tok.endswith("区"):
+            name = tok
+        if name is None:
+            continue
+        if name in parts or name.endswith("开发区"):  # 威海|经济|技术开发区 → 威海经济技术开发区
+            k = i
+            while k > 0 and tokens[k - 1] in parts:
+                k -= 1
+            if k > 0 and _CJK.match(tokens[k - 1]) and len(tokens[k - 1]) >= 2:
+                k -= 1
+            name = "".join(tokens[k:i]) + name
+        if name in stop or len(name) < 3 or name[0] in "全各我本该" or name.startswith(vocab("generic_prefix")):
+            continue
+        stem = next((name[: -len(s)] for s in suffixes if name.endswith(s)), name)
+        while stem and any(stem.startswith(p) for p in parts):
+            stem = stem[len(next(p for p in sorted(parts, key=len, reverse=True) if stem.startswith(p))):]
+        if not stem:  # 经济区: only the words of a zone kind, no name
+            continue
+        out.append(name)
+    return out
+
+
+def named_before_organ(text: str) -> list[str]:
+    """Area names right before an organ word (``红旗区``委, ``某县``人民政府): a fallback for
+    names jieba's dictionary does not know."""
+    suffixes = "|".join(vocab("region_suffix"))
+    organs = "|".join(vocab("organ_after_place"))
+    stop = set(vocab("not_region"))
+    names = re.findall(rf"([\u4e00-\u9fff]{{2,8}}?(?:{suffixes}))(?={organs})", text)
+    return [n for n in names if n not in stop and not n.startswith(("全", "各", "我", "本"))]
+
+
+def self_kind(text: str) -> str | None:
+    """The kind of area a document calls its own (``全区``/``我区``/``本区`` → ``区``)."""
+    counts = Counter()
+    for suf in vocab("self_ref"):
+        counts[suf] = sum(text.count(p + suf) for p in "全我本")
+    kind, n = counts.most_common(1)[0] if counts else (None, 0)
+    return kind if n >= 2 else None
+
+
+def is_taiwan(text: str) -> bool:
+    return "中华民国" in text[:5000] or text.lstrip().startswith("法规名称")
+
+
+def region(text: str, title: str | None, organization: str | None = None) -> str | None:
+    if is_taiwan(text):
+        return None
+    for source in (title, organization):
+        if source:
+            names = place_names(source) or named_before_organ(source)
+            if names:
+                return names[0]
+    kind = self_kind(text)
+    if kind is None:
+        return None
+    names = [n for n in place_names(text) if n.endswith(kind)]
+    if not names:
+        return None
+    return Counter(names).most_common(1)[0][0]
+
+
+def is_organ(name: str) -> bool:
+    """Does ``name`` end like an organ (``卫东区委``, ``办公厅(人事局)``)?"""
+    name = re.sub(r"[(（][^()（）]*[)）]$", "", name)
+    return len(name) >= 2 and name.endswith(vocab("organ_suffix"))
+
+
+def organization(text: str, title: str | None) -> str | None:
+    if title:
+        t = re.sub(r"^\d{4}\s*年(?:度)?", "", title)
+        t = re.sub(r"^[\d\s]+", "", t)  # 203组织部: a budget code before the name
+        typed = False
+        for kind in vocab("title_type"):
+            if t.endswith(kind) and len(t) > len(kind):
+                t, typed = t[: -len(kind)].strip(), True
+                break
+        if is_organ(t):
+            return t
+        if typed:  # 审计部审计会议|议事规则: the organ is the longest organ-like prefix
+            for end in range(len(t) - 1, 1, -1):
+                if _CJK_ONLY.match(t[:end]) and is_organ(t[:end]):
+                    return t[:end]
+    # the subject of the first sentence of the body (the first few paragraphs, furniture aside)
+    tried = 0
+    for para in text.split("\n"):
+        para = para.strip()
+        if len(para) < 20 or para.startswith("\t") or "http" in para:
+            continue
+        tried += 1
+        if tried > 3:
+            break
+        body = _LEADING_DATE.sub("", re.sub(r"^【[^】]*】\s*", "", para))
+        m = re.match(r"([\u4e00-\u9fff()（）]{2,20}?)(?:以|负责|是|在|要|于|坚持|按照|根据|围绕|紧紧)", body)
+        if m and is_organ(m.group(1)) and not m.group(1).startswith(("各", "本", "我")):
+            return m.group(1)
+    return None

@@ -1,0 +1,61 @@
+"""The year a document reports on or was adopted in (RECORDS.md ``year``).
+
+In order of trust: a law database's latest amendment date (``最新异动日期：20170809``);
+the latest date of a law's amendment preamble (``2015年12月3日 …第二次修正``); a
+year in the title; a year opening the body (``2013年,工委组织部…``); the publication
+stamp of the issuing site (``发布时间：2018-05-14``) when the body names no year. A
+sharing site's upload date is not the document's (``上传时间`` is not a stamp here).
+"""
+
+from __future__ import annotations
+
+import re
+
+_HEADER = re.compile(r"(?:最新异动日期|修正日期|发布日期|公发布日)\s*[：:]\s*(\d{4})")
+_ROC_HEADER = re.compile(r"(?:最新异动日期|修正日期)\s*[：:]\s*民国\s*(\d{2,3})\s*年")
+_ROC = re.compile(r"中华民国\s*(\d{2,3})\s*年")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+#: A publication stamp (发布时间：2018-05-14, 时间：2026-02-02); a sharing site's upload or
+#: update time is not one.
+_STAMP = re.compile(r"(?<!上传)(?<!更新)(?:发布|发表)?(?:时间|日期)\s*[：:]\s*((?:19|20)\d{2})[-年./]")
+#: A full date in a law's preamble: the adoption and amendment dates.
+_AMEND = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_ARTICLE = re.compile(r"^[ \u3000#]*第\s*[〇零一二三四五六七八九十百\d]+\s*[条章]", re.M)
+#: How far into the body a year still counts as the year the document is about.
+OPENING = 200
+
+
+def _plausible(y: int) -> bool:
+    return 1900 <= y <= 2100
+
+
+def find_year(text: str, title: str | None, title_end: int = 0) -> int | None:
+    m = _HEADER.search(text[:2000])
+    if m:
+        return int(m.group(1))
+    m = _ROC_HEADER.search(text[:2000])
+    if m:
+        return int(m.group(1)) + 1911
+    first_article = _ARTICLE.search(text)
+    if first_article:
+        years = [int(y) for y in _AMEND.findall(text[: first_article.start()])]
+        if years:
+            return max(years)
+    if title:
+        m = _YEAR.search(title)
+        if m and _plausible(int(m.group(1))):
+            return int(m.group(1))
+    m = _ROC.search(text[:300])  # a Taiwan gazette order dated 中华民国102年2月23日
+    if m:
+        return int(m.group(1)) + 1911
+    body = text[title_end:]
+    for para in body.split("\n"):
+        para = para.strip()
+        if len(para) < 20 or "http" in para:
+            continue
+        m = _YEAR.search(para[:OPENING])
+        if m and m.start() < 40 and _plausible(int(m.group(1))):
+            return int(m.group(1))
+        break
+    m = _STAMP.search(text)
+    return int(m.group(1)) if m else None

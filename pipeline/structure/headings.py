@@ -1,0 +1,210 @@
+"""Numbered headings: which marked segments are headings, and what their titles are.
+
+A marked unit is a *heading* when its leading phrase names a topic, an *item* when it is
+itself content (one duty, one rule). The evidence, strongest first:
+
+- ranked markers (篇 章 节 条) and bracket headings (【概况】) are always headings;
+- the unit stands alone (``一、职责``, ``1、议事范围:`` before its list, ``1. 秘书处``);
+- a short label runs in before a blank and the content (``(七)协调会议制度 区委建立…``);
+- every unit of the series opens with an internal unit's name (``(一)人秘股负责…``);
+- every unit of the series opens with a short lead sentence followed by more content
+  (``1、坚持以人为本,抓能力文化建设。我们把…``) - the weakest evidence, decided per
+  series (siblings look alike), checked by the optional classifier, and not used in
+  rules and duty lists, whose numbered units are rules and duties.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.structure.lines import Segment, words
+from pipeline.structure.markers import ordinal
+
+#: Sentence-ending and clause marks that cannot occur inside a stand-alone heading.
+_END_MARKS = "。；;!?！？"
+_RUNIN = re.compile(r"([^\s。，,；;:：!?！？]{2,30})[ \u3000]+(?=\S.{9,})", re.S)
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
+#: Lead sentences longer than this are statements, not topic phrases.
+LEAD_MAX = 30
+#: A series is headed by lead sentences when this share of its members have one.
+SERIES_SHARE = 0.75
+
+
+@dataclass
+class Heading:
+    """A heading found in the text, before levels are assigned."""
+
+    start: int
+    style: str
+    rank: int | None
+    number: str
+    ordinal: int | None
+    title: str
+    title_end: int
+    line_index: int
+    at_line_start: bool
+    whole_line: bool = False
+    evidence: str = ""
+    #: the number follows the unit before it in its series (items count too), or is 1
+    in_sequence: bool = True
+
+
+@dataclass
+class Unit:
+    """A numbered segment with the evidence gathered for it."""
+
+    seg: Segment
+    number: str
+    ordinal: int | None
+    evidence: dict[str, tuple[str, int]] = field(default_factory=dict)  # kind -> (title, title_end)
+    in_sequence: bool = True
+
+
+def compact(s: str) -> str:
+    """Drop blanks between Chinese characters (``总 则`` → ``总则``) and trim."""
+    return _CJK_SPACE.sub("", s).strip()
+
+
+def _unit_pattern() -> re.Pattern[str]:
+    suffixes = "|".join(sorted(map(re.escape, words("lexicon.tsv", "unit_suffix")), key=len, reverse=True))
+    verbs = "|".join(map(re.escape, words("lexicon.tsv", "duty_verb")))
+    return re.compile(rf"([\u4e00-\u9fff（）()]{{1,12}}?(?:{suffixes}))(?={verbs})")
+
+
+_UNIT: re.Pattern[str] | None = None
+
+
+def gather(seg: Segment) -> Unit:
+    """The evidence one numbered segment carries on its own."""
+    global _UNIT
+    assert seg.match is not None
+    number = re.sub(r"\s+", "", seg.match.group("num"))
+    unit = Unit(seg, number, ordinal(seg.match.group("n")))
+    body = seg.body
+    b0 = seg.body_start
+    if not body:
+        return unit
+    bare = body.rstrip(":：")
+    if len(bare) <= 40 and not any(ch in _END_MARKS for ch in bare) and len(bare) >= 2:
+        unit.evidence["whole"] = (compact(bare), b0 + len(bare))
+    m = _RUNIN.match(body)
+    if m and "whole" not in unit.evidence:
+        unit.evidence["runin"] = (m.group(1), b0 + m.end(1))
+    if _UNIT is None:
+        _UNIT = _unit_pattern()
+    m = _UNIT.match(body)
+    if m:
+        unit.evidence["unit"] = (m.group(1), b0 + m.end(1))
+    cut = min((body.find(ch) for ch in "。!?！？" if ch in body), default=-1)
+    if 2 <= cut <= LEAD_MAX and not any(ch in body[:cut] for ch in "；;:：") and len(body) - cut > 10:
+        unit.evidence["lead"] = (body[:cut], b0 + cut)
+    return unit
+
+
+def _first_sentence(u: Unit) -> tuple[str, int] | None:
+    """The first sentence of a unit when it could still be a title (≤ 2 × LEAD_MAX)."""
+    body = u.seg.body
+    cut = min((body.find(ch) for ch in "。!?！？" if ch in body), default=-1)
+    if 2 <= cut <= 2 * LEAD_MAX and not any(ch in body[:cut] for ch in "；;"):
+        return body[:cut], u.seg.body_start + cut
+    return None
+
+
+def series(units: list[Unit]) -> list[list[Unit]]:
+    """Group units into series of one style counting 1, 2, 3 …; a series interrupted by
+    a nested one resumes when its next number comes."""
+    runs: list[list[Unit]] = []
+    open_runs: dict[str, list[list[Unit]]] = {}
+    for u in units:
+        name = u.seg.style.name if u.seg.style else ""
+        cands = open_runs.setdefault(name, [])
+        run = next((r for r in reversed(cands) if u.ordinal is not None and r[-1].ordinal == u.ordinal - 1), None)
+        if run is None:
+            run = []
+            runs.append(run)
+            cands.append(run)
+            u.in_sequence = u.ordinal == 1
+        run.append(u)
+    return runs
+
+
+def decide(units: list[Unit], lead_allowed: bool, lead_score=None) -> list[Heading]:
+    """Headings among the numbered units of one stretch of text (between ranked headings).
+
+    ``lead_score`` (optional) maps lead sentences to P(heading); a series headed by lead
+    sentences must also average ≥ 0.5 under it.
+    """
+    chosen: dict[int, tuple[str, int, str]] = {}
+    for u in units:
+        for kind in ("whole", "runin"):
+            if kind in u.evidence:
+                chosen[id(u)] = (*u.evidence[kind], kind)
+                break
+    for run in series(units):  # (also marks units whose number breaks the sequence)
+        if len(run) < 2:
+            continue
+        with_unit = [u for u in run if "unit" in u.evidence]
+        if len(with_unit) >= max(2, SERIES_SHARE * len(run)):
+            for u in with_unit:
+                chosen[id(u)] = (*u.evidence["unit"], "unit")
+            continue
+        if not lead_allowed:
+            continue
+        open_units = [u for u in run if id(u) not in chosen]
+        with_lead = [u for u in open_units if "lead" in u.evidence]
+        if len(with_lead) < 2 or len(with_lead) < SERIES_SHARE * len(open_units):
+            continue
+        if lead_score is not None:
+            scores = lead_score([u.evidence["lead"][0] for u in with_lead])
+            if sum(scores) / len(scores) < 0.5:
+                continue
+        for u in with_lead:
+            chosen[id(u)] = (*u.evidence["lead"], "lead")
+        for u in open_units:  # a sibling with a longer lead is a heading all the same
+            if id(u) not in chosen:
+                first = _first_sentence(u)
+                if first is not None:
+                    chosen[id(u)] = (*first, "lead")
+    out = []
+    for u in units:
+        if id(u) not in chosen:
+            continue
+        title, title_end, kind = chosen[id(u)]
+        seg = u.seg
+        out.append(Heading(
+            start=seg.start, style=seg.style.name if seg.style else "", rank=None, number=u.number,
+            ordinal=u.ordinal, title=title.rstrip(":：。 "), title_end=title_end,
+            line_index=seg.line.index, at_line_start=seg.at_line_start,
+            whole_line=kind == "whole" and seg.end == seg.line.end, evidence=kind,
+            in_sequence=u.in_sequence))
+    return out
+
+
+def ranked(seg: Segment) -> Heading:
+    """A 篇/章/节/条 heading. Articles have no title of their own: the title repeats the
+    number without blanks; chapters and pieces take the rest of their line."""
+    assert seg.match is not None and seg.style is not None
+    number = re.sub(r"\s+", "", seg.match.group("num"))
+    pos = seg.match.end()
+    text = seg.source
+    while pos < seg.end and text[pos] in " \u3000:：":
+        pos += 1
+    body = text[pos:seg.end]
+    if seg.style.name == "tiao" or not body:
+        title, title_end = number, seg.match.end()
+    elif len(body) > 40 or _RUNIN.match(body) and len(body) > 30:
+        head = re.split(r"[ \u3000]+", body, maxsplit=1)[0]
+        title, title_end = compact(head), pos + len(head)
+    else:
+        title, title_end = compact(body), seg.end
+    return Heading(seg.start, seg.style.name, seg.style.rank, number, ordinal(seg.match.group("n")),
+                   title.rstrip(":："), title_end, seg.line.index, seg.at_line_start,
+                   whole_line=title_end == seg.line.end, evidence="ranked")
+
+
+def bracket(seg: Segment) -> Heading:
+    assert seg.match is not None
+    return Heading(seg.start, "bracket", None, "【】", None, seg.match.group("title").strip(),
+                   seg.match.end(), seg.line.index, seg.at_line_start,
+                   whole_line=seg.match.end() == seg.line.end, evidence="bracket")

@@ -1,0 +1,112 @@
+"""The text as content lines and segments: the units the heading detector looks at.
+
+A *line* is a paragraph of the normalized text (table cell lines, which start with a
+TAB, are skipped: a table has no sections). A *segment* is a stretch of a line that
+starts at a heading marker or at the line's start: texts copied from document-sharing
+sites run whole chapters into one line (``一、职责 (一)区委职责 *卫东区委…``), so a
+marker after whitespace or after ``。；：`` starts a segment too, for the marker styles
+that ``markers.tsv`` allows inline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline.structure.markers import Style, match_marker, read_words
+
+#: Positions where an inline marker may start: after blanks or after a clause end.
+_INLINE = re.compile(r"(?<=[ \u3000\t。；;：:])[ \u3000]*(?=[第篇一二三四五六七八九十壹贰叁参肆伍陆柒捌玖拾（(\d①-⑳【])")
+_MARKDOWN = re.compile(r"#{1,6}[ \u3000]*")
+
+
+@dataclass
+class Line:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Segment:
+    """A stretch of a line starting at a marker (``style`` set) or at the line start.
+
+    ``source`` is the whole normalized text, so every offset indexes into it.
+    """
+
+    source: str
+    line: Line
+    start: int
+    end: int
+    style: Style | None
+    match: re.Match[str] | None
+    at_line_start: bool
+
+    @property
+    def body_start(self) -> int:
+        """Where the text after the marker begins (blanks skipped)."""
+        pos = self.match.end() if self.match else self.start
+        while pos < self.end and self.source[pos] in " \u3000\t":
+            pos += 1
+        return pos
+
+    @property
+    def body(self) -> str:
+        return self.source[self.body_start:self.end]
+
+
+def content_lines(text: str, skip: list[tuple[int, int]] | None = None, begin: int = 0) -> list[Line]:
+    """Non-blank lines from ``begin`` on, without table cell lines and ``skip`` spans.
+
+    ``start`` skips leading blanks and a markdown heading prefix (``## 第二章``).
+    """
+    skip = skip or []
+    out: list[Line] = []
+    pos = begin
+    for raw in text[begin:].split("\n"):
+        line_start, line_end = pos, pos + len(raw)
+        pos = line_end + 1
+        if raw.startswith("\t") or any(a <= line_start < b for a, b in skip):
+            continue
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        start = line_start + (len(raw) - len(raw.lstrip()))
+        m = _MARKDOWN.match(text, start)
+        if m and m.end() < line_end:
+            start = m.end()
+        end = line_start + len(raw.rstrip())
+        out.append(Line(len(out), start, end, text[start:end]))
+    return out
+
+
+def segments(text: str, line: Line) -> list[Segment]:
+    """The segments of one line: one per marker found, plus the line start."""
+    starts: list[tuple[int, Style | None, re.Match[str] | None, bool]] = []
+    first = match_marker(text, line.start, True)
+    starts.append((line.start, *(first if first else (None, None)), True))
+    for m in _INLINE.finditer(text, line.start + 1, line.end):
+        pos = m.end()
+        found = match_marker(text, pos, False)
+        if found and pos > starts[-1][0]:
+            starts.append((pos, found[0], found[1], False))
+    out = []
+    for i, (pos, st, mt, at_start) in enumerate(starts):
+        end = starts[i + 1][0] if i + 1 < len(starts) else line.end
+        while end > pos and text[end - 1] in " \u3000\t":
+            end -= 1
+        out.append(Segment(text, line, pos, end, st, mt, at_start))
+    return out
+
+
+@cache
+def words(name: str, kind: str) -> tuple[str, ...]:
+    """Entries of one ``kind`` in a lexicon file (kind <TAB> word)."""
+    from pipeline.structure.markers import HERE, read_table
+
+    return tuple(row[1] for row in read_table(HERE / name) if row[0] == kind and len(row) > 1)
+
+
+__all__ = ["Line", "Segment", "content_lines", "segments", "words", "read_words"]

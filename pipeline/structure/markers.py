@@ -1,0 +1,105 @@
+"""Heading marker styles, read from ``markers.tsv`` beside this module.
+
+A *style* is one way of numbering headings (``一、``, ``（一）``, ``第一条`` …). The table
+is data so that a research assistant can add a style without touching Python; this
+module only compiles it and turns the ordinal a marker writes into an int, so that
+the level assigner can check that a sequence continues (``二、`` after ``一、``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+#: Financial (大写) numerals of Taiwan reports, mapped to ordinary ones before parsing.
+CAPITALS = str.maketrans("壹贰叁参肆伍陆柒捌玖拾", "一二三三四五六七八九十")
+
+
+@dataclass(frozen=True)
+class Style:
+    """One marker style: ``rank`` is None for enumerations, 0.. for 篇 > 章 > 节 > 条."""
+
+    name: str
+    rank: int | None
+    inline: bool
+    pattern: re.Pattern[str]
+
+
+def read_table(path: Path) -> list[list[str]]:
+    """Rows of a TAB-separated data file, without blank lines and ``#`` comments."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+def read_words(name: str) -> tuple[str, ...]:
+    """The first column of a one-entry-per-line data file beside this module."""
+    return tuple(row[0].strip() for row in read_table(HERE / name))
+
+
+@cache
+def styles() -> tuple[Style, ...]:
+    out = []
+    for row in read_table(HERE / "markers.tsv"):
+        name, rank, inline, regex = row[:4]
+        out.append(Style(name, None if rank == "-" else int(rank), inline == "yes", re.compile(regex)))
+    return tuple(out)
+
+
+@cache
+def style(name: str) -> Style:
+    return next(s for s in styles() if s.name == name)
+
+
+_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def chinese_int(text: str) -> int | None:
+    """``十二`` → 12, ``一百零一`` → 101, ``二十`` → 20; None for anything else.
+
+    Written by hand: the maintained converter (cn2an) costs about a second of import
+    time, more than the whole outline of a document, and heading ordinals are small
+    numbers that this positional reading covers.
+    """
+    total, digit = 0, None
+    for ch in text:
+        if ch in _DIGITS:
+            digit = _DIGITS[ch]
+        elif ch in _UNITS:
+            total += (1 if digit is None else digit) * _UNITS[ch]
+            digit = None
+        else:
+            return None
+    return total + (digit or 0)
+
+
+@cache
+def ordinal(text: str) -> int | None:
+    """The integer an ordinal writes: ``十二`` → 12, ``3`` → 3, ``③`` → 3, ``5-1`` → 5."""
+    text = re.sub(r"\s+", "", text).split("-")[0]
+    if not text:
+        return None
+    if text in CIRCLED:  # before isdigit(), which is true of ① too
+        return CIRCLED.index(text) + 1
+    if text.isascii() and text.isdigit():
+        return int(text)
+    return chinese_int(text.translate(CAPITALS))
+
+
+def match_marker(text: str, pos: int, line_start: bool) -> tuple[Style, re.Match[str]] | None:
+    """The first style whose marker starts at ``text[pos]``; inline positions only try
+    styles allowed inline."""
+    for st in styles():
+        if not line_start and not st.inline:
+            continue
+        m = st.pattern.match(text, pos)
+        if m:
+            return st, m
+    return None

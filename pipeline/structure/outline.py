@@ -1,0 +1,168 @@
+"""The outline of a document: every heading with its level and extent (RECORDS.md "Sections").
+
+:func:`outline` is the library call behind the ``structure`` stage and ``gongwen outline``:
+find the marked and unmarked headings (:mod:`headings`, :mod:`unnumbered`), drop what is
+not part of the outline (a law database's header and amendment history, a law's
+preamble, the numbered items inside an article, the title line), then give levels
+(:mod:`levels`) and extents.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from pipeline.record import Section
+from pipeline.structure import headings as hd
+from pipeline.structure import unnumbered as un
+from pipeline.structure.levels import assign
+from pipeline.structure.lines import Line, Segment, content_lines, segments, words
+
+#: Doc types whose numbered units are rules and duties: a lead sentence does not make a heading.
+NO_LEAD_TYPES = {"work_rules", "duty_list", "budget_table"}
+_STRUCTURAL_LINE = re.compile(r"[ \u3000]*(?:#+[ \u3000]*)?第\s*[〇零一二三四五六七八九十百\d]+\s*[章节条]")
+
+LeadScore = Callable[[Sequence[str]], list[float]]
+
+
+def outline_begin(text: str) -> int:
+    """Where the outline may start: after a LawRefBook preamble, or after a law database's
+    header (``法规名称：…``, ``沿革内容：`` and the amendment history)."""
+    for marker in words("lexicon.tsv", "preamble_end"):
+        i = text.find(marker)
+        if i >= 0:
+            return i + len(marker)
+    head = text.lstrip()[:200]
+    if not any(head.startswith(k) for k in words("lexicon.tsv", "law_header")):
+        return 0
+    pos = 0
+    for line in text.split("\n"):
+        if _STRUCTURAL_LINE.match(line):
+            return pos
+        pos += len(line) + 1
+    m = re.search(r"\n[ \u3000]*\n(?=\S)", text)
+    return m.end() if m else 0
+
+
+def _numbered(segs: list[list[Segment]], lead_allowed: bool, lead_score: LeadScore | None) -> list[hd.Heading]:
+    """Headings among the marked segments. Series are judged between ranked headings, so
+    the items of one article never vote on the headings of another."""
+    out: list[hd.Heading] = []
+    stretch: list[hd.Unit] = []
+    for line_segs in segs:
+        for seg in line_segs:
+            if seg.style is None:
+                continue
+            if seg.style.rank is not None:
+                out.extend(hd.decide(stretch, lead_allowed, lead_score))
+                stretch = []
+                out.append(hd.ranked(seg))
+            elif seg.style.name == "bracket":
+                out.append(hd.bracket(seg))
+            elif seg.style.name == "cn_shi" and not seg.at_line_start:
+                continue
+            else:
+                stretch.append(hd.gather(seg))
+    out.extend(hd.decide(stretch, lead_allowed, lead_score))
+    return out
+
+
+def _skip_blanks(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos] in " \u3000\t:：":
+        pos += 1
+    return pos
+
+
+def _unnumbered(text: str, lines: list[Line], segs: list[list[Segment]],
+                found: list[hd.Heading]) -> list[hd.Heading]:
+    """Label lines, run-ins and label-sentence series, given the numbered headings found."""
+    by_line: dict[int, list[hd.Heading]] = {}
+    for h in found:
+        by_line.setdefault(h.line_index, []).append(h)
+    out: list[hd.Heading] = []
+    paras: list[un.Paragraph | None] = []
+
+    def take_rest(start: int, end: int, line: Line, allow_runin: bool = True) -> None:
+        start = _skip_blanks(text, start, end)
+        if end - start < 2:
+            return
+        para = un.Paragraph(start, end, line)
+        h = un.runin(text, para) if allow_runin else None
+        if h is not None:
+            out.append(h)
+            take_rest(h.title_end, end, line, allow_runin=False)
+        else:
+            paras.append(para)
+
+    for i, line in enumerate(lines):
+        first = segs[i][0]
+        if first.style is not None:
+            paras.append(None)
+            for h in by_line.get(i, []):
+                # the content after a bracket or run-in title starts a paragraph of its own;
+                # after a bracket heading it may open with a run-in label (【…】 选拔任用 按…)
+                if h.start == first.start and h.style == "bracket":
+                    take_rest(h.title_end, first.end, line)
+                elif h.start == first.start and h.evidence == "runin":
+                    take_rest(h.title_end, first.end, line, allow_runin=False)
+            continue
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        next_numbered = nxt is not None and segs[i + 1][0].style is not None
+        after_heading = any(h.whole_line for h in by_line.get(i - 1, []))
+        if first.end == line.end:
+            h = un.label_line(text, line, lines[i + 1:i + 4], next_numbered, after_heading)
+            if h is not None:
+                out.append(h)
+                by_line.setdefault(i, []).append(h)
+                paras.append(None)
+                continue
+        take_rest(first.start, first.end, line)
+    out.extend(un.label_series(text, paras))
+    return out
+
+
+def _keep(hs: list[hd.Heading], title_span: tuple[int, int] | None) -> list[hd.Heading]:
+    """Drop headings that are not part of the outline."""
+    hs = sorted(hs, key=lambda h: h.start)
+    if title_span is not None:
+        hs = [h for h in hs if not (title_span[0] <= h.start < title_span[1])]
+    has_articles = any(h.style == "tiao" for h in hs)
+    kept: list[hd.Heading] = []
+    last_ranked: hd.Heading | None = None
+    seen_styles: set[str] = set()
+    for h in hs:
+        if h.rank is not None:
+            last_ranked = h
+        elif has_articles and (last_ranked is None or last_ranked.style == "tiao"):
+            continue  # a law's preamble, or the items of an article
+        if h.rank is None and h.ordinal not in (None, 1) and h.style not in seen_styles and not h.at_line_start:
+            continue  # a stray number inside a sentence
+        seen_styles.add(h.style)
+        kept.append(h)
+    return kept
+
+
+def outline(text: str, *, doc_type: str | None = None, skip: list[tuple[int, int]] | None = None,
+            title_span: tuple[int, int] | None = None, lead_score: LeadScore | None = None,
+            ) -> tuple[list[Section], list[str]]:
+    """The sections of ``text`` and warnings about numbering that looked wrong.
+
+    ``skip``: spans that hold no headings (tables); ``title_span``: the document's title
+    line, which is not a section; ``doc_type`` decides whether lead sentences may head
+    numbered paragraphs; ``lead_score`` is the optional heading-vs-item classifier.
+    """
+    lines = content_lines(text, skip, outline_begin(text))
+    segs = [segments(text, line) for line in lines]
+    numbered = _numbered(segs, doc_type not in NO_LEAD_TYPES, lead_score)
+    found = _keep(numbered + _unnumbered(text, lines, segs, numbered), title_span)
+    placed = assign(found)
+    sections: list[Section] = []
+    warnings: list[str] = []
+    for i, p in enumerate(placed):
+        end = next((q.heading.start for q in placed[i + 1:] if q.level <= p.level), len(text))
+        h = p.heading
+        sections.append(Section(id=f"s{i + 1}", parent=None if p.parent is None else f"s{p.parent + 1}",
+                                level=p.level, number=h.number, title=h.title, start=h.start, end=end))
+        if p.suspect:
+            warnings.append(f"structure: heading {h.number}{h.title} at {h.start} breaks its numbering")
+    return sections, warnings

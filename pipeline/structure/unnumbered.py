@@ -1,0 +1,125 @@
+"""Headings without a number: label lines, run-in labels and series of label sentences.
+
+- A *label line* stands alone (``湘桥区委组织部主要职责``, ``负责人``) before content, or
+  ends with a colon before a numbered list (``机构设置及职能：``). A label line right
+  after a heading line is that heading's subtitle, not a heading of its own.
+- A *run-in* label opens a paragraph and is set off from its content by a blank
+  (``村居基层基础工作整治 2012年11月,工委召开…``).
+- A *series of label sentences* opens consecutive paragraphs under one parent
+  (``村居干部报酬考核发放机制。…`` / ``基层组织会议机制。…``): one such paragraph is
+  prose, three in a row (or two sharing an ending like ``机制``) are headings.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+
+from pipeline.structure.headings import Heading
+from pipeline.structure.lines import Line, words
+
+_NOT_IN_LABEL = set("。，,；;!?！？ \u3000\t")
+_RUNIN = re.compile(r"([^\s。，,；;:：!?！？]{2,24})[ \u3000]+(?=\S)")
+_LABEL_SENTENCE = re.compile(r"([^\s。，,；;:：!?！？]{2,16})。")
+#: Content after a run-in label or a label sentence must be at least this long.
+MIN_CONTENT = 15
+#: A label line needs a paragraph of at least this length (or a numbered list) after it.
+MIN_FOLLOWING = 30
+#: Paragraphs that may stand between two label sentences of one series.
+MAX_GAP = 2
+
+
+@dataclass
+class Paragraph:
+    """Where a paragraph starts: a line without a marker, or the rest of a line after a
+    bracket or run-in heading (``【干部队伍建设】 选拔任用 按工委要求…``)."""
+
+    start: int
+    end: int
+    line: Line
+
+
+def _first_is_text(s: str) -> bool:
+    return bool(s) and ("\u4e00" <= s[0] <= "\u9fff" or s[0] in "《“\"")
+
+
+def _salutation(s: str) -> bool:
+    return any(s.startswith(w) for w in words("lexicon.tsv", "salutation"))
+
+
+def _labelish(s: str) -> bool:
+    """Could this line be a label itself (short, no blanks, no sentence punctuation)?"""
+    bare = s.rstrip(":：")
+    return 2 <= len(bare) <= 30 and not any(ch in _NOT_IN_LABEL for ch in bare)
+
+
+def label_line(text: str, line: Line, following: list[Line], next_numbered: bool,
+               after_heading_line: bool) -> Heading | None:
+    """A stand-alone label line, or None. ``following``: the next few content lines."""
+    s = line.text
+    colon = s[-1:] in (":", "：")
+    bare = s.rstrip(":：")
+    if not _labelish(s) or ":" in bare or "：" in bare or re.search(r"\d{5}", bare):
+        return None  # (a run of digits is a document number, not a topic)
+    if not _first_is_text(bare) or _salutation(bare) or not following:
+        return None
+    if colon:
+        if not next_numbered:
+            return None
+    elif after_heading_line:
+        return None
+    else:
+        # content must follow: a paragraph, a numbered list, or a list of entries
+        # (``主  任  张三`` lines under ``负责人``)
+        listed = len(following) >= 2 and not any(_labelish(f.text) for f in following[:2])
+        if not (next_numbered or len(following[0].text) >= MIN_FOLLOWING or listed):
+            return None
+    return Heading(line.start, "label", None, "", None, bare, line.start + len(bare), line.index, True,
+                   whole_line=True, evidence="label")
+
+
+def runin(text: str, para: Paragraph) -> Heading | None:
+    m = _RUNIN.match(text, para.start, para.end)
+    if not m or not _first_is_text(m.group(1)) or _salutation(m.group(1)) or m.group(1)[-1].isdigit():
+        return None
+    rest = text[m.end():para.end]
+    if rest.startswith(words("lexicon.tsv", "honorific")):
+        return None
+    if len(rest) < MIN_CONTENT or not any(ch in rest for ch in "。，,"):
+        return None
+    return Heading(para.start, "runin", None, "", None, m.group(1), m.end(1), para.line.index,
+                   para.start == para.line.start, evidence="runin")
+
+
+def label_series(text: str, paras: list[Paragraph | None]) -> list[Heading]:
+    """Label sentences opening paragraphs of one stretch of text. ``None`` entries
+    (headings, numbered lines) end a series; up to ``MAX_GAP`` other paragraphs may
+    stand between two members (a label's content can run over several paragraphs)."""
+    out: list[Heading] = []
+    run: list[Heading] = []
+    gap = 0
+
+    def close() -> None:
+        suffix = os.path.commonprefix([r.title[::-1] for r in run])
+        if len(run) >= 3 or (len(run) == 2 and len(suffix) >= 2):
+            out.extend(run)
+        run.clear()
+
+    for p in paras:
+        h = None
+        if p is not None:
+            m = _LABEL_SENTENCE.match(text, p.start, p.end)
+            if m and _first_is_text(m.group(1)) and p.end - m.end() >= MIN_CONTENT:
+                h = Heading(p.start, "series", None, "", None, m.group(1), m.end(1), p.line.index,
+                            p.start == p.line.start, evidence="series")
+        if h is not None:
+            run.append(h)
+            gap = 0
+        elif p is None or gap >= MAX_GAP:
+            close()
+            gap = 0
+        elif run:
+            gap += 1
+    close()
+    return out

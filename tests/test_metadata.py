@@ -1,0 +1,85 @@
+"""Metadata (pipeline.metadata) on texts written for these tests: title, doc_type,
+region, organization, year."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.metadata import describe, find_title
+from pipeline.metadata.place import place_names
+
+BODY = "坚持问题导向，细化工作措施，明确责任分工，确保各项任务按期完成并取得实效。"
+
+TITLE_CASES = [
+    ("法规名称：某某委员会处务规程\n最新异动日期：20170809\n\n第 1 条\n本会为处理内部分工，特订定本规程。", "某某委员会处务规程"),
+    ("# 某省乡镇人民代表大会工作若干规定\n\n第一条 为了规范工作，制定本规定。", "某省乡镇人民代表大会工作若干规定"),
+    (f"红旗区委工作规则.docx\n\n红旗区委工作规则 为坚持民主集中制原则，{BODY}", "红旗区委工作规则"),
+    (f"组织工作\n\nOriginal URL: http://example.org/x\n【概况】 2013年，工委组织部{BODY}", "组织工作"),
+    (f"下载\n打印\n【字号：\n】\n2026年某省政府工作报告\n来源：某省日报\n各位代表：\n{BODY}", "2026年某省政府工作报告"),
+    (f"第一篇:品牌经验交流\n各位领导:\n{BODY}", None),
+    ("\t301宣传部\n\n\t项目名称\n\t年度预算安排\n", "301宣传部"),
+    (f"红旗区委组织部主要职责\n{BODY}", "红旗区委组织部主要职责"),
+]
+
+
+@pytest.mark.parametrize("text,title", TITLE_CASES)
+def test_title(text: str, title: str | None) -> None:
+    assert find_title(text).text == title
+
+
+def test_title_from_an_encyclopedia_infobox_in_the_source() -> None:
+    source = "收藏0有用+1中文名红旗区委组织部类    别政府部门地    点红旗区目录1主要职责"
+    assert find_title(f"{BODY}\n主要职责\n{BODY}", source).text == "红旗区委组织部"
+
+
+META_CASES = [
+    # text, doc_type, region, organization, year
+    (f"红旗区委工作规则\n一、职责\n（一）区委职责\n区委是全区的领导核心。{BODY}全区各级组织。\n二、会议制度\n全委会每年至少召开两次。",
+     "work_rules", "红旗区", "红旗区委", None),
+    ("红旗区委组织部\n红旗区委组织部主要职责\n(一)拟订全区组织工作的规定。\n红旗区委组织部内设机构\n(一)人秘股负责机要工作。",
+     "duty_list", "红旗区", "红旗区委组织部", None),
+    (f"组织工作\n【概况】 2013年，工委组织部以学习贯彻会议精神为主线，{BODY}\n【干部工作】 年内，全区选拔干部82人，"
+     f"印发《东港经济技术开发区干部管理办法》。全区各单位参加。\n（工委组织部供稿）",
+     "yearbook", "东港经济技术开发区", "工委组织部", 2013),
+    (f"第一篇：品牌组工经验交流\n各位领导：\n根据市委组织部文件精神，我镇全力打造两个品牌。现将工作情况汇报如下：\n一、创新机制\n{BODY}全镇干部。",
+     "experience_report", None, None, None),
+    ("法规名称：某某委员会会议规则\n最新异动日期：20200616\n沿革内容：\n1.中华民国三十七年六月十五日通过施行\n\n第 1 条\n本规则依法订定之。\n"
+     "第 2 条\n会议每月举行一次。\n第 3 条\n会议由主任委员召集。", "work_rules", None, "某某委员会", 2020),
+    ("# 某省乡镇人民代表大会工作若干规定\n\n1995年6月14日 某省人民代表大会常务委员会通过\n\n2010年9月29日 第一次修正\n\n"
+     "2015年12月3日 某省人民代表大会常务委员会第十七次会议《关于修改\n\n〈某省条例〉的决定》第二次修正\n\n"
+     "第一条 根据宪法制定本规定。\n\n第二条 乡镇人民代表大会会议每年至少举行一次。\n\n第三条 主席团主持会议。",
+     "work_rules", None, "某省乡镇人民代表大会", 2015),
+    ("部门职责\n办公厅(人事局)负责组织、管理、协调机关行政和人事管理工作；承担会议组织、文电处理工作。\n机构设置及职能：\n1. 秘书处\n负责值班安排。",
+     "duty_list", None, "办公厅(人事局)", None),
+    ("\t301宣传部\n\n\t项目名称\n\t年度预算安排\n\t绩效目标\n\t绩效指标\n\n\t宣传工作\n\t20.5\n\t负责全县宣传工作\n\t完成率\n",
+     "budget_table", None, "宣传部", None),
+    (f"某某学会简讯\n发布时间：2018-05-14\n本会召开理事会议，{BODY}", "other", None, None, 2018),
+]
+
+
+@pytest.mark.parametrize("text,doc_type,region,organization,year", META_CASES)
+def test_metadata(text: str, doc_type: str, region: str | None, organization: str | None, year: int | None) -> None:
+    meta = describe(text)
+    assert (meta.doc_type, meta.region, meta.organization, meta.year) == (doc_type, region, organization, year)
+
+
+@pytest.mark.parametrize("text,names", [
+    ("印发《东港经济技术开发区干部管理办法》", ["东港经济技术开发区"]),
+    ("国家级经济技术开发区和经济区的建设", []),
+    ("全区各单位和城区、社区", []),
+])
+def test_place_names(text: str, names: list[str]) -> None:
+    assert place_names(text) == names
+
+
+def test_an_upload_date_is_not_the_year() -> None:
+    text = f"某镇工作规则.docx\n上传人:张** 上传时间:2023-03-27 格式:DOCX\n某镇工作规则 为规范工作，{BODY}"
+    assert describe(text).year is None
+
+
+def test_title_of_a_gazette_order() -> None:
+    text = ("某院令\t中华民国96年7月25日\n某总一义字第09600094181号\n兹依某某审查总报告，公布某某预算。\n"
+            "院\u3000\u3000长\u3000张三\n注：附某某审查总报告乙本。\n某某年度总预算案审查总报告\n壹、审查缘起\n" + BODY)
+    assert find_title(text).text == "某某年度总预算案审查总报告"
+    text = "某部令\t中华民国99年10月1日\n某字第0990163886C号\n修正「某某委员会设置要点」。\n附修正「某某评审会设置要点」\n"
+    assert find_title(text).text == "某某评审会设置要点"
