@@ -20,12 +20,18 @@ STAGES: Registry[Stage] = Registry("stage")
 #: Modules whose import registers stages.
 STAGE_MODULES = [
     "pipeline.normalize.stage",
+    "pipeline.tables",
+    "pipeline.structure.stage",
+    "pipeline.metadata.stage",
     "extractors",
 ]
 
 #: The stages of a full run, in order.
 DEFAULT_PIPELINE = [
     "normalize",
+    "tables",
+    "structure",
+    "metadata",
     "extract",
 ]
 

@@ -1,17 +1,106 @@
-"""Normalizer (minimal placeholder being replaced by the normalizer work)."""
+"""The normalizer: source text → the normalized text of RECORDS.md, with an offset map.
+
+Each rule of RECORDS.md "Normalized text" is a pure function ``(text, script)
+-> list[Edit]`` in its own module; :data:`RULES` lists them in the order they
+run, and :func:`pipeline.normalize.edits.apply_edits` composes their edits into
+one offset map (``offsets[i]`` = source index of normalized character ``i``).
+
+Why this order:
+
+0. ``newlines`` first: every later rule splits lines on ``\n`` alone.
+1. ``markup`` next: tags and comments are not text and would confuse every
+   later pattern (a ``<br>`` is a line end).
+2. ``garbled`` before ``pinyin`` and before the script conversion: the repair
+   re-encodes the garbled characters to GBK bytes, which only works on the
+   characters as the scraper wrote them (traditional, full-width forms folded
+   back), and a garbled character may carry a pinyin annotation
+   (``?,F(xiàn)將``): repaired first, the annotation then follows a Han
+   character and is removed like any other.
+3. ``pinyin`` before ``simplify``: annotations are Latin; removing them first
+   keeps OpenCC's phrase matching from seeing ``經(jīng)驗`` as two words.
+4. ``simplify`` (OpenCC) and ``fullwidth`` before the pattern rules, so the
+   furniture and marker patterns are written once, in simplified characters
+   and ASCII digits.
+5. ``furniture`` before ``page_split``: the upload banner sits between the
+   page markers' blank lines and the first page.
+6. ``page_split`` before the line rules: page blocks are found by their blank
+   lines, which the line rules remove.
+7. ``paragraphs`` → ``join_lines`` → ``whitespace``: paragraphs are split
+   before broken lines are joined (a heading that starts a line is never joined
+   to the line before), and the blank lines the joiner relies on go last.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+
+from pipeline.normalize.edits import Edit, apply_edits, identity_map
+from pipeline.normalize.fullwidth import fullwidth_to_ascii
+from pipeline.normalize.furniture import remove_furniture
+from pipeline.normalize.garbled import repair_garbled
+from pipeline.normalize.lines import (
+    join_broken_lines,
+    split_flattened_paragraphs,
+    tidy_whitespace,
+    unix_newlines,
+)
+from pipeline.normalize.markup import remove_markup
+from pipeline.normalize.page_split import remove_page_markers
+from pipeline.normalize.pinyin import remove_pinyin
+from pipeline.normalize.script import detect_script, to_simplified
+
+#: A rule: the current text and the source's script → edits on the current text.
+Rule = Callable[[str, str], list[Edit]]
+
+
+def _text_only(fn: Callable[[str], list[Edit]]) -> Rule:
+    def rule(text: str, script: str) -> list[Edit]:
+        return fn(text)
+
+    rule.__name__ = fn.__name__
+    rule.__doc__ = fn.__doc__
+    return rule
+
+
+#: The rules in the order they run (see the module docstring for why).
+RULES: tuple[tuple[str, Rule], ...] = (
+    ("newlines", _text_only(unix_newlines)),
+    ("markup", _text_only(remove_markup)),
+    ("garbled", _text_only(repair_garbled)),
+    ("pinyin", _text_only(remove_pinyin)),
+    ("simplify", to_simplified),
+    ("fullwidth", _text_only(fullwidth_to_ascii)),
+    ("furniture", _text_only(remove_furniture)),
+    ("page_split", _text_only(remove_page_markers)),
+    ("paragraphs", _text_only(split_flattened_paragraphs)),
+    ("join_lines", _text_only(join_broken_lines)),
+    ("whitespace", _text_only(tidy_whitespace)),
+)
 
 
 @dataclass
 class Normalized:
+    """The normalized text, its offset map into the source, the source's script, warnings.
+
+    ``offsets`` is an ``array('i')`` (a sequence of ints, 4 bytes each) of
+    ``len(text) + 1`` entries, the last mapping the end of the text.
+    """
+
     text: str
-    offsets: list[int]
+    offsets: Sequence[int]
     script: str = "simplified"
     warnings: list[str] = field(default_factory=list)
 
 
-def normalize(text: str) -> Normalized:
-    return Normalized(text=text, offsets=list(range(len(text) + 1)))
+def normalize(text: str, rules: Sequence[tuple[str, Rule]] = RULES) -> Normalized:
+    """Normalize ``text`` by ``rules`` in order, keeping the offset map and collecting warnings."""
+    script = detect_script(text)
+    offsets = identity_map(len(text))
+    warnings: list[str] = []
+    for _name, rule in rules:
+        edits = rule(text, script)
+        if edits:
+            warnings.extend(e.note for e in edits if e.note)
+            text, offsets = apply_edits(text, offsets, edits)
+    return Normalized(text=text, offsets=offsets, script=script, warnings=warnings)

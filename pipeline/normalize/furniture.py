@@ -1,0 +1,195 @@
+"""Page furniture: what the site a text was copied from wrapped around it.
+
+Upload banners, share links, page counters, UI buttons, ICP footers, injected
+source notes and converter residue are patterns in ``furniture.txt`` (one
+regular expression a line, so a research assistant can add a site's shape
+without touching Python). Encyclopedia pages get one more rule,
+:func:`encyclopedia_chrome`, because their infobox and table of contents are
+only recognisable from each other (the contents list names the section lines).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.normalize.edits import Edit
+
+HERE = Path(__file__).resolve().parent
+#: What a ``break`` removal leaves: a blank line, so the line joiner never joins across it
+#: (the whitespace rule then reduces it to one line break).
+PARAGRAPH_BREAK = "\n\n"
+
+
+@dataclass(frozen=True)
+class Pattern:
+    regex: re.Pattern[str]
+    line_break: bool  # the removed text separated two paragraphs
+    site: bool = False  # the site's name before the match goes too
+    line: bool = False  # the whole line holding the match goes
+
+
+@lru_cache(maxsize=1)
+def patterns() -> tuple[Pattern, ...]:
+    """The furniture patterns of ``furniture.txt``, compiled once."""
+    out: list[Pattern] = []
+    for raw in (HERE / "furniture.txt").read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        regex, _, option = raw.partition("\t")
+        opts = option.split()
+        out.append(Pattern(re.compile(regex, re.MULTILINE), "break" in opts, "site" in opts, "line" in opts))
+    return tuple(out)
+
+
+def merge_spans(text: str, spans: list[tuple[int, int, bool]]) -> list[Edit]:
+    """Edits deleting the union of ``spans`` (start, end, line_break).
+
+    A removed span that covered whole lines also takes its line break, so no
+    empty line is left where the furniture stood; a ``line_break`` span inside a
+    line becomes a line break.
+    """
+    edits: list[Edit] = []
+    for s, e, brk in sorted(spans):
+        if s == e and not brk:
+            continue
+        if edits and s <= edits[-1].end:
+            last = edits.pop()
+            s, e = last.start, max(last.end, e)
+            brk = brk or last.replacement == PARAGRAPH_BREAK
+        edits.append(Edit(s, e, PARAGRAPH_BREAK if brk else ""))
+    out: list[Edit] = []
+    for ed in edits:
+        s, e, rep = ed.start, ed.end, ed.replacement
+        at_line_start = s == 0 or text[s - 1] == "\n"
+        at_line_end = e == len(text) or text[e] == "\n"
+        if at_line_start and at_line_end:
+            rep = ""
+            if e < len(text):
+                e += 1
+            elif s > 0 and (not out or out[-1].end < s):
+                s -= 1
+        elif rep == PARAGRAPH_BREAK and (at_line_start or at_line_end):
+            rep = ""
+        if out and s < out[-1].end:
+            s = out[-1].end
+        if e > s or (e == s and rep):
+            out.append(Edit(s, e, rep))
+    return out
+
+
+#: A site's name before an injected note: 某某网-, (name, optional 网, dash, comma, spaces).
+SITE_NAME = re.compile(r"[^\s。，,！？；：]{1,12}?网?-?[,，]?[ \t]*\Z")
+
+
+def _site_name_start(text: str, start: int) -> int:
+    """Where the site's name ending right before ``start`` begins (``start`` when there is none)."""
+    m = SITE_NAME.search(text, max(0, start - 16), start)
+    return m.start() if m and "网" in m.group() else start
+
+
+def remove_furniture(text: str) -> list[Edit]:
+    """Edits removing everything ``furniture.txt`` and the encyclopedia rule recognise."""
+    spans: list[tuple[int, int, bool]] = []
+    for p in patterns():
+        for m in p.regex.finditer(text):
+            start, end = m.start(), m.end()
+            if p.site:
+                start = _site_name_start(text, start)
+            if p.line:
+                start = text.rfind("\n", 0, start) + 1
+                end = text.find("\n", end)
+                end = len(text) if end < 0 else end
+            spans.append((start, end, p.line_break))
+    spans.extend(encyclopedia_spans(text))
+    return merge_spans(text, spans)
+
+
+# --- encyclopedia pages -------------------------------------------------------
+
+#: Any of these marks a copied encyclopedia entry; only then are its chrome rules applied,
+#: so an ordinary text's own ``编辑`` or ``[1]`` is never touched.
+ENCYCLOPEDIA_MARKS = re.compile(r"收藏查看我的收藏|本词条缺少|词条标签[:：]|已投票\d")
+#: The entry's name: after the vote counter, before the lock/stub notice.
+ENTRY_NAME = re.compile(r"已投票\d*(?P<name>[^\s，。！]{2,30}?)(?:编辑)?(?:锁定)?本词条")
+INFOBOX = re.compile(r"中文名[^。\n]{0,300}?(?=目录\s*1|\n|$)")
+CONTENTS = re.compile(r"目录\s*1(?=\D)")
+CITATION = re.compile(r"\[\d+(?:[-–,，]\d+)*\]")
+#: The reference list closes the entry: removed to the end when that is footer-short.
+REFERENCES = re.compile(r"参考资料\s*(?:\d+\s*[.．、])?[\s\S]{0,3000}\Z")
+#: A section line without a contents list: a short title after a sentence end, then ``编辑``.
+SECTION_LINE = re.compile(r"(?<=[。！？；;\]])(?P<title>[^，,。；;！？\s]{2,30}?)编辑(?=\S)")
+
+
+def encyclopedia_spans(text: str) -> list[tuple[int, int, bool]]:
+    """Spans of an encyclopedia entry's chrome: infobox, contents, ``编辑`` links, citations, references.
+
+    The entry's lead paragraph and its section titles stay; each section title
+    becomes a line of its own.
+    """
+    if not ENCYCLOPEDIA_MARKS.search(text):
+        return []
+    spans: list[tuple[int, int, bool]] = []
+    m = ENTRY_NAME.search(text)
+    entry = m.group("name") if m else ""
+    if m:  # the entry's name is a title line of its own
+        spans.append((m.end("name"), m.end("name"), True))
+    spans += [(b.start(), b.end(), True) for b in INFOBOX.finditer(text)]
+    titles: list[str] = []
+    c = CONTENTS.search(text)
+    if c:
+        titles, end = _contents(text, c.start(), entry)
+        spans.append((c.start(), end, True))
+    heads = [re.escape(entry + t) for t in titles if entry] + [re.escape(t) for t in titles]
+    if heads:
+        section = re.compile(rf"(?P<title>{'|'.join(heads)})编辑")
+    else:
+        section = SECTION_LINE
+    for s in section.finditer(text):
+        if c and s.start() < c.start():
+            continue
+        spans.append((s.start("title"), s.start("title"), True))
+        spans.append((s.end("title"), s.end(), True))
+    spans += [(x.start(), x.end(), False) for x in CITATION.finditer(text)]
+    r = REFERENCES.search(text)
+    if r:
+        spans.append((r.start(), r.end(), False))
+    return [sp for sp in spans if sp[0] < sp[1] or sp[2]]
+
+
+def _contents(text: str, start: int, entry: str) -> tuple[list[str], int]:
+    """The titles of a contents list ``目录1主要职责2内设机构`` and where the list ends.
+
+    Items are ``<n><title>`` with n counting up; the last title runs into the
+    first section line, which repeats the first title (possibly after the
+    entry's name), so the list ends where that line begins.
+    """
+    pos = start + 2
+    titles: list[str] = []
+    n = 1
+    line_end = text.find("\n", pos)
+    line_end = len(text) if line_end < 0 else line_end
+    while True:
+        m = re.compile(rf"\s*{n}(?=\D)").match(text, pos)
+        if not m:
+            break
+        nxt = re.compile(rf"(?<=\D){n + 1}(?=\D)").search(text, m.end(), min(line_end, m.end() + 40))
+        if nxt:
+            titles.append(text[m.end():nxt.start()].strip())
+            pos = nxt.start()
+            n += 1
+            continue
+        rest = text[m.end():line_end]
+        first = titles[0] if titles else ""
+        cut = -1
+        for head in ([entry + first] if entry and first else []) + ([first] if first else []):
+            k = rest.find(head, 1)
+            if k > 0:
+                cut = k
+                break
+        last = rest[:cut] if cut > 0 else rest[:20]
+        titles.append(last.strip())
+        return titles, m.end() + len(last)
+    return titles, pos

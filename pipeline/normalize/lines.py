@@ -1,0 +1,212 @@
+"""Lines and paragraphs: one paragraph a line, tables kept in their layout.
+
+Three rules, applied in this order by the normalizer:
+
+- :func:`split_flattened_paragraphs`: a sharing site that flattened a page
+  into one long line kept its paragraphs apart by spaces only
+  (``…制订本规章。 一、职责 (一)区委职责``); such a space before a heading or
+  list marker becomes a line break, so heading lines start lines again.
+- :func:`join_broken_lines`: a line broken inside a sentence is joined to the
+  next (``進行身\\n份轉換``); headings, short title lines, label lines and table
+  lines are never joined.
+- :func:`tidy_whitespace`: trailing spaces, paragraph indentation and blank
+  lines go, so paragraphs are separated by exactly one ``\\n``; the one blank
+  line that opens each table row and closes a table stays (TABLE LAYOUT).
+
+TAB-led lines are table cells (TABLE LAYOUT): never joined, never re-indented.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.normalize.edits import Edit
+
+HERE = Path(__file__).resolve().parent
+
+#: Characters that end a sentence or a line that must stay a line of its own.
+LINE_FINAL = set("。！？!?；;：:…”’」』）)】〉》>")
+#: A line shorter than this (without indentation) is taken for a title and never continued.
+TITLE_MAX = 24
+#: A line of Han characters only (no punctuation, digits or spaces) shorter than this is a
+#: title (official titles run long: 关于进一步加强…的实施意见) and is never continued.
+PLAIN_TITLE_MAX = 48
+#: What a sentence fragment shows and a title rarely does.
+FRAGMENT_SIGN = re.compile(r"[，,、；;（）()“”《》0-9 \u3000]")
+#: Lines at least this long may be flattened pages.
+FLATTENED_MIN = 300
+#: A flattened page shows at least this many paragraph spaces.
+FLATTENED_MIN_BREAKS = 3
+SPACES = " \u3000\u00a0"
+#: Lines never continued by the next: a subtitle opened by a dash, a markdown heading.
+NEVER_CONTINUED = re.compile(r"[ \u3000\u00a0]*(?:——|#)")
+
+
+@lru_cache(maxsize=1)
+def line_head() -> re.Pattern[str]:
+    """The heading/list markers of ``line_heads.txt`` as one pattern anchored at a line start."""
+    lines = (HERE / "line_heads.txt").read_text(encoding="utf-8").splitlines()
+    alts = [x for x in lines if x.strip() and not x.startswith("#")]
+    return re.compile(rf"[{SPACES}]*(?:{'|'.join(f'(?:{a})' for a in alts)})")
+
+
+def is_cell(line: str) -> bool:
+    """A table cell line of the TABLE LAYOUT: a TAB after optional spaces."""
+    return line.lstrip(SPACES).startswith("\t")
+
+
+def is_pipe_row(line: str) -> bool:
+    return line.count("|") >= 2 or line.lstrip(SPACES).startswith("|")
+
+
+# --- line ends ---------------------------------------------------------------
+
+_CR = re.compile(r"\r\n?")
+
+
+def unix_newlines(text: str) -> list[Edit]:
+    """Edits turning ``\r\n`` and a lone ``\r`` into ``\n`` (the map keeps pointing at the source)."""
+    if "\r" not in text:
+        return []
+    return [Edit(m.start(), m.end(), "\n") for m in _CR.finditer(text)]
+
+
+# --- flattened pages ----------------------------------------------------------
+
+#: A paragraph space: spaces before a Chinese-numeral marker, or after a sentence end
+#: (or colon) before a digit marker or any Han character.
+PARAGRAPH_SPACE = re.compile(
+    r"(?<=\S)[ \u3000]+(?=[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十百]+[章条节篇])"
+    r"|(?<=[。！？；;：:])[ \u3000]+(?=\d{1,2}、|[\u4e00-\u9fff“《【*])"
+)
+
+
+def split_flattened_paragraphs(text: str) -> list[Edit]:
+    """Edits turning paragraph spaces of flattened long lines into line breaks."""
+    edits: list[Edit] = []
+    pos = 0
+    for line in text.split("\n"):
+        if len(line) >= FLATTENED_MIN and not is_cell(line):
+            found = list(PARAGRAPH_SPACE.finditer(line))
+            if len(found) >= FLATTENED_MIN_BREAKS:
+                edits.extend(Edit(pos + m.start(), pos + m.end(), "\n") for m in found)
+        pos += len(line) + 1
+    return edits
+
+
+# --- broken lines -------------------------------------------------------------
+
+
+def _kind(line: str) -> str:
+    stripped = line.strip(SPACES)
+    if not stripped:
+        return "blank"
+    if is_cell(line):
+        return "cell"
+    if is_pipe_row(line) or stripped.startswith(("#", "<")):
+        return "fixed"
+    return "text"
+
+
+def _continues(a: str, b: str) -> bool:
+    """Whether line ``b`` continues the sentence line ``a`` breaks off."""
+    a_s = a.strip(SPACES)
+    if a_s[-1] in LINE_FINAL or len(a_s) < TITLE_MAX or NEVER_CONTINUED.match(a):
+        return False
+    if len(a_s) < PLAIN_TITLE_MAX and not FRAGMENT_SIGN.search(a_s):
+        return False  # a title: Han characters only, no punctuation or numbers inside
+    head = line_head()
+    if head.match(b):
+        return False
+    # a long line opened by a marker is a list item and may continue; a short one is a heading
+    return True
+
+
+def join_broken_lines(text: str) -> list[Edit]:
+    """Edits joining each line broken inside a sentence to the next line.
+
+    The line break and the next line's indentation go; between two Latin
+    letters a space is kept so words stay apart.
+    """
+    edits: list[Edit] = []
+    lines = text.split("\n")
+    pos = 0
+    for i, line in enumerate(lines[:-1]):
+        nxt = lines[i + 1]
+        end = pos + len(line)
+        if _kind(line) == "text" and _kind(nxt) == "text" and _continues(line, nxt):
+            body = line.rstrip(SPACES)
+            indent = len(nxt) - len(nxt.lstrip(SPACES))
+            a, b = body[-1], nxt[indent]
+            rep = " " if a.isascii() and a.isalpha() and b.isascii() and b.isalpha() else ""
+            edits.append(Edit(pos + len(body), end + 1 + indent, rep))
+        pos = end + 1
+    return edits
+
+
+# --- whitespace ---------------------------------------------------------------
+
+
+def tidy_whitespace(text: str) -> list[Edit]:
+    """Edits removing trailing spaces, indentation, carriage returns and surplus blank lines.
+
+    A blank line is kept (exactly one) only where the table layout needs it:
+    before a cell line (a row opens) and after one (the table ends).
+    """
+    edits: list[Edit] = []
+    lines = text.split("\n")
+    kinds = [_kind(x.replace("\r", "")) for x in lines]
+    for i, k in enumerate(kinds):  # an empty cell with no table around it is just a blank line
+        if k == "cell" and not lines[i].strip(SPACES + "\t") and not _near_cell(kinds, i):
+            kinds[i] = "blank"
+    pos = 0
+    prev_kind = "blank"  # kind of the last kept non-blank line
+    kept_blank = True
+    for i, raw in enumerate(lines):
+        start, end = pos, pos + len(raw)
+        pos = end + 1
+        kind = kinds[i]
+        if kind == "blank":
+            nxt = next((k for k in kinds[i + 1:i + 50] if k != "blank"), "blank")
+            keep = (nxt == "cell" or prev_kind == "cell") and not kept_blank and i + 1 < len(lines)
+            if keep:
+                if end > start:
+                    edits.append(Edit(start, end, ""))
+                kept_blank = True
+            else:
+                edits.append(Edit(start, min(pos, len(text)), ""))
+            continue
+        kept_blank = False
+        prev_kind = kind
+        line = raw
+        # leading spaces: all of a text line's, only those before a cell's TAB
+        lead = len(line) - len(line.lstrip(SPACES))
+        if lead:
+            edits.append(Edit(start, start + lead, ""))
+        body_end = len(line.rstrip(SPACES + "\r" + ("" if kind == "cell" else "\t")))
+        if kind == "cell" and body_end <= lead:
+            body_end = lead + 1  # an empty cell keeps its TAB
+        if body_end < len(line) and body_end > lead:
+            edits.append(Edit(start + body_end, end, ""))
+    return _drop_trailing_whitespace(text, edits)
+
+
+def _near_cell(kinds: list[str], i: int) -> bool:
+    """Whether the nearest non-blank line before or after line ``i`` is a cell line."""
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(kinds) and kinds[j] == "blank":
+            j += step
+        if 0 <= j < len(kinds) and kinds[j] == "cell":
+            return True
+    return False
+
+
+def _drop_trailing_whitespace(text: str, edits: list[Edit]) -> list[Edit]:
+    """No blank line or line break at the very end of the text."""
+    k = len(text.rstrip("\n\r\t" + SPACES))
+    kept = [e for e in edits if e.start < k]
+    tail = max(k, kept[-1].end) if kept else k
+    return kept + [Edit(tail, len(text), "")] if tail < len(text) else kept
