@@ -18,6 +18,8 @@ def extract(
     files: Annotated[list[Path], typer.Argument(help="Files to read (.txt, .docx, .pdf, .html).")],
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write DIR/<doc_id>.json per input.")] = None,
     jsonl: Annotated[bool, typer.Option("--jsonl", help="Print one record per line.")] = False,
+    show: Annotated[str | None, typer.Option(
+        "--show", help="Print a table of duties|meetings|figures|budget per file instead of JSON.")] = None,
 ) -> None:
     """Extract the document record of each file.
 
@@ -27,6 +29,11 @@ def extract(
     """
     if out is not None and jsonl:
         raise typer.BadParameter("--out and --jsonl exclude each other")
+    if show is not None:
+        from pipeline.show import SHOW
+
+        if show not in SHOW:
+            raise typer.BadParameter(f"--show takes one of {', '.join(SHOW.names())}, not {show!r}")
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
     failed = 0
@@ -37,7 +44,11 @@ def extract(
             failed += 1
             typer.echo(f"error: {e}", err=True)
             continue
-        if out is not None:
+        if show is not None:
+            from pipeline.show import show as show_table
+
+            show_table(doc, show)
+        elif out is not None:
             (out / f"{doc.doc_id}.json").write_text(doc.to_json(indent=1), encoding="utf-8")
         elif jsonl:
             sys.stdout.write(doc.to_json() + "\n")
