@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extractors.budget_header import HERE, Layout, classify_exact, money_units
+from pipeline import lexicon
 from pipeline.record import BudgetItem, Cell, Document, Indicator, Table
 
 #: The number in an amount cell, as written (thousands separators allowed).
@@ -163,8 +164,7 @@ def first_text(row: list[Cell], cols: list[int]) -> str | None:
 
 @cache
 def _markers() -> list[re.Pattern[str]]:
-    lines = (HERE / "budget_markers.txt").read_text(encoding="utf-8").splitlines()
-    return [re.compile(ln) for ln in lines if ln.strip() and not ln.startswith("#")]
+    return [re.compile(p) for p in lexicon.entries(HERE / "budget_markers.txt")]
 
 
 def marker_rank(text: str) -> int:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from pipeline import lexicon
 from pipeline.record import Cell
 
 HERE = Path(__file__).resolve().parent
@@ -57,20 +58,16 @@ class Layout:
 def vocabulary() -> dict[str, Label]:
     """The header labels of ``budget_headers.tsv``: normalized label → role and grade key."""
     out: dict[str, Label] = {}
-    for line in (HERE / "budget_headers.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        role, label = parts[0].strip(), parts[1].strip()
-        key = parts[2].strip() if len(parts) > 2 and parts[2].strip() else None
+    for parts in lexicon.rows(HERE / "budget_headers.tsv"):
+        role, label = parts[0], parts[1]
+        key = parts[2] if len(parts) > 2 and parts[2] else None
         out.setdefault(_clean(label), Label(role, key))
     return out
 
 
 @cache
 def money_units() -> tuple[str, ...]:
-    lines = (HERE / "budget_units.txt").read_text(encoding="utf-8").splitlines()
-    return tuple(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
+    return tuple(lexicon.entries(HERE / "budget_units.txt"))
 
 
 def _clean(text: str) -> str:

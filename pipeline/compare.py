@@ -31,6 +31,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
+from pipeline import lexicon
 from pipeline.store import Store
 
 Mark = Literal["differs", "missing", "unique"] | None
@@ -102,12 +103,7 @@ class Comparison:
 @cache
 def body_aliases() -> list[tuple[str, str]]:
     """(alias, canonical) from ``meeting_bodies.tsv``, longest alias first."""
-    pairs: list[tuple[str, str]] = []
-    for line in BODIES_FILE.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        pairs.append((_unquote(cols[0].strip()), cols[1].strip()))
+    pairs = [(_unquote(cols[0]), cols[1]) for cols in lexicon.rows(BODIES_FILE)]
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 

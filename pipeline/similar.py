@@ -22,6 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pipeline import lexicon
 from pipeline.store import Store
 
 if TYPE_CHECKING:
@@ -40,8 +41,7 @@ FRAMES_FILE = Path(__file__).with_name("duty_frames.txt")
 
 @cache
 def _frames() -> re.Pattern[str]:
-    words = [ln.strip() for ln in FRAMES_FILE.read_text(encoding="utf-8").splitlines()
-             if ln.strip() and not ln.startswith("#")]
+    words = lexicon.entries(FRAMES_FILE)
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 

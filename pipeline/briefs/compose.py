@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from pipeline import lexicon
 from pipeline.briefs.model import Brief, FigureRow, Part, Quote, Source
 from pipeline.briefs.rank import Scored, candidates, rank
 from pipeline.record import Document, Figure, Section
@@ -154,10 +155,7 @@ def _heading_quote(v: View, sec: Section) -> Quote | None:
 
 @cache
 def _cues() -> list[tuple[str, str]]:
-    path = Path(__file__).with_name("cues.tsv")
-    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
-    return [(r[0], r[1].strip()) for r in rows]
+    return [(r[0], r[1]) for r in lexicon.rows(Path(__file__).with_name("cues.tsv"))]
 
 
 def section_role(title: str) -> str | None:
