@@ -2,11 +2,19 @@
 
 Bodies come from (a) headings of meeting sections (`(二)常委会会议制度`), (b) a
 rules document's own title (`中央银行理事会会议规则` → 中央银行理事会会议, which
-`本会`/`本院会议` then refer to) and (c) sentences that give a meeting a fixed
-frequency (`各村每周召开一次"两委"会`). Each sentence of a body's scope, or any
-sentence that names the body as its subject, is matched against the slot patterns
-of ``patterns.tsv``; fractions (quorum, vote threshold, special quorum) are read by
-:mod:`extractors.meetings.fractions`.
+`本会`/`本院会议` then refer to), or the title of a text setting up a committee
+(`…审议小组设置要点`, listed in ``organ_titles.txt``) when it says how the committee
+meets, (c) sentences that give a meeting a fixed frequency or a rule
+(`各村每周召开一次"两委"会`, `主席团会议由…召集`), (d) further meetings a rules text
+provides for (`每次会议举行预备会议`, `得…举行理、监事联席会议`) and (e) meetings
+that take another's rules by reference (`年度总检讨会议出席及决议人数亦同`).
+
+Each sentence of a body's scope, and any sentence anywhere whose subject is the body
+or the organ holding it (:func:`aliases`: `乡镇人民代表大会举行会议的时候…`,
+`主席团的决定…`, `本级人民代表大会会议…`), is matched against the slot patterns of
+``patterns.tsv``; fractions (quorum, vote threshold, special quorum) are read by
+:mod:`extractors.meetings.fractions`. Member and attendee lists are kept only when
+the sentence speaks of the meeting itself (not `调查委员会由…组成` in a 常委会 text).
 
 Regexes over characters rather than spaCy's Matcher over jieba tokens: the
 phrasings hinge on single characters (`过`, `以上`, `之`) that segmentation splits
@@ -23,10 +31,11 @@ from pathlib import Path
 from extractors import EXTRACTORS
 from extractors.duties.items import chain_at, cn_number, find_markers, split_top
 from extractors.meetings.fractions import fraction_rules
+from extractors.meetings.subjects import aliases, sentence_subject, short_name
 from pipeline.record import Document, Frequency, Meeting
 
 HERE = Path(__file__).parent
-PER = {"年": "year", "半年": "half_year", "季度": "quarter", "季": "quarter", "三个月": "quarter",
+PER = {"年": "year", "半年": "half_year", "季度": "quarter", "季": "quarter", "三个月": "quarter", "六个月": "half_year",
        "三月": "quarter", "个月": "month", "月": "month", "周": "week", "星期": "week", "週": "week",
        "日": "day", "天": "day"}
 BODY_SUFFIX = r"(?:联席会议|办公会议|例会|会议|会)"
@@ -41,11 +50,27 @@ FREQ_BODY_BEFORE = re.compile(rf"(?:^|(?<=[\s。；;，,：:)）]))(?P<body>[\u4
 #: A meeting named together with a rule in a report (`由X主持召开追悼会`, `X可列席镇党委会`).
 MENTIONS = [
     re.compile(rf"由(?P<chair>[^，。；,由]{{2,16}}?)主持(?:召开|开)?(?P<body>[\u4e00-\u9fff“”\"]{{1,14}}?{BODY_SUFFIX})(?=[、，,。；;]|$)"),
+    # `乡长、副乡长，镇长、副镇长列席…会议`: a list running over commas from the sentence start
+    re.compile(rf"(?:^|(?<=[\s。；;：:]))(?P<attendee>[\u4e00-\u9fff、，,（）()]{{2,60}}?)(?:可以|可|应当|应)?列席(?P<body>[\u4e00-\u9fff“”\"]{{1,14}}?{BODY_SUFFIX})(?=[、，,。；;]|$)"),
     re.compile(rf"(?P<attendee>[\u4e00-\u9fff]{{2,16}}?)(?:可以|可)?列席(?P<body>[\u4e00-\u9fff“”\"]{{1,14}}?{BODY_SUFFIX})(?=[、，,。；;]|$)"),
 ]
 MENTIONS.append(re.compile(
     r"(?:^|(?<=[\n。\s]))(?P<body>[\u4e00-\u9fff（）()]{2,20}?会议)(?=随时|每|由[^，。；;]{1,24}(?:召集|主持)|须有|应有|表决)"))
-SELF = ("本会", "本院会议", "本委员会", "本会议", "会议")
+#: a report's recurring meeting: `每年…期间，各基层党组织…并召开党员和村民代表会议`
+MENTIONS.append(re.compile(
+    r"每(?:年|半年|季度|个?月|周|星期)[^。；;\n]{0,30}?(?:召开|举行)"
+    rf"(?P<body>[\u4e00-\u9fff“”\"]{{2,16}}?{BODY_SUFFIX})(?=[、，,。；;]|$)"))
+#: A rules text may name a further meeting it provides for (`每次会议举行预备会议`,
+#: `主席、副主席可以召开代表团召集人会议`, `本会开会得商同监事会举行理、监事联席会议`):
+#: only read in a document that regulates meetings (a heading or title names one).
+HELD = re.compile(r"(?:^|(?<=[\s。；;，,]))(?P<convener>[\u4e00-\u9fff、（）()]{2,20}?)?"
+                  r"(?:可以|得|应当|每次会议)(?:商同[^，。；;,]{1,10}?)?(?:举行|召开)"
+                  r"(?P<body>[\u4e00-\u9fff、（）()“”]{2,16}?会议)(?=[，,。；;]|$)")
+#: names that are a kind of sitting, not a meeting body of their own
+NOT_BODY = re.compile("^(?:" + "|".join(
+    w.strip() for w in (HERE / "not_bodies.txt").read_text(encoding="utf-8").splitlines()
+    if w.strip() and not w.startswith("#")) + ")")
+SELF = ("本会", "本院会议", "本委员会", "本会议", "会议", "本小组", "本组")
 
 
 @cache
@@ -73,17 +98,28 @@ def body_key(body: str) -> str:
     return re.sub(r"会议|制度|会|[“”\"]", "", body) or body
 
 
-def short_name(body: str) -> str:
-    """`全委会会议` is also called `全委会`."""
-    short = re.sub(r"会议$", "", body)
-    return short if len(short) >= 2 and short.endswith("会") else body
+@cache
+def organ_title() -> re.Pattern[str]:
+    ends = [ln.strip() for ln in (HERE / "organ_titles.txt").read_text(encoding="utf-8").splitlines()
+            if ln.strip() and not ln.startswith("#")]
+    return re.compile(r"(?P<organ>[\u4e00-\u9fff]{2,30}?(?:委员会|小组|会|组))(?:" + "|".join(ends) + r")\s*$")
+
+
+#: the organ's own meetings are ruled on (`本小组开会时，以召集人为主持人`, `会议由召集人召集之`)
+SELF_MEETING = re.compile(r"(?:^|[\s。；;，,、)）])(?:本会|本小组|本委员会|本组|会议)[^。；;\n]{0,20}?"
+                          r"(?:开会|召开|举行|召集(?!人)|为主席|为主持人|之出席)")
 
 
 def _title_body(doc: Document) -> str | None:
     title = doc.title or next((ln.strip() for ln in doc.text.splitlines() if ln.strip()), "")
     title = re.sub(r"^法规名称[:：]", "", title)
     m = TITLE.search(title)
-    if not m or not re.search(r"会|院", m.group("body")):
+    if m is None:  # a text setting up a committee regulates its meetings when it says how they are held
+        # a gazette order names the text it issues in quotes: `订定「…审议小组设置要点」`
+        quoted = re.findall(r"[「“]([^」”]{4,40})[」”]", doc.text[:300])
+        o = next((x for x in (organ_title().search(t) for t in [title, *quoted]) if x), None)
+        return o.group("organ") + "会议" if o and SELF_MEETING.search(doc.text) else None
+    if not re.search(r"会|院", m.group("body")):
         return None
     body = m.group("body")
     return body if body.endswith("会议") else body + "会议"
@@ -97,7 +133,7 @@ def find_scopes(doc: Document) -> list[Scope]:
     for i, m in enumerate(heads):
         end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
         end = min([end] + [p for p in outer if p > m.end()])
-        body = m.group("body")
+        body = re.sub(r"^(?:实行|建立|坚持|推行|落实|健全)", "", m.group("body"))  # `7、实行周一下午例会学习制度`
         if m.group(0).endswith("规则") and not body.endswith("会议"):
             body += "会议"  # `…常务委员会议事规则` regulates the 常务委员会会议
         scopes.append(Scope(_renamed(text, body, m.end(), end), m.start(), end, heading=True))
@@ -116,10 +152,19 @@ def find_scopes(doc: Document) -> list[Scope]:
     for m in FREQ_BODY_BEFORE.finditer(text):
         if not inside_heading(m.start()) and not m.group("body").startswith(SELF):
             scopes.append(Scope(m.group("body"), m.start(), _sentence(text, m.start())[1]))
+    if scopes:  # a rules document: the further meetings it provides for
+        for m in HELD.finditer(text):
+            who = m.group("convener") or ""
+            held_by = who and "每次会议" not in m.group(0) and not re.search(r"本会|开会|会议|每次", who)
+            pre = {"convener": who} if held_by else {}
+            for body in re.findall(r".+?会议(?=、|$)", m.group("body")):  # `召开联组会议、分组会议`: two
+                body = body.lstrip("、")
+                if not NOT_BODY.match(body):
+                    scopes.append(Scope(body, m.start("body"), _sentence(text, m.start())[1], dict(pre)))
     for rx in MENTIONS:
         for m in rx.finditer(text):
             body = m.group("body")
-            if len(body_key(body)) < 2 or body.startswith(SELF) or inside_heading(m.start()):
+            if len(body_key(body)) < 2 or body.startswith(SELF) or NOT_BODY.match(body) or inside_heading(m.start()):
                 continue
             pre = {k: v for k, v in m.groupdict().items() if k != "body" and v}
             end = _sentence(text, m.start())[1] if m.start() == m.start("body") else m.end()
@@ -145,7 +190,7 @@ def _sentence(text: str, pos: int) -> tuple[int, int]:
     return a, min(ends) if ends else len(text)
 
 
-LEADING_MARKER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])\s*")
+LEADING_MARKER = re.compile(r"^\s*(?:第[一二三四五六七八九十百零\d]+条\s+|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])\s*")
 
 
 def _sentences(text: str, a: int, b: int) -> list[str]:
@@ -174,6 +219,8 @@ def extract_meetings(doc: Document) -> list[Meeting]:
         meeting.start, meeting.end = min(meeting.start, sc.start), max(meeting.end, sc.end)
         if sc.prefill.get("frequency"):
             fill_slots(meeting, sc.prefill["frequency"], only=("frequency",))
+        if sc.prefill.get("convener") and meeting.convener is None:
+            meeting.convener = _person(sc.prefill["convener"], keep_alternatives=True)
         if sc.prefill.get("chair") and meeting.chair is None:
             meeting.chair = _person(sc.prefill["chair"])
         if sc.prefill.get("attendee"):
@@ -203,11 +250,98 @@ def extract_meetings(doc: Document) -> list[Meeting]:
             continue
         for x, y in split_top(text, 0, len(text), "。；;\n"):
             if names[key].strip("“”\"") in text[x:y]:
-                fill_slots(meeting, text[x:y], only=("ad_hoc", "convener", "chair", "quorum", "vote_threshold"))
+                fill_slots(meeting, text[x:y],
+                           only=("ad_hoc", "convener", "chair", "quorum", "vote_threshold", "members"))
+    # wherever a sentence names a known body (or the organ holding it) as its subject, it rules on it
+    for x, y in split_top(text, 0, len(text), "。；;\n"):
+        sent = LEADING_MARKER.sub("", text[x:y])
+        subject = sentence_subject(sent, names)
+        if subject is not None:
+            fill_slots(merged[subject], sent)
+        elif (own := _members_of(sent, names)) is not None:
+            fill_slots(merged[own], sent, only=("members",))
+    for meeting in merged.values():
+        _convener_before(text, meeting)
+        _chair_named(text, meeting)
+    _same_rules(text, merged)
     out = list(merged.values())
     for i, m in enumerate(out):
         m.id = f"m{i + 1}"
     return out
+
+
+MEMBERS_OF = re.compile(r"为(?P<org>[^，。；;\n]{2,20}?)的?(?:成员|组成人员)$")
+
+
+def _members_of(sent: str, names: dict[str, str]) -> str | None:
+    """`主任、副主任为主席团的成员` lists the members of the body the organ holds."""
+    m = MEMBERS_OF.search(sent)
+    if m is None:
+        return None
+    org = m.group("org")
+    return next((k for k, n in names.items() if any(a == org for a in aliases(n))), None)
+
+
+def _convener_before(text: str, meeting: Meeting) -> None:
+    """`老党员去世时所在基层党组织会举行追悼会`: who holds a meeting a report mentions convenes it."""
+    if meeting.convener is not None or len(meeting.body) < 3:
+        return
+    rx = re.compile(r"(?:^|(?<=[\s。；;，,时]))(?P<who>(?:(?!时)[\u4e00-\u9fff]){2,12}?)(?:会|将|要|均|都)?(?:举行|召开)"
+                    + re.escape(meeting.body) + r"(?=[，,。；;]|$)")
+    after_and = re.compile(r"(?:^|(?<=[\s。；;，,时]))(?P<who>(?:(?!时)[\u4e00-\u9fff]){2,12}?)(?:会|将|要|均|都)"
+                           r"[^。；;]{0,20}?[，,]并(?:召开|举行)" + re.escape(meeting.body) + r"(?=[，,。；;]|$)")
+    lo = max(0, meeting.start - 200)
+    m = rx.search(text, lo, meeting.end) or after_and.search(text, lo, meeting.end)
+    if m:
+        meeting.convener = _person(m.group("who"))
+    else:  # `常委会职责：…1、召集全委会`: a duty of the organ the list belongs to
+        duty = re.search(r"(?:^|(?<=[\s、。；;]))召集" + re.escape(short_name(meeting.body)) + r"(?=[，,、。；;]|$)", text)
+        head = duty and _duty_owner(text, duty.start())
+        if head:
+            meeting.convener = head
+
+
+def _duty_owner(text: str, pos: int) -> str | None:
+    """The organ whose duty list holds ``pos`` (`(三)常委会职责 … 1、召集全委会` → 常委会)."""
+    heads = list(DUTY_HEAD.finditer(text, max(0, pos - 600), pos))
+    return heads[-1].group("who") if heads else None
+
+
+DUTY_HEAD = re.compile(r"(?:^|(?<=[\s)）、]))(?P<who>[\u4e00-\u9fff]{2,10}?)(?:的)?(?:主要)?职责(?=[\s:：]|$)")
+
+
+def _chair_named(text: str, meeting: Meeting) -> None:
+    """`推选大会全体会议的执行主席`: the meeting's named presiding role is its chair."""
+    if meeting.chair is None:
+        m = re.search(re.escape(meeting.body) + r"的(?P<who>执行主席|主持人)", text)
+        if m:
+            meeting.chair = m.group("who")
+
+
+#: `年度总检讨会议出席及决议人数亦同`, `临时会议准用前条之规定`: one meeting takes
+#: another's rules; which ones the sentence says (出席 → quorum, 决议/表决 → vote).
+SAME_RULES = re.compile(r"(?:^|(?<=[\s。；;，,]))(?P<body>[\u4e00-\u9fff（）()]{2,16}?会议)(?:之|的)?"
+                        r"(?P<what>[^，。；;,]{0,12}?)(?:亦同|准用|适用)")
+
+
+def _same_rules(text: str, merged: dict[str, Meeting]) -> None:
+    for m in SAME_RULES.finditer(text):
+        body, what = m.group("body"), m.group("what")
+        if NOT_BODY.match(body) or body_key(body) in merged:
+            continue
+        source = next((x for x in merged.values() if x.start <= m.start() < x.end), None)
+        if source is None:
+            source = max((x for x in merged.values() if x.start <= m.start()), key=lambda x: x.start, default=None)
+        if source is None:
+            continue
+        new = Meeting(id="", body=body, section=source.section, start=m.start("body"), end=m.end())
+        if "出席" in what or not what:
+            new.quorum = source.quorum
+        if re.search(r"决议|表决|同意|通过", what) or not what:
+            new.vote_threshold = source.vote_threshold
+        if not what:  # the whole of the other meeting's procedure
+            new.convener, new.chair = source.convener, source.chair
+        merged[body_key(body)] = new
 
 
 LISTED = re.compile(r"下列人员[^。；;\n]{0,6}列席")
@@ -259,10 +393,7 @@ def _extend(xs: list[str], new: list[str]) -> None:
 
 
 def _subject_body(sent: str, names: dict[str, str], default: str) -> str:
-    for key, name in names.items():
-        if key != default and sent.startswith(name) and not sent.startswith(names.get(default, "\0")):
-            return key
-    return default
+    return sentence_subject(sent, names) or default
 
 
 def fill_slots(m: Meeting, sent: str, only: tuple[str, ...] | None = None) -> None:
@@ -278,8 +409,12 @@ def fill_slots(m: Meeting, sent: str, only: tuple[str, ...] | None = None) -> No
             if f:
                 count = cn_number(f.groupdict().get("count") or "一") or 1
                 per = PER.get(f.group("per"), "month")
+                every = cn_number(f.groupdict().get("every") or "一") or 1
+                if every > 1:  # `每两个月…一次`: six times a year
+                    count, per = count * 12 // every, "year"
                 m.frequency = Frequency(text=sent[:f.end()].strip(), count=count, per=per,  # type: ignore[arg-type]
-                                        min=bool(f.groupdict().get("min")) or "range" in f.groupdict())
+                                        min=bool(f.groupdict().get("min")) or "range" in f.groupdict()
+                                        or bool(re.search(r"至少|不少于", f.group(0))))
                 break
     if want("ad_hoc") and m.ad_hoc is None and any(rx.search(sent) for rx in pats["ad_hoc"]):
         m.ad_hoc = True
@@ -287,15 +422,21 @@ def fill_slots(m: Meeting, sent: str, only: tuple[str, ...] | None = None) -> No
         if want(slot) and getattr(m, slot) is None:
             for rx in pats[slot]:
                 f = rx.search(sent)
-                if f and _person(f.group("who")):
-                    setattr(m, slot, _person(f.group("who")))
+                if f and "all" in f.groupdict():  # alternatives `A或B` are the convener as written
+                    who = _person(f.group("all"), keep_alternatives=True)
+                else:
+                    who = _person(f.group("who")) if f else None
+                if who:
+                    setattr(m, slot, who)
                     break
     for slot in ("members", "attendees"):
         if not want(slot) or (slot == "members" and m.members):
             continue
         for rx in pats[slot]:
             f = rx.search(sent)
-            if f and not re.search(r"需要|其他列席|其他人员", f.group("list")):
+            if f and not _own_list(m, sent, f):
+                continue
+            if f and not re.search(r"需要|其他列席|其他人员", re.split(r"[，,]", f.group("list"))[-1]):
                 items = _people(f.group("list"))
                 if items:
                     _extend(getattr(m, slot), items)
@@ -312,22 +453,60 @@ def fill_slots(m: Meeting, sent: str, only: tuple[str, ...] | None = None) -> No
 _PERSON_TRIM = re.compile(r"^(?:会议|本会|并|均|一般|应|可|由|委托|托付|常委会会议|全委会)+|(?:召集|主持|之|的|等)+$")
 
 
-def _person(s: str | None) -> str | None:
+def _own_list(m: Meeting, sent: str, f: re.Match[str]) -> bool:
+    """A member or attendee list belongs to ``m`` only when the sentence speaks of ``m``:
+    `调查委员会由主任委员…组成` in a 常委会 rules text lists another body's members, and
+    `质询案在专门委员会会议上答复的，…有权列席会议` another meeting's attendees."""
+    org = f.groupdict().get("org")
+    if org is not None:
+        return any(org.endswith(a) or a.endswith(org) for a in aliases(m.body))
+    if f.group(0).startswith("由"):
+        subject = re.split(r"[，,：:]", sent[:f.start()])[-1].strip()
+        if subject and re.search(r"(?:委员会|小组|组|团|会)$", subject) and not _is_alias(m, subject):
+            return False
+    if sent[f.end():f.end() + 2] != "会议":
+        return True
+    # `列席会议` without a name: the meeting is the one the sentence names, if any
+    others = [x for x in re.findall(r"[\u4e00-\u9fff（）()]{2,20}?会议(?![记纪])", sent[:f.end()]) if x != "会议"]
+    others = [re.sub(r"^.*?(?:根据|按照|依照|经过|经|在|于|由|将|对|向)", "", x) for x in others]
+    return not others or any(_is_alias(m, x) for x in others)
+
+
+def _is_alias(m: Meeting, name: str) -> bool:
+    """Whether ``name`` may stand for ``m`` (always, while ``m`` has no name of its own yet)."""
+    name = re.sub(r"^.*(?:列席|出席|参加)(?=会议$)", "", name.strip())  # `列席会议`: the meeting in question
+    name = re.sub(r"(?:举行|召开)(会议)$", "", name)  # `常务委员会举行会议`: the organ's own meeting
+    name = re.sub(r"^(?:本级|本|该|上述)", "", name)
+    return name in ("会议", "") or m.body == "会议" or any(a.endswith(name) or name.endswith(a) for a in aliases(m.body))
+
+
+def _person(s: str | None, keep_alternatives: bool = False) -> str | None:
     if not s:
         return None
     s = _PERSON_TRIM.sub("", s.strip(" ，,"))
-    s = re.split(r"或者|或|不能|缺席", s)[0]
+    s = re.split(r"不能|缺席" if keep_alternatives else r"或者|或|不能|缺席", s)[0]
     s = re.sub(r"(?:可以|可|应|得|随时)$", "", s)
-    if re.search(r"临时|必要|需要|以上$|会议|开|第.{1,4}[条项]|人员$", s):
+    if re.search(r"临时|必要|需要|会议|开|第.{1,4}[条项]|人员$|互推|公推|互选|推一人|推选一人|其中一" if keep_alternatives
+                 else r"临时|必要|需要|以上$|会议|开|第.{1,4}[条项]|人员$|互推|公推|互选|推一人|推选一人|其中一", s):
         return None
     return s if 1 < len(s) <= 24 else None
 
 
-_NOT_PERSON = re.compile(r"时$|下列|会议$|可以|需要|必要|^本会|通知|决定|举行|应当|^第.{1,4}条")
+_NOT_PERSON = re.compile(r"时$|开会$|^除.*外$|下列|会议$|可以|需要|必要|^本会|通知|决定|举行|应当|^第.{1,4}条")
 
 
 def _people(s: str) -> list[str]:
     """`区委常委、区政府区长及副区长` → one string per role (a shared head is not distributed)."""
     s = re.sub(r"^.*?(?:由|为)", "", s) if re.search(r"(?:组成人员|人员)为", s) else s
-    parts = [re.sub(r"^(?:得邀请|得邀|邀请|并由|由|应)", "", p.strip()) for p in re.split(r"[、，,]|及(?!其[^他])|和(?!议题)", s)]
-    return [p for p in parts if 1 < len(p) <= 30 and not _NOT_PERSON.search(p)]
+    s = re.sub(r"（以下简称[^）]*）|\(以下简称[^)]*\)", "", s)
+    # a leading condition (`…审议质询案时，`, `…答复的，`, `根据需要，`) names no one
+    s = "，".join(c for c in re.split(r"[，,]", s) if not re.search(r"(?:时|的|后|需要)$", c.strip()))
+    parts = [re.sub(r"^(?:并)?(?:可以|可|得)?(?:邀请|邀|请|指定)|^(?:并由|由|应当|应)|"
+                    r"(?:有权|均|可以|可|应当|应|亦得|得|与会|派员|列席)$",
+                    "", p.strip())
+             for p in re.split(r"[、，,]|以及|及(?!其[^他])|和(?!议题)", s)]
+    return [p for p in parts if 1 < len(p) <= 30 and not _NOT_PERSON.search(p) and not _QUANTITY.match(p)]
+
+
+#: `七人至十一人` says how many, not who
+_QUANTITY = re.compile(r"^[一二三四五六七八九十百\d]+(?:人|名)")

@@ -13,9 +13,9 @@ import re
 from pipeline.record import FractionRule, SpecialQuorum
 
 FRAC = r"过半数|半数|二分之一|[一二三四五六七八九十]分之[一二三四五六七八九十]"
-QUORUM = re.compile(rf"有(?P<pre>[^，。；,]{{0,8}}?)(?P<frac>{FRAC})(?P<cmp>以上)?(?:的|之)?"
+QUORUM = re.compile(rf"有(?P<pre>[^，。；,]{{0,16}}?)(?P<frac>{FRAC})(?P<cmp>以上)?(?:的|之)?"
                     rf"(?P<post>[^，。；,出到]{{0,10}}?)(?:之)?(?:到会|出席)(?!人)")
-VOTE = re.compile(rf"(?P<of>[^，。；,有]{{0,12}}?)(?:人数|人员(?=的))?(?:的)?(?P<frac>{FRAC})"
+VOTE = re.compile(rf"(?P<of>[^，。；,有]{{0,20}}?)(?:人数|(?<!组成)人员(?=的))?(?:的)?(?P<frac>{FRAC})"
                   rf"(?P<cmp>以上)?(?:之)?(?:同意|通过|为通过)")
 MATTER = re.compile(r"(?P<matter>(?:讨论|争论|审议|决定|表决)[^，。；,]{1,12}?)时|(?P<re>复议)")
 CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -51,14 +51,14 @@ def fraction_rules(sent: str) -> tuple[FractionRule | None, FractionRule | None,
             continue
         frac = hit.group("frac")
         before = clause[:hit.start("frac")]
-        incl = _inclusive(frac, hit.group("cmp"), "超过" if "超过" in before or "多于" in before else None)
+        incl = _inclusive(frac, hit.group("cmp"), "超过" if re.search(r"超过|多于|过$", before) else None)
         if matter:
             what = matter.group("matter") or "复议案"
             special.append(SpecialQuorum(matter=what, fraction=fraction_value(frac), inclusive=incl,
                                          text=sent.strip()))
             continue
         if q:
-            of = (q.group("post") or q.group("pre") or "").strip("的之") or None
+            of = re.sub(r"(?:超过|多于|过)$", "", (q.group("post") or q.group("pre") or "")).strip("的之") or None
             quorum = quorum or FractionRule(text=sent.strip(), fraction=fraction_value(frac), inclusive=incl,
                                             of=of)
         else:

@@ -1,0 +1,70 @@
+"""Which meeting a sentence speaks of: the names a text uses for a meeting body.
+
+A rule is often stated of the organ that holds the meeting rather than of the meeting by
+its full name (`乡镇人民代表大会举行会议的时候，由主席团主持会议` rules on the
+乡镇人民代表大会会议; `主席团的决定，以…过半数通过` on the 主席团会议), or of a
+shortened name (`常委会` for 常务委员会, `本级人民代表大会会议`). :func:`aliases` lists the
+names of a body, :func:`sentence_subject` finds the body a sentence's first clause names.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+
+def short_name(body: str) -> str:
+    """`全委会会议` is also called `全委会`."""
+    short = re.sub(r"会议$", "", body)
+    return short if len(short) >= 2 and short.endswith("会") else body
+
+
+ORGAN_END = re.compile(r"(?:委员会|大会|团（组）|团|院|会|组|局|部|处)$")
+#: where the name of an organ may be cut to a shorter alias: after a place or level prefix
+ALIAS_CUT = re.compile(r"(?<=[省市县区州旗镇乡级])|(?<=大会)|(?<=人民代表大会)")
+
+
+@cache
+def aliases(body: str) -> tuple[str, ...]:
+    """Names a text uses for the meeting ``body`` or the organ that holds it, longest first:
+    `乡镇人民代表大会会议` → 乡镇人民代表大会会议, 乡镇人民代表大会, 人民代表大会; `常务委员会会议`
+    also answers to 常委会 (the standard abbreviation)."""
+    body = body.strip("“”\"")
+    out = {body, short_name(body), re.sub(r"会议$", "会", body)}  # 书记办公会议 is also 书记办公会
+    organ = re.sub(r"会议$", "", body)
+    if organ != body and ORGAN_END.search(organ) and len(organ) >= 2:
+        out.add(organ)
+        for cut in ALIAS_CUT.finditer(organ):
+            tail = organ[cut.start():]
+            if len(tail) >= 3 and ORGAN_END.search(tail):
+                out.add(tail)
+    for a in list(out):
+        if "常务委员会" in a:
+            out.add(a.replace("常务委员会", "常委会"))
+    return tuple(sorted((a for a in out if len(a) >= 2), key=len, reverse=True))
+
+
+#: what may follow a meeting's or organ's name when the sentence states a rule about it
+SUBJECT_FOLLOW = re.compile(r"(?:举行会议|开会|每|是|由|须|必须|必需|应|的决定|之决定|之决议|的决议|会议|进行表决|表决|"
+                            r"一般|原则上|有)")
+
+
+def sentence_subject(sent: str, names: dict[str, str]) -> str | None:
+    """The key of the body a sentence rules on, when its first clause names it (or its organ)
+    right before a rule verb: `乡镇人民代表大会举行会议的时候，由主席团主持会议`,
+    `主席团的决定，以主席团成员的过半数通过`, `本级人民代表大会会议每年举行一次`."""
+    clause = re.split(r"[，,：:]", sent, maxsplit=1)[0]
+    clause = re.sub(r"^(?:第[一二三四五六七八九十百零\d]+条\s*|本级|本届)", "", clause.strip())
+    clause = re.sub(r"（以下简称[^）]*）|\(以下简称[^)]*\)", "", clause)
+    best: tuple[int, str] | None = None
+    for key, name in names.items():
+        for a in aliases(name):
+            i = clause.find(a)
+            if i == -1 or i > 12 or not SUBJECT_FOLLOW.match(clause, i + len(a)):
+                continue
+            # a longer name wins; at equal length the one nearer the start
+            rank = (len(a) * 100 - i, key)
+            if best is None or rank[0] > best[0]:
+                best = (rank[0], key)
+            break
+    return best[1] if best else None
