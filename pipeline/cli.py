@@ -25,6 +25,12 @@ def _root() -> None:
 
 COMMAND_MODULES = [
     "extract",
+    "brief",
+    "run",
+    "failures",
+    "search",
+    "compare",
+    "outline",
 ]
 
 
