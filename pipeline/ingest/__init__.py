@@ -81,4 +81,7 @@ def read(path: str | Path, max_bytes: int = MAX_BYTES) -> Ingested:
 
 def _load_readers() -> None:
     # Importing a reader module registers it.
+    from pipeline.ingest import docx as _docx  # noqa: F401
+    from pipeline.ingest import html as _html  # noqa: F401
+    from pipeline.ingest import pdf as _pdf  # noqa: F401
     from pipeline.ingest import text as _text  # noqa: F401

@@ -1,0 +1,189 @@
+"""PDF reader: text in reading order per page, ruled tables as tables.
+
+pdfplumber gives characters with their boxes and finds ruled tables. Per page,
+the tables are rendered in the table layout and the remaining characters are
+read as lines; lines and tables are then put in order by their top edge.
+Because the reader knows the geometry, it also rejoins a paragraph's lines (a
+line that runs to the right margin continues on the next one unless that one is
+indented), which the normalizer could only guess from the text.
+
+Running heads and feet (a line at the top or bottom of most pages, digits
+ignored) and page numbers (``- 3 -``, ``第3页``, ``3/17``, patterns in
+``page_furniture.txt``) are dropped.
+
+pypdfium2 is used first as a gate: it opens the file with PDFium (as a browser
+would) and refuses encrypted and broken files with a clear reason, which
+pdfminer would otherwise half-read.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pipeline.errors import InputError
+from pipeline.ingest import READERS, Decoded
+from pipeline.ingest.layout import join_blocks, join_wrapped, render_table
+
+#: Share of pages a top/bottom line must repeat on to be a running head/foot.
+REPEAT_SHARE = 0.6
+#: A line within this many points of the right margin runs on to the next line.
+MARGIN_SLACK = 14.0
+#: A line starting this many points right of the left margin opens a paragraph.
+INDENT = 8.0
+
+_DIGITS = re.compile(r"\d+")
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９－／", "0123456789-/")
+
+
+@dataclass
+class _Line:
+    text: str
+    top: float
+    x0: float
+    x1: float
+    height: float
+    page_width: float
+
+
+@READERS.register("pdf")
+def read_pdf(path: Path, data: bytes) -> Decoded:
+    _check(path, data)
+    import pdfplumber  # imported here: heavy, only needed for PDF input
+
+    warnings: list[str] = []
+    pages: list[list[_Line | list[str]]] = []
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for number, page in enumerate(pdf.pages, 1):
+                items = _page_items(page)
+                if not items and page.images:
+                    warnings.append(f"page {number}: no text layer: scanned PDF?")
+                pages.append(items)
+    except InputError:
+        raise
+    except Exception as e:  # pdfminer raises many types for damaged files
+        raise InputError(path, f"cannot read the PDF: {type(e).__name__}: {e}") from None
+    if not any(pages):
+        raise InputError(path, "no text layer: scanned PDF? (no page holds any text)")
+    _drop_furniture(pages)
+    text = join_blocks(_paragraphs(pages))
+    if not text.strip():
+        raise InputError(path, "the PDF holds no text")
+    return Decoded(text=text, warnings=warnings)
+
+
+def _check(path: Path, data: bytes) -> None:
+    """Refuse what is not a complete, readable PDF, naming the reason."""
+    if b"%PDF-" not in data[:1024]:
+        raise InputError(path, "not a PDF file (no %PDF header)")
+    if b"%%EOF" not in data[-2048:]:
+        raise InputError(path, "truncated PDF (no end-of-file marker)")
+    import pypdfium2 as pdfium
+
+    try:
+        doc = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        reason = str(e)
+        if "password" in reason.lower():
+            raise InputError(path, "encrypted PDF (password required)") from None
+        raise InputError(path, f"damaged PDF: {reason}") from None
+    try:
+        if len(doc) == 0:
+            raise InputError(path, "the PDF has no pages")
+    finally:
+        doc.close()
+
+
+def _page_items(page: Any) -> list[_Line | list[str]]:
+    """Lines and rendered tables of one page, top to bottom."""
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+
+    def outside(obj: dict[str, Any]) -> bool:
+        cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+    body = page.filter(outside) if boxes else page
+    placed: list[tuple[float, _Line | list[str]]] = []
+    for line in body.extract_text_lines(return_chars=False):
+        text = line["text"].strip()
+        if text:
+            placed.append((line["top"], _Line(text, line["top"], line["x0"], line["x1"],
+                                                 line["bottom"] - line["top"], float(page.width))))
+    for table in tables:
+        rows = [[join_wrapped(c or "") for c in row] for row in table.extract()]
+        if any(any(r) for r in rows):
+            placed.append((table.bbox[1], render_table(rows)))
+    placed.sort(key=lambda p: p[0])
+    return [item for _, item in placed]
+
+
+def _key(text: str) -> str:
+    return _DIGITS.sub("#", text.replace(" ", ""))
+
+
+@lru_cache(maxsize=1)
+def _page_number_patterns() -> re.Pattern[str]:
+    lines = (Path(__file__).with_name("page_furniture.txt").read_text(encoding="utf-8").splitlines())
+    patterns = [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+def is_page_number(text: str) -> bool:
+    squeezed = re.sub(r"\s+", "", text).translate(_FULLWIDTH_DIGITS)
+    return _page_number_patterns().fullmatch(squeezed) is not None
+
+
+def _drop_furniture(pages: list[list[_Line | list[str]]]) -> None:
+    """Remove running heads/feet and page numbers from the top and bottom of pages.
+
+    Lines among the first two or last two of a page (a head may sit above or
+    below a page number) that repeat on most pages, digits masked (``第3期``,
+    ``2019年``), are running heads and feet.
+    """
+    edges: Counter[str] = Counter()
+    for items in pages:
+        lines = [i for i in items if isinstance(i, _Line)]
+        edges.update({_key(ln.text) for ln in lines[:2] + lines[-2:]})
+    threshold = max(2, REPEAT_SHARE * len(pages))
+    repeated = {k for k, n in edges.items() if n >= threshold}
+    for items in pages:
+        for end in (0, -1):
+            for _ in range(3):
+                if items and isinstance(items[end], _Line) and (
+                        is_page_number(items[end].text) or _key(items[end].text) in repeated):
+                    items.pop(end)
+
+
+def _paragraphs(pages: list[list[_Line | list[str]]]) -> list[str | list[str]]:
+    """Join visual lines into paragraphs: a line reaching the right margin runs on,
+    unless the next line is indented (a new paragraph), set in another size (a
+    heading) or is a table."""
+    lines = [i for items in pages for i in items if isinstance(i, _Line)]
+    if not lines:
+        return [i for items in pages for i in items if isinstance(i, list)]
+    left = min(ln.x0 for ln in lines)
+    # The text block's right edge: the longest line, but at least where a right
+    # margin as wide as the left one puts it (a page of short lines runs on nowhere).
+    right = max(max(ln.x1 for ln in lines), max(ln.page_width for ln in lines) - left)
+    groups: list[list[str] | tuple[list[str]]] = []  # a tuple wraps a rendered table
+    previous: _Line | None = None  # the last line, when it runs on to the next
+    for items in pages:
+        for item in items:
+            if isinstance(item, list):
+                groups.append((item,))
+                previous = None
+                continue
+            same_size = previous is not None and abs(previous.height - item.height) <= 0.15 * item.height
+            if same_size and groups and isinstance(groups[-1], list) and item.x0 - left < INDENT:
+                groups[-1].append(item.text)
+            else:
+                groups.append([item.text])
+            previous = item if right - item.x1 < MARGIN_SLACK else None
+    return [join_wrapped("\n".join(g)) if isinstance(g, list) else g[0] for g in groups]
