@@ -79,7 +79,9 @@ def test_an_upload_date_is_not_the_year() -> None:
 
 def test_title_of_a_gazette_order() -> None:
     text = ("某院令\t中华民国96年7月25日\n某总一义字第09600094181号\n兹依某某审查总报告，公布某某预算。\n"
-            "院\u3000\u3000长\u3000张三\n注：附某某审查总报告乙本。\n某某年度总预算案审查总报告\n壹、审查缘起\n" + BODY)
+            "院\u3000\u3000长\u3000张三\n某某年度总预算案审查总报告\n壹、审查缘起\n" + BODY)
     assert find_title(text).text == "某某年度总预算案审查总报告"
+    attached = text.replace("院\u3000\u3000长\u3000张三\n", "院\u3000\u3000长\u3000张三\n注：附某某年度总预算案审查总报告（修正本）乙本。\n")
+    assert find_title(attached).text == "某某年度总预算案审查总报告（修正本）"
     text = "某部令\t中华民国99年10月1日\n某字第0990163886C号\n修正「某某委员会设置要点」。\n附修正「某某评审会设置要点」\n"
     assert find_title(text).text == "某某评审会设置要点"

@@ -19,6 +19,8 @@ from collections import Counter
 from functools import cache
 from pathlib import Path
 
+from pipeline.tokenize import cut
+
 HERE = Path(__file__).resolve().parent
 _LEADING_DATE = re.compile(r"^\s*(?:\d{4}\s*年(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日)?|年内|今年|近年来)[,，、\s]*")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -38,8 +40,6 @@ def vocab(kind: str) -> tuple[str, ...]:
 
 def place_names(text: str) -> list[str]:
     """Area names in ``text`` in order, as jieba cuts them (zones re-joined)."""
-    from pipeline.tokenize import cut
-
     suffixes, parts, stop = vocab("region_suffix"), set(vocab("zone_part")), set(vocab("not_region"))
     tokens = cut(text)
     out: list[str] = []
@@ -86,6 +86,29 @@ def named_before_organ(text: str) -> list[str]:
     return [n for n in names if n not in stop and not n.startswith(("全", "各", "我", "本"))]
 
 
+def leading_area(organ: str) -> str | None:
+    """The area name an organ's name opens with (``青山县``交通运输局), for names neither
+    jieba's dictionary nor :func:`named_before_organ` knows: a stem of two or more
+    characters before the first region suffix, within the first eight characters."""
+    suffixes = "|".join(vocab("region_suffix"))
+    m = re.match(rf"([\u4e00-\u9fff]{{2,6}}?(?:{suffixes}))(?=[\u4e00-\u9fff]{{2,}})", organ)
+    if not m or m.group(1) in set(vocab("not_region")) or m.group(1).startswith(("全", "各", "我", "本")):
+        return None
+    if not _ends_a_word(organ, m.end(1)):  # 某省乡|镇人民代表大会: 乡镇 is one word, not a 乡
+        return None
+    return m.group(1)
+
+
+def _ends_a_word(text: str, end: int) -> bool:
+    """Whether position ``end`` of ``text`` falls between two of jieba's words."""
+    pos = 0
+    for word in cut(text):
+        pos += len(word)
+        if pos >= end:
+            return pos == end
+    return True
+
+
 def self_kind(text: str) -> str | None:
     """The kind of area a document calls its own (``全区``/``我区``/``本区`` → ``区``)."""
     counts = Counter()
@@ -104,9 +127,14 @@ def region(text: str, title: str | None, organization: str | None = None) -> str
         return None
     for source in (title, organization):
         if source:
+            source = _drop_prefix(source)
             names = place_names(source) or named_before_organ(source)
             if names:
                 return names[0]
+    if organization:
+        lead = leading_area(_drop_prefix(organization))
+        if lead:
+            return lead
     kind = self_kind(text)
     if kind is None:
         return None
@@ -122,6 +150,14 @@ def is_organ(name: str) -> bool:
     return len(name) >= 2 and name.endswith(vocab("organ_suffix"))
 
 
+def _drop_prefix(name: str) -> str:
+    """``中华民国总统府`` → ``总统府``: a state's name is not part of the organ's."""
+    for p in vocab("org_prefix"):
+        if name.startswith(p) and len(name) > len(p) + 1:
+            return name[len(p):]
+    return name
+
+
 def organization(text: str, title: str | None) -> str | None:
     if title:
         t = re.sub(r"^\d{4}\s*年(?:度)?", "", title)
@@ -131,6 +167,10 @@ def organization(text: str, title: str | None) -> str | None:
             if t.endswith(kind) and len(t) > len(kind):
                 t, typed = t[: -len(kind)].strip(), True
                 break
+        for word in vocab("meeting_word"):  # 行政院会议|议事规则: the meeting's organ
+            if typed and t.endswith(word) and len(t) > len(word) + 1:
+                t = t[: -len(word)]
+        t = _drop_prefix(t)
         if is_organ(t):
             return t
         if typed:  # 审计部审计会议|议事规则: the organ is the longest organ-like prefix
@@ -149,5 +189,5 @@ def organization(text: str, title: str | None) -> str | None:
         body = _LEADING_DATE.sub("", re.sub(r"^【[^】]*】\s*", "", para))
         m = re.match(r"([\u4e00-\u9fff()（）]{2,20}?)(?:以|负责|是|在|要|于|坚持|按照|根据|围绕|紧紧)", body)
         if m and is_organ(m.group(1)) and not m.group(1).startswith(("各", "本", "我")):
-            return m.group(1)
+            return _drop_prefix(m.group(1))
     return None

@@ -89,7 +89,8 @@ def find_title(text: str, source_text: str = "") -> Title:
         if any(re.search(p, line) for p in cues("skip_regex")):
             gazette = True
             continue
-        if any(s in line for s in cues("skip_line")) or len(line) <= 2 or _FURNITURE.match(line):
+        if any(s in line for s in cues("skip_line")) or len(line) <= 2 or _FURNITURE.match(line) \
+                or any(re.match(p, line) for p in cues("signature")):
             continue
         if _NUMBERED.match(line):
             break

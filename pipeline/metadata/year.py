@@ -21,6 +21,10 @@ _STAMP = re.compile(r"(?<!上传)(?<!更新)(?:发布|发表)?(?:时间|日期)\
 #: A full date in a law's preamble: the adoption and amendment dates.
 _AMEND = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _ARTICLE = re.compile(r"^[ \u3000#]*第\s*[〇零一二三四五六七八九十百\d]+\s*[条章]", re.M)
+#: The date a rule takes effect (本规则自2024年3月1日起施行): the year it was adopted.
+_EFFECTIVE = re.compile(r"自\s*((?:19|20)\d{2})\s*年[^。；\n]{0,12}?起?(?:施行|执行|实施|生效)")
+#: A report's sentence opening with its year (【概况】 …。2023年，全镇实现…).
+_YEAR_OPENS = re.compile(r"(?:^|[。；】\s])((?:19|20)\d{2})\s*年\s*[,，]")
 #: How far into the body a year still counts as the year the document is about.
 OPENING = 200
 
@@ -41,6 +45,9 @@ def find_year(text: str, title: str | None, title_end: int = 0) -> int | None:
         years = [int(y) for y in _AMEND.findall(text[: first_article.start()])]
         if years:
             return max(years)
+    effective = [int(y) for y in _EFFECTIVE.findall(text)]
+    if effective:
+        return max(effective)
     if title:
         m = _YEAR.search(title)
         if m and _plausible(int(m.group(1))):
@@ -55,6 +62,9 @@ def find_year(text: str, title: str | None, title_end: int = 0) -> int | None:
             continue
         m = _YEAR.search(para[:OPENING])
         if m and m.start() < 40 and _plausible(int(m.group(1))):
+            return int(m.group(1))
+        m = _YEAR_OPENS.search(para[:OPENING])
+        if m and _plausible(int(m.group(1))):
             return int(m.group(1))
         break
     m = _STAMP.search(text)

@@ -27,6 +27,10 @@ _RUNIN = re.compile(r"([^\s。，,；;:：!?！？]{2,30})[ \u3000]+(?=\S.{9,})"
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 #: Lead sentences longer than this are statements, not topic phrases.
 LEAD_MAX = 30
+#: A point's label (四、職掌：) is at most this long; a longer line is its first sentence.
+POINT_LABEL_MAX = 12
+#: In a series of at least this many items, a lone unit without its final 。 is an item too.
+ITEM_SERIES_MIN = 4
 #: A series is headed by lead sentences when this share of its members have one.
 SERIES_SHARE = 0.75
 
@@ -86,7 +90,10 @@ def gather(seg: Segment) -> Unit:
     if not body:
         return unit
     bare = body.rstrip(":：")
-    if len(bare) <= 40 and not any(ch in _END_MARKS for ch in bare) and len(bare) >= 2:
+    topic = clause_topic(bare) if len(bare) <= 100 and not any(ch in _END_MARKS for ch in bare) else None
+    if topic is not None:
+        unit.evidence["whole"] = (compact(topic), b0 + len(topic))
+    elif len(bare) <= 40 and not any(ch in _END_MARKS for ch in bare) and len(bare) >= 2:
         unit.evidence["whole"] = (compact(bare), b0 + len(bare))
     m = _RUNIN.match(body)
     if m and "whole" not in unit.evidence:
@@ -100,6 +107,32 @@ def gather(seg: Segment) -> Unit:
     if 2 <= cut <= LEAD_MAX and not any(ch in body[:cut] for ch in "；;:：") and len(body) - cut > 10:
         unit.evidence["lead"] = (body[:cut], b0 + cut)
     return unit
+
+
+def _topic_pattern() -> re.Pattern[str]:
+    organs = "|".join(sorted(map(re.escape, words("lexicon.tsv", "organ_head")), key=len, reverse=True))
+    links = "|".join(map(re.escape, words("lexicon.tsv", "subject_link")))
+    return re.compile(rf"([\u4e00-\u9fff、]{{2,24}}?(?:{organs}))(?:{links})")
+
+
+_TOPIC: re.Pattern[str] | None = None
+
+
+def clause_topic(line: str) -> str | None:
+    """The topic of a heading line that is a whole clause introducing its list
+    (``国家教育委员会在国务院的领导下，…，其主要职责是``): its first phrase, cut to the
+    organ that opens it. Such lines stand alone like headings but run long, so the
+    title would otherwise be the whole clause. None when the line is not such a clause."""
+    global _TOPIC
+    if not line.endswith(words("lexicon.tsv", "lead_in")):
+        return None
+    first = re.split(r"[，,]", line, maxsplit=1)[0]
+    if first == line or len(first) < 2:
+        return None
+    if _TOPIC is None:
+        _TOPIC = _topic_pattern()
+    m = _TOPIC.match(first)
+    return m.group(1) if m else first
 
 
 def _first_sentence(u: Unit) -> tuple[str, int] | None:
@@ -129,6 +162,19 @@ def series(units: list[Unit]) -> list[list[Unit]]:
     return runs
 
 
+def _drop_stray_labels(run: list[Unit], chosen: dict[int, tuple[str, int, str]]) -> None:
+    """In a long series of items (sentences ending in 。), a unit that merely lost its
+    final 。 (``(七) 职业安全卫生研究``) is an item like its siblings, not a heading."""
+    if len(run) < ITEM_SERIES_MIN:
+        return
+    alone = [u for u in run if id(u) in chosen and chosen[id(u)][2] == "whole"
+             and not u.seg.body.rstrip().endswith((":", "："))]
+    items = [u for u in run if not u.evidence and u.seg.body.rstrip().endswith("。")]
+    if alone and len(alone) * 4 <= len(run) and len(items) + len(alone) == len(run):
+        for u in alone:
+            del chosen[id(u)]
+
+
 def decide(units: list[Unit], lead_allowed: bool, lead_score=None) -> list[Heading]:
     """Headings among the numbered units of one stretch of text (between ranked headings).
 
@@ -144,6 +190,7 @@ def decide(units: list[Unit], lead_allowed: bool, lead_score=None) -> list[Headi
     for run in series(units):  # (also marks units whose number breaks the sequence)
         if len(run) < 2:
             continue
+        _drop_stray_labels(run, chosen)
         with_unit = [u for u in run if "unit" in u.evidence]
         if len(with_unit) >= max(2, SERIES_SHARE * len(run)):
             for u in with_unit:
@@ -201,6 +248,19 @@ def ranked(seg: Segment) -> Heading:
     return Heading(seg.start, seg.style.name, seg.style.rank, number, ordinal(seg.match.group("n")),
                    title.rstrip(":："), title_end, seg.line.index, seg.at_line_start,
                    whole_line=title_end == seg.line.end, evidence="ranked")
+
+
+def point(seg: Segment) -> Heading:
+    """A point of a rule in points (``二、本小组任务如下：``): always a section, like an
+    article; its title is its label when the point is a label line, else its number."""
+    unit = gather(seg)
+    title, title_end = unit.number.rstrip("、．. "), seg.match.end()
+    label = unit.evidence.get("whole")
+    if label is not None and len(label[0]) <= POINT_LABEL_MAX and not any(w in label[0] for w in ("如下", "下列", "，")):
+        title, title_end = label
+    return Heading(seg.start, seg.style.name if seg.style else "", None, unit.number, unit.ordinal,
+                   title.rstrip(":：。 "), title_end, seg.line.index, seg.at_line_start,
+                   whole_line=title_end == seg.line.end, evidence="point")
 
 
 def bracket(seg: Segment) -> Heading:

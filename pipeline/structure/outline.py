@@ -44,16 +44,26 @@ def outline_begin(text: str) -> int:
     return m.end() if m else 0
 
 
-def _numbered(segs: list[list[Segment]], lead_allowed: bool, lead_score: LeadScore | None) -> list[hd.Heading]:
-    """Headings among the marked segments. Series are judged between ranked headings, so
-    the items of one article never vote on the headings of another."""
+#: The marker style of the points of a rule written in points (一、二、…).
+POINT_STYLE = "cn_dun"
+
+
+def _numbered(segs: list[list[Segment]], lead_allowed: bool, lead_score: LeadScore | None,
+              points: bool = False) -> list[hd.Heading]:
+    """Headings among the marked segments. Series are judged between ranked headings (and
+    between the points of a rule in points), so the items of one article never vote on
+    the headings of another."""
     out: list[hd.Heading] = []
     stretch: list[hd.Unit] = []
     for line_segs in segs:
         for seg in line_segs:
             if seg.style is None:
                 continue
-            if seg.style.rank is not None:
+            if points and seg.style.name == POINT_STYLE and seg.at_line_start:
+                out.extend(hd.decide(stretch, lead_allowed, lead_score))
+                stretch = []
+                out.append(hd.point(seg))
+            elif seg.style.rank is not None:
                 out.extend(hd.decide(stretch, lead_allowed, lead_score))
                 stretch = []
                 out.append(hd.ranked(seg))
@@ -121,11 +131,23 @@ def _unnumbered(text: str, lines: list[Line], segs: list[list[Segment]],
     return out
 
 
-def _keep(hs: list[hd.Heading], title_span: tuple[int, int] | None) -> list[hd.Heading]:
+def _repeats_title(h: hd.Heading, title_text: str | None) -> bool:
+    """An unnumbered line that repeats the document's title (a gazette order names the
+    document, then prints its title again, maybe with 修正规定 after it)."""
+    if h.number or not title_text or len(title_text) < 6:
+        return False
+    t = re.sub(r"[「」\s]", "", h.title)
+    t = t[1:] if t.startswith("附") else t  # 附「…設置要點」: the order names what it attaches
+    return any(t == title_text + ("" if e == "-" else e) for e in words("lexicon.tsv", "title_echo"))
+
+
+def _keep(hs: list[hd.Heading], title_span: tuple[int, int] | None,
+          title_text: str | None = None) -> list[hd.Heading]:
     """Drop headings that are not part of the outline."""
     hs = sorted(hs, key=lambda h: h.start)
     if title_span is not None:
         hs = [h for h in hs if not (title_span[0] <= h.start < title_span[1])]
+    hs = [h for h in hs if not _repeats_title(h, title_text)]
     has_articles = any(h.style == "tiao" for h in hs)
     kept: list[hd.Heading] = []
     last_ranked: hd.Heading | None = None
@@ -144,7 +166,7 @@ def _keep(hs: list[hd.Heading], title_span: tuple[int, int] | None) -> list[hd.H
 
 def outline(text: str, *, doc_type: str | None = None, skip: list[tuple[int, int]] | None = None,
             title_span: tuple[int, int] | None = None, lead_score: LeadScore | None = None,
-            ) -> tuple[list[Section], list[str]]:
+            title_text: str | None = None) -> tuple[list[Section], list[str]]:
     """The sections of ``text`` and warnings about numbering that looked wrong.
 
     ``skip``: spans that hold no headings (tables); ``title_span``: the document's title
@@ -153,8 +175,9 @@ def outline(text: str, *, doc_type: str | None = None, skip: list[tuple[int, int
     """
     lines = content_lines(text, skip, outline_begin(text))
     segs = [segments(text, line) for line in lines]
-    numbered = _numbered(segs, doc_type not in NO_LEAD_TYPES, lead_score)
-    found = _keep(numbered + _unnumbered(text, lines, segs, numbered), title_span)
+    points = bool(title_text) and title_text.endswith(words("lexicon.tsv", "point_genre"))
+    numbered = _numbered(segs, doc_type not in NO_LEAD_TYPES, lead_score, points)
+    found = _keep(numbered + _unnumbered(text, lines, segs, numbered), title_span, title_text)
     placed = assign(found)
     sections: list[Section] = []
     warnings: list[str] = []

@@ -21,6 +21,6 @@ def structure_stage(doc: Document) -> Document:
     doc_type = classify(doc.text, title.text, bool(doc.work.tables))
     skip = [(t.start, t.end) for t in doc.work.tables]
     doc.sections, warnings = outline(doc.text, doc_type=doc_type, skip=skip, title_span=title.span,
-                                     lead_score=lead_scorer())
+                                     lead_score=lead_scorer(), title_text=title.text)
     doc.warnings.extend(warnings)
     return doc

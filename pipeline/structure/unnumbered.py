@@ -54,6 +54,10 @@ def _labelish(s: str) -> bool:
     return 2 <= len(bare) <= 30 and not any(ch in _NOT_IN_LABEL for ch in bare)
 
 
+_FULL_DATE = re.compile(r"[\d一二三四五六七八九十〇零百]{1,4}\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月"
+                        r"\s*[\d一二三四五六七八九十]{1,3}\s*日")
+
+
 def label_line(text: str, line: Line, following: list[Line], next_numbered: bool,
                after_heading_line: bool) -> Heading | None:
     """A stand-alone label line, or None. ``following``: the next few content lines."""
@@ -62,6 +66,8 @@ def label_line(text: str, line: Line, following: list[Line], next_numbered: bool
     bare = s.rstrip(":：")
     if not _labelish(s) or ":" in bare or "：" in bare or re.search(r"\d{5}", bare):
         return None  # (a run of digits is a document number, not a topic)
+    if _FULL_DATE.search(bare):
+        return None  # 某委员会91年11月13日第575次会议通过: a line of the document's history
     if not _first_is_text(bare) or _salutation(bare) or not following:
         return None
     if colon:
