@@ -165,8 +165,21 @@ def prefix_organ(s: str) -> str | None:
         if not re.fullmatch(r"[\u4e00-\u9fff、（）()]+", head) or not head.endswith(_suffixes()):
             continue
         if not rest or rest.startswith(_followers() + ("的", "，", ",")):
-            return head
+            return _before_preposition(head)
     return None
+
+
+#: prepositions that open an adverbial after a subject: `国家教育委员会在国务院的领导下` —
+#: the longest name ending in an organ suffix would run on into the organ they govern
+PREPOSITIONS = ("在", "经", "受", "由", "按", "依")
+
+
+def _before_preposition(head: str) -> str:
+    """`国家教育委员会在国务院` → `国家教育委员会`: cut at a preposition that follows an organ name."""
+    for j in range(2, len(head) - 1):
+        if head[j] in PREPOSITIONS and head[:j].endswith(_suffixes()):
+            return head[:j]
+    return head
 
 
 def self_organ(doc: Document) -> str | None:

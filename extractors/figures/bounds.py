@@ -56,5 +56,9 @@ def before_cmp(ctx: Context, s: int, kind: str) -> str | None:
         window = window[cut.end():]
     found = last_match(lex.before_clause_re.finditer(window))
     if found:
+        if lex.change_re.search(window, found.end()):
+            # 最低工资标准每月提高183元: the figure is the size of a change, and the
+            # word before the verb names the thing changed, not a bound on the change
+            return None
         return lex.before[found.group(0)].cmp
     return None

@@ -44,6 +44,7 @@ class Lexicon:
     not_figures: tuple[re.Pattern[str], ...]
     one_before: re.Pattern[str]
     one_after: re.Pattern[str]
+    change_re: re.Pattern[str]
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -79,7 +80,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         units=units,
         # a unit may carry a rate suffix: 20个/年
-        unit_re=re.compile(rf"(?:{_alternation(list(units))})(?:/[年月日天周人次户])?"),
+        unit_re=re.compile(rf"(?:{_alternation(list(units))})(?:/(?:立方米|平方米|公里|千米|[年月日天周人次户升]))?"),
         unit_words_re=re.compile(_alternation([r[0] for r in _rows("unit_words.tsv")])),
         before=before,
         before_adjacent_re=re.compile(rf"(?:{_alternation(adjacent)})[ \u3000]*$"),
@@ -90,4 +91,5 @@ def lexicon() -> Lexicon:
         not_figures=tuple(re.compile(p) for p in patterns),
         one_before=re.compile(rf"(?:{one_before})$"),
         one_after=re.compile(one_after),
+        change_re=re.compile(_alternation([r[0] for r in _rows("change_verbs.txt")])),
     )

@@ -22,6 +22,9 @@ from extractors.figures.numerals import as_number
 
 CELL_RE = re.compile(rf"^\t{SPACE}*({ARABIC}){SPACE}*$", re.M)
 
+#: a cell of a pipe-separated row (``項目 | 5,000 | 12``): the number alone between bars
+PIPE_CELL_RE = re.compile(rf"(?<=[|｜]){SPACE}*({ARABIC}){SPACE}*(?=[|｜]|$)", re.M)
+
 
 @dataclass
 class _Amount:
@@ -82,6 +85,12 @@ def read_quantity(ctx: Context, s: int, e: int) -> Hit | None:
         return None
     hanzi = is_hanzi(a.raw)
     u = _unit_at(ctx, a.end, hanzi)
+    if u is None and not a.approx and len(a.raw) > 1 and a.raw[-1] in "十百千":
+        # 2000万千瓦: the numeral run swallowed the first character of the unit (千瓦, 百万…)
+        shorter = _Amount(a.start, a.end - 1, a.raw[:-1], num(a.raw[:-1]) or 0.0, False)
+        u2 = _unit_at(ctx, shorter.end, hanzi)
+        if u2 is not None and shorter.value and shorter.raw[-1] in "万亿兆":
+            a, u = shorter, u2
     low: _Amount | None = None
     if a.raw in NEIGHBOURS and u is not None:
         lo, hi = NEIGHBOURS[a.raw]
@@ -107,8 +116,8 @@ def read_quantity(ctx: Context, s: int, e: int) -> Hit | None:
         return Hit(low.start, end, "duration", [as_number(lo), as_number(hi)], "年")
     if unit is None or unit.kind == "calendar":
         return None
-    if unit.hanzi_only and not hanzi:
-        return None
+    if unit.hanzi_only and not hanzi and not re.search("[万亿兆]", a.raw):
+        return None  # 30度 may be an angle; 1000亿度 is electricity
     if low is None:  # a range with the unit on both ends: 七人至十一人, 95%-80%
         t = CONN_RE.match(text, end)
         if t:
@@ -138,13 +147,26 @@ def read_quantity(ctx: Context, s: int, e: int) -> Hit | None:
         out_unit = None
     elif kind == "money":
         out_unit = "元" if base in ("元", "块钱") else base
-    hit = Hit(first.start, end, kind, value, out_unit)
+    start = first.start
+    if low is None and kind == "percent" and _minus_before(text, start):
+        # -3.2%: a signed rate (下降3.2% stays positive: the verb carries the sign)
+        start -= 1
+        value = -value
+    hit = Hit(start, end, kind, value, out_unit)
     if low is None:
         if a.approx:
             hit.cmp = ">"
         cmp = after_cmp(ctx, end)
         hit.cmp = cmp or hit.cmp or before_cmp(ctx, s, kind)
     return hit
+
+
+def _minus_before(text: str, s: int) -> bool:
+    """A minus sign right before ``s`` that is not a range dash (``5-8%``) or a hyphenated code."""
+    if s == 0 or text[s - 1] not in "-－−":
+        return False
+    prev = text[s - 2] if s >= 2 else ""
+    return not (prev.isdigit() or prev.isalpha() and prev.isascii() or prev in "%％")
 
 
 def read_cell(ctx: Context, s: int, e: int) -> Hit | None:
@@ -154,6 +176,8 @@ def read_cell(ctx: Context, s: int, e: int) -> Hit | None:
     while line_start > 0 and text[line_start - 1] in " \u3000":
         line_start -= 1
     line_start -= 1
+    if line_start >= 0 and text[line_start] in "|｜":
+        return _pipe_cell(text, s, line_start)
     if line_start < 0 or text[line_start] != "\t" or (line_start > 0 and text[line_start - 1] != "\n"):
         return None
     m = CELL_RE.match(text, line_start)
@@ -167,5 +191,24 @@ def read_cell(ctx: Context, s: int, e: int) -> Hit | None:
     prev_start = text.rfind("\n", max(0, prev_end - 2000), max(prev_end, 0)) + 1
     if prev_end <= 0 or not text.startswith("\t", prev_start):
         return None
+    value = float(raw.replace(",", ""))
+    return Hit(s, m.end(1), "number", as_number(value) if "." not in raw else value)
+
+
+def _pipe_cell(text: str, s: int, bar: int) -> Hit | None:
+    """A bare number in a pipe-separated table row; the first cell (a name or a code) is not one.
+
+    Rows written with bars (``編號 | 項目 | 金額``) are how some sources lay out tables in
+    plain text; a number alone in such a cell has its unit in the header, like a TAB cell.
+    """
+    m = PIPE_CELL_RE.match(text, bar + 1)
+    if not m or m.start(1) != s:
+        return None
+    raw = m.group(1)
+    if raw.startswith("0") and not raw.startswith("0."):
+        return None  # codes: 0101
+    line_start = text.rfind("\n", 0, bar) + 1
+    if text.count("|", line_start, bar) + text.count("｜", line_start, bar) == 0 and not text[line_start:bar].strip():
+        return None  # a bar that opens the row: this is the first cell
     value = float(raw.replace(",", ""))
     return Hit(s, m.end(1), "number", as_number(value) if "." not in raw else value)

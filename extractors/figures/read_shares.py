@@ -22,6 +22,14 @@ FRACTION_RE = re.compile(rf"(?P<den>{NUM}){SPACE}*分之{SPACE}*(?P<num>{NUM})")
 
 SLASH_RE = re.compile(r"(\d{1,2})/(\d{1,3})(?![\d/年月日])")
 
+#: 三成, 两成半, 3成: tenths of a whole; the characters after 成 that make it a verb or a word
+#: (成为, 成立, 成员, 成果 …) rule it out
+TENTHS_RE = re.compile(r"([一二两三四五六七八九]|\d(?:\.\d+)?)成(半)?(?![为立员果本功绩效就熟长交型品分都人事])")
+
+#: 5.1倍, 一倍, 两倍多: a multiple; 翻一番, 翻两番: doublings
+TIMES_RE = re.compile(rf"({NUM})(多|余)?倍(多|余)?")
+DOUBLINGS_RE = re.compile(r"([一二两三四五六七八九十])番")
+
 HALF_RE = re.compile(r"半(?:(?P<share>数)|(?P<unit>年|天|个月|小时|个小时))")
 
 
@@ -83,3 +91,45 @@ def read_half(ctx: Context, s: int, e: int) -> Hit | None:
     hit = Hit(s, m.end(), "duration", 0.5, unit.removeprefix("个") if unit == "个小时" else unit)
     hit.cmp = after_cmp(ctx, m.end()) or before_cmp(ctx, s, "duration")
     return hit
+
+
+def read_tenths(ctx: Context, s: int, e: int) -> Hit | None:
+    """``三成`` = 0.3, ``两成半`` = 0.25: a share in tenths, kind ``fraction``."""
+    text = ctx.text
+    if not text.startswith("成", e):
+        return None
+    m = TENTHS_RE.match(text, s)
+    if not m or m.start(1) != s or text[max(0, s - 1):s] in ("建", "形", "组", "变", "完", "达", "促", "分", "合", "构", "转", "生", "制", "养", "造", "落", "做", "办", "写", "练", "学"):
+        return None  # 建成一批, 形成两个: 成 closes a verb before the numeral
+    n = num(m.group(1))
+    if n is None or n > 10:
+        return None
+    value = (n + (0.5 if m.group(2) else 0)) / 10
+    hit = Hit(s, m.end(), "fraction", round(value, 4))
+    hit.cmp = after_cmp(ctx, m.end()) or before_cmp(ctx, s, "fraction")
+    return hit
+
+
+def read_times(ctx: Context, s: int, e: int) -> Hit | None:
+    """``增长5.1倍`` → ratio ``[5.1, 1]``; ``翻一番`` → ``[2, 1]``, ``翻两番`` → ``[4, 1]``.
+
+    A multiple compares two quantities, so it is a ratio against one; RECORDS.md has no
+    kind of its own for it.
+    """
+    text = ctx.text
+    m = TIMES_RE.match(text, s)
+    if m and m.end(1) == e:
+        n = num(m.group(1))
+        if n is None:
+            return None
+        hit = Hit(s, m.end(), "ratio", [as_number(n), 1])
+        hit.cmp = ">" if m.group(2) or m.group(3) else None
+        hit.cmp = after_cmp(ctx, m.end()) or hit.cmp or before_cmp(ctx, s, "ratio")
+        return hit
+    m = DOUBLINGS_RE.match(text, s)
+    if m and text[max(0, s - 2):s].endswith(("翻", "翻了")):
+        n = num(m.group(1))
+        if n is None:
+            return None
+        return Hit(s, m.end(), "ratio", [as_number(2 ** n), 1])
+    return None

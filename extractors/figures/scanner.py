@@ -26,7 +26,7 @@ from extractors.figures.common import (
 from extractors.figures.lexicon import Lexicon, lexicon
 from extractors.figures.read_dates import read_compact_date, read_date, read_next_day
 from extractors.figures.read_quantities import read_cell, read_quantity
-from extractors.figures.read_shares import read_fraction, read_half, read_ratio
+from extractors.figures.read_shares import read_fraction, read_half, read_ratio, read_tenths, read_times
 
 FIRST_RE = re.compile(rf"[0-9{HZ_NUM}半次翌]")
 
@@ -54,6 +54,8 @@ READERS: list[Reader] = [
     read_ratio,
     read_fraction,
     read_half,
+    read_tenths,
+    read_times,
     read_quantity,
     read_cell,
 ]
