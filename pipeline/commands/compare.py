@@ -12,6 +12,7 @@ import typer
 
 from pipeline import compare as lib
 from pipeline.cli import app
+from pipeline.commands.options import DbOpt, RegionOpt, TypeOpt
 from pipeline.commands.search import open_existing
 from pipeline.compare import MARK_SYMBOL, Comparison
 from pipeline.store import DEFAULT_DB
@@ -27,9 +28,6 @@ TERMINAL_CELL = 80
 FormatOpt = Annotated[str | None, typer.Option(
     "--format", "-f", help="table (terminal), csv, xlsx, md or json; default: from --output's suffix, else table.")]
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of the terminal.")]
-DbOpt = Annotated[Path, typer.Option("--db", help="The store file.")]
-RegionOpt = Annotated[str | None, typer.Option("--region", help="Only documents of this region.")]
-TypeOpt = Annotated[str | None, typer.Option("--type", help="Only documents of this type (work_rules, duty_list…).")]
 
 
 @compare_app.command("meetings")

@@ -10,13 +10,14 @@ from typing import Annotated
 import typer
 
 from pipeline.cli import app
+from pipeline.commands.options import DbOpt
 from pipeline.errors import InputError
 from pipeline.store import DEFAULT_DB, Store
 
 
 @app.command("failures")
 def failures_command(
-    db: Annotated[Path, typer.Option("--db", help="The store file.")] = Path(DEFAULT_DB),
+    db: DbOpt = Path(DEFAULT_DB),
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
     """List the failed files: path, kind (unreadable, timeout, error) and reason.

@@ -1,4 +1,4 @@
-"""``gongwen run PATH... --db FILE``: process a whole archive into a store, in parallel."""
+"""``gongwen run PATH... [--db FILE]``: process a whole archive into a store, in parallel."""
 
 from __future__ import annotations
 
@@ -9,13 +9,14 @@ import typer
 
 from pipeline.batch import DEFAULT_TIMEOUT, EXECUTORS, run
 from pipeline.cli import app
+from pipeline.commands.options import DbOpt
 from pipeline.errors import InputError
+from pipeline.store import DEFAULT_DB
 
 
 @app.command("run")
 def run_command(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively).")],
-    db: Annotated[Path, typer.Option("--db", help="The store file (created when missing).")],
     executor: Annotated[str, typer.Option("--executor", "-x", help="Where files are processed: "
                                           "local (processes) or dask.")] = "local",
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address "
@@ -26,6 +27,7 @@ def run_command(
                                            "before its worker is killed; 0 for no limit.")] = DEFAULT_TIMEOUT,
     retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Process again the files that "
                                                "failed in an earlier run with the same bytes.")] = False,
+    db: DbOpt = Path(DEFAULT_DB),
 ) -> None:
     """Process every new or changed file under PATH into the store.
 

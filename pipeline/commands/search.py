@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from pipeline.cli import app
+from pipeline.commands.options import DbOpt, RegionOpt, TypeOpt
 from pipeline.errors import InputError
 from pipeline.search import KINDS, Hit
 from pipeline.store import DEFAULT_DB, Store
@@ -32,8 +33,8 @@ def open_existing(db: Path) -> Store:
 def search(
     query: Annotated[str | None, typer.Argument(help="Words to find (simplified or traditional script).")] = None,
     in_: Annotated[str, typer.Option("--in", help=f"What to search: {', '.join(KINDS)}.")] = "duties",
-    region: Annotated[str | None, typer.Option("--region", help="Only documents of this region (卫东区).")] = None,
-    doc_type: Annotated[str | None, typer.Option("--type", help="Only documents of this type (work_rules…).")] = None,
+    region: RegionOpt = None,
+    doc_type: TypeOpt = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many hits.")] = 20,
     like: Annotated[str | None, typer.Option(
         "--like", help="More like this: duties similar to the duty DOC_ID:DUTY_ID (the key search prints), "
@@ -41,7 +42,7 @@ def search(
     same_document: Annotated[bool, typer.Option(
         "--same-document", help="With --like: include duties of the duty's own document.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print hits as JSON lines instead of a table.")] = False,
-    db: Annotated[Path, typer.Option("--db", help="The store file.")] = Path(DEFAULT_DB),
+    db: DbOpt = Path(DEFAULT_DB),
 ) -> None:
     """Full-text search over the store (duties by default), or duties like a given one.
 
