@@ -131,6 +131,18 @@ def test_pdf_running_head_and_numbers_on_most_pages(tmp_path: Path) -> None:
     assert read(path).text.split("\n") == [line for lines in body for line in lines]
 
 
+def test_pdf_unjustified_lines_run_on_despite_one_overlong_line(tmp_path: Path) -> None:
+    # Full lines of an unjustified paragraph end a character or two short of the edge, at
+    # different places; a long Latin line (a web address) sticks out past the margin.
+    para = ["区委常委会会议一般每月召开两次，遇有重要情况可以随时召开，会议由书记召集并主", "持。",
+            "常委会会议必须有半数以上常委到会方能召开，讨论干部任免等重大事项必须有三分", "之二以上常委到会。"]
+    url = "https://www.example.gov.cn/zwgk/zdlyxxgk/gzgz/2019/0314/content_20190314_1234567890abcdef.html"
+    assert len(para[0]) - len(para[2]) == 1  # the second paragraph's full line ends a character short
+    path = tmp_path / "wrapped.pdf"
+    path.write_bytes(_pdf([para + [url]]))
+    assert read(path).text.split("\n") == [para[0] + para[1], para[2] + para[3], url]
+
+
 @pytest.mark.parametrize("line,expected", [
     ("- 3 -", True), ("— 12 —", True), ("第3页", True), ("第 3 页 共 17 页", True), ("3/17", True),
     ("3", True), ("Page 2 of 9", True), ("－３－", True),

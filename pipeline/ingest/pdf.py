@@ -34,6 +34,10 @@ from pipeline.ingest.layout import join_blocks, join_wrapped, render_table
 REPEAT_SHARE = 0.6
 #: A line within this many points of the right margin runs on to the next line.
 MARGIN_SLACK = 14.0
+#: A line ending within this many character heights of the right edge also runs on: an
+#: unjustified line of Chinese breaks wherever the next character (or Latin word) does
+#: not fit, so full lines end anywhere within a character or two of the edge.
+RUN_ON_CHARS = 1.5
 #: A line starting this many points right of the left margin opens a paragraph.
 INDENT = 8.0
 
@@ -169,9 +173,7 @@ def _paragraphs(pages: list[list[_Line | list[str]]]) -> list[str | list[str]]:
     if not lines:
         return [i for items in pages for i in items if isinstance(i, list)]
     left = min(ln.x0 for ln in lines)
-    # The text block's right edge: the longest line, but at least where a right
-    # margin as wide as the left one puts it (a page of short lines runs on nowhere).
-    right = max(max(ln.x1 for ln in lines), max(ln.page_width for ln in lines) - left)
+    right = _right_edge(lines, left)
     groups: list[list[str] | tuple[list[str]]] = []  # a tuple wraps a rendered table
     previous: _Line | None = None  # the last line, when it runs on to the next
     for items in pages:
@@ -185,5 +187,16 @@ def _paragraphs(pages: list[list[_Line | list[str]]]) -> list[str | list[str]]:
                 groups[-1].append(item.text)
             else:
                 groups.append([item.text])
-            previous = item if right - item.x1 < MARGIN_SLACK else None
+            previous = item if right - item.x1 < max(MARGIN_SLACK, RUN_ON_CHARS * item.height) else None
     return [join_wrapped("\n".join(g)) if isinstance(g, list) else g[0] for g in groups]
+
+
+def _right_edge(lines: list[_Line], left: float) -> float:
+    """The text block's right edge: where full lines typically end — the median end of
+    the lines that reach past the middle of the page, not the longest line, so that one
+    overlong line (a web address, hanging punctuation) does not move it — but at least
+    where a right margin as wide as the left one puts it (a document of short lines
+    runs on nowhere)."""
+    width = max(ln.page_width for ln in lines)
+    long_ends = sorted(ln.x1 for ln in lines if ln.x1 > width / 2) or [left]
+    return max(long_ends[len(long_ends) // 2], width - left)
