@@ -23,3 +23,13 @@ def rows(path: str | Path) -> list[list[str]]:
 def entries(path: str | Path) -> list[str]:
     """The first column of each entry: for one-entry-per-line word lists."""
     return [r[0] for r in rows(path)]
+
+
+def of_kind(path: str | Path, kind: str) -> list[str]:
+    """The second column of the entries whose first column is ``kind``, in file order.
+
+    Several lexicons keep many short word lists in one file as ``kind <TAB> word
+    [<TAB> comment]`` lines (places.tsv, title_cues.tsv, structure/lexicon.tsv), so
+    that related lists sit together; a line without a word is skipped.
+    """
+    return [r[1] for r in rows(path) if r[0] == kind and len(r) > 1]

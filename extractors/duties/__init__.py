@@ -42,9 +42,12 @@ from extractors.duties.organs import (
     duty_verbs,
     leading_organ,
     organ_regex,
-    read_list,
+    organ_suffixes,
+    subject_followers,
     subject_of_heading,
+    word_list,
 )
+from pipeline import lexicon
 from pipeline.record import Document, Duty
 
 SENTENCE_START = set("。；;：:\n！？")
@@ -62,21 +65,8 @@ class Cue:
 
 @cache
 def cue_patterns() -> list[tuple[str, re.Pattern[str]]]:
-    out = []
-    for line in read_list("cues.tsv"):
-        kind, regex = line.split("\t", 1)
-        out.append((kind, re.compile(regex.replace("ORGAN", organ_regex()))))
-    return out
-
-
-@cache
-def _suffixes() -> tuple[str, ...]:
-    return tuple(read_list("organ_suffixes.txt"))
-
-
-@cache
-def _followers() -> tuple[str, ...]:
-    return tuple(read_list("subject_followers.txt"))
+    return [(kind, re.compile(regex.replace("ORGAN", organ_regex())))
+            for kind, regex in lexicon.rows(HERE / "cues.tsv")]
 
 
 def find_cues(text: str) -> list[Cue]:
@@ -135,7 +125,7 @@ class _Builder:
 
 
 def is_unit_name(s: str) -> bool:
-    return 2 <= len(s) <= 16 and not re.search(r"[，,。；;、]", s) and s.endswith(_suffixes())
+    return 2 <= len(s) <= 16 and not re.search(r"[，,。；;、]", s) and s.endswith(organ_suffixes())
 
 
 def drop_heading_tail(text: str, a: int, b: int) -> int:
@@ -162,9 +152,9 @@ def prefix_organ(s: str) -> str | None:
         return None
     for k in range(min(len(s), 24), 1, -1):
         head, rest = s[:k], s[k:]
-        if not re.fullmatch(r"[\u4e00-\u9fff、（）()]+", head) or not head.endswith(_suffixes()):
+        if not re.fullmatch(r"[\u4e00-\u9fff、（）()]+", head) or not head.endswith(organ_suffixes()):
             continue
-        if not rest or rest.startswith(_followers() + ("的", "，", ",")):
+        if not rest or rest.startswith(subject_followers() + ("的", "，", ",")):
             return _before_preposition(head)
     return None
 
@@ -177,7 +167,7 @@ PREPOSITIONS = ("在", "经", "受", "由", "按", "依")
 def _before_preposition(head: str) -> str:
     """`国家教育委员会在国务院` → `国家教育委员会`: cut at a preposition that follows an organ name."""
     for j in range(2, len(head) - 1):
-        if head[j] in PREPOSITIONS and head[:j].endswith(_suffixes()):
+        if head[j] in PREPOSITIONS and head[:j].endswith(organ_suffixes()):
             return head[:j]
     return head
 
@@ -187,8 +177,8 @@ def self_organ(doc: Document) -> str | None:
     lines = [doc.title or ""] + [ln for ln in doc.text.splitlines()[:40] if len(ln.strip()) <= 40]
     for line in lines:
         title = re.sub(r"^法规名称[:：]", "", line.strip())
-        for tail in read_list("title_tails.txt"):
-            if title.endswith(tail) and title[:-len(tail)].endswith(_suffixes()):
+        for tail in word_list("title_tails.txt"):
+            if title.endswith(tail) and title[:-len(tail)].endswith(organ_suffixes()):
                 return title[:-len(tail)]
     return None
 

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from pipeline import lexicon
+
 HERE = Path(__file__).parent
 
 CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "两": 2}
@@ -63,13 +65,7 @@ def cn_number(s: str) -> int:
 
 @cache
 def styles() -> list[tuple[str, re.Pattern[str]]]:
-    out = []
-    for line in (HERE / "markers.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        name, regex = line.split("\t", 1)
-        out.append((name, re.compile(regex)))
-    return out
+    return [(name, re.compile(regex)) for name, regex in lexicon.rows(HERE / "markers.tsv")]
 
 
 def find_markers(text: str, start: int = 0, end: int | None = None) -> list[Marker]:

@@ -13,46 +13,49 @@ import re
 from functools import cache
 from pathlib import Path
 
+from pipeline import lexicon
+
 HERE = Path(__file__).parent
 
 
-def read_list(name: str, here: Path = HERE) -> list[str]:
-    """Entries of a one-per-line data file; `#` starts a comment line."""
-    lines = (here / name).read_text(encoding="utf-8").splitlines()
-    return [x.strip() for x in lines if x.strip() and not x.lstrip().startswith("#")]
+@cache
+def word_list(name: str) -> tuple[str, ...]:
+    """Entries of a one-per-line data file beside this module, read once per process
+    (the organ finder consults them for every candidate name)."""
+    return tuple(lexicon.entries(HERE / name))
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+def organ_suffixes() -> tuple[str, ...]:
+    """Endings of an organ's name (``organ_suffixes.txt``)."""
+    return word_list("organ_suffixes.txt")
+
+
+def subject_followers() -> tuple[str, ...]:
+    """Verbs and modals that follow an organ that is a statement's subject."""
+    return word_list("subject_followers.txt")
+
+
+def _alt(words: tuple[str, ...]) -> str:
+    """Longest first, so a longer name wins; ties by text, so the pattern is the same every run."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 @cache
 def organ_regex() -> str:
     """Regex source of one organ name (used inside other patterns, e.g. ``cues.tsv``)."""
-    return rf"[\u4e00-\u9fff]{{0,14}}?(?:{_alt(read_list('organ_suffixes.txt'))})"
-
-
-@cache
-def _suffixes() -> tuple[str, ...]:
-    return tuple(read_list("organ_suffixes.txt"))
-
-
-@cache
-def _followers() -> tuple[str, ...]:
-    return tuple(read_list("subject_followers.txt"))
+    return rf"[\u4e00-\u9fff]{{0,14}}?(?:{_alt(organ_suffixes())})"
 
 
 @cache
 def _extension() -> re.Pattern[str]:
     """An alias in brackets (`办公厅(人事局)`) or a fallback (`书记或者书记委托副书记`)."""
-    suf, fol = _alt(read_list("organ_suffixes.txt")), _alt(read_list("subject_followers.txt"))
+    suf, fol = _alt(organ_suffixes()), _alt(subject_followers())
     return re.compile(rf"(?:[（(][^（()）]{{1,12}}[)）])?"
                       rf"(?:(?:或者|或|和|及)[\u4e00-\u9fff、]{{0,12}}?(?:{suf})(?=(?:{fol})))?")
 
 
-@cache
 def duty_verbs() -> tuple[str, ...]:
-    return tuple(read_list("duty_verbs.txt"))
+    return word_list("duty_verbs.txt")
 
 
 _NAME = re.compile(r"[\u4e00-\u9fff、]+")
@@ -69,11 +72,11 @@ def leading_organ(text: str, start: int = 0, end: int | None = None) -> tuple[st
         name = text[start:k]
         if not _NAME.fullmatch(name):
             break
-        if "或" in name or not name.endswith(_suffixes()):
+        if "或" in name or not name.endswith(organ_suffixes()):
             continue
         j = _extension().match(text, k, end).end()
-        follower = next((f for f in _followers() if text.startswith(f, j)), None)
-        part_of_name = follower in read_list("unit_name_verbs.txt") and text[j + len(follower):][:1] in _suffixes()
+        follower = next((f for f in subject_followers() if text.startswith(f, j)), None)
+        part_of_name = follower in word_list("unit_name_verbs.txt") and text[j + len(follower):][:1] in organ_suffixes()
         if j < end and follower and not part_of_name:
             best = (name, j)  # the shortest: `常委会委员要…执行常委会决定` is 常委会委员
             break
@@ -81,7 +84,7 @@ def leading_organ(text: str, start: int = 0, end: int | None = None) -> tuple[st
         return None
     name = best[0]
     verb = next((v for v in duty_verbs() if name.startswith(v)), None)
-    if verb and not (verb in read_list("unit_name_verbs.txt") and len(name) - len(verb) == 1):
+    if verb and not (verb in word_list("unit_name_verbs.txt") and len(name) - len(verb) == 1):
         return None  # `负责本部…` is a verb phrase, `组织股` a name
     if name.startswith(("本", "各", "其", "对", "在", "由")):
         return None

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from pipeline.lexicon import rows
+
 DATA = Path(__file__).resolve().parent
 
 
@@ -48,12 +50,7 @@ class Lexicon:
 
 
 def _rows(name: str) -> list[list[str]]:
-    rows = []
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        rows.append(line.split("\t"))
-    return rows
+    return rows(DATA / name)
 
 
 def _alternation(words: list[str]) -> str:

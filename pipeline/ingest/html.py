@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from pipeline import lexicon
 from pipeline.errors import InputError
 from pipeline.ingest import READERS, Decoded
 from pipeline.ingest.layout import cell_text, join_blocks, render_table
@@ -83,10 +84,7 @@ def _decode(path: Path, data: bytes) -> tuple[str, str, list[str]]:
 def _drop_rules() -> tuple[frozenset[str], frozenset[str]]:
     tags: set[str] = set()
     attrs: set[str] = set()
-    for line in Path(__file__).with_name("html_drop.txt").read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
+    for line in lexicon.entries(Path(__file__).with_name("html_drop.txt")):
         kind, _, word = line.partition(" ")
         (tags if kind == "tag" else attrs).add(word.strip().lower())
     return frozenset(tags), frozenset(attrs)

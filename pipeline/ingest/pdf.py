@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from pipeline import lexicon
 from pipeline.errors import InputError
 from pipeline.ingest import READERS, Decoded
 from pipeline.ingest.layout import join_blocks, join_wrapped, render_table
@@ -134,8 +135,7 @@ def _key(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _page_number_patterns() -> re.Pattern[str]:
-    lines = (Path(__file__).with_name("page_furniture.txt").read_text(encoding="utf-8").splitlines())
-    patterns = [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+    patterns = lexicon.entries(Path(__file__).with_name("page_furniture.txt"))
     return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 

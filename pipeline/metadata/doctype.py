@@ -11,6 +11,8 @@ import re
 from functools import cache
 from pathlib import Path
 
+from pipeline import lexicon
+
 HERE = Path(__file__).resolve().parent
 TITLE_FACTOR = 4
 MIN_SCORE = 4.0
@@ -21,12 +23,7 @@ NOT_LAW_TYPES = {"yearbook", "experience_report"}
 
 @cache
 def cues() -> tuple[tuple[str, str, float], ...]:
-    out = []
-    for line in (HERE / "doc_types.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            kind, cue, weight = line.split("\t")[:3]
-            out.append((kind, cue, float(weight)))
-    return tuple(out)
+    return tuple((kind, cue, float(weight)) for kind, cue, weight, *_ in lexicon.rows(HERE / "doc_types.tsv"))
 
 
 def scores(text: str, title: str | None, has_tables: bool = False) -> dict[str, float]:

@@ -19,6 +19,7 @@ from collections import Counter
 from functools import cache
 from pathlib import Path
 
+from pipeline import lexicon
 from pipeline.tokenize import cut
 
 HERE = Path(__file__).resolve().parent
@@ -29,13 +30,8 @@ _CJK_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
 
 @cache
 def vocab(kind: str) -> tuple[str, ...]:
-    out = []
-    for line in (HERE / "places.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            k, v = line.split("\t")[:2]
-            if k == kind:
-                out.append(v)
-    return tuple(sorted(out, key=len, reverse=True))
+    """Words of one kind in ``places.tsv``, longest first so the longest suffix matches first."""
+    return tuple(sorted(lexicon.of_kind(HERE / "places.tsv", kind), key=len, reverse=True))
 
 
 def place_names(text: str) -> list[str]:

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from pipeline import lexicon
+
 HERE = Path(__file__).resolve().parent
 _SENTENCE = set("。；;!?！？，,")
 _RUNIN = re.compile(r"([^\s。，,；;:：!?！？]{2,24})[ \u3000]+\S.{20,}")
@@ -34,13 +36,7 @@ class Title:
 
 @cache
 def cues(kind: str) -> tuple[str, ...]:
-    out = []
-    for line in (HERE / "title_cues.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            k, v = line.split("\t")[:2]
-            if k == kind:
-                out.append(v)
-    return tuple(out)
+    return tuple(lexicon.of_kind(HERE / "title_cues.tsv", kind))
 
 
 def _clean(title: str) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline import lexicon
 from pipeline.normalize.edits import Edit
 
 HERE = Path(__file__).resolve().parent
@@ -35,11 +36,8 @@ class Pattern:
 def patterns() -> tuple[Pattern, ...]:
     """The furniture patterns of ``furniture.txt``, compiled once."""
     out: list[Pattern] = []
-    for raw in (HERE / "furniture.txt").read_text(encoding="utf-8").splitlines():
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        regex, _, option = raw.partition("\t")
-        opts = option.split()
+    for regex, *options in lexicon.rows(HERE / "furniture.txt"):
+        opts = " ".join(options).split()
         out.append(Pattern(re.compile(regex, re.MULTILINE), "break" in opts, "site" in opts, "line" in opts))
     return tuple(out)
 

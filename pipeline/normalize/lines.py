@@ -22,6 +22,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline import lexicon
 from pipeline.normalize.edits import Edit
 
 HERE = Path(__file__).resolve().parent
@@ -47,8 +48,7 @@ NEVER_CONTINUED = re.compile(r"[ \u3000\u00a0]*(?:——|#)")
 @lru_cache(maxsize=1)
 def line_head() -> re.Pattern[str]:
     """The heading/list markers of ``line_heads.txt`` as one pattern anchored at a line start."""
-    lines = (HERE / "line_heads.txt").read_text(encoding="utf-8").splitlines()
-    alts = [x for x in lines if x.strip() and not x.startswith("#")]
+    alts = lexicon.entries(HERE / "line_heads.txt")
     return re.compile(rf"[{SPACES}]*(?:{'|'.join(f'(?:{a})' for a in alts)})")
 
 

@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from pipeline import lexicon
 from pipeline.normalize.edits import Edit, aligned_edits
 
 HERE = Path(__file__).resolve().parent
@@ -63,8 +64,7 @@ def detect_script(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def taiwan_markers() -> tuple[str, ...]:
-    lines = (HERE / "taiwan_markers.txt").read_text(encoding="utf-8").splitlines()
-    return tuple(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+    return tuple(lexicon.entries(HERE / "taiwan_markers.txt"))
 
 
 def conversion_config(text: str) -> str:

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.structure.markers import Style, match_marker, read_words
+from pipeline import lexicon
+from pipeline.structure.markers import HERE, Style, match_marker
 
 #: Positions where an inline marker may start: after blanks or after a clause end.
 _INLINE = re.compile(r"(?<=[ \u3000\t。；;：:])[ \u3000]*(?=[第篇一二三四五六七八九十壹贰叁参肆伍陆柒捌玖拾（(\d①-⑳【])")
@@ -103,10 +104,8 @@ def segments(text: str, line: Line) -> list[Segment]:
 
 @cache
 def words(name: str, kind: str) -> tuple[str, ...]:
-    """Entries of one ``kind`` in a lexicon file (kind <TAB> word)."""
-    from pipeline.structure.markers import HERE, read_table
-
-    return tuple(row[1] for row in read_table(HERE / name) if row[0] == kind and len(row) > 1)
+    """Entries of one ``kind`` in a lexicon file beside this module (kind <TAB> word)."""
+    return tuple(lexicon.of_kind(HERE / name, kind))
 
 
-__all__ = ["Line", "Segment", "content_lines", "segments", "words", "read_words"]
+__all__ = ["Line", "Segment", "content_lines", "segments", "words"]

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from pipeline import lexicon
+
 HERE = Path(__file__).resolve().parent
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 #: Financial (大写) numerals of Taiwan reports, mapped to ordinary ones before parsing.
@@ -29,24 +31,10 @@ class Style:
     pattern: re.Pattern[str]
 
 
-def read_table(path: Path) -> list[list[str]]:
-    """Rows of a TAB-separated data file, without blank lines and ``#`` comments."""
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.lstrip().startswith("#"):
-            rows.append(line.split("\t"))
-    return rows
-
-
-def read_words(name: str) -> tuple[str, ...]:
-    """The first column of a one-entry-per-line data file beside this module."""
-    return tuple(row[0].strip() for row in read_table(HERE / name))
-
-
 @cache
 def styles() -> tuple[Style, ...]:
     out = []
-    for row in read_table(HERE / "markers.tsv"):
+    for row in lexicon.rows(HERE / "markers.tsv"):
         name, rank, inline, regex = row[:4]
         out.append(Style(name, None if rank == "-" else int(rank), inline == "yes", re.compile(regex)))
     return tuple(out)

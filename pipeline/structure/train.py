@@ -13,15 +13,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from pipeline import lexicon
 from pipeline.structure.classifier import MODEL_PATH, feature_dicts
-from pipeline.structure.markers import read_table
 
 EXAMPLES = Path(__file__).resolve().parent / "heading_examples.tsv"
 
 
 def load_examples(path: Path = EXAMPLES) -> tuple[list[str], list[int]]:
-    rows = read_table(path)
-    return [r[1].strip() for r in rows], [1 if r[0] == "heading" else 0 for r in rows]
+    rows = lexicon.rows(path)
+    return [r[1] for r in rows], [1 if r[0] == "heading" else 0 for r in rows]
 
 
 def build():
