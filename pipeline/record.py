@@ -12,6 +12,7 @@ Offsets (``start``/``end``) are Python ``str`` indices into ``Document.text``,
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import json
 from dataclasses import dataclass, field
@@ -203,12 +204,31 @@ class Document:
         return next((s for s in self.sections if s.id == sid), None)
 
     def section_at(self, pos: int) -> Section | None:
-        """The innermost section whose extent holds ``pos``."""
-        best = None
-        for s in self.sections:
-            if s.start <= pos < s.end and (best is None or s.level >= best.level):
-                best = s
-        return best
+        """The innermost section whose extent holds ``pos``.
+
+        Extractors ask this for every duty, figure and sentence, so the sections are
+        indexed by start once (per outline) and searched by bisection: the innermost
+        holder is the latest-starting section that still holds ``pos``.
+        """
+        order, starts = self._section_index()
+        i = bisect.bisect_right(starts, pos)
+        while i > 0:
+            i -= 1
+            s = order[i]
+            if pos < s.end:
+                return s
+            if s.level == 1:  # nothing that starts earlier can hold pos past a closed top section
+                break
+        return None
+
+    def _section_index(self) -> tuple[list[Section], list[int]]:
+        key = (id(self.sections), len(self.sections), self.sections[-1].end if self.sections else 0)
+        cached = self.work.extra.get("_section_index")
+        if cached is None or cached[0] != key:
+            order = sorted(self.sections, key=lambda s: (s.start, s.level))
+            cached = (key, order, [s.start for s in order])
+            self.work.extra["_section_index"] = cached
+        return cached[1], cached[2]
 
     def section_path(self, sid: str | None) -> list[Section]:
         """The chain of sections from the top of the outline down to ``sid``."""

@@ -23,6 +23,7 @@ heading found by ``cues.tsv`` does.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -30,7 +31,7 @@ from functools import cache
 from extractors import EXTRACTORS
 from extractors.duties.items import (
     Item,
-    Marker,
+    Markers,
     chain_at,
     chain_from,
     find_markers,
@@ -49,6 +50,7 @@ from extractors.duties.organs import (
 )
 from pipeline import lexicon
 from pipeline.record import Document, Duty
+from pipeline.spans import Spans
 
 SENTENCE_START = set("。；;：:\n！？")
 MARKER_PREFIX = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*")
@@ -82,10 +84,10 @@ class _Builder:
         self.doc = doc
         self.text = doc.text
         self.out: list[Duty] = []
-        self.covered: list[tuple[int, int]] = []
+        self.covered = Spans()
 
     def is_covered(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.covered)
+        return self.covered.holds(pos)
 
     def add(self, organ: str | None, a: int, b: int) -> None:
         a, b = trim(self.text, a, b)
@@ -95,7 +97,7 @@ class _Builder:
         self.out.append(Duty(id=f"d{len(self.out) + 1}", organ=organ, text=self.text[a:b], start=a, end=b,
                              section=sec.id if sec else None))
 
-    def item(self, item: Item, organ: str | None, markers: list[Marker], last: bool,
+    def item(self, item: Item, organ: str | None, markers: Markers, last: bool,
              fixed: bool = False) -> None:
         text = self.text
         a, b = item.body, item.end
@@ -112,9 +114,9 @@ class _Builder:
                 organ, pa = lead
             self.add(organ, pa, pb)
 
-    def unit_block(self, unit: str, a: int, b: int, markers: list[Marker]) -> None:
+    def unit_block(self, unit: str, a: int, b: int, markers: Markers) -> None:
         """Lines or sub-items under a line that only names a unit."""
-        first = next((m for m in markers if a <= m.start < b), None)
+        first = markers.first_within(a, b)
         if first is not None and first.n == 1 and not self.text[a:first.start].strip():
             for it in chain_from(self.text, markers, first, b):
                 self.item(it, unit, markers, last=False)
@@ -202,6 +204,8 @@ def extract_duties(doc: Document) -> list[Duty]:
         return []
     markers = find_markers(text)
     cues = find_cues(text)
+    by_start = sorted(cues, key=lambda c: c.start)
+    starts = [c.start for c in by_start]
     b = _Builder(doc)
     last_heading: tuple[int, str | None] | None = None
     for cue in cues:
@@ -226,13 +230,13 @@ def extract_duties(doc: Document) -> list[Duty]:
         chain = chain_at(text, markers, cue.end, limit)
         if chain:
             last_end = drop_heading_tail(text, chain[-1].body, chain[-1].end)
-            if any(cue.end < c.start < last_end and (c.kind == "list" or (
-                    c.kind == "heading" and chain_at(text, markers, c.end, limit))) for c in cues):
+            if any(c.kind == "list" or (c.kind == "heading" and chain_at(text, markers, c.end, limit))
+                   for c in by_start[bisect.bisect_right(starts, cue.end):bisect.bisect_left(starts, last_end)]):
                 continue  # the items are headings of lists of their own
         if chain:
             for i, it in enumerate(chain):
                 b.item(it, organ, markers, last=i == len(chain) - 1, fixed=fixed)
-            b.covered.append((clause_start, chain[-1].end))
+            b.covered.add(clause_start, chain[-1].end)
         elif cue.kind == "heading":
             _paragraph(b, cue, organ, limit)
     if b.out:
@@ -243,7 +247,7 @@ def extract_duties(doc: Document) -> list[Duty]:
     return b.out
 
 
-def _sentence(b: _Builder, cue: Cue, markers: list[Marker], limit: int) -> None:
+def _sentence(b: _Builder, cue: Cue, markers: Markers, limit: int) -> None:
     m, text = cue.match, b.text
     org_first = m.start("org") == m.start()
     if org_first and m.start() > 0 and text[m.start() - 1] not in SENTENCE_START:
@@ -258,7 +262,7 @@ def _sentence(b: _Builder, cue: Cue, markers: list[Marker], limit: int) -> None:
         if chain:
             end = chain[-1].end
     b.add(m.group("org"), a, end)
-    b.covered.append((m.start(), end))
+    b.covered.add(m.start(), end)
 
 
 def _paragraph(b: _Builder, cue: Cue, organ: str | None, limit: int) -> None:
@@ -282,7 +286,7 @@ def _paragraph(b: _Builder, cue: Cue, organ: str | None, limit: int) -> None:
         if lead:
             organ, pa = lead
         b.add(organ, pa, pb)
-    b.covered.append((cue.start, end))
+    b.covered.add(cue.start, end)
 
 
 def _lead_paragraphs(b: _Builder, organ: str | None) -> None:
@@ -292,7 +296,7 @@ def _lead_paragraphs(b: _Builder, organ: str | None) -> None:
     for line in text.split("\n"):
         a, end = pos, pos + len(line)
         pos = end + 1
-        if any(x < end and a < y for x, y in b.covered):
+        if b.covered.overlaps(a, end):
             continue
         pieces = split_top(text, a, end)
         if len(pieces) < 3:

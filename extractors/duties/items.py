@@ -12,6 +12,7 @@ The marker styles are data (``markers.tsv``) so a new style is one line.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -40,6 +41,29 @@ class Marker:
     end: int  # where the item's text begins (after the marker and blanks)
 
 
+class Markers(list[Marker]):
+    """The markers of a text in text order, with lookups by position.
+
+    Following a chain asks "which marker starts here?" and "which is the first one
+    after here?" for every character and item of a document; answered from a dict and
+    by bisection they cost nothing, where a scan of the whole list made long
+    documents quadratic.
+    """
+
+    def __init__(self, markers: list[Marker]) -> None:
+        super().__init__(markers)
+        self.by_start = {m.start: m for m in markers}
+        self.starts = [m.start for m in markers]
+
+    def within(self, a: int, b: int) -> list[Marker]:
+        """The markers starting in ``[a, b)``."""
+        return self[bisect.bisect_left(self.starts, a):bisect.bisect_left(self.starts, b)]
+
+    def first_within(self, a: int, b: int) -> Marker | None:
+        i = bisect.bisect_left(self.starts, a)
+        return self[i] if i < len(self) and self[i].start < b else None
+
+
 @dataclass(frozen=True)
 class Item:
     n: int
@@ -55,8 +79,6 @@ def cn_number(s: str) -> int:
         return CIRCLED.index(s) + 1
     if s.isascii() and s.isdigit():
         return int(s)
-    if False:
-        return CIRCLED.index(s) + 1
     if "十" in s:
         tens, _, ones = s.partition("十")
         return (CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (CN_DIGITS.get(ones, 0) if ones else 0)
@@ -68,7 +90,7 @@ def styles() -> list[tuple[str, re.Pattern[str]]]:
     return [(name, re.compile(regex)) for name, regex in lexicon.rows(HERE / "markers.tsv")]
 
 
-def find_markers(text: str, start: int = 0, end: int | None = None) -> list[Marker]:
+def find_markers(text: str, start: int = 0, end: int | None = None) -> Markers:
     """Every marker in ``text[start:end]`` that stands where an item may begin, in order."""
     end = len(text) if end is None else end
     found: dict[int, Marker] = {}
@@ -84,24 +106,22 @@ def find_markers(text: str, start: int = 0, end: int | None = None) -> list[Mark
                 b += 1
             if a not in found:
                 found[a] = Marker(name, cn_number(m.group("n")), a, b)
-    return [found[k] for k in sorted(found)]
+    return Markers([found[k] for k in sorted(found)])
 
 
-def chain_at(text: str, markers: list[Marker], pos: int, limit: int, gap: int = 4) -> list[Item]:
+def chain_at(text: str, markers: Markers, pos: int, limit: int, gap: int = 4) -> list[Item]:
     """The item chain whose first marker (numbered 1) starts within ``gap`` blank
     characters after ``pos``; empty when none does."""
-    first = next((m for m in markers if pos <= m.start < limit), None)
+    first = markers.first_within(pos, limit)
     if first is None or first.n != 1 or text[pos:first.start].strip() or first.start - pos > gap + 2:
         return []
     return chain_from(text, markers, first, limit)
 
 
-def chain_from(text: str, markers: list[Marker], first: Marker, limit: int) -> list[Item]:
+def chain_from(text: str, markers: Markers, first: Marker, limit: int) -> list[Item]:
     """Follow ``first`` through markers of its style numbered n+1, n+2 … before ``limit``."""
     chain = [first]
-    for m in markers:
-        if m.start <= chain[-1].start or m.start >= limit:
-            continue
+    for m in markers.within(first.start + 1, limit):
         if m.style == first.style and m.n == chain[-1].n + 1 and _nested_ok(text, markers, chain[-1], m):
             chain.append(m)
     items = []
@@ -114,13 +134,13 @@ def chain_from(text: str, markers: list[Marker], first: Marker, limit: int) -> l
     return items
 
 
-def _nested_ok(text: str, markers: list[Marker], prev: Marker, nxt: Marker) -> bool:
+def _nested_ok(text: str, markers: Markers, prev: Marker, nxt: Marker) -> bool:
     """Markers between two chain members must not close the list (an outer marker)."""
     stop = last_item_end(text, markers, prev, nxt.start + 1)
     return stop >= nxt.start or not text[stop:nxt.start].strip()
 
 
-def last_item_end(text: str, markers: list[Marker], item: Marker, limit: int) -> int:
+def last_item_end(text: str, markers: Markers, item: Marker, limit: int) -> int:
     """Where the item that starts at ``item`` ends when no sibling follows it.
 
     It runs on through nested lists (another style, numbered from 1) and, when its
@@ -128,7 +148,7 @@ def last_item_end(text: str, markers: list[Marker], item: Marker, limit: int) ->
     stops at an outer marker, a blank line, an article heading or ``limit``.
     """
     nested: dict[str, int] = {}
-    by_pos = {m.start: m for m in markers if item.end <= m.start < limit}
+    by_pos = markers.by_start  # every position looked up below lies in [item.end, limit)
     first_nl = text.find("\n", item.end, limit)
     head_only = first_nl != -1 and len(text[item.end:first_nl].strip()) <= 16 and not re.search(
         r"[。；;，,]", text[item.end:first_nl])
