@@ -16,7 +16,7 @@ import bisect
 import dataclasses
 import json
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import IO, Any, Literal
 
 SCHEMA_VERSION = 1
 
@@ -245,6 +245,11 @@ class Document:
 
     def to_json(self, indent: int | None = None) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def write_json(self, fp: IO[str], indent: int | None = None) -> None:
+        """Write the record to ``fp`` piece by piece: for a 10 MB document the JSON
+        string :meth:`to_json` builds would double the process's peak memory."""
+        json.dump(self.to_dict(), fp, ensure_ascii=False, indent=indent)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Document:

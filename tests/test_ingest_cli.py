@@ -40,3 +40,13 @@ def test_all_good_files_exit_0(tmp_path: Path, samples: Path) -> None:
     result = CliRunner().invoke(_app(), ["extract", str(samples / "budget_table.txt"), "--jsonl"])
     assert result.exit_code == 0
     assert json.loads(result.stdout)["source"]["format"] == "txt"
+
+
+def test_jsonl_and_out_dir_hold_the_same_records(tmp_path: Path, samples: Path) -> None:
+    files = [str(samples / "work_rules.txt"), str(samples / "budget_table.docx")]
+    lines = CliRunner().invoke(_app(), ["extract", *files, "--jsonl"]).stdout.splitlines()
+    assert len(lines) == 2  # one record per line
+    CliRunner().invoke(_app(), ["extract", *files, "--out", str(tmp_path)])
+    from_dir = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in tmp_path.glob("*.json")}
+    assert {r["doc_id"]: r for r in map(json.loads, lines)} == from_dir
+    assert from_dir[json.loads(lines[0])["doc_id"]]["duties"]  # a real record, not an empty shell

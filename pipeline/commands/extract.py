@@ -49,9 +49,9 @@ def extract(
 
             show_table(doc, show)
         elif out is not None:
-            (out / f"{doc.doc_id}.json").write_text(doc.to_json(indent=1), encoding="utf-8")
-        elif jsonl:
-            sys.stdout.write(doc.to_json() + "\n")
+            with (out / f"{doc.doc_id}.json").open("w", encoding="utf-8") as f:
+                doc.write_json(f, indent=1)
         else:
-            sys.stdout.write(doc.to_json(indent=1) + "\n")
+            doc.write_json(sys.stdout, indent=None if jsonl else 1)
+            sys.stdout.write("\n")
     raise typer.Exit(1 if failed else 0)
