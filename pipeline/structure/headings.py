@@ -148,17 +148,23 @@ def series(units: list[Unit]) -> list[list[Unit]]:
     """Group units into series of one style counting 1, 2, 3 …; a series interrupted by
     a nested one resumes when its next number comes."""
     runs: list[list[Unit]] = []
-    open_runs: dict[str, list[list[Unit]]] = {}
+    # (style, the number a run waits for) → the runs waiting for it, by creation index;
+    # the most recently opened one takes the unit. An index, not a scan of every open
+    # run, so that a long document's many short series stay linear.
+    waiting: dict[tuple[str, int], list[int]] = {}
     for u in units:
         name = u.seg.style.name if u.seg.style else ""
-        cands = open_runs.setdefault(name, [])
-        run = next((r for r in reversed(cands) if u.ordinal is not None and r[-1].ordinal == u.ordinal - 1), None)
-        if run is None:
-            run = []
-            runs.append(run)
-            cands.append(run)
+        cands = waiting.get((name, u.ordinal)) if u.ordinal is not None else None
+        if cands:
+            index = max(cands)
+            cands.remove(index)
+        else:
+            index = len(runs)
+            runs.append([])
             u.in_sequence = u.ordinal == 1
-        run.append(u)
+        runs[index].append(u)
+        if u.ordinal is not None:
+            waiting.setdefault((name, u.ordinal + 1), []).append(index)
     return runs
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline import lexicon
+from pipeline.spans import Spans
 from pipeline.structure.markers import HERE, Style, match_marker
 
 #: Positions where an inline marker may start: after blanks or after a clause end.
@@ -63,13 +64,15 @@ def content_lines(text: str, skip: list[tuple[int, int]] | None = None, begin: i
 
     ``start`` skips leading blanks and a markdown heading prefix (``## 第二章``).
     """
-    skip = skip or []
+    skipped = Spans()
+    for a, b in skip or []:
+        skipped.add(a, b)
     out: list[Line] = []
     pos = begin
     for raw in text[begin:].split("\n"):
         line_start, line_end = pos, pos + len(raw)
         pos = line_end + 1
-        if raw.startswith("\t") or any(a <= line_start < b for a, b in skip):
+        if raw.startswith("\t") or skipped.holds(line_start):
             continue
         stripped = raw.strip()
         if not stripped:
