@@ -6,8 +6,12 @@ rules document's own title (`中央银行理事会会议规则` → 中央银行
 (`…审议小组设置要点`, listed in ``organ_titles.txt``) when it says how the committee
 meets, (c) sentences that give a meeting a fixed frequency or a rule
 (`各村每周召开一次"两委"会`, `主席团会议由…召集`), (d) further meetings a rules text
-provides for (`每次会议举行预备会议`, `得…举行理、监事联席会议`) and (e) meetings
-that take another's rules by reference (`年度总检讨会议出席及决议人数亦同`).
+provides for (`每次会议举行预备会议`, `得…举行理、监事联席会议`), (e) meetings
+that take another's rules by reference (`年度总检讨会议出席及决议人数亦同`), (f) sections
+titled with a meeting's name (`第三章 镇长办公会议`; the organ of the title then holds no
+meeting of its own) and (g) recurring practices a report describes (:mod:`.practices`).
+All bodies are found before any sentence is assigned, so a title scope spanning the text
+does not swallow the rules of a meeting named further on.
 
 Each sentence of a body's scope, and any sentence anywhere whose subject is the body
 or the organ holding it (:func:`aliases`: `乡镇人民代表大会举行会议的时候…`,
@@ -30,22 +34,27 @@ from pathlib import Path
 
 from extractors import EXTRACTORS
 from extractors.duties.items import chain_at, cn_number, find_markers, split_top
+from extractors.duties.organs import organ_suffixes
 from extractors.meetings.fractions import fraction_rules
+from extractors.meetings.practices import practices
 from extractors.meetings.subjects import aliases, sentence_subject, short_name
 from pipeline.record import Document, Frequency, Meeting
 
 HERE = Path(__file__).parent
 PER = {"年": "year", "半年": "half_year", "季度": "quarter", "季": "quarter", "三个月": "quarter", "六个月": "half_year",
        "三月": "quarter", "个月": "month", "月": "month", "周": "week", "星期": "week", "週": "week",
-       "日": "day", "天": "day"}
+       "日": "day", "天": "day", "学期": "half_year"}  # a school term is half a year
 BODY_SUFFIX = r"(?:联席会议|办公会议|例会|会议|会)"
 HEADING = re.compile(rf"(?:^|(?<=[\s)）、])|(?<=实行))(?P<body>[\u4e00-\u9fff“”\"]{{1,20}}?{BODY_SUFFIX})"
                      r"(?:学习)?(?:制度|规则|议事规则)(?=[\s:：]|$)")
 TITLE = re.compile(rf"(?P<body>[\u4e00-\u9fff]{{2,20}}?{BODY_SUFFIX}?)(?:议事规则|会议规则|议事程序|规则)\s*$")
 FREQ_BODY_AFTER = re.compile(r"每(?:年|半年|季度?|个?月|周|星期)[^，。；]{0,6}?召开(?:一|二|两|\d)次"
                              rf"(?P<body>[\u4e00-\u9fff“”\"]{{1,16}}?{BODY_SUFFIX})(?=[、，,。；;]|$)")
+#: `本府每年举行业务总检讨会一次`: the count after the meeting's name
+FREQ_BODY_MID = re.compile(r"每(?:年|半年|季度?|个?月|周|星期)(?:举行|召开)"
+                           rf"(?P<body>[\u4e00-\u9fff“”\"]{{2,16}}?{BODY_SUFFIX})(?:一|二|两|\d)次")
 FREQ_BODY_BEFORE = re.compile(rf"(?:^|(?<=[\s。；;，,：:)）]))(?P<body>[\u4e00-\u9fff“”\"]{{1,16}}?{BODY_SUFFIX})"
-                              r"(?:一般|原则上)?每(?:年|半年|季度?|个?月|周|星期|三个?月)[^，。；;,]{0,10}?"
+                              r"(?:一般|原则上)?每(?:年|半年|季度?|个?月|[两二]?周|星期|三个?月)[^，。；;,]{0,10}?"
                               r"(?:召开|举行|开会|进行)")
 #: A meeting named together with a rule in a report (`由X主持召开追悼会`, `X可列席镇党委会`).
 MENTIONS = [
@@ -54,8 +63,18 @@ MENTIONS = [
     re.compile(rf"(?:^|(?<=[\s。；;：:]))(?P<attendee>[\u4e00-\u9fff、，,（）()]{{2,60}}?)(?:可以|可|应当|应)?列席(?P<body>[\u4e00-\u9fff“”\"]{{1,14}}?{BODY_SUFFIX})(?=[、，,。；;]|$)"),
     re.compile(rf"(?P<attendee>[\u4e00-\u9fff]{{2,16}}?)(?:可以|可)?列席(?P<body>[\u4e00-\u9fff“”\"]{{1,14}}?{BODY_SUFFIX})(?=[、，,。；;]|$)"),
 ]
+#: a sentence opening on a meeting's name and a rule (`本府府务会议，由秘书长主持`,
+#: `主管会报（以下简称本会报）由副馆长主持`, `工作小组会议不定期召开`); `会报` is the
+#: Taiwanese word for a standing briefing meeting
 MENTIONS.append(re.compile(
-    r"(?:^|(?<=[\n。\s]))(?P<body>[\u4e00-\u9fff（）()]{2,20}?会议)(?=随时|每|由[^，。；;]{1,24}(?:召集|主持)|须有|应有|表决)"))
+    r"(?:^|(?<=[\n。；;\s])|(?<=[一二三四五六七八九十\d][、.．])|(?<=[)）]))(?P<body>[\u4e00-\u9fff（）()]{2,20}?(?:会议|会报))(?:（以下简称[^）]{1,10}）)?[，,]?"
+    r"(?=随时|每|由[^，。；;]{1,24}(?:召集|主持)|须有|应有|表决|不定期|定期|以[^，。；;]{1,10}为(?:主席|主持人))"))
+#: a standing sitting named `…会` alone (`审查会以副院长…组成之，由副院长召集`,
+#: `审查会开会时以召集人为主席`); organs that merely share the ending (委员会, 理事会…) are not sittings
+MENTIONS.append(re.compile(
+    r"(?:^|(?<=[\n。；;\s]))(?P<body>[\u4e00-\u9fff]{2,8}?会)"
+    r"(?<!委员会)(?<!大会)(?<!协会)(?<!学会)(?<!工会)(?<!商会)(?<!理事会)(?<!监事会)(?<!董事会)(?<!基金会)(?<!本会)"
+    r"(?=以[^。；;]{2,60}?组成|开会时|由[^，。；;]{1,16}?召集)"))
 #: a report's recurring meeting: `每年…期间，各基层党组织…并召开党员和村民代表会议`
 MENTIONS.append(re.compile(
     r"每(?:年|半年|季度|个?月|周|星期)[^。；;\n]{0,30}?(?:召开|举行)"
@@ -63,8 +82,9 @@ MENTIONS.append(re.compile(
 #: A rules text may name a further meeting it provides for (`每次会议举行预备会议`,
 #: `主席、副主席可以召开代表团召集人会议`, `本会开会得商同监事会举行理、监事联席会议`):
 #: only read in a document that regulates meetings (a heading or title names one).
-HELD = re.compile(r"(?:^|(?<=[\s。；;，,]))(?P<convener>[\u4e00-\u9fff、（）()]{2,20}?)?"
-                  r"(?:可以|得|应当|每次会议)(?:商同[^，。；;,]{1,10}?)?(?:举行|召开)"
+HELD = re.compile(r"(?:^|(?<=[\s。；;，,]))(?P<convener>[\u4e00-\u9fff、（）()]{2,20}?)?也?"
+                  r"(?:(?:可以|得|应当|每次会议)(?:商同[^，。；;,]{1,10}?)?(?P<need>根据需要|视需要|必要时)?|"
+                  r"(?P<need2>根据需要|视需要|必要时)[，,]?(?:可以|得)?)(?:举行|召开)"
                   r"(?P<body>[\u4e00-\u9fff、（）()“”]{2,16}?会议)(?=[，,。；;]|$)")
 #: names that are a kind of sitting, not a meeting body of their own
 NOT_BODY = re.compile("^(?:" + "|".join(
@@ -137,39 +157,95 @@ def find_scopes(doc: Document) -> list[Scope]:
         if m.group(0).endswith("规则") and not body.endswith("会议"):
             body += "会议"  # `…常务委员会议事规则` regulates the 常务委员会会议
         scopes.append(Scope(_renamed(text, body, m.end(), end), m.start(), end, heading=True))
+    first_line = len(text) - len(text.lstrip()) + len((text.lstrip().splitlines() or [""])[0])
+    chapters = _section_scopes(doc, scopes)
+    if chapters:  # `第二章 党委会议`, `第三章 镇长办公会议`: the organ's rules name its meetings one by one,
+        # so the title (`中共某镇委员会议事规则`) is the organ's, not one meeting's
+        scopes = [sc for sc in scopes if sc.start > first_line] + chapters
+        scopes.sort(key=lambda sc: sc.start)
     title_body = _title_body(doc)
     if title_body and not scopes:
         scopes.append(Scope(title_body, 0, len(text), heading=True))
-    n_heads = len(heads)
+    n_heads = len(scopes)
+
 
     def inside_heading(pos: int) -> bool:
-        return any(s.start <= pos < s.end for s in scopes[:n_heads])
+        """Inside a meeting section; a rules text's own title (`…常务委员会议事规则`) spans the
+        whole text and does not hide the further meetings its articles rule on."""
+        return any(s.start <= pos < s.end for s in scopes[:n_heads] if s.start > first_line)
 
-    for m in FREQ_BODY_AFTER.finditer(text):
+    for m in [*FREQ_BODY_AFTER.finditer(text), *FREQ_BODY_MID.finditer(text)]:
         if not inside_heading(m.start()) and not m.group("body").startswith(SELF):
             a, b = _sentence(text, m.start())
-            scopes.append(Scope(m.group("body"), a, b, {"frequency": m.group(0)}))
+            pre = {"frequency": m.group(0)}
+            # `各乡镇党委每季度至少召开一次党建工作例会`: the organ opening the clause holds it
+            clause = re.split(r"[，,：:]", text[a:m.start()])[-1].strip()
+            holder = LEADING_MARKER.sub("", clause)
+            if 2 <= len(holder) <= 12 and holder.endswith(organ_suffixes()) and not re.search(r"[^\u4e00-\u9fff]", holder):
+                pre["convener"] = holder
+            scopes.append(Scope(m.group("body"), a, b, pre))
     for m in FREQ_BODY_BEFORE.finditer(text):
         if not inside_heading(m.start()) and not m.group("body").startswith(SELF):
-            scopes.append(Scope(m.group("body"), m.start(), _sentence(text, m.start())[1]))
+            scopes.append(Scope(_plain(m.group("body")), m.start(), _sentence(text, m.start())[1]))
     if scopes:  # a rules document: the further meetings it provides for
-        for m in HELD.finditer(text):
+        held = list(HELD.finditer(text))
+        for i, m in enumerate(held):
             who = m.group("convener") or ""
-            held_by = who and "每次会议" not in m.group(0) and not re.search(r"本会|开会|会议|每次", who)
+            held_by = who and "每次会议" not in m.group(0) and not re.search(r"本会|开会|会议|每次|可以|根据|需要|^也", who)
             pre = {"convener": who} if held_by else {}
+            if m.group("need") or m.group("need2"):  # `也可以根据需要召开联组会议`
+                pre["ad_hoc"] = "yes"
+            # the scope runs to the sentence end, or to the next meeting the sentence provides for
+            # (`应当召开全体会议、分组会议，也可以根据需要召开联组会议`: the need is the 联组会议's)
+            end = _sentence(text, m.start())[1]
+            if i + 1 < len(held) and held[i + 1].start() < end:
+                end = m.end()
             for body in re.findall(r".+?会议(?=、|$)", m.group("body")):  # `召开联组会议、分组会议`: two
-                body = body.lstrip("、")
+                body = _plain(body.lstrip("、"))
                 if not NOT_BODY.match(body):
-                    scopes.append(Scope(body, m.start("body"), _sentence(text, m.start())[1], dict(pre)))
+                    scopes.append(Scope(body, m.start("body"), end, dict(pre)))
     for rx in MENTIONS:
         for m in rx.finditer(text):
-            body = m.group("body")
+            body = _plain(m.group("body"))
             if len(body_key(body)) < 2 or body.startswith(SELF) or NOT_BODY.match(body) or inside_heading(m.start()):
                 continue
             pre = {k: v for k, v in m.groupdict().items() if k != "body" and v}
             end = _sentence(text, m.start())[1] if m.start() == m.start("body") else m.end()
             scopes.append(Scope(body, m.start(), end, pre))
     return scopes
+
+
+#: a section whose title is a meeting's name (`第三章 镇长办公会议`, `二、党政联席会议`)
+SECTION_MEETING = re.compile(r"(?P<body>[\u4e00-\u9fff“”\"（）()]{2,20}?(?:联席会议|办公会议|办公会|例会|会议))(?:制度)?")
+
+
+def _section_scopes(doc: Document, heads: list[Scope]) -> list[Scope]:
+    """Sections titled with a meeting's name that no `…会议制度` heading already covers."""
+    if doc.doc_type not in (None, "other", "work_rules"):
+        return []  # a report's section `四、召开全县组织工作会议` tells of an event, not of rules
+    known = {body_key(sc.body) for sc in heads}
+    out: list[Scope] = []
+    for sec in doc.sections:
+        m = SECTION_MEETING.fullmatch(sec.title.strip())
+        if m is None or NOT_BODY.match(m.group("body")) or body_key(m.group("body")) in known \
+                or re.search(r"召开|举行|开好|参加|出席|筹备", m.group("body")):
+            continue
+        if any(sc.start <= sec.start < sc.end and sc.start > 0 for sc in heads):
+            continue  # a sub-heading inside a meeting's section (`议事范围`…) is not another meeting
+        known.add(body_key(m.group("body")))
+        out.append(Scope(m.group("body"), sec.start, sec.end, heading=True))
+    return out
+
+
+def _plain(body: str) -> str:
+    """`本府府务会议` → `府务会议`: the organ's `本X` before its own `X务会议` is a pointer, not a
+    name; `常务委员会召开全体会议` names the sitting after the verb."""
+    return re.sub(r"^本(.)(?=\1)|^.*(?:召开|举行)", "", body)
+
+
+def _organ(body: str) -> str:
+    """`常委会会议` is held by 常委会."""
+    return re.sub(r"会议$", "", body)
 
 
 def _renamed(text: str, body: str, start: int, end: int) -> str:
@@ -206,17 +282,25 @@ def extract_meetings(doc: Document) -> list[Meeting]:
     scopes = find_scopes(doc)
     merged: dict[str, Meeting] = {}
     names: dict[str, str] = {}
+    keys: list[str] = []
+    # every body is known before any sentence is assigned, so that a title scope spanning the
+    # whole text hands `工作小组会议不定期召开` to the 工作小组会议 found further on
     for sc in scopes:
         key = body_key(sc.body)
         if not sc.heading:  # a mention joins the body it abbreviates (`“两委”会` → `村“两委”会`)
-            key = next((k for k in merged if k.endswith(key) or key.endswith(k)), key)
+            key = next((k for k in merged if k.endswith(key) or key.endswith(k)
+                        or _organ(sc.body) in aliases(names[k])), key)  # `常委会会议` for 常务委员会会议
         if key not in merged:
             sec = doc.section_at(sc.start)
             merged[key] = Meeting(id="", body=sc.body, section=sec.id if sec else None, start=sc.start,
                                   end=sc.end)
             names[key] = sc.body
+        keys.append(key)
+    for sc, key in zip(scopes, keys, strict=True):
         meeting = merged[key]
         meeting.start, meeting.end = min(meeting.start, sc.start), max(meeting.end, sc.end)
+        if sc.prefill.get("ad_hoc"):
+            meeting.ad_hoc = True
         if sc.prefill.get("frequency"):
             fill_slots(meeting, sc.prefill["frequency"], only=("frequency",))
         if sc.prefill.get("convener") and meeting.convener is None:
@@ -248,11 +332,15 @@ def extract_meetings(doc: Document) -> list[Meeting]:
     for key, meeting in merged.items():
         if any(s.heading and body_key(s.body) == key for s in scopes) or len(key) < 2:
             continue
+        name = names[key].strip("“”\"")
+        others = [n.strip("“”\"") for k, n in names.items() if k != key]
         for x, y in split_top(text, 0, len(text), "。；;\n"):
-            if names[key].strip("“”\"") in text[x:y]:
-                fill_slots(meeting, text[x:y],
+            part = _own_part(text[x:y], name, others)
+            if part:
+                fill_slots(meeting, part,
                            only=("ad_hoc", "convener", "chair", "quorum", "vote_threshold", "members"))
     # wherever a sentence names a known body (or the organ holding it) as its subject, it rules on it
+    last: tuple[str, int] | None = None  # the body the previous sentence ruled on, and where it ended
     for x, y in split_top(text, 0, len(text), "。；;\n"):
         sent = LEADING_MARKER.sub("", text[x:y])
         subject = sentence_subject(sent, names)
@@ -260,15 +348,42 @@ def extract_meetings(doc: Document) -> list[Meeting]:
             fill_slots(merged[subject], sent)
         elif (own := _members_of(sent, names)) is not None:
             fill_slots(merged[own], sent, only=("members",))
+        elif last and FOLLOW_ON.match(sent) and "\n" not in text[last[1]:x]:
+            # `前项府务会议以每月召开一次为原则。必要时得召开临时会议。`: the next sentence of the
+            # same paragraph, with no subject of its own, goes on about the same meeting
+            fill_slots(merged[last[0]], sent, only=("ad_hoc",))
+        last = (subject, y) if subject is not None else None
     for meeting in merged.values():
         _convener_before(text, meeting)
         _chair_named(text, meeting)
+    _add_practices(doc, merged)
+    _plenary_votes(merged)
+    _role_members(merged)
     _same_rules(text, merged)
     out = list(merged.values())
     for i, m in enumerate(out):
         m.id = f"m{i + 1}"
     return out
 
+
+def _own_part(sent: str, name: str, others: list[str]) -> str | None:
+    """The part of ``sent`` that speaks of the meeting ``name``: from the clause naming it to
+    the next meeting named (`应当召开全体会议、分组会议，也可以根据需要召开联组会议`: the need
+    is the 联组会议's; `…之同意，交付审查会审查`: the vote before the name is not the 审查会's)."""
+    i = sent.find(name)
+    if i == -1:
+        return None
+    a = max(sent.rfind(ch, 0, i) for ch in "，,：:") + 1
+    stops = [j for j in (sent.find(o, i + len(name)) for o in others if o not in name) if j != -1]
+    if not stops:
+        return sent[a:]
+    j = min(stops)
+    clause = max(sent.rfind(ch, 0, j) for ch in "，,：:") + 1  # the other's clause is the other's
+    return sent[a:clause if clause > i else j]
+
+
+#: a sentence opening on a condition only, whose subject is the previous sentence's
+FOLLOW_ON = re.compile(r"\s*(?:必要时|遇有|如遇|如有|如因|遇特殊情况|遇有特殊情况)")
 
 MEMBERS_OF = re.compile(r"为(?P<org>[^，。；;\n]{2,20}?)的?(?:成员|组成人员)$")
 
@@ -292,6 +407,8 @@ def _convener_before(text: str, meeting: Meeting) -> None:
                            r"[^。；;]{0,20}?[，,]并(?:召开|举行)" + re.escape(meeting.body) + r"(?=[，,。；;]|$)")
     lo = max(0, meeting.start - 200)
     m = rx.search(text, lo, meeting.end) or after_and.search(text, lo, meeting.end)
+    if m and re.search(r"可以|根据|必要|需$|^也|应当|每|坚持|定期|按时", m.group("who")):
+        m = None  # `也可以根据需要召开联组会议`: a modal, not who holds it
     if m:
         meeting.convener = _person(m.group("who"))
     else:  # `常委会职责：…1、召集全委会`: a duty of the organ the list belongs to
@@ -342,6 +459,44 @@ def _same_rules(text: str, merged: dict[str, Meeting]) -> None:
         if not what:  # the whole of the other meeting's procedure
             new.convener, new.chair = source.convener, source.chair
         merged[body_key(body)] = new
+
+
+def _add_practices(doc: Document, merged: dict[str, Meeting]) -> None:
+    """Recurring meetings a report describes as a practice (:mod:`.practices`)."""
+    for p in practices(doc.text):
+        key = body_key(p.body)
+        if any(k.endswith(key) or key.endswith(k) for k in merged):
+            continue
+        sec = doc.section_at(p.start)
+        merged[key] = Meeting(id="", body=p.body, section=sec.id if sec else None, start=p.start, end=p.end,
+                              frequency=Frequency(text=p.frequency_text, count=1, per=p.per, min=False),  # type: ignore[arg-type]
+                              convener=_person(p.convener), members=_people(p.members or ""),
+                              agenda_scope=p.agenda)
+
+
+def _plenary_votes(merged: dict[str, Meeting]) -> None:
+    """`大会全体会议表决议案，由全体代表的过半数通过`: the plenary sitting is where the
+    assembly decides, so its vote threshold is the assembly meeting's when that has none."""
+    for plenary in merged.values():
+        m = re.match(r"(?P<organ>.{2,20}?)全体会议$", plenary.body)
+        if m is None or plenary.vote_threshold is None:
+            continue
+        for meeting in merged.values():
+            if meeting is not plenary and meeting.vote_threshold is None and \
+                    any(a.endswith(m.group("organ")) for a in aliases(meeting.body)):
+                meeting.vote_threshold = plenary.vote_threshold
+
+
+#: a meeting named after those who sit in it (`代表团召集人会议`, `各组组长会议`)
+ROLE_MEETING = re.compile(r"^(?P<role>.{2,20}?(?:召集人|负责人|组长|联络员))会议$")
+
+
+def _role_members(merged: dict[str, Meeting]) -> None:
+    """A meeting named after a role consists of the holders of that role, unless it says otherwise."""
+    for meeting in merged.values():
+        m = ROLE_MEETING.match(meeting.body)
+        if m and not meeting.members:
+            meeting.members = [m.group("role")]
 
 
 LISTED = re.compile(r"下列人员[^。；;\n]{0,6}列席")
@@ -408,9 +563,13 @@ def fill_slots(m: Meeting, sent: str, only: tuple[str, ...] | None = None) -> No
             f = rx.search(sent)
             if f:
                 count = cn_number(f.groupdict().get("count") or "一") or 1
+                if f.groupdict().get("occasions"):  # `每年“七一”和春节期间`: once per occasion named
+                    count = 1 + len(re.findall(r"和|、|及|与", f.group("occasions")))
                 per = PER.get(f.group("per"), "month")
                 every = cn_number(f.groupdict().get("every") or "一") or 1
-                if every > 1:  # `每两个月…一次`: six times a year
+                if every > 1 and per == "week":  # `每两周…一次`: twice a month
+                    count, per = count * 4 // every, "month"
+                elif every > 1:  # `每两个月…一次`: six times a year
                     count, per = count * 12 // every, "year"
                 m.frequency = Frequency(text=sent[:f.end()].strip(), count=count, per=per,  # type: ignore[arg-type]
                                         min=bool(f.groupdict().get("min")) or "range" in f.groupdict()
@@ -439,6 +598,8 @@ def fill_slots(m: Meeting, sent: str, only: tuple[str, ...] | None = None) -> No
             if f and not re.search(r"需要|其他列席|其他人员", re.split(r"[，,]", f.group("list"))[-1]):
                 items = _people(f.group("list"))
                 if items:
+                    if slot == "attendees":  # `副院长、党委副书记参加，院长助理列席`: members sit in, not attend
+                        items = [x for x in items if x not in m.members]
                     _extend(getattr(m, slot), items)
                     break
     if want("quorum") or want("vote_threshold"):
@@ -492,7 +653,7 @@ def _person(s: str | None, keep_alternatives: bool = False) -> str | None:
     return s if 1 < len(s) <= 24 else None
 
 
-_NOT_PERSON = re.compile(r"时$|开会$|^除.*外$|下列|会议$|可以|需要|必要|^本会|通知|决定|举行|应当|^第.{1,4}条")
+_NOT_PERSON = re.compile(r"主持|召开|举行|出席$|参加$|时$|开会$|^除.*外$|下列|会议$|可以|需要|必要|^本会|通知|决定|举行|应当|^第.{1,4}条")
 
 
 def _people(s: str) -> list[str]:
@@ -501,7 +662,7 @@ def _people(s: str) -> list[str]:
     s = re.sub(r"（以下简称[^）]*）|\(以下简称[^)]*\)", "", s)
     # a leading condition (`…审议质询案时，`, `…答复的，`, `根据需要，`) names no one
     s = "，".join(c for c in re.split(r"[，,]", s) if not re.search(r"(?:时|的|后|需要)$", c.strip()))
-    parts = [re.sub(r"^(?:并)?(?:可以|可|得)?(?:邀请|邀|请|指定)|^(?:并由|由|应当|应)|"
+    parts = [re.sub(r"^(?:[\u4e00-\u9fff]{0,16}?会议?)?(?:并)?(?:可以|可|得)?(?:邀请|邀|请|指定(?!人员$)|允许)|^(?:并由|由|应当|应)|"
                     r"(?:有权|均|可以|可|应当|应|亦得|得|与会|派员|列席)$",
                     "", p.strip())
              for p in re.split(r"[、，,]|以及|及(?!其[^他])|和(?!议题)", s)]

@@ -14,10 +14,14 @@ from pipeline.record import FractionRule, SpecialQuorum
 
 FRAC = r"过半数|半数|二分之一|[一二三四五六七八九十]分之[一二三四五六七八九十]"
 QUORUM = re.compile(rf"有(?P<pre>[^，。；,]{{0,16}}?)(?P<frac>{FRAC})(?P<cmp>以上)?(?:的|之)?"
-                    rf"(?P<post>[^，。；,出到]{{0,10}}?)(?:之)?(?:到会|出席)(?!人)")
-VOTE = re.compile(rf"(?P<of>[^，。；,有]{{0,20}}?)(?:人数|(?<!组成)人员(?=的))?(?:的)?(?P<frac>{FRAC})"
+                    rf"(?P<post>[^，。；,出到参]{{0,10}}?)(?:之)?(?:到会|出席|参加|参会|与会)(?!人)")
+VOTE = re.compile(rf"(?P<of>[^，。；,有]{{0,20}}?)(?:人数|(?:(?<=委员)|(?<=代表)|(?<=成员))人员(?=的))?(?:的)?(?P<frac>{FRAC})"
                   rf"(?P<cmp>以上)?(?:之)?(?:同意|通过|为通过)")
-MATTER = re.compile(r"(?P<matter>(?:讨论|争论|审议|决定|表决)[^，。；,]{1,12}?)时|(?P<re>复议)")
+#: the matter a special quorum applies to: `讨论干部问题时`, `复议`, or a qualified kind of
+#: decision opening the sentence (`征收费率之初审决议，应有…`; not the plain `本会会议之决议`)
+MATTER = re.compile(r"(?P<matter>(?:讨论|争论|审议|决定|表决)[^，。；,]{1,12}?)(?:时|(?=须有|应有|必须有|必需有|应当有))|"
+                    r"(?P<re>复议)|"
+                    r"^(?P<kind>[\u4e00-\u9fff]{2,16}?之[\u4e00-\u9fff]{1,4}决议)(?=[，,])")
 CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -53,15 +57,19 @@ def fraction_rules(sent: str) -> tuple[FractionRule | None, FractionRule | None,
         before = clause[:hit.start("frac")]
         incl = _inclusive(frac, hit.group("cmp"), "超过" if re.search(r"超过|多于|过$", before) else None)
         if matter:
-            what = matter.group("matter") or "复议案"
+            what = matter.group("matter") or matter.group("kind") or "复议案"
             special.append(SpecialQuorum(matter=what, fraction=fraction_value(frac), inclusive=incl,
                                          text=sent.strip()))
             continue
         if q:
-            of = re.sub(r"(?:超过|多于|过)$", "", (q.group("post") or q.group("pre") or "")).strip("的之") or None
+            post = q.group("post") or ""
+            if re.match(r"及|和|与|并", post):  # `全体委员过半数及外聘委员三人以上之出席`: a second condition
+                post = ""
+            of = re.sub(r"(?:超过|多于|过)$", "", (post or q.group("pre") or "")).strip("的之") or None
             quorum = quorum or FractionRule(text=sent.strip(), fraction=fraction_value(frac), inclusive=incl,
                                             of=of)
         else:
-            of = re.sub(r"^.*(?:超过|多于|须经|经|由|以)", "", v.group("of") or "").strip("的之") or None
+            of = re.sub(r"(?:超过|多于|过|超)$", "", v.group("of") or "")  # `以应到会成员超过半数同意`
+            of = re.sub(r"^.*(?:超过|多于|须经|经|由|以)", "", of).strip("的之") or None
             vote = vote or FractionRule(text=sent.strip(), fraction=fraction_value(frac), inclusive=incl, of=of)
     return quorum, vote, special

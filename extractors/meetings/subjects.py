@@ -46,7 +46,7 @@ def aliases(body: str) -> tuple[str, ...]:
 
 #: what may follow a meeting's or organ's name when the sentence states a rule about it
 SUBJECT_FOLLOW = re.compile(r"(?:举行会议|开会|每|是|由|须|必须|必需|应|的决定|之决定|之决议|的决议|会议|进行表决|表决|"
-                            r"一般|原则上|有)")
+                            r"一般|原则上|有|以|不定期|定期|$)")
 
 
 def sentence_subject(sent: str, names: dict[str, str]) -> str | None:
@@ -60,6 +60,7 @@ def sentence_subject(sent: str, names: dict[str, str]) -> str | None:
     for key, name in names.items():
         for a in aliases(name):
             i = clause.find(a)
+            # `工作小组会议，应有…出席`: a name that is the whole first clause is its topic too
             if i == -1 or i > 12 or not SUBJECT_FOLLOW.match(clause, i + len(a)):
                 continue
             # a longer name wins; at equal length the one nearer the start
@@ -67,4 +68,8 @@ def sentence_subject(sent: str, names: dict[str, str]) -> str | None:
             if best is None or rank[0] > best[0]:
                 best = (rank[0], key)
             break
+    if best is None:  # `…之初审决议，应有该工作小组三分之二以上之委员出席`: `该X` points back at X
+        for key, name in names.items():
+            if any("该" + a in sent for a in aliases(name) if len(a) >= 3):
+                return key
     return best[1] if best else None
