@@ -39,6 +39,7 @@ from extractors.meetings.fractions import fraction_rules
 from extractors.meetings.practices import practices
 from extractors.meetings.subjects import aliases, sentence_subject, short_name
 from pipeline.record import Document, Frequency, Meeting
+from pipeline.spans import Spans
 
 HERE = Path(__file__).parent
 PER = {"年": "year", "半年": "half_year", "季度": "quarter", "季": "quarter", "三个月": "quarter", "六个月": "half_year",
@@ -316,9 +317,11 @@ def extract_meetings(doc: Document) -> list[Meeting]:
     _listed_attendees(text, scopes, merged)
     _shared_chairs(text, merged)
     # rules stated in a later chapter (`全委会进行表决时…`) attach to the body they name
-    covered = [(s.start, s.end) for s in scopes]
+    covered = Spans()
+    for sc in scopes:
+        covered.add(sc.start, sc.end)
     for x, y in split_top(text, 0, len(text), "。；;\n"):
-        if any(a <= x < b for a, b in covered):
+        if covered.holds(x):
             continue
         sent = LEADING_MARKER.sub("", text[x:y])
         for key, name in names.items():
