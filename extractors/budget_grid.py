@@ -150,7 +150,33 @@ def grid_items(doc: Document, table: Table, layout: Layout) -> list[BudgetItem]:
         if indicator:
             current.item.indicators.append(indicator)
         current.cover(row)
-    return [b.item for b in built]
+    return nest_by_sums([b.item for b in built])
+
+
+def nest_by_sums(items: list[BudgetItem]) -> list[BudgetItem]:
+    """Sub-rows of a flat table recovered from its arithmetic.
+
+    A PDF or a plain export may lose the indentation that marks sub-rows, but a
+    budget table still adds up: an activity whose amount is the sum of the two or
+    more activities right below it is their parent (``基层党组织建设 86.5`` over
+    ``62.3`` and ``24.2``). Applied only when no row of the table has a parent
+    already, so stated structure always wins; a sum must match to the cent.
+    """
+    if any(it.parent for it in items):
+        return items
+    i = 0
+    while i < len(items):
+        head, total, j = items[i], 0.0, i + 1
+        while head.amount and j < len(items) and items[j].amount is not None and total < head.amount - 0.005:
+            total += items[j].amount
+            j += 1
+        if head.amount and j - i > 2 and abs(total - head.amount) < 0.005:
+            for child in items[i + 1:j]:
+                child.parent = head.activity
+            i = j
+        else:
+            i += 1
+    return items
 
 
 def _repeats_header(row: list[Cell], header: set[str]) -> bool:

@@ -299,3 +299,32 @@ def test_pipe_layout_budget_table() -> None:
         ("政务公开", None, 8.5, "万元"), ("网站维护", "政务公开", 3, "万元")]
     assert [(i.name, i.grades) for i in items[1].indicators] == [
         ("故障次数", {"目标值": "≤2次"}), ("更新频次", {"目标值": "每周1次"})]
+
+
+def _flat(*rows: tuple[str, float | None]) -> list:
+    from pipeline.record import BudgetItem
+
+    return [BudgetItem(activity=a, parent=None, amount=x, amount_unit="万元", description=None, goal=None,
+                       start=0, end=0) for a, x in rows]
+
+
+@pytest.mark.parametrize("rows,parents", [
+    ([("党建", 86.5), ("村级经费", 62.3), ("党员培训", 24.2), ("人事", 41.8), ("培训", 28.6), ("考核", 13.2)],
+     [None, "党建", "党建", None, "人事", "人事"]),
+    ([("甲", 10), ("乙", 4), ("丙", 5)], [None, None, None]),            # does not add up
+    ([("甲", 10), ("乙", 10), ("丙", 3)], [None, None, None]),           # one row is not a breakdown
+    ([("甲", 10), ("乙", None), ("丙", 10)], [None, None, None]),        # a row without amount breaks the sum
+    ([("合", 30), ("甲", 10), ("乙", 15), ("丙", 5)], [None, "合", "合", "合"]),
+])
+def test_flat_table_nested_by_its_sums(rows: list, parents: list) -> None:
+    from extractors.budget_grid import nest_by_sums
+
+    assert [it.parent for it in nest_by_sums(_flat(*rows))] == parents
+
+
+def test_stated_nesting_is_not_second_guessed() -> None:
+    from extractors.budget_grid import nest_by_sums
+
+    items = _flat(("党建", 86.5), ("村级经费", 62.3), ("党员培训", 24.2))
+    items[2].parent = "村级经费"  # the table said so, whatever the sums
+    assert [it.parent for it in nest_by_sums(items)] == [None, None, "村级经费"]

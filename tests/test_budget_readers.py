@@ -89,3 +89,22 @@ def test_html_budget_table_with_rowspan_and_colspan(tmp_path: Path) -> None:
     assert [i.name for i in items[0].indicators] == ["调解成功率", "案件回访率"]
     assert items[1].indicators[0].grades == {"优": "200", "良": "150", "中": "100", "差": "100以下"}
 
+
+
+def _items(doc) -> list[tuple]:
+    return [(i.activity, i.amount, i.parent is not None, len(i.indicators)) for i in doc.budget_items]
+
+
+def test_pdf_budget_table_gives_the_items_of_its_text_export(tmp_path: Path, samples: Path) -> None:
+    """The sample budget table printed to PDF (ruled table, wrapped cells) yields the
+    same items as the same table exported one cell per line."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "corpora"))
+    import make_samples
+
+    path = tmp_path / "budget.pdf"
+    path.write_bytes(make_samples.to_pdf(make_samples.parse(make_samples.SRC / "budget_table.txt")))
+    from_pdf = _items(process_file(path))
+    assert from_pdf and from_pdf == _items(process_file(samples / "budget_table.txt"))
+    assert any(has_parent for _, _, has_parent, _ in from_pdf) and any(n for *_, n in from_pdf)
