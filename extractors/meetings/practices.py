@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from pipeline import lexicon
+
 HERE = Path(__file__).parent
 PER = {"年": "year", "半年": "half_year", "季度": "quarter", "个月": "month", "月": "month", "周": "week",
        "星期": "week"}
@@ -41,12 +43,7 @@ class Practice:
 
 @cache
 def patterns() -> dict[str, re.Pattern[str]]:
-    out: dict[str, re.Pattern[str]] = {}
-    for line in (HERE / "practices.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            kind, regex = line.split("\t", 1)
-            out[kind] = re.compile(regex)
-    return out
+    return {kind: re.compile(regex) for kind, regex in lexicon.rows(HERE / "practices.tsv")}
 
 
 def _bounds(text: str, pos: int, stops: str = STOPS) -> tuple[int, int]:

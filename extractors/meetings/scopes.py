@@ -1,0 +1,252 @@
+"""Where the meetings of a text are named: the *scopes* whose sentences speak of one meeting.
+
+A scope is a stretch of text about one meeting: a meeting section under its heading
+(`(二)常委会会议制度`), a rules text under its own title, a sentence that gives a
+meeting a fixed frequency (`各村每周召开一次"两委"会`), a further meeting a rules text
+provides for (`也可以根据需要召开联组会议`), or a chapter titled with a meeting's name.
+Finding them all first lets :func:`extractors.meetings.extract_meetings` give each
+sentence to the right meeting.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from extractors.duties.items import find_markers, split_top
+from extractors.duties.organs import organ_suffixes
+from pipeline import lexicon
+from pipeline.record import Document
+
+HERE = Path(__file__).parent
+
+
+BODY_SUFFIX = r"(?:联席会议|办公会议|例会|会议|会)"
+
+
+HEADING = re.compile(rf"(?:^|(?<=[\s)）、])|(?<=实行))(?P<body>[\u4e00-\u9fff“”\"]{{1,20}}?{BODY_SUFFIX})"
+                     r"(?:学习)?(?:制度|规则|议事规则)(?=[\s:：]|$)")
+
+
+TITLE = re.compile(rf"(?P<body>[\u4e00-\u9fff]{{2,20}}?{BODY_SUFFIX}?)(?:议事规则|会议规则|议事程序|规则)\s*$")
+
+
+FREQ_BODY_AFTER = re.compile(r"每(?:年|半年|季度?|个?月|周|星期)[^，。；]{0,6}?召开(?:一|二|两|\d)次"
+                             rf"(?P<body>[\u4e00-\u9fff“”\"]{{1,16}}?{BODY_SUFFIX})(?=[、，,。；;]|$)")
+
+
+#: `本府每年举行业务总检讨会一次`: the count after the meeting's name
+FREQ_BODY_MID = re.compile(r"每(?:年|半年|季度?|个?月|周|星期)(?:举行|召开)"
+                           rf"(?P<body>[\u4e00-\u9fff“”\"]{{2,16}}?{BODY_SUFFIX})(?:一|二|两|\d)次")
+
+
+FREQ_BODY_BEFORE = re.compile(rf"(?:^|(?<=[\s。；;，,：:)）]))(?P<body>[\u4e00-\u9fff“”\"]{{1,16}}?{BODY_SUFFIX})"
+                              r"(?:一般|原则上)?每(?:年|半年|季度?|个?月|[两二]?周|星期|三个?月)[^，。；;,]{0,10}?"
+                              r"(?:召开|举行|开会|进行)")
+
+
+#: A meeting named together with a rule in a report (`由X主持召开追悼会`, `X可列席镇党委会`).
+MENTIONS = [
+    re.compile(rf"由(?P<chair>[^，。；,由]{{2,16}}?)主持(?:召开|开)?(?P<body>[\u4e00-\u9fff“”\"]{{1,14}}?{BODY_SUFFIX})(?=[、，,。；;]|$)"),
+    # `乡长、副乡长，镇长、副镇长列席…会议`: a list running over commas from the sentence start
+    re.compile(rf"(?:^|(?<=[\s。；;：:]))(?P<attendee>[\u4e00-\u9fff、，,（）()]{{2,60}}?)(?:可以|可|应当|应)?列席(?P<body>[\u4e00-\u9fff“”\"]{{1,14}}?{BODY_SUFFIX})(?=[、，,。；;]|$)"),
+    re.compile(rf"(?P<attendee>[\u4e00-\u9fff]{{2,16}}?)(?:可以|可)?列席(?P<body>[\u4e00-\u9fff“”\"]{{1,14}}?{BODY_SUFFIX})(?=[、，,。；;]|$)"),
+    # a sentence opening on a meeting's name and a rule (`本府府务会议，由秘书长主持`,
+    # `主管会报（以下简称本会报）由副馆长主持`, `工作小组会议不定期召开`); `会报` is the
+    # Taiwanese word for a standing briefing meeting
+    re.compile(
+        r"(?:^|(?<=[\n。；;\s])|(?<=[一二三四五六七八九十\d][、.．])|(?<=[)）]))(?P<body>[\u4e00-\u9fff（）()]{2,20}?(?:会议|会报))(?:（以下简称[^）]{1,10}）)?[，,]?"
+        r"(?=随时|每|由[^，。；;]{1,24}(?:召集|主持)|须有|应有|表决|不定期|定期|以[^，。；;]{1,10}为(?:主席|主持人))"),
+    # a standing sitting named `…会` alone (`审查会以副院长…组成之，由副院长召集`,
+    # `审查会开会时以召集人为主席`); organs that merely share the ending (委员会, 理事会…) are not sittings
+    re.compile(
+        r"(?:^|(?<=[\n。；;\s]))(?P<body>[\u4e00-\u9fff]{2,8}?会)"
+        r"(?<!委员会)(?<!大会)(?<!协会)(?<!学会)(?<!工会)(?<!商会)(?<!理事会)(?<!监事会)(?<!董事会)(?<!基金会)(?<!本会)"
+        r"(?=以[^。；;]{2,60}?组成|开会时|由[^，。；;]{1,16}?召集)"),
+    # a report's recurring meeting: `每年…期间，各基层党组织…并召开党员和村民代表会议`
+    re.compile(
+        r"每(?:年|半年|季度|个?月|周|星期)[^。；;\n]{0,30}?(?:召开|举行)"
+        rf"(?P<body>[\u4e00-\u9fff“”\"]{{2,16}}?{BODY_SUFFIX})(?=[、，,。；;]|$)"),
+]
+
+
+#: A rules text may name a further meeting it provides for (`每次会议举行预备会议`,
+#: `主席、副主席可以召开代表团召集人会议`, `本会开会得商同监事会举行理、监事联席会议`):
+#: only read in a document that regulates meetings (a heading or title names one).
+HELD = re.compile(r"(?:^|(?<=[\s。；;，,]))(?P<convener>[\u4e00-\u9fff、（）()]{2,20}?)?也?"
+                  r"(?:(?:可以|得|应当|每次会议)(?:商同[^，。；;,]{1,10}?)?(?P<need>根据需要|视需要|必要时)?|"
+                  r"(?P<need2>根据需要|视需要|必要时)[，,]?(?:可以|得)?)(?:举行|召开)"
+                  r"(?P<body>[\u4e00-\u9fff、（）()“”]{2,16}?会议)(?=[，,。；;]|$)")
+
+
+#: names that are a kind of sitting, not a meeting body of their own
+NOT_BODY = re.compile("^(?:" + "|".join(lexicon.entries(HERE / "not_bodies.txt")) + ")")
+
+
+SELF = ("本会", "本院会议", "本委员会", "本会议", "会议", "本小组", "本组")
+
+
+@dataclass
+class Scope:
+    """Where the rules of one body are stated; ``prefill`` holds slots read off the mention."""
+
+    body: str
+    start: int
+    end: int
+    prefill: dict[str, str] = field(default_factory=dict)
+    heading: bool = False
+
+
+def body_key(body: str) -> str:
+    return re.sub(r"会议|制度|会|[“”\"]", "", body) or body
+
+
+@cache
+def organ_title() -> re.Pattern[str]:
+    ends = lexicon.entries(HERE / "organ_titles.txt")
+    return re.compile(r"(?P<organ>[\u4e00-\u9fff]{2,30}?(?:委员会|小组|会|组))(?:" + "|".join(ends) + r")\s*$")
+
+
+#: the organ's own meetings are ruled on (`本小组开会时，以召集人为主持人`, `会议由召集人召集之`)
+SELF_MEETING = re.compile(r"(?:^|[\s。；;，,、)）])(?:本会|本小组|本委员会|本组|会议)[^。；;\n]{0,20}?"
+                          r"(?:开会|召开|举行|召集(?!人)|为主席|为主持人|之出席)")
+
+
+def _title_body(doc: Document) -> str | None:
+    title = doc.title or next((ln.strip() for ln in doc.text.splitlines() if ln.strip()), "")
+    title = re.sub(r"^法规名称[:：]", "", title)
+    m = TITLE.search(title)
+    if m is None:  # a text setting up a committee regulates its meetings when it says how they are held
+        # a gazette order names the text it issues in quotes: `订定「…审议小组设置要点」`
+        quoted = re.findall(r"[「“]([^」”]{4,40})[」”]", doc.text[:300])
+        o = next((x for x in (organ_title().search(t) for t in [title, *quoted]) if x), None)
+        return o.group("organ") + "会议" if o and SELF_MEETING.search(doc.text) else None
+    if not re.search(r"会|院", m.group("body")):
+        return None
+    body = m.group("body")
+    return body if body.endswith("会议") else body + "会议"
+
+
+def find_scopes(doc: Document) -> list[Scope]:
+    text = doc.text
+    scopes: list[Scope] = []
+    heads = list(HEADING.finditer(text))
+    outer = [m.start for m in find_markers(text) if m.style == "cn_dun"]
+    for i, m in enumerate(heads):
+        end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
+        end = min([end] + [p for p in outer if p > m.end()])
+        body = re.sub(r"^(?:实行|建立|坚持|推行|落实|健全)", "", m.group("body"))  # `7、实行周一下午例会学习制度`
+        if m.group(0).endswith("规则") and not body.endswith("会议"):
+            body += "会议"  # `…常务委员会议事规则` regulates the 常务委员会会议
+        scopes.append(Scope(_renamed(text, body, m.end(), end), m.start(), end, heading=True))
+    first_line = len(text) - len(text.lstrip()) + len((text.lstrip().splitlines() or [""])[0])
+    chapters = _section_scopes(doc, scopes)
+    if chapters:  # `第二章 党委会议`, `第三章 镇长办公会议`: the organ's rules name its meetings one by one,
+        # so the title (`中共某镇委员会议事规则`) is the organ's, not one meeting's
+        scopes = [sc for sc in scopes if sc.start > first_line] + chapters
+        scopes.sort(key=lambda sc: sc.start)
+    title_body = _title_body(doc)
+    if title_body and not scopes:
+        scopes.append(Scope(title_body, 0, len(text), heading=True))
+    n_heads = len(scopes)
+
+
+    def inside_heading(pos: int) -> bool:
+        """Inside a meeting section; a rules text's own title (`…常务委员会议事规则`) spans the
+        whole text and does not hide the further meetings its articles rule on."""
+        return any(s.start <= pos < s.end for s in scopes[:n_heads] if s.start > first_line)
+
+    for m in [*FREQ_BODY_AFTER.finditer(text), *FREQ_BODY_MID.finditer(text)]:
+        if not inside_heading(m.start()) and not m.group("body").startswith(SELF):
+            a, b = _sentence(text, m.start())
+            pre = {"frequency": m.group(0)}
+            # `各乡镇党委每季度至少召开一次党建工作例会`: the organ opening the clause holds it
+            clause = re.split(r"[，,：:]", text[a:m.start()])[-1].strip()
+            holder = LEADING_MARKER.sub("", clause)
+            if 2 <= len(holder) <= 12 and holder.endswith(organ_suffixes()) and not re.search(r"[^\u4e00-\u9fff]", holder):
+                pre["convener"] = holder
+            scopes.append(Scope(m.group("body"), a, b, pre))
+    for m in FREQ_BODY_BEFORE.finditer(text):
+        if not inside_heading(m.start()) and not m.group("body").startswith(SELF):
+            scopes.append(Scope(_plain(m.group("body")), m.start(), _sentence(text, m.start())[1]))
+    if scopes:  # a rules document: the further meetings it provides for
+        held = list(HELD.finditer(text))
+        for i, m in enumerate(held):
+            who = m.group("convener") or ""
+            held_by = who and "每次会议" not in m.group(0) and not re.search(r"本会|开会|会议|每次|可以|根据|需要|^也", who)
+            pre = {"convener": who} if held_by else {}
+            if m.group("need") or m.group("need2"):  # `也可以根据需要召开联组会议`
+                pre["ad_hoc"] = "yes"
+            # the scope runs to the sentence end, or to the next meeting the sentence provides for
+            # (`应当召开全体会议、分组会议，也可以根据需要召开联组会议`: the need is the 联组会议's)
+            end = _sentence(text, m.start())[1]
+            if i + 1 < len(held) and held[i + 1].start() < end:
+                end = m.end()
+            for body in re.findall(r".+?会议(?=、|$)", m.group("body")):  # `召开联组会议、分组会议`: two
+                body = _plain(body.lstrip("、"))
+                if not NOT_BODY.match(body):
+                    scopes.append(Scope(body, m.start("body"), end, dict(pre)))
+    for rx in MENTIONS:
+        for m in rx.finditer(text):
+            body = _plain(m.group("body"))
+            if len(body_key(body)) < 2 or body.startswith(SELF) or NOT_BODY.match(body) or inside_heading(m.start()):
+                continue
+            pre = {k: v for k, v in m.groupdict().items() if k != "body" and v}
+            end = _sentence(text, m.start())[1] if m.start() == m.start("body") else m.end()
+            scopes.append(Scope(body, m.start(), end, pre))
+    return scopes
+
+
+#: a section whose title is a meeting's name (`第三章 镇长办公会议`, `二、党政联席会议`)
+SECTION_MEETING = re.compile(r"(?P<body>[\u4e00-\u9fff“”\"（）()]{2,20}?(?:联席会议|办公会议|办公会|例会|会议))(?:制度)?")
+
+
+def _section_scopes(doc: Document, heads: list[Scope]) -> list[Scope]:
+    """Sections titled with a meeting's name that no `…会议制度` heading already covers."""
+    if doc.doc_type not in (None, "other", "work_rules"):
+        return []  # a report's section `四、召开全县组织工作会议` tells of an event, not of rules
+    known = {body_key(sc.body) for sc in heads}
+    out: list[Scope] = []
+    for sec in doc.sections:
+        m = SECTION_MEETING.fullmatch(sec.title.strip())
+        if m is None or NOT_BODY.match(m.group("body")) or body_key(m.group("body")) in known \
+                or re.search(r"召开|举行|开好|参加|出席|筹备", m.group("body")):
+            continue
+        if any(sc.start <= sec.start < sc.end and sc.start > 0 for sc in heads):
+            continue  # a sub-heading inside a meeting's section (`议事范围`…) is not another meeting
+        known.add(body_key(m.group("body")))
+        out.append(Scope(m.group("body"), sec.start, sec.end, heading=True))
+    return out
+
+
+def _plain(body: str) -> str:
+    """`本府府务会议` → `府务会议`: the organ's `本X` before its own `X务会议` is a pointer, not a
+    name; `常务委员会召开全体会议` names the sitting after the verb."""
+    return re.sub(r"^本(.)(?=\1)|^.*(?:召开|举行)", "", body)
+
+
+def _renamed(text: str, body: str, start: int, end: int) -> str:
+    """A section `常委会组织生活会制度` that says `常委会每半年召开一次民主生活会` is about the
+    民主生活会 of the 常委会: the frequency sentence names the meeting better than the heading."""
+    m = FREQ_BODY_AFTER.search(text, start, end)
+    if m is None or body_key(m.group("body")) in body_key(body):
+        return body
+    a = _sentence(text, m.start())[0]
+    subject = (re.split(r"一般|每|原则上", text[a:m.start()] + "每")[0].split() or [""])[-1]
+    subject = re.sub(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]", "", subject)
+    return subject + m.group("body") if len(subject) <= 6 and subject.endswith("会") else m.group("body")
+
+
+def _sentence(text: str, pos: int) -> tuple[int, int]:
+    a = max(text.rfind(ch, 0, pos) for ch in "。；;\n！？") + 1
+    ends = [i for i in (text.find(ch, pos) for ch in "。；;\n") if i != -1]
+    return a, min(ends) if ends else len(text)
+
+
+LEADING_MARKER = re.compile(r"^\s*(?:第[一二三四五六七八九十百零\d]+条\s+|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])\s*")
+
+
+def sentences_in(text: str, a: int, b: int) -> list[str]:
+    return [LEADING_MARKER.sub("", text[x:y]) for x, y in split_top(text, a, b, "。；;\n")]

@@ -1,0 +1,178 @@
+"""The slots of a meeting record read from one sentence, and the people in them.
+
+Slot patterns are data (``patterns.tsv``: frequency, ad hoc, convener, chair, members,
+attendees, recorder …); fractions go to :mod:`extractors.meetings.fractions`. A list
+of people is kept only when the sentence speaks of the meeting itself.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from extractors.duties.items import chain_at, cn_number, find_markers
+from extractors.meetings.fractions import fraction_rules
+from extractors.meetings.subjects import aliases
+from pipeline import lexicon
+from pipeline.record import Frequency, Meeting
+
+HERE = Path(__file__).parent
+
+
+PER = {"年": "year", "半年": "half_year", "季度": "quarter", "季": "quarter", "三个月": "quarter", "六个月": "half_year",
+       "三月": "quarter", "个月": "month", "月": "month", "周": "week", "星期": "week", "週": "week",
+       "日": "day", "天": "day", "学期": "half_year"}  # a school term is half a year
+
+
+@cache
+def patterns() -> dict[str, list[re.Pattern[str]]]:
+    out: dict[str, list[re.Pattern[str]]] = {}
+    for slot, regex in lexicon.rows(HERE / "patterns.tsv"):
+        out.setdefault(slot, []).append(re.compile(regex))
+    return out
+
+
+AGENDA = re.compile(r"议事范围[:：]|(?:议决|决定|审议|讨论|议定)下列事项[:：]|之?事项如下[:：]")
+
+
+def agenda(text: str, start: int, end: int) -> list[str]:
+    """Items of the scope's `议事范围：(1)…(2)…` or `议决下列事项：一、…`, markers removed;
+    a scope stated without items is one item (the rest of its sentence)."""
+    m = AGENDA.search(text, start, end)
+    if m is None:
+        return []
+    pos = m.end()
+    while pos < end and text[pos] in " \t\n":
+        pos += 1
+    items = chain_at(text, find_markers(text, start, end), pos, end)
+    if items:
+        return [x for x in (text[i.body:i.end].strip().rstrip("。；;") for i in items) if x]
+    stop = min([i for i in (text.find(ch, pos, end) for ch in "。\n") if i != -1] or [end])
+    return [text[pos:stop].strip()] if stop > pos else []
+
+
+def extend_new(xs: list[str], new: list[str]) -> None:
+    xs.extend(x for x in new if x not in xs)
+
+
+def fill_slots(m: Meeting, sent: str, only: tuple[str, ...] | None = None) -> None:
+    """Fill the empty slots of ``m`` (or only those named in ``only``) that ``sent`` states."""
+    pats = patterns()
+
+    def want(slot: str) -> bool:
+        return only is None or slot in only
+
+    if want("frequency") and m.frequency is None:
+        for rx in pats["frequency"]:
+            f = rx.search(sent)
+            if f:
+                count = cn_number(f.groupdict().get("count") or "一") or 1
+                if f.groupdict().get("occasions"):  # `每年“七一”和春节期间`: once per occasion named
+                    count = 1 + len(re.findall(r"和|、|及|与", f.group("occasions")))
+                per = PER.get(f.group("per"), "month")
+                every = cn_number(f.groupdict().get("every") or "一") or 1
+                if every > 1 and per == "week":  # `每两周…一次`: twice a month
+                    count, per = count * 4 // every, "month"
+                elif every > 1:  # `每两个月…一次`: six times a year
+                    count, per = count * 12 // every, "year"
+                m.frequency = Frequency(text=sent[:f.end()].strip(), count=count, per=per,  # type: ignore[arg-type]
+                                        min=bool(f.groupdict().get("min")) or "range" in f.groupdict()
+                                        or bool(re.search(r"至少|不少于", f.group(0))))
+                break
+    if want("ad_hoc") and m.ad_hoc is None and any(rx.search(sent) for rx in pats["ad_hoc"]):
+        m.ad_hoc = True
+    for slot in ("convener", "chair", "recorder"):
+        if want(slot) and getattr(m, slot) is None:
+            for rx in pats[slot]:
+                f = rx.search(sent)
+                if f and "all" in f.groupdict():  # alternatives `A或B` are the convener as written
+                    who = person(f.group("all"), keep_alternatives=True)
+                else:
+                    who = person(f.group("who")) if f else None
+                if who:
+                    setattr(m, slot, who)
+                    break
+    for slot in ("members", "attendees"):
+        if not want(slot) or (slot == "members" and m.members):
+            continue
+        for rx in pats[slot]:
+            f = rx.search(sent)
+            if f and not _own_list(m, sent, f):
+                continue
+            if f and not re.search(r"需要|其他列席|其他人员", re.split(r"[，,]", f.group("list"))[-1]):
+                items = people(f.group("list"))
+                if items:
+                    if slot == "attendees":  # `副院长、党委副书记参加，院长助理列席`: members sit in, not attend
+                        items = [x for x in items if x not in m.members]
+                    extend_new(getattr(m, slot), items)
+                    break
+    if want("quorum") or want("vote_threshold"):
+        quorum, vote, special = fraction_rules(sent)
+        if quorum and m.quorum is None:
+            m.quorum = quorum
+        if vote and m.vote_threshold is None:
+            m.vote_threshold = vote
+        m.special_quorum.extend(special)
+
+
+_PERSON_TRIM = re.compile(r"^(?:会议|本会|并|均|一般|应|可|由|委托|托付|常委会会议|全委会)+|(?:召集|主持|之|的|等)+$")
+
+
+def _own_list(m: Meeting, sent: str, f: re.Match[str]) -> bool:
+    """A member or attendee list belongs to ``m`` only when the sentence speaks of ``m``:
+    `调查委员会由主任委员…组成` in a 常委会 rules text lists another body's members, and
+    `质询案在专门委员会会议上答复的，…有权列席会议` another meeting's attendees."""
+    org = f.groupdict().get("org")
+    if org is not None:
+        return any(org.endswith(a) or a.endswith(org) for a in aliases(m.body))
+    if f.group(0).startswith("由"):
+        subject = re.split(r"[，,：:]", sent[:f.start()])[-1].strip()
+        if subject and re.search(r"(?:委员会|小组|组|团|会)$", subject) and not _is_alias(m, subject):
+            return False
+    if sent[f.end():f.end() + 2] != "会议":
+        return True
+    # `列席会议` without a name: the meeting is the one the sentence names, if any
+    others = [x for x in re.findall(r"[\u4e00-\u9fff（）()]{2,20}?会议(?![记纪])", sent[:f.end()]) if x != "会议"]
+    others = [re.sub(r"^.*?(?:根据|按照|依照|经过|经|在|于|由|将|对|向)", "", x) for x in others]
+    return not others or any(_is_alias(m, x) for x in others)
+
+
+def _is_alias(m: Meeting, name: str) -> bool:
+    """Whether ``name`` may stand for ``m`` (always, while ``m`` has no name of its own yet)."""
+    name = re.sub(r"^.*(?:列席|出席|参加)(?=会议$)", "", name.strip())  # `列席会议`: the meeting in question
+    name = re.sub(r"(?:举行|召开)(会议)$", "", name)  # `常务委员会举行会议`: the organ's own meeting
+    name = re.sub(r"^(?:本级|本|该|上述)", "", name)
+    return name in ("会议", "") or m.body == "会议" or any(a.endswith(name) or name.endswith(a) for a in aliases(m.body))
+
+
+def person(s: str | None, keep_alternatives: bool = False) -> str | None:
+    if not s:
+        return None
+    s = _PERSON_TRIM.sub("", s.strip(" ，,"))
+    s = re.split(r"不能|缺席" if keep_alternatives else r"或者|或|不能|缺席", s)[0]
+    s = re.sub(r"(?:可以|可|应|得|随时)$", "", s)
+    if re.search(r"临时|必要|需要|会议|开|第.{1,4}[条项]|人员$|互推|公推|互选|推一人|推选一人|其中一" if keep_alternatives
+                 else r"临时|必要|需要|以上$|会议|开|第.{1,4}[条项]|人员$|互推|公推|互选|推一人|推选一人|其中一", s):
+        return None
+    return s if 1 < len(s) <= 24 else None
+
+
+_NOT_PERSON = re.compile(r"主持|召开|举行|出席$|参加$|时$|开会$|^除.*外$|下列|会议$|可以|需要|必要|^本会|通知|决定|举行|应当|^第.{1,4}条")
+
+
+def people(s: str) -> list[str]:
+    """`区委常委、区政府区长及副区长` → one string per role (a shared head is not distributed)."""
+    s = re.sub(r"^.*?(?:由|为)", "", s) if re.search(r"(?:组成人员|人员)为", s) else s
+    s = re.sub(r"（以下简称[^）]*）|\(以下简称[^)]*\)", "", s)
+    # a leading condition (`…审议质询案时，`, `…答复的，`, `根据需要，`) names no one
+    s = "，".join(c for c in re.split(r"[，,]", s) if not re.search(r"(?:时|的|后|需要)$", c.strip()))
+    parts = [re.sub(r"^(?:[\u4e00-\u9fff]{0,16}?会议?)?(?:并)?(?:可以|可|得)?(?:邀请|邀|请|指定(?!人员$)|允许)|^(?:并由|由|应当|应)|"
+                    r"(?:有权|均|可以|可|应当|应|亦得|得|与会|派员|列席)$",
+                    "", p.strip())
+             for p in re.split(r"[、，,]|以及|及(?!其[^他])|和(?!议题)", s)]
+    return [p for p in parts if 1 < len(p) <= 30 and not _NOT_PERSON.search(p) and not _QUANTITY.match(p)]
+
+
+#: `七人至十一人` says how many, not who
+_QUANTITY = re.compile(r"^[一二三四五六七八九十百\d]+(?:人|名)")
