@@ -31,6 +31,7 @@ COMMAND_MODULES = [
     "search",
     "compare",
     "outline",
+    "review",
 ]
 
 

@@ -1,0 +1,35 @@
+"""``gongwen review FILE [--kind figures|duties|meetings|budget] [-o page.html]``:
+the text with one kind of extracted record marked, for checking extraction by eye."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pipeline.cli import app
+from pipeline.errors import InputError
+
+
+@app.command("review")
+def review_command(
+    file: Annotated[Path, typer.Argument(help="File to read (.txt, .docx, .pdf, .html).")],
+    kind: Annotated[str, typer.Option("--kind", "-k", help="figures, duties, meetings or budget.")] = "figures",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="The HTML page to write "
+                                                "(default: FILE's name with .<kind>.html).")] = None,
+) -> None:
+    """Write an HTML page of FILE's text with its figures (or duties, meetings, budget rows) marked."""
+    from pipeline.process import process_file
+    from pipeline.review import LAYERS, marks, render
+
+    if kind not in LAYERS:
+        raise typer.BadParameter(f"unknown kind {kind!r}; known: {', '.join(LAYERS.names())}", param_hint="--kind")
+    try:
+        doc = process_file(file)
+    except InputError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(1) from None
+    output = output or Path(f"{file.stem}.{kind}.html")
+    output.write_text(render(doc, kind), encoding="utf-8")
+    typer.echo(f"wrote {output} ({len(marks(doc, kind))} {kind} marked)")
