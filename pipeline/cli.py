@@ -35,7 +35,12 @@ COMMAND_MODULES = [
 ]
 
 
-def main() -> None:
+def load_commands() -> typer.Typer:
+    """The app with every command added (importing a command module registers it)."""
     for name in COMMAND_MODULES:
         importlib.import_module(f"pipeline.commands.{name}")
-    app()
+    return app
+
+
+def main() -> None:
+    load_commands()()

@@ -198,12 +198,10 @@ def test_failed_files_are_retried_only_when_asked(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def cli():
-    import importlib
 
-    from pipeline.cli import COMMAND_MODULES, app
+    from pipeline.cli import load_commands
 
-    for name in COMMAND_MODULES:
-        importlib.import_module(f"pipeline.commands.{name}")
+    app = load_commands()
     runner = CliRunner()
     return lambda *args: runner.invoke(app, [str(a) for a in args])
 

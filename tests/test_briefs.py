@@ -147,10 +147,9 @@ def test_section_roles(title, role):
 def test_brief_command_reports_unreadable_files(tmp_path):
     from typer.testing import CliRunner
 
-    from pipeline.cli import COMMAND_MODULES, app
+    from pipeline.cli import load_commands
 
-    for name in COMMAND_MODULES:
-        __import__(f"pipeline.commands.{name}")
+    app = load_commands()
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     out = tmp_path / "b.md"

@@ -191,8 +191,9 @@ def test_csv_and_markdown(db: Path, tmp_path: Path) -> None:
     (["compare", "meetings"], "常委会会议"),
 ])
 def test_cli(db: Path, args: list[str], fragment: str) -> None:
-    from pipeline.cli import app
-    from pipeline.commands import compare as _  # noqa: F401  (registers the command)
+    from pipeline.cli import load_commands
+
+    app = load_commands()
 
     res = CliRunner().invoke(app, [*args, "--db", str(db)], env={"COLUMNS": "250"})
     assert res.exit_code == 0, res.output
@@ -202,9 +203,9 @@ def test_cli(db: Path, args: list[str], fragment: str) -> None:
 def test_cli_xlsx_output_and_errors(db: Path, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
-    from pipeline.cli import app
-    from pipeline.commands import compare as _  # noqa: F401
+    from pipeline.cli import load_commands
 
+    app = load_commands()
     runner = CliRunner()
     out = tmp_path / "c.xlsx"
     res = runner.invoke(app, ["compare", "duties", "-o", str(out), "--db", str(db)])

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.cli import COMMAND_MODULES, app
+from pipeline.cli import load_commands
 
 RULES = (
     "城南区委工作规则\n"
@@ -25,9 +24,7 @@ RULES = (
 
 
 def _run(args: list[str]) -> object:
-    for name in COMMAND_MODULES:
-        importlib.import_module(f"pipeline.commands.{name}")
-    return CliRunner().invoke(app, args, env={"COLUMNS": "160"})
+    return CliRunner().invoke(load_commands(), args, env={"COLUMNS": "160"})
 
 
 @pytest.mark.parametrize("kind,expected", [

@@ -7,15 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from pipeline.cli import COMMAND_MODULES, app
-
-
-def _app() -> object:
-    import importlib
-
-    for name in COMMAND_MODULES:
-        importlib.import_module(f"pipeline.commands.{name}")
-    return app
+from pipeline.cli import load_commands
 
 
 def test_bad_files_are_reported_and_the_rest_processed(tmp_path: Path, samples: Path) -> None:
@@ -24,7 +16,7 @@ def test_bad_files_are_reported_and_the_rest_processed(tmp_path: Path, samples: 
     fake = tmp_path / "fake.docx"
     fake.write_text("不是Word文件", encoding="utf-8")
     out = tmp_path / "out"
-    result = CliRunner().invoke(_app(), ["extract", str(empty), str(samples / "work_rules.txt"),
+    result = CliRunner().invoke(load_commands(), ["extract", str(empty), str(samples / "work_rules.txt"),
                                          str(fake), "--out", str(out)])
     assert result.exit_code == 1
     errors = [ln for ln in result.stderr.splitlines() if ln.strip()]
@@ -37,16 +29,16 @@ def test_bad_files_are_reported_and_the_rest_processed(tmp_path: Path, samples: 
 
 
 def test_all_good_files_exit_0(tmp_path: Path, samples: Path) -> None:
-    result = CliRunner().invoke(_app(), ["extract", str(samples / "budget_table.txt"), "--jsonl"])
+    result = CliRunner().invoke(load_commands(), ["extract", str(samples / "budget_table.txt"), "--jsonl"])
     assert result.exit_code == 0
     assert json.loads(result.stdout)["source"]["format"] == "txt"
 
 
 def test_jsonl_and_out_dir_hold_the_same_records(tmp_path: Path, samples: Path) -> None:
     files = [str(samples / "work_rules.txt"), str(samples / "budget_table.docx")]
-    lines = CliRunner().invoke(_app(), ["extract", *files, "--jsonl"]).stdout.splitlines()
+    lines = CliRunner().invoke(load_commands(), ["extract", *files, "--jsonl"]).stdout.splitlines()
     assert len(lines) == 2  # one record per line
-    CliRunner().invoke(_app(), ["extract", *files, "--out", str(tmp_path)])
+    CliRunner().invoke(load_commands(), ["extract", *files, "--out", str(tmp_path)])
     from_dir = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in tmp_path.glob("*.json")}
     assert {r["doc_id"]: r for r in map(json.loads, lines)} == from_dir
     assert from_dir[json.loads(lines[0])["doc_id"]]["duties"]  # a real record, not an empty shell

@@ -48,13 +48,13 @@ def test_page_marks_each_record_with_its_label(doc) -> None:
 
 
 def test_review_command_writes_the_page(tmp_path: Path) -> None:
-    from tests.test_ingest_cli import _app
+    from pipeline.cli import load_commands
 
     src = tmp_path / "report.txt"
     src.write_text(TEXT, encoding="utf-8")
     out = tmp_path / "page.html"
-    result = CliRunner().invoke(_app(), ["review", str(src), "--kind", "figures", "-o", str(out)])
+    result = CliRunner().invoke(load_commands(), ["review", str(src), "--kind", "figures", "-o", str(out)])
     assert result.exit_code == 0 and "3 figures marked" in result.stdout
     assert out.read_text(encoding="utf-8").count("<mark") == 3
-    bad = CliRunner().invoke(_app(), ["review", str(src), "--kind", "nothing"])
+    bad = CliRunner().invoke(load_commands(), ["review", str(src), "--kind", "nothing"])
     assert bad.exit_code != 0 and "unknown kind" in bad.output

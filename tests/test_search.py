@@ -153,8 +153,9 @@ def test_more_like_this_finds_the_same_duty_elsewhere(db: Path) -> None:
 
 
 def test_cli_search_json_and_table(db: Path) -> None:
-    from pipeline.cli import app
-    from pipeline.commands import search as _  # noqa: F401  (registers the command)
+    from pipeline.cli import load_commands
+
+    app = load_commands()
 
     runner = CliRunner()
     res = runner.invoke(app, ["search", "黨費", "--json", "--db", str(db), "--region", "西岭区"])
