@@ -23,6 +23,7 @@ class Unit:
     kind: str  # count | duration | money | percent | calendar
     one: bool  # `一` + unit counts without a definite cue
     hanzi_only: bool  # only after Chinese numerals
+    scaled_only: bool = False  # only after a numeral holding 万/亿 (22亿方)
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class Lexicon:
     one_before: re.Pattern[str]
     one_after: re.Pattern[str]
     change_re: re.Pattern[str]
+    money_cue_re: re.Pattern[str]
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -63,7 +65,7 @@ def lexicon() -> Lexicon:
     units = {}
     for row in _rows("units.tsv"):
         flags = set(row[2].split(",")) if len(row) > 2 else set()
-        units[row[0]] = Unit(row[0], row[1], "one" in flags, "hanzi" in flags)
+        units[row[0]] = Unit(row[0], row[1], "one" in flags, "hanzi" in flags, "scaled" in flags)
     before, after = {}, {}
     for row in _rows("comparators.tsv"):
         c = Comparator(row[0], row[1], row[2], row[3])
@@ -89,4 +91,5 @@ def lexicon() -> Lexicon:
         one_before=re.compile(rf"(?:{one_before})$"),
         one_after=re.compile(one_after),
         change_re=re.compile(_alternation([r[0] for r in _rows("change_verbs.txt")])),
+        money_cue_re=re.compile(_alternation([r[0] for r in _rows("money_cues.txt")])),
     )

@@ -51,13 +51,35 @@ DATE_RE = re.compile(
 #: a second date after a range connector: 11月1日至12月中旬
 DATE_TAIL_RE = re.compile(rf"{SPACE}*{CONN}{SPACE}*")
 
-DAY_RE = re.compile(rf"(?P<d>{DNUM}){SPACE}*日")
+DAY_RE = re.compile(rf"(?P<d>{DNUM}){SPACE}*日(?!历天)")  # 十五日历天: calendar days (units.tsv)
 
 #: words before a bare `N日` that make it a day of the month
 DAY_CONTEXT_RE = re.compile(r"(?:(?P<rel>同|当|本|次|上)月|月)的?$")
 
 #: words before `N月`/`N年` that make it a length of time
 SPAN_BEFORE_RE = re.compile(r"(?:每|近|逾|满|历时|为期|连续|长达|前后|最近|这|过去|头)$")
+
+#: words before `N年`/`N年度` that make it a length of time even where a bare year would be a
+#: year of the Republic (过去三年度, 占前3年度决算: the last three fiscal years)
+YEAR_SPAN_BEFORE_RE = re.compile(r"(?:近|逾|满|历时|为期|连续|长达|最近|过去|前)$")
+
+#: a day of the month listed after a full date: 11月27日、29日、30日 (the days share the month)
+DAY_LIST_BEFORE_RE = re.compile(
+    rf"月{SPACE}*(?:{DNUM}){SPACE}*[日号](?:{SPACE}*[、,，及和与]{SPACE}*(?:{DNUM}){SPACE}*[日号])*{SPACE}*[、,，及和与]{SPACE}*$")
+
+#: trailing 多/余 after a length makes it an estimate from below (1年多, 半年多); not when it
+#: starts a word of its own (多次, 多项 …)
+MORE_AFTER_RE = re.compile(r"[多余](?![次项个种元方家名层样措渠部位轮批人])")
+
+#: 三年半: half a unit more; not 半数, 半年 … (a figure of their own), not 半导体
+HALF_AFTER_RE = re.compile(r"半(?![数年天月小个日导岛径])")
+
+#: ROC and Western years written in brackets after 今/本/明/去: 今（94）年, 本（2013）年度
+PAREN_YEAR_RE = re.compile(rf"[今本明去上][（(]{SPACE}*(\d{{2,4}}){SPACE}*[)）]年(度)?"
+                           rf"(?:{SPACE}*({MNUM}){SPACE}*月(?:{SPACE}*({DNUM}){SPACE}*[日号])?)?")
+
+#: a dotted date in a text dated in years of the Republic: 94.10.19, 91.9.28
+ROC_DOTTED_RE = re.compile(r"(?<![\d.])(\d{2,3})\.(\d{1,2})\.(\d{1,2})(?![\d])")
 
 COMPACT_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
 
@@ -119,6 +141,8 @@ def read_date(ctx: Context, s: int, e: int) -> Hit | None:
     has_month = bool(g["m"] or g["m1"])
     year = None
     if g["y"]:
+        if not has_month and not era and YEAR_SPAN_BEFORE_RE.search(text[max(0, s - 2):s]) and len(g["y"]) < 4:
+            return span_hit(ctx, s, m.end(), g["y"], "年")  # 过去三年度, 前3年度: a length
         year = _year_value(ctx, g["y"], bool(era), has_month, bool(g["fy"]))
         if year is None:
             if has_month:
@@ -163,8 +187,14 @@ def span_hit(ctx: Context, s: int, e: int, raw: str, unit: str) -> Hit | None:
     value = num(raw)
     if value is None:
         return None
+    more = MORE_AFTER_RE.match(ctx.text, e)
+    if more:  # 1年多: more than a year
+        e = more.end()
+    elif HALF_AFTER_RE.match(ctx.text, e):  # 三年半: three and a half years
+        value += 0.5
+        e += 1
     hit = Hit(s, e, "duration", as_number(value), unit)
-    hit.cmp = after_cmp(ctx, e) or before_cmp(ctx, s, "duration")
+    hit.cmp = after_cmp(ctx, e) or (">" if more else None) or before_cmp(ctx, s, "duration")
     return hit
 
 
@@ -176,6 +206,9 @@ def _read_day(ctx: Context, s: int) -> Hit | None:
         return None
     ctxm = DAY_CONTEXT_RE.search(text[max(0, s - 4):s])
     day = _int(m.group("d"))
+    if ctxm is None and DAY_LIST_BEFORE_RE.search(text[max(0, s - 60):s]):
+        # 11月27日、29日: a further day of the month just named
+        return Hit(s, m.end(), "date", None, dates=[DateParts(day=day, relative_month=0)])
     if ctxm:
         start = s - (len(text[max(0, s - 4):s]) - ctxm.start()) if ctxm.group("rel") else s
         rel = {"同": 0, "当": 0, "本": 0, "次": 1, "上": -1}.get(ctxm.group("rel") or "")
@@ -190,6 +223,29 @@ def read_next_day(ctx: Context, s: int, e: int) -> Hit | None:
     return None
 
 
+def read_paren_year(ctx: Context, s: int, e: int) -> Hit | None:
+    """``今（94）年``, ``本（95）年度``, ``去(2012)年``: the year named in brackets after 今/本/去.
+
+    Official texts of the Republic write the current year this way; two or three digits
+    are a year of the Republic, four a Gregorian year.
+    """
+    text = ctx.text
+    if s < 2 or text[s - 1] not in "（(":
+        return None
+    m = PAREN_YEAR_RE.match(text, s - 2)
+    if not m or m.start(1) != s:
+        return None
+    y = int(m.group(1))
+    if y >= 1000:
+        year = y
+    elif ctx.roc and y <= 200:
+        year = roc_year(y)
+    else:
+        return None
+    parts = DateParts(year, _int(m.group(3)), _int(m.group(4)))
+    return Hit(s - 2, m.end(), "date", None, dates=[parts]) if parts.valid() else None
+
+
 def read_compact_date(ctx: Context, s: int, e: int) -> Hit | None:
     """``2018-05-14`` anywhere; ``20110720`` only as the value of a date field (else it is a code)."""
     text = ctx.text
@@ -199,6 +255,12 @@ def read_compact_date(ctx: Context, s: int, e: int) -> Hit | None:
     if m:
         parts = DateParts(int(m.group(1)), int(m.group(3)), int(m.group(4)))
         return Hit(s, m.end(), "date", None, dates=[parts]) if parts.valid() else None
+    if ctx.roc:  # 94.10.19 in a text dated in years of the Republic
+        m = ROC_DOTTED_RE.match(text, s)
+        if m and 30 <= int(m.group(1)) <= 200:
+            parts = DateParts(roc_year(int(m.group(1))), int(m.group(2)), int(m.group(3)))
+            if parts.valid():
+                return Hit(s, m.end(), "date", None, dates=[parts])
     m = COMPACT_DATE_RE.match(text, s)
     if m and FIELD_LABEL_RE.search(text[max(0, s - 8):s]):
         return Hit(s, m.end(), "date", None, dates=[DateParts(int(m.group(1)), int(m.group(2)), int(m.group(3)))])

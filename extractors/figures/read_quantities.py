@@ -19,6 +19,7 @@ from extractors.figures.common import (
     num,
 )
 from extractors.figures.numerals import as_number
+from extractors.figures.read_dates import HALF_AFTER_RE
 
 CELL_RE = re.compile(rf"^\t{SPACE}*({ARABIC}){SPACE}*$", re.M)
 
@@ -77,6 +78,51 @@ def _unit_at(ctx: Context, pos: int, hanzi: bool) -> tuple[str, int] | None:
     return m.group(0), m.end()
 
 
+def _inner_unit(ctx: Context, a: _Amount) -> tuple[str, int] | None:
+    """``两个多月`` (an estimate from below), ``一个半月`` (and a half): 多/余/半 between 个 and the unit.
+
+    ``6个半天`` is six half-days: a unit of its own (units.tsv), so it is left to the unit reader.
+    """
+    text = ctx.text
+    if not text.startswith(("个多", "个余", "个半"), a.end):
+        return None
+    m = ctx.lex.unit_re.match(text, a.end + 2)
+    if not m or "个" + m.group(0) not in ctx.lex.units:
+        return None
+    if text[a.end + 1] == "半":
+        whole = ctx.lex.unit_re.match(text, a.end)
+        if whole and whole.end() > a.end + 1:
+            return None  # 个半天
+        a.value += 0.5
+    else:
+        a.approx = True
+    return "个" + m.group(0), m.end()
+
+
+#: a bare amount in 万/亿 (the unit left out): 补助10万以内, 以150万计算
+SCALED_RE = re.compile(r"[万亿]$")
+
+CLAUSE_STOP = re.compile(r"[，。；;,：:！？!?\n、]")
+
+
+def _bare_money(ctx: Context, a: _Amount) -> Hit | None:
+    """``补助以10万以内为原则``: an amount in 万/亿 with no unit is money when the clause names money."""
+    if not SCALED_RE.search(a.raw) or a.value < 10_000:
+        return None
+    text = ctx.text
+    window = text[max(0, a.start - 16):a.start]
+    stops = list(CLAUSE_STOP.finditer(window))
+    if stops:
+        window = window[stops[-1].end():]
+    if not ctx.lex.money_cue_re.search(window):
+        return None
+    hit = Hit(a.start, a.end, "money", as_number(a.value), "元")
+    if a.approx:
+        hit.cmp = ">"
+    hit.cmp = after_cmp(ctx, a.end) or hit.cmp or before_cmp(ctx, a.start, "money")
+    return hit
+
+
 def read_quantity(ctx: Context, s: int, e: int) -> Hit | None:
     """A number with a unit from ``units.tsv``, alone or as a range, with 万/亿 scaled into the value."""
     text, lex = ctx.text, ctx.lex
@@ -84,12 +130,15 @@ def read_quantity(ctx: Context, s: int, e: int) -> Hit | None:
     if a is None:
         return None
     hanzi = is_hanzi(a.raw)
-    u = _unit_at(ctx, a.end, hanzi)
-    if u is None and not a.approx and len(a.raw) > 1 and a.raw[-1] in "十百千":
-        # 2000万千瓦: the numeral run swallowed the first character of the unit (千瓦, 百万…)
+    u = _inner_unit(ctx, a)
+    if u is None:
+        u = _unit_at(ctx, a.end, hanzi)
+    if u is None and not a.approx and len(a.raw) > 1 and a.raw[-1] in "十百千兆":
+        # 2000万千瓦, 750千伏, 720兆瓦: the numeral run swallowed the first character of the
+        # unit (千瓦, 千伏, 兆瓦); only after a digit or 万/亿, so 三千人 stays 3000 people
         shorter = _Amount(a.start, a.end - 1, a.raw[:-1], num(a.raw[:-1]) or 0.0, False)
         u2 = _unit_at(ctx, shorter.end, hanzi)
-        if u2 is not None and shorter.value and shorter.raw[-1] in "万亿兆":
+        if u2 is not None and shorter.value and (shorter.raw[-1] in "万亿兆" or shorter.raw[-1].isdigit()):
             a, u = shorter, u2
     low: _Amount | None = None
     if a.raw in NEIGHBOURS and u is not None:
@@ -99,7 +148,7 @@ def read_quantity(ctx: Context, s: int, e: int) -> Hit | None:
     if u is None:  # a range whose unit follows the second number: 2 ~ 3个, 一至二名
         t = CONN_RE.match(text, a.end)
         if not t:
-            return None
+            return _bare_money(ctx, a)
         b = _amount(ctx, t.end())
         if b is None or is_hanzi(b.raw) != hanzi:
             return None
@@ -114,10 +163,14 @@ def read_quantity(ctx: Context, s: int, e: int) -> Hit | None:
         # 5-10年: a range of years is a length of time (a range of calendar years is read as a date)
         lo, hi = sorted((low.value, a.value))
         return Hit(low.start, end, "duration", [as_number(lo), as_number(hi)], "年")
+    if unit is not None and unit.kind == "calendar" and low is None:
+        return _calendar_span(ctx, a, base, end)
     if unit is None or unit.kind == "calendar":
         return None
     if unit.hanzi_only and not hanzi and not re.search("[万亿兆]", a.raw):
         return None  # 30度 may be an angle; 1000亿度 is electricity
+    if unit.scaled_only and not re.search("[万亿兆]", a.raw):
+        return None  # 方 alone is 方面, 方案 …: a volume only as 22亿方
     if low is None:  # a range with the unit on both ends: 七人至十一人, 95%-80%
         t = CONN_RE.match(text, end)
         if t:
@@ -136,6 +189,11 @@ def read_quantity(ctx: Context, s: int, e: int) -> Hit | None:
     kind = unit.kind
     if kind == "percent":
         scale = 0.001 if base == "‰" else 0.01
+    if kind == "duration" and low is None and base not in ("半天", "个半天"):
+        half = HALF_AFTER_RE.match(text, end)
+        if half:  # 一天半: one and a half days
+            a.value += 0.5
+            end = half.end()
     value: Any
     if low is not None:
         lo, hi = sorted((low.value * scale, a.value * scale))
@@ -146,7 +204,7 @@ def read_quantity(ctx: Context, s: int, e: int) -> Hit | None:
     if kind == "percent":
         out_unit = None
     elif kind == "money":
-        out_unit = "元" if base in ("元", "块钱") else base
+        out_unit = "元" if base in ("元", "块钱", "人民币") else base
     start = first.start
     if low is None and kind == "percent" and _minus_before(text, start):
         # -3.2%: a signed rate (下降3.2% stays positive: the verb carries the sign)
@@ -159,6 +217,19 @@ def read_quantity(ctx: Context, s: int, e: int) -> Hit | None:
         cmp = after_cmp(ctx, end)
         hit.cmp = cmp or hit.cmp or before_cmp(ctx, s, kind)
     return hit
+
+
+def _calendar_span(ctx: Context, a: _Amount, base: str, end: int) -> Hit | None:
+    """``十多年``, ``11.7年``, ``四十五日``: a length in 年/日 that the date reader could not take.
+
+    The date reader reads every numeral that can be a year or a day of the month; what is
+    left here (an estimate with 多/余, a decimal, a day count above 31) can only be a length.
+    """
+    if base == "日" or (base == "年" and (a.approx or a.value != int(a.value))):
+        hit = Hit(a.start, end, "duration", as_number(a.value), base)
+        hit.cmp = after_cmp(ctx, end) or (">" if a.approx else None) or before_cmp(ctx, a.start, "duration")
+        return hit
+    return None
 
 
 def _minus_before(text: str, s: int) -> bool:

@@ -7,6 +7,7 @@ import re
 
 from extractors.figures.bounds import after_cmp, before_cmp
 from extractors.figures.common import (
+    CONN_RE,
     NUM,
     SPACE,
     Context,
@@ -14,17 +15,23 @@ from extractors.figures.common import (
     next_char,
     num,
 )
-from extractors.figures.numerals import as_number
+from extractors.figures.numerals import DIGITS, as_number
+from extractors.figures.read_dates import MORE_AFTER_RE
 
 RATIO_RE = re.compile(r"(\d+(?:\.\d+)?)((?:[ \u3000]*[:：∶][ \u3000]*\d+(?:\.\d+)?)+)(?![\d年月日号])")
 
 FRACTION_RE = re.compile(rf"(?P<den>{NUM}){SPACE}*分之{SPACE}*(?P<num>{NUM})")
 
-SLASH_RE = re.compile(r"(\d{1,2})/(\d{1,3})(?![\d/年月日])")
+SLASH_RE = re.compile(r"(\d{1,2})[/／](\d{1,3})(?![\d/／年月日])")
+
+#: 1比4: a ratio written with 比 between two plain numbers (not 比上年, not 2比3%)
+BI_RATIO_RE = re.compile(r"(\d+(?:\.\d+)?)比(\d+(?:\.\d+)?)(?![\d.%％年月日号])")
 
 #: 三成, 两成半, 3成: tenths of a whole; the characters after 成 that make it a verb or a word
 #: (成为, 成立, 成员, 成果 …) rule it out
-TENTHS_RE = re.compile(r"([一二两三四五六七八九]|\d(?:\.\d+)?)成(半)?(?![为立员果本功绩效就熟长交型品分都人事])")
+#: 八成五 = 0.85: a digit after 成 counts hundredths (not when a measure word follows it: 三成五个)
+TENTHS_RE = re.compile(r"([一二两三四五六七八九]|\d(?:\.\d+)?)成(?:(半)|([一二三四五六七八九])(?![个项次名人家条件位种]))?"
+                        r"(?![为立员果本功绩效就熟长交型品分都人事])")
 
 #: 5.1倍, 一倍, 两倍多: a multiple; 翻一番, 翻两番: doublings
 TIMES_RE = re.compile(rf"({NUM})(多|余)?倍(多|余)?")
@@ -36,6 +43,11 @@ HALF_RE = re.compile(r"半(?:(?P<share>数)|(?P<unit>年|天|个月|小时|个�
 def read_ratio(ctx: Context, s: int, e: int) -> Hit | None:
     """``1 : 3``, ``8.3∶41.4∶50.3`` in any colon width; clock times (``8:00``) are not ratios."""
     text = ctx.text
+    if text.startswith("比", e):
+        b = BI_RATIO_RE.match(text, s)
+        if b and not text[max(0, s - 1):s].isdigit():
+            return Hit(s, b.end(), "ratio", [as_number(float(b.group(1))), as_number(float(b.group(2)))])
+        return None
     if next_char(text, e) not in (":", "：", "∶"):
         return None
     m = RATIO_RE.match(text, s)
@@ -58,7 +70,7 @@ def read_ratio(ctx: Context, s: int, e: int) -> Hit | None:
 def read_fraction(ctx: Context, s: int, e: int) -> Hit | None:
     """``三分之二``, ``1/3``; ``百分之七十`` and ``千分之五`` are percentages."""
     text = ctx.text
-    if not (text.startswith("分之", e) or text.startswith("/", e) or next_char(text, e) == "分"):
+    if not (text.startswith("分之", e) or text.startswith(("/", "／"), e) or next_char(text, e) == "分"):
         return None
     m = FRACTION_RE.match(text, s)
     if m:
@@ -70,17 +82,30 @@ def read_fraction(ctx: Context, s: int, e: int) -> Hit | None:
         hit.cmp = after_cmp(ctx, m.end()) or before_cmp(ctx, s, "fraction")
         return hit
     m = SLASH_RE.match(text, s)
-    if m and int(m.group(1)) < int(m.group(2)) and not re.search(r"[\d/]$", text[max(0, s - 1):s]):
-        hit = Hit(s, m.end(), "fraction", round(int(m.group(1)) / int(m.group(2)), 4))
+    if m and int(m.group(1)) < int(m.group(2)) and not re.search(r"[\d/／]$", text[max(0, s - 1):s]):
+        low = round(int(m.group(1)) / int(m.group(2)), 4)
+        t = CONN_RE.match(text, m.end())
+        m2 = SLASH_RE.match(text, t.end()) if t else None
+        if m2 and int(m2.group(1)) < int(m2.group(2)):  # 1/2至3/5: one range of shares
+            high = round(int(m2.group(1)) / int(m2.group(2)), 4)
+            return Hit(s, m2.end(), "fraction", sorted([low, high]))
+        hit = Hit(s, m.end(), "fraction", low)
         hit.cmp = after_cmp(ctx, m.end()) or before_cmp(ctx, s, "fraction")
         return hit
     return None
 
 
 def read_half(ctx: Context, s: int, e: int) -> Hit | None:
-    """``半数`` is a share, ``半年`` a length of time; ``上半年`` names a period, not a length."""
+    """``半数`` is a share, ``半年`` a length of time; ``上半年`` names a period, not a length.
+
+    ``过半`` alone (过半委员同意, 任务过半) is more than half, like ``过半数``.
+    """
     text = ctx.text
     m = HALF_RE.match(text, s)
+    if not m and text[max(0, s - 1):s] == "过" and text.startswith("半", s):
+        hit = Hit(s, s + 1, "fraction", 0.5)
+        hit.cmp = after_cmp(ctx, s + 1) or before_cmp(ctx, s, "fraction")
+        return hit
     if not m or text[max(0, s - 1):s] in ("上", "下", "一", "个", "多"):
         return None
     if m.group("share"):
@@ -88,8 +113,22 @@ def read_half(ctx: Context, s: int, e: int) -> Hit | None:
         hit.cmp = after_cmp(ctx, m.end()) or before_cmp(ctx, s, "fraction")
         return hit
     unit = m.group("unit")
-    hit = Hit(s, m.end(), "duration", 0.5, unit.removeprefix("个") if unit == "个小时" else unit)
-    hit.cmp = after_cmp(ctx, m.end()) or before_cmp(ctx, s, "duration")
+    end = m.end()
+    more = MORE_AFTER_RE.match(text, end)
+    if more:  # 半年多: more than half a year
+        end = more.end()
+    hit = Hit(s, end, "duration", 0.5, unit.removeprefix("个") if unit == "个小时" else unit)
+    hit.cmp = after_cmp(ctx, end) or (">" if more else None) or before_cmp(ctx, s, "duration")
+    return hit
+
+
+def read_one_half(ctx: Context, s: int, e: int) -> Hit | None:
+    """``一半``: half of a whole (超过一半, 一半以上), kind ``fraction``."""
+    text = ctx.text
+    if not text.startswith("一半", s) or text.startswith(("一半天", "一半年"), s):
+        return None
+    hit = Hit(s, s + 2, "fraction", 0.5)
+    hit.cmp = after_cmp(ctx, s + 2) or before_cmp(ctx, s, "fraction")
     return hit
 
 
@@ -99,12 +138,12 @@ def read_tenths(ctx: Context, s: int, e: int) -> Hit | None:
     if not text.startswith("成", e):
         return None
     m = TENTHS_RE.match(text, s)
-    if not m or m.start(1) != s or text[max(0, s - 1):s] in ("建", "形", "组", "变", "完", "达", "促", "分", "合", "构", "转", "生", "制", "养", "造", "落", "做", "办", "写", "练", "学"):
+    if not m or m.start(1) != s or text[max(0, s - 1):s] in ("建", "形", "组", "变", "完", "促", "分", "合", "构", "转", "生", "制", "养", "造", "落", "做", "办", "写", "练", "学"):
         return None  # 建成一批, 形成两个: 成 closes a verb before the numeral
     n = num(m.group(1))
     if n is None or n > 10:
         return None
-    value = (n + (0.5 if m.group(2) else 0)) / 10
+    value = (n + (0.5 if m.group(2) else 0)) / 10 + (DIGITS[m.group(3)] / 100 if m.group(3) else 0)
     hit = Hit(s, m.end(), "fraction", round(value, 4))
     hit.cmp = after_cmp(ctx, m.end()) or before_cmp(ctx, s, "fraction")
     return hit

@@ -24,24 +24,37 @@ from extractors.figures.common import (
     Reader,
 )
 from extractors.figures.lexicon import Lexicon, lexicon
-from extractors.figures.read_dates import read_compact_date, read_date, read_next_day
+from extractors.figures.read_dates import read_compact_date, read_date, read_next_day, read_paren_year
 from extractors.figures.read_quantities import read_cell, read_quantity
-from extractors.figures.read_shares import read_fraction, read_half, read_ratio, read_tenths, read_times
+from extractors.figures.read_shares import (
+    read_fraction,
+    read_half,
+    read_one_half,
+    read_ratio,
+    read_tenths,
+    read_times,
+)
 
 FIRST_RE = re.compile(rf"[0-9{HZ_NUM}半次翌]")
 
-CANDIDATE_RE = re.compile(rf"{NUM}|半(?=数|年|天|个月|小时|个小时)|次日|翌日")
+CANDIDATE_RE = re.compile(rf"{NUM}|半(?=数|年|天|个月|小时|个小时)|(?<=过)半|次日|翌日")
 
-ORDINAL_ITEM = rf"(?:\d+(?:-\d+)?|[{HZ_NUM}]+)"
+ORDINAL_JOIN = rf"{SPACE}*(?:[、～~\-—－]|至第?|到第?|及第?|和第?){SPACE}*"
+
+#: 第 and the list of ordinals after it (第3、4条, 第二十至二十二条); items keep one notation and
+#: a full-width comma closes the list, so in 全国第一，13个大模型 the 13 is a count
+ORDINALS = (rf"第{SPACE}*(?:\d+(?:-\d+)?(?:(?:{ORDINAL_JOIN}|,){SPACE}*\d+(?:-\d+)?)*"
+            rf"|[{HZ_NUM}]+(?:{ORDINAL_JOIN}[{HZ_NUM}]+)*)")
 
 BUILTIN_MASKS = [
-    rf"第{SPACE}*{ORDINAL_ITEM}(?:{SPACE}*(?:[、，,～~\-—－]|至第?|到第?|及第?|和第?){SPACE}*{ORDINAL_ITEM})*",
+    ORDINALS,
     r"《[^》\n]{0,80}》",
     r"〈[^〉\n]{0,80}〉",
     r"“[^”\n]{1,16}”",  # a short quote is a name or slogan: “两委”, “一学二比三联四争创”
     r"「[^」\n]{1,12}」",
     r'"[^"\n]{1,12}"',
-    rf"[〔\[［(（【]{SPACE}*(?:\d+|[{HZ_NUM}]+){SPACE}*[〕\]］)）】]",
+    # a bracketed number is a marker or a code; 今（94）年 is a year (read_paren_year)
+    rf"(?<![今本明去上])[〔\[［(（【]{SPACE}*(?:\d+|[{HZ_NUM}]+){SPACE}*[〕\]］)）】]",
 ]
 
 MASK_RE = re.compile("|".join(f"(?:{p})" for p in BUILTIN_MASKS))
@@ -49,11 +62,13 @@ MASK_RE = re.compile("|".join(f"(?:{p})" for p in BUILTIN_MASKS))
 #: The readers, tried in order at every candidate; the first hit wins.
 READERS: list[Reader] = [
     read_next_day,
+    read_paren_year,
     read_compact_date,
     read_date,
     read_ratio,
     read_fraction,
     read_half,
+    read_one_half,
     read_tenths,
     read_times,
     read_quantity,
