@@ -57,6 +57,10 @@ MARKER_PREFIX = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[)）、
 ARTICLE_PREFIX = re.compile(r"^第\s*[一二三四五六七八九十百零\d]+\s*[条條]\s*")
 
 
+#: Cue kinds that introduce a numbered list after a clause (``cues.tsv``).
+LIST_KINDS = ("list", "units")
+
+
 @dataclass(frozen=True)
 class Cue:
     kind: str
@@ -74,7 +78,7 @@ def cue_patterns() -> list[tuple[str, re.Pattern[str]]]:
 def find_cues(text: str) -> list[Cue]:
     """Cues in text order, one-sentence cues last (a list cue covers the sentence it opens)."""
     found = [Cue(kind, m.start(), m.end(), m) for kind, rx in cue_patterns() for m in rx.finditer(text)]
-    return sorted(found, key=lambda c: (c.kind == "sentence", c.start, c.kind != "list"))
+    return sorted(found, key=lambda c: (c.kind == "sentence", c.start, c.kind not in LIST_KINDS))
 
 
 class _Builder:
@@ -98,7 +102,9 @@ class _Builder:
                              section=sec.id if sec else None))
 
     def item(self, item: Item, organ: str | None, markers: Markers, last: bool,
-             fixed: bool = False) -> None:
+             fixed: bool = False, units_only: bool = False) -> None:
+        """One item's duties; with ``units_only`` (a list of the units an organ is divided
+        into) an item that names no unit (`一、综合规划处。`) holds none."""
         text = self.text
         a, b = item.body, item.end
         nl = text.find("\n", a, b)
@@ -108,11 +114,17 @@ class _Builder:
             return
         if last:
             b = drop_heading_tail(text, a, b)
-        for pa, pb in split_top(text, a, b):
-            lead = None if fixed else leading_organ(text, pa, pb)
-            if lead:
-                organ, pa = lead
-            self.add(organ, pa, pb)
+        unit = unit_prefix(text, a, b)
+        if unit is not None:
+            organ, a, fixed = unit[0], unit[1], True  # the name set off by its colon holds for the whole item
+        elif units_only:
+            return
+        for qa, qb in paragraphs(text, markers, a, b):
+            for pa, pb in split_top(text, qa, qb):
+                lead = None if fixed else leading_organ(text, pa, pb)
+                if lead:
+                    organ, pa = lead
+                self.add(organ, pa, pb)
 
     def unit_block(self, unit: str, a: int, b: int, markers: Markers) -> None:
         """Lines or sub-items under a line that only names a unit."""
@@ -130,6 +142,42 @@ def is_unit_name(s: str) -> bool:
     return 2 <= len(s) <= 16 and not re.search(r"[，,。；;、]", s) and s.endswith(organ_suffixes())
 
 
+_UNIT_LEAD = re.compile(r"([\u4e00-\u9fff]{2,16}?)([（(][^（()）。；;：:\n]{1,16}[)）])?[ \t\u3000]*[：:。][ \t\u3000]*")
+
+
+def unit_prefix(text: str, a: int, b: int) -> tuple[str, int] | None:
+    """``(unit, where its duties begin)`` when an item opens with a unit's name set off by
+    `：` or `。` (`（一）办公室。负责…`, `一、第一科：档案之典藏…`), the layout of 三定
+    and 办事细则 lists; None otherwise. Something must follow the name; after `。` it
+    must open with a duty verb, or the name was a one-sentence duty (`（四）支持区法院。`).
+    An alias in brackets (`办公室（政策法规股）。`) is left out of the organ, as in
+    :func:`leading_organ`."""
+    m = _UNIT_LEAD.match(text, a, b)
+    if m is None or m.end() >= b or not is_unit_name(m.group(1)):
+        return None
+    if "。" in m.group(0) and not text.startswith(duty_verbs(), m.end()):
+        return None
+    return m.group(1), m.end()
+
+
+def paragraphs(text: str, markers: Markers, a: int, b: int) -> list[tuple[int, int]]:
+    """``text[a:b]`` cut into its paragraphs where a line ending a sentence is followed by
+    a line with no marker (an item that runs on over a second paragraph holds two
+    statements); a nested list stays with the line that introduces it."""
+    out, start = [], a
+    nl = text.find("\n", a, b)
+    while nl != -1:
+        nxt = nl + 1
+        while nxt < b and text[nxt] in " \t\u3000":
+            nxt += 1
+        if text[start:nl].rstrip().endswith(("。", "；", ";", "！", "？")) and nxt < b and nxt not in markers.by_start:
+            out.append((start, nl))
+            start = nxt
+        nl = text.find("\n", nl + 1, b)
+    out.append((start, b))
+    return out
+
+
 def drop_heading_tail(text: str, a: int, b: int) -> int:
     """A list run together with the next heading (`…工作。内设机构`) ends at the last `。`."""
     cut = text.rfind("。", a, b)
@@ -143,7 +191,11 @@ def clause_subject(text: str, end: int) -> tuple[str | None, int]:
     a = end
     while a > 0 and text[a - 1] not in SENTENCE_START:
         a -= 1
-    return prefix_organ(text[a:end]), a
+    organ = prefix_organ(text[a:end])
+    comma = max(text.rfind("，", a, end), text.rfind(",", a, end))
+    if organ is None and comma != -1:  # `根据上述职责，县人社局设…`: the subject follows the comma
+        organ = prefix_organ(text[comma + 1:end])
+    return organ, a
 
 
 def prefix_organ(s: str) -> str | None:
@@ -156,20 +208,19 @@ def prefix_organ(s: str) -> str | None:
         head, rest = s[:k], s[k:]
         if not re.fullmatch(r"[\u4e00-\u9fff、（）()]+", head) or not head.endswith(organ_suffixes()):
             continue
-        if not rest or rest.startswith(subject_followers() + ("的", "，", ",")):
-            return _before_preposition(head)
+        if not rest or rest.startswith(subject_followers() + word_list("subject_breaks.txt") + ("的", "之", "，", ",")):
+            return _before_break(head)
     return None
 
 
-#: prepositions that open an adverbial after a subject: `国家教育委员会在国务院的领导下` —
-#: the longest name ending in an organ suffix would run on into the organ they govern
-PREPOSITIONS = ("在", "经", "受", "由", "按", "依")
-
-
-def _before_preposition(head: str) -> str:
-    """`国家教育委员会在国务院` → `国家教育委员会`: cut at a preposition that follows an organ name."""
+def _before_break(head: str) -> str:
+    """`国家教育委员会在国务院` → `国家教育委员会`, `审编处分设四科` → `审编处`,
+    `区委办公室是区委的综合办事机构` → `区委办公室`: cut at a preposition, copula or verb
+    (``subject_breaks.txt``) that follows an organ name; the longest name ending in an
+    organ suffix would otherwise run on into the clause."""
+    breaks = word_list("subject_breaks.txt")
     for j in range(2, len(head) - 1):
-        if head[j] in PREPOSITIONS and head[:j].endswith(organ_suffixes()):
+        if head.startswith(breaks, j) and head[:j].endswith(organ_suffixes()):
             return head[:j]
     return head
 
@@ -226,18 +277,18 @@ def extract_duties(doc: Document) -> list[Duty]:
             if organ is None and MARKER_PREFIX.sub("", text[clause_start:cue.start].strip()).startswith("本"):
                 organ = self_organ(doc)
             organ = organ or heading_subject(doc, cue, last_heading)
-        organ = organ or doc.organization
+        organ = organ or doc.organization or self_organ(doc)
         chain = chain_at(text, markers, cue.end, limit)
         if chain:
             last_end = drop_heading_tail(text, chain[-1].body, chain[-1].end)
-            if any(c.kind == "list" or (c.kind == "heading" and chain_at(text, markers, c.end, limit))
+            if any(c.kind in LIST_KINDS or (c.kind == "heading" and chain_at(text, markers, c.end, limit))
                    for c in by_start[bisect.bisect_right(starts, cue.end):bisect.bisect_left(starts, last_end)]):
                 continue  # the items are headings of lists of their own
         if chain:
             for i, it in enumerate(chain):
-                b.item(it, organ, markers, last=i == len(chain) - 1, fixed=fixed)
+                b.item(it, organ, markers, last=i == len(chain) - 1, fixed=fixed, units_only=cue.kind == "units")
             b.covered.add(clause_start, chain[-1].end)
-        elif cue.kind == "heading":
+        elif not _unit_lines(b, cue, limit) and cue.kind == "heading":
             _paragraph(b, cue, organ, limit)
     if b.out:
         _lead_paragraphs(b, doc.organization or (last_heading[1] if last_heading else None))
@@ -265,6 +316,30 @@ def _sentence(b: _Builder, cue: Cue, markers: Markers, limit: int) -> None:
     b.covered.add(m.start(), end)
 
 
+def _unit_lines(b: _Builder, cue: Cue, limit: int) -> bool:
+    """Unnumbered lines each opening with a unit's name and a colon, right after a cue
+    (`党政办公室：负责…；负责…` / `经济发展办公室：负责…`): each unit is the organ of
+    its line. True when at least one such line was taken."""
+    text, pos, taken = b.text, cue.end, 0
+    while True:
+        start = pos
+        while pos < limit and text[pos] in " \t\u3000\n":
+            pos += 1
+        if pos >= limit or "\n" not in text[start:pos]:
+            break  # each unit opens a line of its own
+        end = text.find("\n", pos, limit)
+        end = limit if end == -1 else end
+        unit = unit_prefix(text, pos, end)
+        if unit is None or "。" in text[pos:unit[1]]:
+            break
+        for pa, pb in split_top(text, unit[1], end):
+            b.add(unit[0], pa, pb)
+        b.covered.add(pos, end)
+        taken += 1
+        pos = end
+    return taken > 0
+
+
 def _paragraph(b: _Builder, cue: Cue, organ: str | None, limit: int) -> None:
     """A heading on a line of its own followed by one paragraph of `；`-separated duties."""
     text = b.text
@@ -279,7 +354,7 @@ def _paragraph(b: _Builder, cue: Cue, organ: str | None, limit: int) -> None:
     end = text.find("\n", a, limit)
     end = limit if end == -1 else end
     pieces = split_top(text, a, end, "。；;")
-    if len(pieces) < 2 or any(c.kind == "list" for c in find_cues(text[a:end])):
+    if len(pieces) < 2 or any(c.kind in LIST_KINDS for c in find_cues(text[a:end])):
         return
     for pa, pb in pieces:
         lead = leading_organ(text, pa, pb)

@@ -135,9 +135,35 @@ def chain_from(text: str, markers: Markers, first: Marker, limit: int) -> list[I
 
 
 def _nested_ok(text: str, markers: Markers, prev: Marker, nxt: Marker) -> bool:
-    """Markers between two chain members must not close the list (an outer marker)."""
+    """Markers between two chain members must not close the list (an outer marker);
+    plain paragraphs that continue the previous item do not close it either."""
     stop = last_item_end(text, markers, prev, nxt.start + 1)
-    return stop >= nxt.start or not text[stop:nxt.start].strip()
+    return stop >= nxt.start or not text[stop:nxt.start].strip() or _continues(text, markers, stop, nxt.start)
+
+
+#: An item may run on over at most this many paragraphs without a marker before its sibling.
+MAX_CONTINUATION = 3
+SENTENCE_END = ("。", "；", ";", "！", "？")
+
+
+def _continues(text: str, markers: Markers, a: int, b: int) -> bool:
+    """Is ``text[a:b]`` one to three whole paragraphs that continue an item
+    (`(一)贯彻执行…规章。` / `指导、检查…贯彻执行。` / `(二)…`)? Each must be a
+    complete sentence, start with no marker and be no heading; a blank line ends the list."""
+    gap = text[a:b]
+    if not gap.startswith("\n") or re.search(r"\n[ \t\u3000]*\n", gap):
+        return False
+    lines = gap.strip("\n").split("\n")
+    if len(lines) > MAX_CONTINUATION:
+        return False
+    pos = a + 1
+    for line in lines:
+        body = line.strip(" \t\u3000")
+        lead = pos + len(line) - len(line.lstrip(" \t\u3000"))
+        if not body or lead in markers.by_start or ARTICLE.match(body) or not body.endswith(SENTENCE_END):
+            return False
+        pos += len(line) + 1
+    return True
 
 
 def last_item_end(text: str, markers: Markers, item: Marker, limit: int) -> int:
@@ -163,8 +189,8 @@ def last_item_end(text: str, markers: Markers, item: Marker, limit: int) -> int:
             if nxt >= limit or text[nxt] == "\n" or ARTICLE.match(text, nxt):
                 return pos
             m = by_pos.get(nxt)
-            if m is None and not (head_only and _is_statement(text, nxt, limit)) and not nested:
-                return pos
+            if m is None and (nested or not (head_only and _is_statement(text, nxt, limit))):
+                return pos  # a plain line after a nested list starts a paragraph of its own
             at_line_start = True
             pos = nxt
             continue

@@ -86,7 +86,7 @@ def leading_organ(text: str, start: int = 0, end: int | None = None) -> tuple[st
     verb = next((v for v in duty_verbs() if name.startswith(v)), None)
     if verb and not (verb in word_list("unit_name_verbs.txt") and len(name) - len(verb) == 1):
         return None  # `负责本部…` is a verb phrase, `组织股` a name
-    if name.startswith(("本", "各", "其", "对", "在", "由")):
+    if name.startswith(("本", "各", "其", "对", "在", "由", "关于", "凡")):  # `关于各机关组织…`: a topic
         return None
     return best
 

@@ -73,7 +73,10 @@ def compact(s: str) -> str:
 def _unit_pattern() -> re.Pattern[str]:
     suffixes = "|".join(sorted(map(re.escape, words("lexicon.tsv", "unit_suffix")), key=len, reverse=True))
     verbs = "|".join(map(re.escape, words("lexicon.tsv", "duty_verb")))
-    return re.compile(rf"([\u4e00-\u9fff（）()]{{1,12}}?(?:{suffixes}))(?={verbs})")
+    # `(一)人秘股负责…`, `1.办公室：负责…`, and the 三定 layout `（一）办公室。负责…`, maybe
+    # with an alias in brackets that the title leaves out (`（一）办公室（法规股）。负责…`)
+    alias = r"(?:[（(][^（()）。；;\n]{1,16}[)）])?"
+    return re.compile(rf"([\u4e00-\u9fff（）()]{{1,12}}?(?:{suffixes}))(?={alias}。?(?:{verbs}))")
 
 
 _UNIT: re.Pattern[str] | None = None
@@ -93,7 +96,7 @@ def gather(seg: Segment) -> Unit:
     topic = clause_topic(bare) if len(bare) <= 100 and not any(ch in _END_MARKS for ch in bare) else None
     if topic is not None:
         unit.evidence["whole"] = (compact(topic), b0 + len(topic))
-    elif len(bare) <= 40 and not any(ch in _END_MARKS for ch in bare) and len(bare) >= 2:
+    elif len(bare) <= 40 and not any(ch in _END_MARKS for ch in bare) and len(bare) >= 2 and not _leads_in(bare):
         unit.evidence["whole"] = (compact(bare), b0 + len(bare))
     m = _RUNIN.match(body)
     if m and "whole" not in unit.evidence:
@@ -107,6 +110,14 @@ def gather(seg: Segment) -> Unit:
     if 2 <= cut <= LEAD_MAX and not any(ch in body[:cut] for ch in "；;:：") and len(body) - cut > 10:
         unit.evidence["lead"] = (body[:cut], b0 + cut)
     return unit
+
+
+def _leads_in(bare: str) -> bool:
+    """A sentence of three or more clauses that leads into the list after it (`本部评审会，
+    置委员二十三人，依下列规定组成`): an item with sub-items, not a topic. A topic with
+    one clause after it (`岁出政事别编列情形，主要部分陈述如下`) still heads its list."""
+    clauses = bare.count("，") + bare.count(",") + 1
+    return clauses >= 3 and any(w in bare for w in words("lexicon.tsv", "list_lead"))
 
 
 def _topic_pattern() -> re.Pattern[str]:

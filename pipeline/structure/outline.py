@@ -104,8 +104,16 @@ def _unnumbered(text: str, lines: list[Line], segs: list[list[Segment]],
         else:
             paras.append(para)
 
+    parallel = un.parallel_labels(lines, [s[0].style is None and s[0].end == ln.end for s, ln in zip(segs, lines, strict=True)],
+                                  {i for i, hs in by_line.items() if any(h.whole_line for h in hs)})
     for i, line in enumerate(lines):
         first = segs[i][0]
+        if i in parallel:
+            h = un.label(line)
+            out.append(h)
+            by_line.setdefault(i, []).append(h)
+            paras.append(None)
+            continue
         if first.style is not None:
             paras.append(None)
             for h in by_line.get(i, []):

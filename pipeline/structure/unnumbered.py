@@ -71,8 +71,8 @@ def label_line(text: str, line: Line, following: list[Line], next_numbered: bool
     if not _first_is_text(bare) or _salutation(bare) or not following:
         return None
     if colon:
-        if not next_numbered:
-            return None
+        if not next_numbered or any(w in bare for w in words("lexicon.tsv", "list_lead")):
+            return None  # `区委办公室设下列科室：` introduces its list; it names no topic
     elif after_heading_line:
         return None
     else:
@@ -81,8 +81,39 @@ def label_line(text: str, line: Line, following: list[Line], next_numbered: bool
         listed = len(following) >= 2 and not any(_labelish(f.text) for f in following[:2])
         if not (next_numbered or len(following[0].text) >= MIN_FOLLOWING or listed):
             return None
+    return label(line)
+
+
+def label(line: Line) -> Heading:
+    """A whole line as an unnumbered label heading (without a final colon)."""
+    bare = line.text.rstrip(":：")
     return Heading(line.start, "label", None, "", None, bare, line.start + len(bare), line.index, True,
                    whole_line=True, evidence="label")
+
+
+#: A run of parallel label lines needs at least this many lines, sharing an ending this long.
+PARALLEL_MIN, PARALLEL_SUFFIX = 3, 2
+
+
+def parallel_labels(lines: list[Line], bare: list[bool], after_heading: set[int]) -> set[int]:
+    """Indices of lines in runs of parallel labels right under a heading line, whose
+    content the source does not carry (`陆、各组审议结果` / `第1组审议结果` /
+    `第2组审议结果` …): ≥ 3 consecutive unnumbered label lines that open alike and share an
+    ending of ≥ 2 characters. ``bare``: the line is unnumbered and one segment;
+    ``after_heading``: indices of lines holding a whole-line heading."""
+    out: set[int] = set()
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and bare[j] and _labelish(lines[j].text) and lines[j].text[-1:] not in ":：":
+            j += 1
+        run = [ln.text for ln in lines[i:j]]
+        if len(run) >= PARALLEL_MIN and i - 1 in after_heading and _first_is_text(run[0]):
+            suffix = os.path.commonprefix([t[::-1] for t in run])
+            if len(suffix) >= PARALLEL_SUFFIX and os.path.commonprefix(run) and len(set(run)) == len(run):
+                out.update(range(i, j))
+        i = max(j, i + 1)
+    return out
 
 
 def runin(text: str, para: Paragraph) -> Heading | None:
