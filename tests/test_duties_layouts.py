@@ -171,3 +171,26 @@ def test_unit_prefix(text: str, expected: tuple[str, int] | None) -> None:
 ])
 def test_prefix_organ(clause: str, organ: str | None) -> None:
     assert prefix_organ(clause) == organ
+
+
+#: 一、职责 over numbered sub-sections that each name a body's duties, open with a
+#: paragraph and only then list them: the sub-section titles are not duties.
+SECTIONED_RULES = (
+    "中共石桥区委工作规则\n"
+    "一、职责\n"
+    "（一）区委职责\n"
+    "区委是全区的领导核心，对全区各项工作实行全面领导。区委的主要职责是：\n"
+    "1、贯彻落实上级党委的决策部署。\n"
+    "2、讨论决定全区经济社会发展中的重大问题。\n"
+    "（二）区委常委会职责\n"
+    "区委常委会在全会闭会期间行使区委职权。其主要职责是：\n"
+    "1、组织实施区委全会的决议。\n"
+    "2、研究决定干部任免事项。\n"
+)
+
+
+def test_titles_of_duty_sections_are_not_duties() -> None:
+    found = duties(SECTIONED_RULES)
+    assert [text for _, text in found] == ["贯彻落实上级党委的决策部署", "讨论决定全区经济社会发展中的重大问题",
+                                           "组织实施区委全会的决议", "研究决定干部任免事项"]
+    assert [organ for organ, _ in found] == ["区委", "区委", "区委常委会", "区委常委会"]

@@ -281,9 +281,13 @@ def extract_duties(doc: Document) -> list[Duty]:
         chain = chain_at(text, markers, cue.end, limit)
         if chain:
             last_end = drop_heading_tail(text, chain[-1].body, chain[-1].end)
-            if any(c.kind in LIST_KINDS or (c.kind == "heading" and chain_at(text, markers, c.end, limit))
+            bodies = {it.body for it in chain}
+            if any(c.kind in LIST_KINDS or (c.kind == "heading" and (
+                    c.start in bodies or chain_at(text, markers, c.end, limit)))
                    for c in by_start[bisect.bisect_right(starts, cue.end):bisect.bisect_left(starts, last_end)]):
-                continue  # the items are headings of lists of their own
+                # the items are headings of lists of their own, or name duty sections
+                # themselves (`一、职责` over `（一）区委职责` + a paragraph + its list)
+                continue
         if chain:
             for i, it in enumerate(chain):
                 b.item(it, organ, markers, last=i == len(chain) - 1, fixed=fixed, units_only=cue.kind == "units")
