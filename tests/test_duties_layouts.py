@@ -194,3 +194,17 @@ def test_titles_of_duty_sections_are_not_duties() -> None:
     assert [text for _, text in found] == ["贯彻落实上级党委的决策部署", "讨论决定全区经济社会发展中的重大问题",
                                            "组织实施区委全会的决议", "研究决定干部任免事项"]
     assert [organ for organ, _ in found] == ["区委", "区委", "区委常委会", "区委常委会"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a whole article stating one organ's duty, with or without a time clause
+    ("第十二条 镇人民代表大会主席、副主席在本级人民代表大会闭会期间负责联系代表，组织代表开展活动。\n",
+     [("镇人民代表大会主席、副主席", "在本级人民代表大会闭会期间负责联系代表，组织代表开展活动")]),
+    ("第九条 县人民代表大会常务委员会办公室负责会议的组织和服务工作。\n",
+     [("县人民代表大会常务委员会办公室", "负责会议的组织和服务工作")]),
+    # not an article of its own: a report's sentence, or a clause inside another rule
+    ("今年以来，县委办公室负责牵头抓好督查工作。\n", []),
+    ("第五条 本规定由县人民代表大会常务委员会负责解释。\n", []),
+])
+def test_one_sentence_duty_articles(text: str, expected: list[tuple[str, str]]) -> None:
+    assert duties(text) == expected

@@ -307,7 +307,8 @@ def _sentence(b: _Builder, cue: Cue, markers: Markers, limit: int) -> None:
     org_first = m.start("org") == m.start()
     if org_first and m.start() > 0 and text[m.start() - 1] not in SENTENCE_START:
         line_start = text.rfind("\n", 0, m.start()) + 1
-        if not MARKER_PREFIX.fullmatch(text[line_start:m.start()]):
+        lead = text[line_start:m.start()]
+        if not (MARKER_PREFIX.fullmatch(lead) or ARTICLE_PREFIX.fullmatch(lead)):
             return  # the name is not where the sentence (or its item) begins
     a, end = m.start("text"), m.end("text")
     if text[a:a + 2] == "分别" or len(m.group("org")) < 2:
