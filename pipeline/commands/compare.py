@@ -117,14 +117,20 @@ def _rich(comp: Comparison, output: Path | None) -> None:
     from rich.text import Text
 
     styles = {"differs": "bold black on yellow", "missing": "dim red", "unique": "bold green"}
-    table = Table(title=comp.title, show_lines=True, caption="≠ differs · ∅ missing here · ★ only here")
-    table.add_column(comp.label_header, style="cyan")
+    # A terminal is narrow: slots no document fills are left out (the files keep them), and
+    # cells fold, since Chinese has no spaces to wrap at.
+    shown = [c for c in comp.columns if any(r.cells[c].value for r in comp.rows)]
+    hidden = len(comp.columns) - len(shown)
+    caption = "≠ differs · ∅ missing here · ★ only here" + (f" · {hidden} empty columns not shown" if hidden else "")
+    table = Table(title=comp.title, show_lines=True, caption=caption)
+    table.add_column(comp.label_header, style="cyan", overflow="fold")
     differing = set(comp.differing_columns())
-    for c in comp.columns:
-        table.add_column(comp.headers[c] + (" ≠" if c in differing and comp.label_header != "共有" else ""))
+    for c in shown:
+        table.add_column(comp.headers[c] + (" ≠" if c in differing and comp.label_header != "共有" else ""),
+                         overflow="fold")
     for r in comp.rows:
         cells = []
-        for c in comp.columns:
+        for c in shown:
             cell = r.cells[c]
             value = cell.value if len(cell.value) <= TERMINAL_CELL else cell.value[:TERMINAL_CELL] + "…"
             if cell.mark:

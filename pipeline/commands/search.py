@@ -81,9 +81,13 @@ def _render(hits: list[Hit], caption: str) -> None:
     if not hits:
         console.print(f"no hits for {caption}")
         return
-    table = Table(title=f"{len(hits)} hits: {caption}", show_lines=True)
+    table = Table(title=f"{len(hits)} hits: {caption}", show_lines=True, expand=True)
+    # Chinese has no spaces to wrap at, so long cells fold instead of ending in "…"; the
+    # hit's text is what the reader came for and gets the most width
+    fold = {"overflow": "fold"}
     for name, kw in (("key", {"no_wrap": True, "style": "dim"}), ("score", {"justify": "right"}),
-                     ("document", {}), ("section", {}), ("organ / figure", {}), ("text", {"ratio": 3})):
+                     ("document", {"ratio": 2, **fold}), ("section", {"ratio": 2, **fold}),
+                     ("organ / figure", {"width": 10, **fold}), ("text", {"ratio": 5, **fold})):
         table.add_column(name, **kw)  # type: ignore[arg-type]
     for h in hits:
         text = Text()
