@@ -67,7 +67,7 @@ def test_problems_and_next_steps_come_from_their_sections(brief):
 
 def test_figure_table_lists_key_figures(brief):
     values = {r.text: (r.value, r.unit) for r in brief.figures}
-    assert values["500万元"] == ("5000000", "元")
+    assert values["500万元"] == ("500万", "元")  # as the text writes it
     assert values["41%"] == ("41%", "")
     assert 3 <= len(brief.figures) <= 12
     assert all(r.text in r.source.text for r in brief.figures)
@@ -174,3 +174,37 @@ def _east_asian(run) -> str | None:
 
     fonts = run._element.rPr.find(qn("w:rFonts"))
     return fonts.get(qn("w:eastAsia")) if fonts is not None else None
+
+
+@pytest.mark.parametrize("value,percent,scaled,text", [
+    (4930000000000, False, True, "4.93万亿"),
+    (1200000000, False, True, "12亿"),
+    (885800.0, False, True, "88.58万"),
+    (36439, False, False, "36439"),          # the text wrote the digits: so does the table
+    (0.85, True, False, "85%"),
+    ([2, 3], False, False, "2–3"),
+    (7000.0, False, False, "7000"),
+])
+def test_values_read_as_written(value, percent, scaled, text):
+    from pipeline.briefs.compose import _value_text
+
+    assert _value_text(value, percent=percent, scaled=scaled) == text
+
+
+@pytest.mark.parametrize("sentence,figure,label", [
+    ("全省生产总值从2020年的3.68万亿元增长到2025年的4.93万亿元。", "4.93万亿元", "全省生产总值"),
+    ("港口通过能力突破12亿吨。", "12亿吨", "港口通过能力"),
+    ("城乡居民人均可支配收入从27136元增长到36439元。", "36439元", "城乡居民人均可支配收入"),
+    ("全年共培训机关干部7000余人次。", "7000余人次", "全年共培训机关干部"),
+    ("按照10%的比例确定后进村。", "10%", "按照…的比例确定后进村"),
+])
+def test_figure_labels_name_what_is_counted(sentence, figure, label):
+    from pipeline.briefs.compose import _what
+    from pipeline.briefs.rank import Scored
+    from pipeline.record import Figure
+    from pipeline.sentences import Sentence
+
+    start = sentence.index(figure)
+    fig = Figure(text=figure, start=start, end=start + len(figure), kind="count", value=0)
+    scored = Scored(sentence=Sentence(sentence, 0, len(sentence)), score=1.0, parts=(), n_figures=1)
+    assert _what(sentence, scored, fig) == label

@@ -191,7 +191,7 @@ def _figure_rows(vs: list[View], ranked: dict[int, list[Scored]], limit: int = 1
             rows.append(FigureRow(
                 what=_what(v.doc.text, sent, fig),
                 text=fig.text,
-                value=_value_text(fig.value, percent=fig.kind == "percent"),
+                value=_value_text(fig.value, percent=fig.kind == "percent", scaled=bool(re.search("[万亿萬億]", fig.text))),
                 unit=fig.unit or "",
                 date=_date_of(v.doc, sent, fig),
                 source=_quote(v, sent),
@@ -212,21 +212,40 @@ def _magnitude(fig: Figure) -> float:
     return 0.0
 
 
+#: Words that close a label before its number (`港口通过能力突破`12亿吨, `收入从`…`增长到`):
+#: they belong to the sentence, not to what is counted.
+LABEL_TAIL = ("增长到", "提高到", "下降到", "达到", "超过", "突破", "合计", "总计", "累计", "共计",
+              "从", "由", "为", "达", "到", "至", "超", "约", "近", "逾", "共")
+
+
 def _what(text: str, sent: Scored, fig: Figure) -> str:
-    """What the figure counts: the clause before it, cut at the last punctuation;
-    when that says little (``按照10%的比例``), the clause around it."""
+    """What the figure counts: the clause before it up to where another number starts
+    (`地区生产总值从2020年的3.68万亿元增长到` → `地区生产总值`), without the words that
+    only lead to the number; when that says little (``按照10%的比例``), the clause around it."""
     before = re.split(r"[，,。；;：:、（(]", text[sent.sentence.start:fig.start])[-1].strip()
+    head = re.split(r"[\d０-９]", before, maxsplit=1)[0].strip()
+    while head.endswith(LABEL_TAIL):
+        head = head[: -len(next(w for w in LABEL_TAIL if head.endswith(w)))]
+    if len(head) >= 4:
+        return head[-16:]
     after = re.split(r"[，,。；;：:、）)]", text[fig.end:sent.sentence.end])[0].strip()
     if len(before) >= 4:
         return before[-16:]
     return f"{before}…{after}"[:16] if after else before
 
 
-def _value_text(value: object, percent: bool = False) -> str:
+def _value_text(value: object, percent: bool = False, scaled: bool = False) -> str:
+    """A value as an officer writes it: shares in %, whole numbers without a decimal
+    point, a range as ``a–b``; with ``scaled`` (the text wrote 万/亿) large amounts in
+    万/亿 as the text did (4930000000000 → 4.93万亿), else the digits (36439)."""
     if isinstance(value, list):
-        return "–".join(_value_text(v, percent) for v in value)
+        return "–".join(_value_text(v, percent, scaled) for v in value)
     if percent and isinstance(value, int | float):
         return f"{value * 100:.4g}%"
+    if scaled and isinstance(value, int | float) and not isinstance(value, bool):
+        for scale, word in ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")):
+            if abs(value) >= scale:
+                return f"{value / scale:.6g}{word}"
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else f"{value:.6g}"
     return str(value)
@@ -234,8 +253,9 @@ def _value_text(value: object, percent: bool = False) -> str:
 
 def _date_of(doc: Document, sent: Scored, fig: Figure) -> str:
     dates = [f for f in doc.figures if f.kind == "date" and sent.sentence.start <= f.start < sent.sentence.end]
-    if dates:
-        return _value_text(dates[0].value)
+    before = [d for d in dates if d.start < fig.start]
+    if dates:  # the nearest date before the figure (`从2020年的3.68万亿元增长到2025年的4.93万亿元`)
+        return _value_text((before[-1] if before else dates[0]).value)
     return str(doc.year) if doc.year else ""
 
 
