@@ -75,9 +75,12 @@ def render_docx(brief: Brief, path: str | Path) -> Path:
     if brief.figures:
         _paragraph(doc, f"{CN_NUMBERS[len(brief.parts) % 10]}、主要数据", FACES["h1"])
         _figure_table(doc, brief)
-    _paragraph(doc, "来源：", FACES["h2"])
+    heading = _paragraph(doc, "来源：", FACES["h2"])
+    heading.paragraph_format.keep_with_next = True  # never alone at the foot of a page
     for i, src in enumerate(brief.sources, 1):
-        _paragraph(doc, f"{i}. {src.title}（{Path(src.path).name}，文档编号 {src.doc_id}）", FACES["body"])
+        # left-aligned: justifying a line that ends in a long file name spreads its characters apart
+        _paragraph(doc, f"{i}. {src.title}（{Path(src.path).name}，文档编号 {src.doc_id}）", FACES["body"],
+                   align=WD_ALIGN_PARAGRAPH.LEFT)
     path = Path(path)
     doc.save(path)
     return path
@@ -161,17 +164,26 @@ def _quote_run(doc, para, quote: Quote, brief: Brief, face: Face | None = None, 
     doc.add_comment(run, text=f"来源：{title}，第{quote.start}–{quote.end}字（{quote.why}）", author="gongwen")
 
 
+#: The key-figures table's columns and their widths (mm, 156 mm of text width in all):
+#: what was counted needs the room; the unit is a word or two.
+FIGURE_COLUMNS = (("事项", 52), ("数值", 24), ("单位", 16), ("时间", 30), ("原文", 34))
+
+
 def _figure_table(doc, brief: Brief) -> None:
-    header = ("事项", "数值", "单位", "时间", "原文")
-    table = doc.add_table(rows=1, cols=len(header))
+    table = doc.add_table(rows=1, cols=len(FIGURE_COLUMNS))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for cell, text in zip(table.rows[0].cells, header, strict=True):
+    table.autofit = False
+    for cell, (text, _) in zip(table.rows[0].cells, FIGURE_COLUMNS, strict=True):
         _cell(cell, text, FACES["h1"])
     for row in brief.figures:
         cells = table.add_row().cells
         for cell, text in zip(cells, (row.what, row.value, row.unit, row.date, row.text), strict=True):
             _cell(cell, text, FACES["table"])
+    for column, (_, width) in zip(table.columns, FIGURE_COLUMNS, strict=True):
+        for cell in column.cells:  # Word reads the cell widths, LibreOffice the column's
+            cell.width = Mm(width)
+        column.width = Mm(width)
 
 
 def _cell(cell, text: str, face: Face) -> None:
