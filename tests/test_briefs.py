@@ -95,6 +95,10 @@ def test_docx_layout_follows_gbt_9704(brief, tmp_path):
     table = doc.tables[0]
     assert [c.text for c in table.rows[0].cells] == ["事项", "数值", "单位", "时间", "原文"]
     assert len(table.rows) == len(brief.figures) + 1
+    widths = [round(c.width.mm) for c in table.rows[1].cells]
+    assert widths == [52, 24, 16, 30, 34] and sum(widths) <= 210 - 28 - 26  # within the text width
+    sources = doc.paragraphs[-len(brief.sources) - 1]
+    assert sources.text == "来源：" and sources.paragraph_format.keep_with_next
     assert len(list(doc.comments)) == len(brief.quotes())
 
 
