@@ -292,8 +292,11 @@ def extract_duties(doc: Document) -> list[Duty]:
             for i, it in enumerate(chain):
                 b.item(it, organ, markers, last=i == len(chain) - 1, fixed=fixed, units_only=cue.kind == "units")
             b.covered.add(clause_start, chain[-1].end)
-        elif not _unit_lines(b, cue, limit) and cue.kind == "heading":
-            _paragraph(b, cue, organ, limit)
+        elif not _unit_lines(b, cue, limit):
+            if cue.kind == "heading":
+                _paragraph(b, cue, organ, limit)
+            elif cue.kind == "list":
+                _inline(b, cue, organ, limit, fixed)
     if b.out:
         _lead_paragraphs(b, doc.organization or (last_heading[1] if last_heading else None))
     b.out.sort(key=lambda d: d.start)
@@ -317,8 +320,17 @@ def _sentence(b: _Builder, cue: Cue, markers: Markers, limit: int) -> None:
         chain = chain_at(text, markers, end + 1, limit)
         if chain:
             end = chain[-1].end
-    b.add(m.group("org"), a, end)
+    b.add(_without_self(m.group("org")), a, end)
     b.covered.add(m.start(), end)
+
+
+def _without_self(org: str) -> str:
+    """`本局局长` → `局长`: the officer's title, as duties of 处务规程 name their organs
+    (`本` plus the organ's own ending only says whose officer it is)."""
+    rest = org[2:]
+    if org.startswith("本") and org[1:2] in organ_suffixes() and len(rest) >= 2 and rest.endswith(organ_suffixes()):
+        return rest
+    return org
 
 
 def _unit_lines(b: _Builder, cue: Cue, limit: int) -> bool:
@@ -361,11 +373,37 @@ def _paragraph(b: _Builder, cue: Cue, organ: str | None, limit: int) -> None:
     pieces = split_top(text, a, end, "。；;")
     if len(pieces) < 2 or any(c.kind in LIST_KINDS for c in find_cues(text[a:end])):
         return
+    last_a, last_b = pieces[-1]
+    if text[last_a - 1] == "。" and not leading_organ(text, last_a, last_b) and \
+            not any(v in text[last_a:last_b] for v in duty_verbs()):
+        pieces.pop()  # `…工作。词条图册`: page residue run on after the last statement
     for pa, pb in pieces:
         lead = leading_organ(text, pa, pb)
         if lead:
             organ, pa = lead
         b.add(organ, pa, pb)
+    b.covered.add(cue.start, end)
+
+
+def _inline(b: _Builder, cue: Cue, organ: str | None, limit: int, fixed: bool) -> None:
+    """A list cue whose duties run on in its own sentence as `；`-separated clauses, with no
+    numbered items (`镇党委书记的职责：主持…；召集…；抓好…。`, `其职责是：协助…；…`):
+    each clause is one duty. A single clause is left alone: without the semicolons the
+    sentence may as well be a lead-in to something else."""
+    text = b.text
+    a = cue.end
+    while a < limit and text[a] in " \t\u3000":
+        a += 1
+    if a >= limit or text[a] == "\n":
+        return
+    stops = [i for i in (text.find(ch, a, limit) for ch in "。\n") if i != -1]
+    end = min(stops, default=limit)
+    pieces = split_top(text, a, end, "；;")
+    if len(pieces) < 2:
+        return
+    for pa, pb in pieces:
+        lead = None if fixed else leading_organ(text, pa, pb)
+        b.add(lead[0] if lead else organ, lead[1] if lead else pa, pb)
     b.covered.add(cue.start, end)
 
 

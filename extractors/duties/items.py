@@ -194,6 +194,8 @@ def last_item_end(text: str, markers: Markers, item: Marker, limit: int) -> int:
             at_line_start = True
             pos = nxt
             continue
+        if ch == "第" and ARTICLE.match(text, pos) and _after_sentence(text, item.end, pos):
+            return pos  # `…报告工作。 第三章 常委会会议`: a text run into one line goes on with the next article
         m = by_pos.get(pos)
         if m is not None and (at_line_start or m.style in BRACKETED or text[pos - 1] in BOUNDARY):
             if m.style == item.style:
@@ -207,6 +209,14 @@ def last_item_end(text: str, markers: Markers, item: Marker, limit: int) -> int:
         at_line_start = False
         pos += 1
     return limit
+
+
+def _after_sentence(text: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` follows a sentence end (`。`, `；`), blanks aside."""
+    j = pos - 1
+    while j > start and text[j] in " \t\u3000":
+        j -= 1
+    return j > start and text[j] in "。；;！？"
 
 
 def _is_statement(text: str, pos: int, limit: int) -> bool:

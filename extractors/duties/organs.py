@@ -84,11 +84,24 @@ def leading_organ(text: str, start: int = 0, end: int | None = None) -> tuple[st
         return None
     name = best[0]
     verb = next((v for v in duty_verbs() if name.startswith(v)), None)
-    if verb and not (verb in word_list("unit_name_verbs.txt") and len(name) - len(verb) == 1):
-        return None  # `负责本部…` is a verb phrase, `组织股` a name
-    if name.startswith(("本", "各", "其", "对", "在", "由", "关于", "凡")):  # `关于各机关组织…`: a topic
+    if verb and name.startswith(word_list("verb_led_units.txt")):
+        verb = None  # `领导小组负责…`: a unit whose name opens with a verb
+    if verb and not (verb in word_list("unit_name_verbs.txt") and _unit_after_verb(name[len(verb):])):
+        return None  # `负责本部…` is a verb phrase, `组织股`, `组织人事科` names
+    if name.startswith(word_list("topic_openers.txt")):  # `关于各机关…`, `按照干部管理权限`: a topic
         return None
     return best
+
+
+def _unit_after_verb(rest: str) -> bool:
+    """Whether what follows a unit-naming verb completes a unit's name: a bare ending
+    (`组织` + `股`) or a short name of the unit's own (`组织` + `人事科`), not an object
+    of the verb (`组织各部门`, `领导镇政府、镇人大主席团`)."""
+    if len(rest) == 1 and rest in organ_suffixes():
+        return True
+    ending = next((e for e in word_list("unit_endings.txt") if rest.endswith(e)), "")
+    return (len(ending) < len(rest) <= 4 and "、" not in rest and not rest.startswith(word_list("topic_openers.txt"))
+            and bool(ending))
 
 
 _INNER = re.compile(r"主要职责|职责|内设机构|机构设置|职能|编辑|目录")
@@ -100,4 +113,7 @@ def subject_of_heading(title: str) -> str | None:
     head = _TITLE_TAIL.sub("", title.strip(" :：。"))
     head = _INNER.split(head)[-1]  # `内设机构湘桥区委组织部` (a table of contents run in) → the last name
     head = re.sub(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]?", "", head)
+    if head.endswith(("下列", "以下")):  # `县政府履行下列职责`: the organ is the verb's subject
+        lead = leading_organ(head)
+        return lead[0] if lead else None
     return head or None

@@ -36,6 +36,7 @@ import re
 
 from extractors import EXTRACTORS
 from extractors.duties.items import chain_at, find_markers, split_top
+from extractors.duties.organs import organ_suffixes
 from extractors.meetings.practices import practices
 from extractors.meetings.scopes import (
     LEADING_MARKER,
@@ -137,11 +138,14 @@ def extract_meetings(doc: Document) -> list[Meeting]:
         elif last and FOLLOW_ON.match(sent) and "\n" not in text[last[1]:x]:
             # `前项府务会议以每月召开一次为原则。必要时得召开临时会议。`: the next sentence of the
             # same paragraph, with no subject of its own, goes on about the same meeting
-            fill_slots(merged[last[0]], sent, only=("ad_hoc",))
+            # (`…；必要时得邀请有关人员列席`, `讨论干部任免事项时，必须有三分之二以上委员到会`,
+            # `…；纪录由秘书室派员担任`)
+            fill_slots(merged[last[0]], sent, only=("ad_hoc", "attendees", "quorum", "vote_threshold", "recorder"))
         last = (subject, y) if subject is not None else None
     for meeting in merged.values():
         _convener_before(text, meeting)
         _chair_named(text, meeting)
+        _organ_named(text, meeting)
     _add_practices(doc, merged)
     _plenary_votes(merged)
     _role_members(merged)
@@ -169,7 +173,8 @@ def _own_part(sent: str, name: str, others: list[str]) -> str | None:
 
 
 #: a sentence opening on a condition only, whose subject is the previous sentence's
-FOLLOW_ON = re.compile(r"\s*(?:必要时|遇有|如遇|如有|如因|遇特殊情况|遇有特殊情况)")
+FOLLOW_ON = re.compile(r"\s*(?:必要时|遇有|如遇|如有|如因|遇特殊情况|遇有特殊情况|根据[^，,。；;]{0,10}需要"
+                       r"|(?:讨论|研究|审议|决定|表决)[^，,。；;]{2,20}时?[，,]|(?:会议)?[记纪]录(?:工作)?由)")
 
 
 MEMBERS_OF = re.compile(r"为(?P<org>[^，。；;\n]{2,20}?)的?(?:成员|组成人员)$")
@@ -212,6 +217,24 @@ def _duty_owner(text: str, pos: int) -> str | None:
 
 
 DUTY_HEAD = re.compile(r"(?:^|(?<=[\s)）、]))(?P<who>[\u4e00-\u9fff]{2,10}?)(?:的)?(?:主要)?职责(?=[\s:：]|$)")
+
+
+#: a generic meeting name, which a text may write with or without its organ (`全体会议`)
+GENERIC_BODY = re.compile(r"^[\u4e00-\u9fff]{2}会议$")
+
+
+def _organ_named(text: str, meeting: Meeting) -> None:
+    """`县政府全体会议由…组成。全体会议一般每半年…`: a generic name (`全体会议`, `常务会议`)
+    is the meeting's name with the organ holding it, where a sentence opens on that name."""
+    if not GENERIC_BODY.match(meeting.body):
+        return
+    rx = re.compile(r"(?:^|(?<=[\s。；;：:]))(?:第[一二三四五六七八九十百零\d]+条\s*)?(?P<org>[\u4e00-\u9fff]{2,6}?)"
+                    + re.escape(meeting.body))
+    for m in rx.finditer(text):
+        org = m.group("org")
+        if org.endswith(organ_suffixes()) and not org.startswith(("本", "各", "其", "该")):
+            meeting.body = org + meeting.body
+            return
 
 
 def _chair_named(text: str, meeting: Meeting) -> None:

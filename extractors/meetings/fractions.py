@@ -21,7 +21,9 @@ VOTE = re.compile(rf"(?P<of>[^，。；,有]{{0,20}}?)(?:人数|(?:(?<=委员)|(
 #: decision opening the sentence (`征收费率之初审决议，应有…`; not the plain `本会会议之决议`)
 MATTER = re.compile(r"(?P<matter>(?:讨论|争论|审议|决定|表决)[^，。；,]{1,12}?)(?:时|(?=须有|应有|必须有|必需有|应当有))|"
                     r"(?P<re>复议)|"
-                    r"^(?P<kind>[\u4e00-\u9fff]{2,16}?之[\u4e00-\u9fff]{1,4}决议)(?=[，,])")
+                    r"^(?P<kind>[\u4e00-\u9fff]{2,16}?之[\u4e00-\u9fff]{1,4}决议)(?=[，,])|"
+                    # `讨论决定干部任免事项，必须有三分之二以上常委到会`: the matter as the opening clause
+                    r"^(?P<lead>(?:讨论|研究|审议|决定)[^，。；,]{1,14}?)(?=[，,](?:必须|必需|应当|应|须)有)")
 CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -57,7 +59,7 @@ def fraction_rules(sent: str) -> tuple[FractionRule | None, FractionRule | None,
         before = clause[:hit.start("frac")]
         incl = _inclusive(frac, hit.group("cmp"), "超过" if re.search(r"超过|多于|过$", before) else None)
         if matter:
-            what = matter.group("matter") or matter.group("kind") or "复议案"
+            what = matter.group("matter") or matter.group("lead") or matter.group("kind") or "复议案"
             special.append(SpecialQuorum(matter=what, fraction=fraction_value(frac), inclusive=incl,
                                          text=sent.strip()))
             continue

@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from extractors.duties.items import find_markers, split_top
+from extractors.duties.items import chain_from, find_markers, split_top
 from extractors.duties.organs import organ_suffixes
 from pipeline import lexicon
 from pipeline.record import Document
+from pipeline.spans import Spans
 
 HERE = Path(__file__).parent
 
@@ -33,17 +34,17 @@ HEADING = re.compile(rf"(?:^|(?<=[\s)）、])|(?<=实行))(?P<body>[\u4e00-\u9ff
 TITLE = re.compile(rf"(?P<body>[\u4e00-\u9fff]{{2,20}}?{BODY_SUFFIX}?)(?:议事规则|会议规则|议事程序|规则)\s*$")
 
 
-FREQ_BODY_AFTER = re.compile(r"每(?:年|半年|季度?|个?月|周|星期)[^，。；]{0,6}?召开(?:一|二|两|\d)次"
+FREQ_BODY_AFTER = re.compile(r"每(?:年|半年|季度?|个?月|半个?月|周|星期)[^，。；]{0,6}?召开(?:一|二|两|\d)次"
                              rf"(?P<body>[\u4e00-\u9fff“”\"]{{1,16}}?{BODY_SUFFIX})(?=[、，,。；;]|$)")
 
 
 #: `本府每年举行业务总检讨会一次`: the count after the meeting's name
-FREQ_BODY_MID = re.compile(r"每(?:年|半年|季度?|个?月|周|星期)(?:举行|召开)"
+FREQ_BODY_MID = re.compile(r"每(?:年|半年|季度?|个?月|半个?月|周|星期)(?:举行|召开)"
                            rf"(?P<body>[\u4e00-\u9fff“”\"]{{2,16}}?{BODY_SUFFIX})(?:一|二|两|\d)次")
 
 
 FREQ_BODY_BEFORE = re.compile(rf"(?:^|(?<=[\s。；;，,：:)）]))(?P<body>[\u4e00-\u9fff“”\"]{{1,16}}?{BODY_SUFFIX})"
-                              r"(?:一般|原则上)?每(?:年|半年|季度?|个?月|[两二]?周|星期|三个?月)[^，。；;,]{0,10}?"
+                              r"(?:一般|原则上)?每(?:年|半年|季度?|个?月|半个?月|[两二]?周|星期|三个?月)[^，。；;,]{0,10}?"
                               r"(?:召开|举行|开会|进行)")
 
 
@@ -129,11 +130,50 @@ def _title_body(doc: Document) -> str | None:
     return body if body.endswith("会议") else body + "会议"
 
 
+#: `本会委员会议`: the meeting of the organ the text is about
+OWN_PREFIX = re.compile(r"^本(?:委员会|会|院|局|部|府|处|署)(?=[\u4e00-\u9fff]{2,}会议$)")
+
+
+def _own_body(body: str, title_body: str | None) -> str | None:
+    """The name of a meeting found by its frequency; None when it is the text's own meeting
+    (`本会`, `本院会议`), which the title names. In a text whose title names no meeting (a
+    处务规程) `本会委员会议` is the organ's 委员会议."""
+    if not body.startswith(SELF):
+        return body
+    if title_body:
+        return None
+    rest = OWN_PREFIX.sub("", body)
+    return rest if rest != body else None
+
+
+#: how far (in characters) the items of a colon-introduced `一、` list may run
+LIST_SPAN = 6000
+
+
+def _outer_markers(text: str) -> list[int]:
+    """Where `一、` markers start that may open the next section of a text (and so end a
+    meeting section's scope); not those of a list a colon introduces (`议事范围如下：一、…`),
+    which are items inside an article."""
+    markers = find_markers(text)
+    inner = Spans()
+    for mk in markers:
+        if mk.style != "cn_dun" or mk.n != 1:
+            continue
+        j = mk.start - 1
+        while j >= 0 and text[j] in " \t\u3000\n":
+            j -= 1
+        if j >= 0 and text[j] in "：:":
+            # a list inside an article is short: bounding the search keeps long texts linear
+            items = chain_from(text, markers, mk, min(len(text), mk.start + LIST_SPAN))
+            inner.add(mk.start, items[-1].start + 1)
+    return [m.start for m in markers if m.style == "cn_dun" and not inner.holds(m.start)]
+
+
 def find_scopes(doc: Document) -> list[Scope]:
     text = doc.text
     scopes: list[Scope] = []
     heads = list(HEADING.finditer(text))
-    outer = [m.start for m in find_markers(text) if m.style == "cn_dun"]
+    outer = _outer_markers(text)
     for i, m in enumerate(heads):
         end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
         end = min([end] + [p for p in outer if p > m.end()])
@@ -159,7 +199,7 @@ def find_scopes(doc: Document) -> list[Scope]:
         return any(s.start <= pos < s.end for s in scopes[:n_heads] if s.start > first_line)
 
     for m in [*FREQ_BODY_AFTER.finditer(text), *FREQ_BODY_MID.finditer(text)]:
-        if not inside_heading(m.start()) and not m.group("body").startswith(SELF):
+        if not inside_heading(m.start()) and _own_body(m.group("body"), title_body):
             a, b = _sentence(text, m.start())
             pre = {"frequency": m.group(0)}
             # `各乡镇党委每季度至少召开一次党建工作例会`: the organ opening the clause holds it
@@ -167,10 +207,11 @@ def find_scopes(doc: Document) -> list[Scope]:
             holder = LEADING_MARKER.sub("", clause)
             if 2 <= len(holder) <= 12 and holder.endswith(organ_suffixes()) and not re.search(r"[^\u4e00-\u9fff]", holder):
                 pre["convener"] = holder
-            scopes.append(Scope(m.group("body"), a, b, pre))
+            scopes.append(Scope(_own_body(m.group("body"), title_body) or "", a, b, pre))
     for m in FREQ_BODY_BEFORE.finditer(text):
-        if not inside_heading(m.start()) and not m.group("body").startswith(SELF):
-            scopes.append(Scope(_plain(m.group("body")), m.start(), _sentence(text, m.start())[1]))
+        own = _own_body(m.group("body"), title_body)
+        if not inside_heading(m.start()) and own:
+            scopes.append(Scope(_plain(own), m.start(), _sentence(text, m.start())[1]))
     if scopes:  # a rules document: the further meetings it provides for
         held = list(HELD.finditer(text))
         for i, m in enumerate(held):

@@ -33,7 +33,7 @@ def patterns() -> dict[str, list[re.Pattern[str]]]:
     return out
 
 
-AGENDA = re.compile(r"议事范围[:：]|(?:议决|决定|审议|讨论|议定)下列事项[:：]|之?事项如下[:：]")
+AGENDA = re.compile(r"议事范围(?:如下|如左|包括|主要包括|为)?[:：]|(?:议决|决定|审议|讨论|议定)下列事项[:：]|之?事项如下[:：]")
 
 
 def agenda(text: str, start: int, end: int) -> list[str]:
@@ -72,6 +72,8 @@ def fill_slots(m: Meeting, sent: str, only: tuple[str, ...] | None = None) -> No
                     count = 1 + len(re.findall(r"和|、|及|与", f.group("occasions")))
                 per = PER.get(f.group("per"), "month")
                 every = cn_number(f.groupdict().get("every") or "一") or 1
+                if "half" in f.groupdict():  # `每半月…一次`: twice a month
+                    count *= 2
                 if every > 1 and per == "week":  # `每两周…一次`: twice a month
                     count, per = count * 4 // every, "month"
                 elif every > 1:  # `每两个月…一次`: six times a year
@@ -149,7 +151,7 @@ def _is_alias(m: Meeting, name: str) -> bool:
 def person(s: str | None, keep_alternatives: bool = False) -> str | None:
     if not s:
         return None
-    s = _PERSON_TRIM.sub("", s.strip(" ，,"))
+    s = _PERSON_TRIM.sub("", s.strip(" ，,、*"))
     s = re.split(r"不能|缺席" if keep_alternatives else r"或者|或|不能|缺席", s)[0]
     s = re.sub(r"(?:可以|可|应|得|随时)$", "", s)
     if re.search(r"临时|必要|需要|会议|开|第.{1,4}[条项]|人员$|互推|公推|互选|推一人|推选一人|其中一" if keep_alternatives
@@ -166,13 +168,23 @@ def people(s: str) -> list[str]:
     s = re.sub(r"^.*?(?:由|为)", "", s) if re.search(r"(?:组成人员|人员)为", s) else s
     s = re.sub(r"（以下简称[^）]*）|\(以下简称[^)]*\)", "", s)
     # a leading condition (`…审议质询案时，`, `…答复的，`, `根据需要，`) names no one
-    s = "，".join(c for c in re.split(r"[，,]", s) if not re.search(r"(?:时|的|后|需要)$", c.strip()))
-    parts = [re.sub(r"^(?:[\u4e00-\u9fff]{0,16}?会议?)?(?:并)?(?:可以|可|得)?(?:邀请|邀|请|指定(?!人员$)|允许)|^(?:并由|由|应当|应)|"
+    # but `镇长、人大主席团主席不是党委委员的，可列席…`: a condition on who is not already a
+    # member names those who sit in
+    s = "，".join(_NOT_MEMBER.sub(r"\g<who>", c.strip()) for c in re.split(r"[，,]", s)
+                 if _NOT_MEMBER.fullmatch(c.strip()) or not (re.search(r"(?:时|的|后|需要)$", c.strip())
+                                                             or _CONDITION.match(c.strip())))
+    parts = [re.sub(r"^(?:[\u4e00-\u9fff]{0,16}?会议?)?(?:并)?(?:可以|可|得)?(?:邀请|邀|请|通知|指定(?!人员$)|允许)|^(?:并由|由|应当|应)|"
                     r"(?:有权|均|可以|可|应当|应|亦得|得|与会|派员|列席)$",
                     "", p.strip())
              for p in re.split(r"[、，,]|以及|及(?!其[^他])|和(?!议题)", s)]
     return [p for p in parts if 1 < len(p) <= 30 and not _NOT_PERSON.search(p) and not _QUANTITY.match(p)]
 
+
+#: `根据会议议题，可以通知…列席`: a clause that only states on what ground
+_CONDITION = re.compile(r"(?:根据|按照|依照|视)[^，,]{0,12}$")
+
+#: `X、Y不是（非）…委员的`: those named, on condition they are not members already
+_NOT_MEMBER = re.compile(r"(?P<who>[^，,]{2,60}?)(?:如|若)?(?:不是|不属于|非|未担任|未兼任|不兼任)[^，,]{1,20}的")
 
 #: `七人至十一人` says how many, not who
 _QUANTITY = re.compile(r"^[一二三四五六七八九十百\d]+(?:人|名)")

@@ -46,7 +46,7 @@ def aliases(body: str) -> tuple[str, ...]:
 
 #: what may follow a meeting's or organ's name when the sentence states a rule about it
 SUBJECT_FOLLOW = re.compile(r"(?:举行会议|开会|每|是|由|须|必须|必需|应|的决定|之决定|之决议|的决议|会议|进行表决|表决|"
-                            r"一般|原则上|有|以|不定期|定期|$)")
+                            r"一般|原则上|有|以|不定期|定期|(?:的|之)?[记纪]录|$)")
 
 
 def sentence_subject(sent: str, names: dict[str, str]) -> str | None:
@@ -54,7 +54,9 @@ def sentence_subject(sent: str, names: dict[str, str]) -> str | None:
     right before a rule verb: `乡镇人民代表大会举行会议的时候，由主席团主持会议`,
     `主席团的决定，以主席团成员的过半数通过`, `本级人民代表大会会议每年举行一次`."""
     clause = re.split(r"[，,：:]", sent, maxsplit=1)[0]
-    clause = re.sub(r"^(?:第[一二三四五六七八九十百零\d]+条\s*|本级|本届)", "", clause.strip())
+    # `第四章 书记专题会议 第八条 书记专题会议由…`: a run-in chapter heading is not the subject
+    clause = re.sub(r"^第[一二三四五六七八九十百零\d]+[章节]\s*[\u4e00-\u9fff]{0,16}\s+(?=第)", "", clause.strip())
+    clause = re.sub(r"^(?:第[一二三四五六七八九十百零\d]+条\s*|本级|本届)", "", clause)
     clause = re.sub(r"（以下简称[^）]*）|\(以下简称[^)]*\)", "", clause)
     best: tuple[int, str] | None = None
     for key, name in names.items():
