@@ -54,6 +54,30 @@ META_CASES = [
     ("\t301宣传部\n\n\t项目名称\n\t年度预算安排\n\t绩效目标\n\t绩效指标\n\n\t宣传工作\n\t20.5\n\t负责全县宣传工作\n\t完成率\n",
      "budget_table", None, "宣传部", None),
     (f"某某学会简讯\n发布时间：2018-05-14\n本会召开理事会议，{BODY}", "other", None, None, 2018),
+    # a 镇 entry titled by its name, which jieba cuts apart (东林|镇): about the area, not an organ
+    (f"东林镇\n【概况】 东林镇地处某县西北部。2019年，全镇完成生产总值23亿元。\n【党建工作】 年内，镇党委以{BODY}全镇。",
+     "yearbook", "东林镇", None, 2019),
+    # the area named only as 云岭|区 inside a cited title, the document calling it 全区
+    (f"组织工作\n【概况】 2016年，区委组织部围绕全区中心工作，{BODY}\n【基层党建】 印发《云岭区学习教育实施方案》，"
+     f"全区党员参加学习。", "yearbook", "云岭区", "区委组织部", 2016),
+    # a verb before a bare suffix is no name (指导|县党代会)
+    (f"组织工作\n【概况】 2016年，县委组织部以服务大局为重点，协调和指导县党代会工作，{BODY}全县各单位。全县党员。",
+     "yearbook", None, "县委组织部", 2016),
+    # a government page: the organ named as its source, the year from its stamp
+    (f"某县推行网格管理\n来源：柳河县委组织部　发布时间：2019-06-12\n今年以来，柳河县坚持以党建引领基层治理，推行网格化管理模式，{BODY}",
+     "experience_report", "柳河县", "柳河县委组织部", 2019),
+    # a byline under the title names the issuer; the title opens with the area before a year
+    (f"青松县2018年脱贫攻坚工作情况汇报\n（2018年11月26日）\n中共青松县委\n尊敬的各位领导：\n下面，我就工作情况作简要汇报。{BODY}",
+     "experience_report", "青松县", "青松县委", 2018),
+    # the organ opens the title before the year, the title ending in a genre the lexicon lacks
+    (f"永宁区人力资源和社会保障局2019年上半年工作总结及下半年工作计划\n今年上半年，{BODY}",
+     "yearbook", "永宁区", "永宁区人力资源和社会保障局", 2019),
+    # a yearbook printing its headings in 〔〕
+    (f"宣传思想工作\n〔概况〕 2020年，县委宣传部紧紧围绕县委中心工作，{BODY}\n〔新闻宣传〕 全年刊发稿件460篇。",
+     "yearbook", None, "县委宣传部", 2020),
+    # an essay site's compilation: its page stamp is an upload date
+    (f"党建经验交流材料3篇\n时间：2022-05-09\n篇1：机关党建经验交流材料\n近年来，我局党组{BODY}",
+     "experience_report", None, None, None),
 ]
 
 

@@ -133,6 +133,19 @@ def test_remove_markup(text: str, expected: str) -> None:
     ("鲁ICP备12345678号-1 | 鲁公网安备 3701号\n", ""),
     ("第一条 下载附件后办理。", "第一条 下载附件后办理。"),
     ("第一段。\n- 3 -\n第二段。\n第 4 页 共 9 页\n还剩6页未读，继续阅读\n[键入文字]", "第一段。\n第二段。\n"),
+    ("首页 > 工作动态 > 经验交流\n某县推行网格管理", "某县推行网格管理"),
+    ("网站首页 » 党建 » 典型\n正文。", "正文。"),
+    ("首页文章。\n正文。", "首页文章。\n正文。"),
+    ("报告正文。\n【打印本页】【关闭窗口】", "报告正文。"),
+    ("【概况】 全镇辖12个村。", "【概况】 全镇辖12个村。"),
+    ("时间：2022-05-09 09:12:33　作者：范文先生　点击：1268次\n篇1：正文", "篇1：正文"),
+    ("来源：某县委组织部　发布时间：2019-06-12　浏览次数：1532\n正文", "正文"),
+    ("发布时间：2019-06-12\n正文", "发布时间：2019-06-12\n正文"),
+    ("正文。\n本文由范文先生整理，版权归原作者所有，转载请注明出处。", "正文。"),
+    ("本文由县委办公室起草，经常委会讨论通过。", "本文由县委办公室起草，经常委会讨论通过。"),
+    ("发布者：某某　|　2021-03-18 上传　|　浏览 356 次\n正文", "正文"),
+    ("正文。\n本文来源于网络，如有侵权请联系删除。\n更多相关文章：\n某某工作汇报材料\n某某工作总结范文", "正文。\n"),
+    ("更多相关文章：\n某某材料\n正文还在继续。\n结尾。", "更多相关文章：\n某某材料\n正文还在继续。\n结尾。"),
 ])
 def test_remove_furniture(text: str, expected: str) -> None:
     assert run(remove_furniture, text) == expected
@@ -179,6 +192,17 @@ def test_remove_page_markers(text: str, expected: str) -> None:
     assert run(remove_page_markers, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the upload banner above the first page is gone, and its line breaks with it
+    (f"\n1、某乡经验材料\n{PAGE}在全乡\n\n2、推行{PAGE}完毕。\n\n3、{PAGE}末页",
+     f"\n某乡经验材料\n{PAGE}在全乡推行{PAGE}完毕。\n{PAGE}末页"),
+    (f"1、{PAGE}\n\n2、2、推行{PAGE}在全\n\n3、乡{PAGE}末页",  # page 2 opens with the text's item 2、
+     f"{PAGE}\n2、推行{PAGE}在全乡{PAGE}末页"),
+])
+def test_page_markers_after_a_removed_banner(text: str, expected: str) -> None:
+    assert run(remove_page_markers, text) == expected
+
+
 @pytest.mark.parametrize("text", [
     "职责：\n\n1、对全区的重大问题作出决策。\n\n2、通过法定程序使区委的主张成为决议。\n\n3、向国家机关推荐重要干部。",
     f"1、{PAGE}\n\n3、{PAGE}\n\n4、{PAGE}",  # not a running sequence from 1
@@ -205,6 +229,27 @@ def test_split_flattened_paragraphs() -> None:
 
 def test_short_lines_are_not_split() -> None:
     assert split_flattened_paragraphs("修正发布第 9、10、12  条条文。 一、总则") == []
+
+
+def test_a_long_table_row_is_not_a_flattened_page() -> None:
+    cell = "1、 蓄水池每座补助1.5万元。 2、 沉砂池每座补助1万元。 3、 灌溉管路每公尺补助300元。 4、 抽水机每台补助2万元。"
+    row = "0302 | 灌溉设施 | " + cell * 3 + " | 农民 | 依实际施工数量核实补助"
+    assert len(row) >= 200 and split_flattened_paragraphs(row) == []
+
+
+SENT = "我们坚持把抓好党建作为最大政绩，探索形成了一套工作机制，基层党组织的凝聚力明显增强。"
+
+
+@pytest.mark.parametrize("line, expected", [
+    # a short flattened page: title and byline, salutation, and a two-phrase heading run into its paragraph
+    (f"某乡经验交流材料 ——某县某乡党委 各位领导、同志们： {SENT * 3} 一、强化组织引领，建强战斗堡垒 {SENT}",
+     ["某乡经验交流材料", "——某县某乡党委", "各位领导、同志们：", SENT * 3, "一、强化组织引领，建强战斗堡垒", SENT]),
+    # a one-phrase label before its paragraph is a run-in heading and stays on its line
+    (f"{SENT * 3} (二)全委会职责 全委会执行上级指示。 一、总则 {SENT} 二、会议 {SENT}",
+     [SENT * 3, "(二)全委会职责 全委会执行上级指示。", f"一、总则 {SENT}", f"二、会议 {SENT}"]),
+])
+def test_flattened_headings_and_bylines(line: str, expected: list[str]) -> None:
+    assert run(split_flattened_paragraphs, line).split("\n") == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -285,6 +330,15 @@ def test_repair_garbled(before: str, stretch: str, after: str) -> None:
     text = before + garbled + after
     assert run(repair_garbled, text) == before + stretch + after
     assert all(e.note and "a guess" in e.note for e in repair_garbled(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a lost lead byte before ；二是 (Python's decoder shows the broken pair as ?): the text is
+    # writing an enumeration, so 二是 and not the common word 而是
+    ("一是做強茶葉產業，新建茶園1200畝?欢?是發展林下經濟", "一是做強茶葉產業，新建茶園1200畝；二是發展林下經濟"),
+])
+def test_repair_garbled_continues_a_series(text: str, expected: str) -> None:
+    assert run(repair_garbled, text) == expected
 
 
 @pytest.mark.parametrize("text", [

@@ -14,6 +14,7 @@ without its genre word (``卫东区委``工作规则), or the subject of the fir
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections import Counter
 from functools import cache
@@ -26,6 +27,8 @@ HERE = Path(__file__).resolve().parent
 _LEADING_DATE = re.compile(r"^\s*(?:\d{4}\s*年(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日)?|年内|今年|近年来)[,，、\s]*")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CJK_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
+#: What may stand right before a proper name of an area: it opens a phrase there.
+NAME_OPENERS = "《“\"‘（(【[\n 　，,。、；;：:"
 
 
 @cache
@@ -77,9 +80,8 @@ def named_before_organ(text: str) -> list[str]:
     names jieba's dictionary does not know."""
     suffixes = "|".join(vocab("region_suffix"))
     organs = "|".join(vocab("organ_after_place"))
-    stop = set(vocab("not_region"))
     names = re.findall(rf"([\u4e00-\u9fff]{{2,8}}?(?:{suffixes}))(?={organs})", text)
-    return [n for n in names if n not in stop and not n.startswith(("全", "各", "我", "本"))]
+    return [n for n in names if not _no_area(n) and not n.startswith(("全", "各", "我", "本"))]
 
 
 def leading_area(organ: str) -> str | None:
@@ -87,12 +89,18 @@ def leading_area(organ: str) -> str | None:
     jieba's dictionary nor :func:`named_before_organ` knows: a stem of two or more
     characters before the first region suffix, within the first eight characters."""
     suffixes = "|".join(vocab("region_suffix"))
-    m = re.match(rf"([\u4e00-\u9fff]{{2,6}}?(?:{suffixes}))(?=[\u4e00-\u9fff]{{2,}})", organ)
-    if not m or m.group(1) in set(vocab("not_region")) or m.group(1).startswith(("全", "各", "我", "本")):
+    m = re.match(rf"([\u4e00-\u9fff]{{2,6}}?(?:{suffixes}))(?=[\u4e00-\u9fff]{{2,}}|\d{{4}}年)", organ)
+    if not m or _no_area(m.group(1)) or m.group(1).startswith(("全", "各", "我", "本")):
         return None
     if not _ends_a_word(organ, m.end(1)):  # 某省乡|镇人民代表大会: 乡镇 is one word, not a 乡
         return None
     return m.group(1)
+
+
+def _no_area(name: str) -> bool:
+    """A name that is, or ends in, a word of ``not_region`` (幸福社区, 高新园区): a community
+    or a park is not an administrative area."""
+    return name.endswith(vocab("not_region"))
 
 
 def _ends_a_word(text: str, end: int) -> bool:
@@ -118,26 +126,98 @@ def is_taiwan(text: str) -> bool:
     return "中华民国" in text[:5000] or text.lstrip().startswith("法规名称")
 
 
+def bare_place(title: str | None) -> str | None:
+    """The title when it is nothing but an area's name (a yearbook entry headed ``东林镇``),
+    for names jieba cuts apart (东林|镇): the entry is about that area."""
+    if not title:
+        return None
+    suffixes = "|".join(vocab("region_suffix"))
+    m = re.fullmatch(rf"[\u4e00-\u9fff]{{2,8}}?(?:{suffixes})", title.strip())
+    if not m or _no_area(m.group(0)) or m.group(0).startswith(("全", "各", "我", "本")):
+        return None
+    return m.group(0)
+
+
 def region(text: str, title: str | None, organization: str | None = None) -> str | None:
     if is_taiwan(text):
         return None
+    place = bare_place(title)
+    if place:
+        return place
     for source in (title, organization):
         if source:
             source = _drop_prefix(source)
-            names = place_names(source) or named_before_organ(source)
-            if names:
-                return names[0]
-    if organization:
-        lead = leading_area(_drop_prefix(organization))
+            names = place_names(source)
+            before_organ = named_before_organ(source)
+            if names and before_organ and before_organ[-1].startswith(names[-1]):
+                inner = before_organ[-1][len(names[-1]):]  # 松溪县|白沙乡 (jieba cut 白沙|乡党委)
+                if len(inner) >= 3:
+                    names.append(inner)
+            names = names or before_organ
+            if names:  # the innermost area: 松溪县白沙乡党委 belongs to 白沙乡
+                return names[-1]
+    for source in (organization, title):  # 青山县交通运输局, 青松县2018年…工作情况汇报
+        lead = leading_area(_drop_prefix(source)) if source else None
         if lead:
             return lead
     kind = self_kind(text)
     if kind is None:
         return None
-    names = [n for n in place_names(text) if n.endswith(kind)]
+    names = [n for n in place_names(text) if n.endswith(kind)] or split_names(text, kind)
     if not names:
         return None
     return Counter(names).most_common(1)[0][0]
+
+
+#: jieba's part-of-speech tags of proper names (place, person, other); a word jieba's
+#: dictionary lacks (tag "") may be a name too.
+NAME_TAGS = frozenset({"ns", "nr", "nz", "nt", ""})
+
+
+@cache
+def _dictionary() -> str:
+    """jieba's ``dict.txt`` as text, read only when a split name is looked for (the
+    tokenizer's fast backend does not expose part-of-speech tags)."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:  # pragma: no cover - jieba is a dependency
+        return ""
+    return (Path(spec.origin).parent / "dict.txt").read_text(encoding="utf-8")
+
+
+@cache
+def _dictionary_tag(word: str) -> str:
+    """The word's tag in jieba's dictionary, ``""`` when it has none. One search of the
+    file per word asked (a few per document): cheaper than indexing all 350k entries."""
+    m = re.search(rf"^{re.escape(word)} \d+ (\S+)$", _dictionary(), re.MULTILINE)
+    return m.group(1) if m else ""
+
+
+def split_names(text: str, kind: str) -> list[str]:
+    """Names of areas of ``kind`` that jieba cuts apart (云岭|区): a word of two or three
+    characters right before a token that is the suffix alone, opening a phrase (after
+    ``《``, a quote, a bracket, punctuation or a line start) as a proper name does, and
+    tagged as a name in jieba's dictionary or unknown to it, so that a verb before a bare
+    suffix (指导|县党代会) is not taken for one. Only for the kind the
+    document calls its own (全区), where such a name is most likely its area."""
+    generic = vocab("generic_prefix")
+    tokens = cut(text)
+    out = []
+    pos = 0
+    for i, tok in enumerate(tokens):
+        start, pos = pos, pos + len(tok)
+        if i + 1 >= len(tokens) or tokens[i + 1] != kind:
+            continue
+        if not _CJK_ONLY.match(tok) or not 2 <= len(tok) <= 3:
+            continue
+        if start > 0 and text[start - 1] not in NAME_OPENERS:
+            continue
+        if _dictionary_tag(tok) not in NAME_TAGS:  # 指导 is a verb, 云岭 a place name
+            continue
+        name = tok + kind
+        if _no_area(name) or name[0] in "全各我本该" or name.startswith(generic):
+            continue
+        out.append(name)
+    return out
 
 
 def is_organ(name: str) -> bool:
@@ -155,6 +235,8 @@ def _drop_prefix(name: str) -> str:
 
 
 def organization(text: str, title: str | None) -> str | None:
+    if bare_place(title):  # an entry about an area (红石镇): its organs are actors in it, not its subject
+        return None
     if title:
         t = re.sub(r"^\d{4}\s*年(?:度)?", "", title)
         t = re.sub(r"^[\d\s]+", "", t)  # 203组织部: a budget code before the name
@@ -173,6 +255,13 @@ def organization(text: str, title: str | None) -> str | None:
             for end in range(len(t) - 1, 1, -1):
                 if _CJK_ONLY.match(t[:end]) and is_organ(t[:end]):
                     return t[:end]
+        # 某区人力资源和社会保障局2019年上半年工作总结及下半年工作计划: the organ before the year
+        m = re.match(r"([\u4e00-\u9fff()（）]{2,30}?)\s*(?:19|20)\d{2}\s*年", t)
+        if m and is_organ(m.group(1)):
+            return m.group(1)
+    issuer = issuer_line(text)
+    if issuer:
+        return issuer
     # the subject of the first sentence of the body (the first few paragraphs, furniture aside)
     tried = 0
     for para in text.split("\n"):
@@ -182,8 +271,40 @@ def organization(text: str, title: str | None) -> str | None:
         tried += 1
         if tried > 3:
             break
-        body = _LEADING_DATE.sub("", re.sub(r"^【[^】]*】\s*", "", para))
+        body = _LEADING_DATE.sub("", re.sub(r"^[【〔][^】〕]*[】〕]\s*", "", para))
+        # 我们幸福社区党委以…: the organ speaks of itself by name (我镇党委 names none)
+        body = re.sub(r"^我们(?=[\u4e00-\u9fff]{3})", "", body)
         m = re.match(r"([\u4e00-\u9fff()（）]{2,20}?)(?:以|负责|是|在|要|于|坚持|按照|根据|围绕|紧紧)", body)
         if m and is_organ(m.group(1)) and not m.group(1).startswith(("各", "本", "我")):
+            return _drop_prefix(m.group(1))
+    return None
+
+
+#: Lines at the top of a text where a byline naming the issuer may stand (after the title).
+BYLINE_LINES = 6
+_BYLINE = re.compile(r"^[—\-－ \u3000]*([\u4e00-\u9fff（）()]{3,20})[ \u3000]*$")
+
+
+def issuer_line(text: str) -> str | None:
+    """The organ a byline under the title names (``中共青松县委``, ``——某乡党委``): a line
+    near the top that is nothing but an organ's name."""
+    lines = [ln for ln in text.split("\n")[:BYLINE_LINES + 1] if ln.strip()]
+    for line in lines[1:BYLINE_LINES + 1]:
+        m = _BYLINE.match(line)
+        if m and is_organ(m.group(1)) and not m.group(1).startswith(("各", "本", "我", "全")):
+            return _drop_prefix(m.group(1))
+    return None
+
+
+#: The page's source label (来源：某某县委组织部): who published the text on a government site.
+_SOURCE_LABEL = re.compile(r"(?:来源|來源|发布单位|發布單位)\s*[:：]\s*([\u4e00-\u9fff()（）]{2,20})")
+
+
+def source_organ(text: str, source_text: str = "") -> str | None:
+    """The organ a page names as its source, when that is an organ (not a newspaper):
+    the issuer of a report whose body never names itself as a subject."""
+    for where in (text[:2000], source_text[:2000]):
+        m = _SOURCE_LABEL.search(where)
+        if m and is_organ(m.group(1)):
             return _drop_prefix(m.group(1))
     return None

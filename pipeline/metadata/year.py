@@ -4,12 +4,15 @@ In order of trust: a law database's latest amendment date (``最新异动日期�
 the latest date of a law's amendment preamble (``2015年12月3日 …第二次修正``); a
 year in the title; a year opening the body (``2013年,工委组织部…``); the publication
 stamp of the issuing site (``发布时间：2018-05-14``) when the body names no year. A
-sharing site's upload date is not the document's (``上传时间`` is not a stamp here).
+sharing site's upload date is not the document's (``上传时间`` is not a stamp here), and
+no stamp counts on a text that shows the signs of such a site (``sharing_sites.txt``).
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
+from pathlib import Path
 
 _HEADER = re.compile(r"(?:最新异动日期|修正日期|发布日期|公发布日)\s*[：:]\s*(\d{4})")
 _ROC_HEADER = re.compile(r"(?:最新异动日期|修正日期)\s*[：:]\s*民国\s*(\d{2,3})\s*年")
@@ -27,13 +30,30 @@ _EFFECTIVE = re.compile(r"自\s*((?:19|20)\d{2})\s*年[^。；\n]{0,12}?起?(?:�
 _YEAR_OPENS = re.compile(r"(?:^|[。；】\s])((?:19|20)\d{2})\s*年\s*[,，]")
 #: How far into the body a year still counts as the year the document is about.
 OPENING = 200
+#: How much of the source's head and tail is searched for a sharing site's furniture.
+SOURCE_EDGE = 3000
+HERE = Path(__file__).resolve().parent
+
+
+@cache
+def _sharing_cues() -> re.Pattern[str]:
+    lines = (HERE / "sharing_sites.txt").read_text(encoding="utf-8").splitlines()
+    cues = [ln for ln in lines if ln.strip() and not ln.startswith("#")]
+    return re.compile("|".join(f"(?:{c})" for c in cues), re.M)
+
+
+def from_sharing_site(text: str, source_text: str = "") -> bool:
+    """Whether the text was copied from a document-sharing or essay site: then a page
+    stamp is the upload's date, not the document's."""
+    edges = source_text[:SOURCE_EDGE] + "\n" + source_text[-SOURCE_EDGE:] if source_text else ""
+    return bool(_sharing_cues().search(text) or _sharing_cues().search(edges))
 
 
 def _plausible(y: int) -> bool:
     return 1900 <= y <= 2100
 
 
-def find_year(text: str, title: str | None, title_end: int = 0) -> int | None:
+def find_year(text: str, title: str | None, title_end: int = 0, source_text: str = "") -> int | None:
     m = _HEADER.search(text[:2000])
     if m:
         return int(m.group(1))
@@ -67,5 +87,8 @@ def find_year(text: str, title: str | None, title_end: int = 0) -> int | None:
         if m and _plausible(int(m.group(1))):
             return int(m.group(1))
         break
-    m = _STAMP.search(text)
-    return int(m.group(1)) if m else None
+    # the stamp may sit on an info line the normalizer removed as furniture
+    m = _STAMP.search(text) or _STAMP.search(source_text[:SOURCE_EDGE])
+    if m is None or from_sharing_site(text, source_text):
+        return None
+    return int(m.group(1))

@@ -65,6 +65,15 @@ STOP = frozenset("(（)）āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü")
 ODD = re.compile(r"(?<=[\u3400-\u9fff?])[A-Za-z?]|[A-Za-z?](?=[\u3400-\u9fff])")
 #: Pinyin annotations (whole or with a swallowed bracket), dropped from the scoring context.
 CONTEXT_NOISE = re.compile(r"[(（]?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
+#: An enumeration the text is writing (一是…；二是…): a garbled stretch right after its
+#: members most likely holds the next one, a word jieba's dictionary lacks (it knows 而是).
+SERIES = re.compile(r"([一二三四五六七八九])是")
+NUMERALS = "一二三四五六七八九十"
+#: How far back the last member of a series is looked for (characters).
+SERIES_REACH = 400
+#: Readability credit for a candidate that continues the series: more than a two-character
+#: word earns (2), so 二是 wins over the word it displaces (而是).
+SERIES_BONUS = 3.0
 LEADS = range(0x81, 0xFF)
 TRAILS = [b for b in range(0x40, 0xFF) if b != 0x7F]
 
@@ -180,14 +189,27 @@ def _lost_pair_candidates(before: int, after: int) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _best(cands: tuple[str, ...], left: str, right: str) -> str | None:
+def _opens_clause(marker: str, text: str) -> bool:
+    """Whether ``marker`` (``二是``) stands in ``text`` where an enumeration member does: at
+    the start or after punctuation (``；二是``, not ``一二是``)."""
+    i = text.find(marker)
+    while i >= 0:
+        if i == 0 or text[i - 1] in PUNCTUATION or text[i - 1] in ",;:\n":
+            return True
+        i = text.find(marker, i + 1)
+    return False
+
+
+def _best(cands: tuple[str, ...], left: str, right: str, expect: str = "") -> str | None:
     """The candidate making ``left + c + right`` most readable; ties go to the commoner,
-    then to the standard form (鎮 over its variant 鎭)."""
+    then to the standard form (鎮 over its variant 鎭). ``expect`` is the next member of an
+    enumeration the text is writing (``二是``); a candidate starting it gets a bonus."""
     conv, back = _t2s(), _s2t()
     best, best_key = None, (-1e9, -1, False)
     for c in cands:
         simple = conv.convert(c)
-        key = (readability(left + c + right), 10**9 if c in PUNCTUATION else _freq(simple),
+        bonus = SERIES_BONUS if expect and _opens_clause(expect, conv.convert(left + c + right)) else 0.0
+        key = (readability(left + c + right) + bonus, 10**9 if c in PUNCTUATION else _freq(simple),
                back.convert(simple) == c)
         if key > best_key:
             best, best_key = c, key
@@ -237,7 +259,7 @@ def _templates(choice: tuple[bytes | None, ...], with_gap: bool) -> Iterator[Tem
             yield [None, *body[:offset], None, None, *body[offset:], *tail]
 
 
-def _decode(t: Template, left: str, right: str) -> str | None:
+def _decode(t: Template, left: str, right: str, expect: str = "") -> str | None:
     """Decode a template in step, filling each unknown byte by readability in context."""
     units: list[tuple[int | None, ...]] = []
     i = 0
@@ -294,7 +316,7 @@ def _decode(t: Template, left: str, right: str) -> str | None:
                 joined = options[0]
             else:
                 joined = _lost_pair_candidates(units[g[0]][0], units[g[1]][1])  # type: ignore[arg-type]
-            chosen = _best(joined, before, after[:3])
+            chosen = _best(joined, before, after[:3], expect)
             if chosen is None:
                 return None
             for k, c in zip(g, chosen, strict=True):
@@ -312,12 +334,21 @@ def _repair_at(text: str, p: int) -> tuple[int, str] | None:
     repeated, a boilerplate paragraph) are worked out once.
     """
     lo = max(0, p - WINDOW)
-    found = _repair_window(text[lo:p + 1 + MAX_RUN + WINDOW], p - lo)
+    found = _repair_window(text[lo:p + 1 + MAX_RUN + WINDOW], p - lo, _next_in_series(text, p))
     return (found[0] + lo, found[1]) if found else None
 
 
+def _next_in_series(text: str, p: int) -> str:
+    """The next member of the 一是/二是 enumeration open before ``p`` (``三是``), or ``""``."""
+    found = list(SERIES.finditer(_t2s().convert(text[max(0, p - SERIES_REACH):p])))
+    if not found:
+        return ""
+    n = NUMERALS.index(found[-1].group(1))
+    return NUMERALS[n + 1] + "是"
+
+
 @lru_cache(maxsize=4096)
-def _repair_window(text: str, p: int) -> tuple[int, str] | None:
+def _repair_window(text: str, p: int, expect: str = "") -> tuple[int, str] | None:
     """:func:`_repair_at` on a window of the text.
 
     The stretch may end at any ASCII character within :data:`MAX_RUN` (see
@@ -343,7 +374,7 @@ def _repair_window(text: str, p: int) -> tuple[int, str] | None:
             right = CONTEXT_NOISE.sub("", text[p + 1 + k:p + 1 + k + WINDOW])[:CONTEXT]
             base = readability(left + "?" + run + right)
             for template in _templates(choice, with_gap):
-                fixed = _decode(template, left, right)
+                fixed = _decode(template, left, right, expect)
                 if not fixed:
                     continue
                 gain = readability(left + fixed + right) - base

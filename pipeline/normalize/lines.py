@@ -36,8 +36,9 @@ TITLE_MAX = 24
 PLAIN_TITLE_MAX = 48
 #: What a sentence fragment shows and a title rarely does.
 FRAGMENT_SIGN = re.compile(r"[，,、；;（）()“”《》0-9 \u3000]")
-#: Lines at least this long may be flattened pages.
-FLATTENED_MIN = 300
+#: Lines at least this long may be flattened pages (a short page of a sharing site runs to
+#: about 250 characters).
+FLATTENED_MIN = 200
 #: A flattened page shows at least this many paragraph spaces.
 FLATTENED_MIN_BREAKS = 3
 SPACES = " \u3000\u00a0"
@@ -58,6 +59,7 @@ def is_cell(line: str) -> bool:
 
 
 def is_pipe_row(line: str) -> bool:
+    """A row of a table written with ``|`` between its cells."""
     return line.count("|") >= 2 or line.lstrip(SPACES).startswith("|")
 
 
@@ -82,16 +84,33 @@ PARAGRAPH_SPACE = re.compile(
     r"|(?<=[。！？；;：:])[ \u3000]+(?=\d{1,2}、|[\u4e00-\u9fff“《【*])"
 )
 
+#: The end of a numbered heading run into its paragraph on a flattened page
+#: (``二、发展特色产业，拓宽增收渠道 我们立足…``): a Chinese-numeral heading of two phrases
+#: (a one-phrase label before a space is a run-in heading the outline reads as it stands),
+#: then a space (group ``sp``) and the paragraph.
+HEADING_SPACE = re.compile(
+    r"(?:^|(?<=[。！？；;：: \u3000]))(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])"
+    r"[^\s。！？；;：:，,]{1,15}[，,][^\s。！？；;：:，,]{1,15}(?P<sp>[ \u3000]+)(?=[\u4e00-\u9fff])"
+    # … and a byline run in after the title: 某某经验交流材料 ——某乡党委
+    r"|(?<=[\u4e00-\u9fff”）)])(?P<dash>[ \u3000]+)(?=——[\u4e00-\u9fff])"
+    # … and the text after that byline: ——某乡党委 各位领导：
+    r"|(?:^|(?<=[ \u3000]))——[\u4e00-\u9fff（）()]{2,24}?(?P<by>[ \u3000]+)(?=[\u4e00-\u9fff])"
+)
+
 
 def split_flattened_paragraphs(text: str) -> list[Edit]:
     """Edits turning paragraph spaces of flattened long lines into line breaks."""
     edits: list[Edit] = []
     pos = 0
     for line in text.split("\n"):
-        if len(line) >= FLATTENED_MIN and not is_cell(line):
-            found = list(PARAGRAPH_SPACE.finditer(line))
-            if len(found) >= FLATTENED_MIN_BREAKS:
-                edits.extend(Edit(pos + m.start(), pos + m.end(), "\n") for m in found)
+        if len(line) >= FLATTENED_MIN and not is_cell(line) and not is_pipe_row(line):  # a table row is no page
+            spans = {(m.start(), m.end()) for m in PARAGRAPH_SPACE.finditer(line)}
+            # on a flattened page, headings and bylines ran into their paragraphs too
+            for m in HEADING_SPACE.finditer(line):
+                group = next(g for g in ("sp", "dash", "by") if m.group(g))
+                spans.add((m.start(group), m.end(group)))
+            if len(spans) >= FLATTENED_MIN_BREAKS:
+                edits.extend(Edit(pos + a, pos + b, "\n") for a, b in sorted(spans))
         pos += len(line) + 1
     return edits
 

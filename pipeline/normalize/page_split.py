@@ -25,7 +25,9 @@ MIN_PAGES = 3
 MIN_PAGE_CHARS = 200
 #: Every page but the last is within this factor of the median page length.
 LENGTH_SPREAD = 2.0
-MARKER = re.compile(r"(?:^|\n[ 　]*\n)[ 　]*(?P<n>\d{1,3})、(?P<space>[ 　]*)")
+#: The first page may follow only a line break or none once the upload banner
+#: above it has gone (furniture removal takes the banner's line breaks with it).
+MARKER = re.compile(r"(?:^\s*|\n[ 　]*\n)[ 　]*(?P<n>\d{1,3})、(?P<space>[ 　]*)")
 SENTENCE_END = "。！？!?；;：:”」』"
 
 

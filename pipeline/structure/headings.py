@@ -155,6 +155,13 @@ def _first_sentence(u: Unit) -> tuple[str, int] | None:
     return None
 
 
+def _label_sentence(u: Unit) -> bool:
+    """The unit is one short sentence and nothing more (``精准施策，推动政策落地。``)."""
+    body = u.seg.body.strip()
+    cut = min((body.find(ch) for ch in "。!?！？" if ch in body), default=-1)
+    return 2 <= cut <= LEAD_MAX and cut == len(body) - 1 and not any(ch in body[:cut] for ch in "；;:：")
+
+
 def series(units: list[Unit]) -> list[list[Unit]]:
     """Group units into series of one style counting 1, 2, 3 …; a series interrupted by
     a nested one resumes when its next number comes."""
@@ -217,7 +224,12 @@ def decide(units: list[Unit], lead_allowed: bool, lead_score=None) -> list[Headi
             continue
         open_units = [u for u in run if id(u) not in chosen]
         with_lead = [u for u in open_units if "lead" in u.evidence]
-        if len(with_lead) < 2 or len(with_lead) < SERIES_SHARE * len(open_units):
+        # a member that is its lead sentence alone (（二）精准施策，推动政策落地。 before its
+        # own sub-items) neither supports nor contradicts the series, while few
+        labels = [u for u in open_units if _label_sentence(u)]
+        if len(labels) * 3 > len(open_units):
+            labels = []
+        if len(with_lead) < 2 or len(with_lead) < SERIES_SHARE * (len(open_units) - len(labels)):
             continue
         if lead_score is not None:
             scores = lead_score([u.evidence["lead"][0] for u in with_lead])
@@ -282,6 +294,7 @@ def point(seg: Segment) -> Heading:
 
 def bracket(seg: Segment) -> Heading:
     assert seg.match is not None
-    return Heading(seg.start, "bracket", None, "【】", None, seg.match.group("title").strip(),
+    pair = seg.match.group("num") + seg.source[seg.match.end() - 1]  # 【】 or 〔〕, as written
+    return Heading(seg.start, "bracket", None, pair, None, seg.match.group("title").strip(),
                    seg.match.end(), seg.line.index, seg.at_line_start,
                    whole_line=seg.match.end() == seg.line.end, evidence="bracket")
