@@ -172,6 +172,13 @@ def test_encyclopedia_chrome() -> None:
     ]
 
 
+@pytest.mark.parametrize("tail", ["词条图册更多图册", "词条统计浏览次数：1532次编辑次数：7次最近更新：2019-05-21",
+                                  "本词条对我有帮助"])
+def test_encyclopedia_page_links_and_counters(tail: str) -> None:
+    out = run(remove_furniture, ENCYCLOPEDIA.replace("参考资料", tail + "参考资料"))
+    assert out.split("\n\n")[-1] == "(一)办公室负责文电。"
+
+
 def test_encyclopedia_rules_leave_ordinary_text_alone() -> None:
     text = "编辑部负责编辑出版工作[1]，目录1份。"
     assert run(remove_furniture, text) == text

@@ -117,6 +117,9 @@ CONTENTS = re.compile(r"目录\s*1(?=\D)")
 CITATION = re.compile(r"\[\d+(?:[-–,，]\d+)*\]")
 #: The reference list closes the entry: removed to the end when that is footer-short.
 REFERENCES = re.compile(r"参考资料\s*(?:\d+\s*[.．、])?[\s\S]{0,3000}\Z")
+#: The entry page's own links and counters (album, statistics, last edit), wherever they stand.
+PAGE_CHROME = re.compile(r"词条图册|更多图册|本词条对我有帮助|词条统计|浏览次数[:：]?\s*\d+次"
+                         r"|编辑次数[:：]?\s*\d+次|最近更新[:：]?\s*[\d\-./年月日 :：]{6,20}")
 #: A section line without a contents list: a short title after a sentence end, then ``编辑``.
 SECTION_LINE = re.compile(r"(?<=[。！？；;\]])(?P<title>[^，,。；;！？\s]{2,30}?)编辑(?=\S)")
 
@@ -151,6 +154,7 @@ def encyclopedia_spans(text: str) -> list[tuple[int, int, bool]]:
         spans.append((s.start("title"), s.start("title"), True))
         spans.append((s.end("title"), s.end(), True))
     spans += [(x.start(), x.end(), False) for x in CITATION.finditer(text)]
+    spans += [(x.start(), x.end(), False) for x in PAGE_CHROME.finditer(text)]
     r = REFERENCES.search(text)
     if r:
         spans.append((r.start(), r.end(), False))
