@@ -42,7 +42,7 @@ def label_value(row: list[Cell]) -> tuple[str, list[Cell]] | None:
     if len(filled) < 2:
         return None
     label = classify_exact(filled[0].text)
-    if label is None or label.role in ("ignore", "grade", "grade_group"):
+    if label is None or label.role in ("ignore", "serial", "grade", "grade_group"):
         return None
     values = [c for c in filled[1:] if not classify(c.text)]
     return (label.role, values) if values else None

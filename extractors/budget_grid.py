@@ -87,6 +87,7 @@ class _Open:
 
     item: BudgetItem
     depth: tuple[int, int, int]  # activity column, indentation, marker rank
+    breakdown: bool = False  # a "其中：" row, nested under the row above
 
     def cover(self, row: list[Cell]) -> None:
         for cell in row:
@@ -109,24 +110,48 @@ def grid_items(doc: Document, table: Table, layout: Layout) -> list[BudgetItem]:
     activity_cols = layout.columns("activity")
     amount_cols = layout.columns("amount")
     desc_cols, goal_cols = layout.columns("description"), layout.columns("goal")
+    serial_cols = layout.columns("serial")
     header = {c.text for r in table.rows[layout.first_row:layout.first_row + layout.header_rows] for c in r}
     stack: list[_Open] = []
     built: list[_Open] = []
+    done: list[_Open] = []  # items of earlier tables run into this one (each after its caption)
     seen: dict[int, str] = {}  # the last text of each activity column (merged cells are empty below)
-    for row in table.rows[layout.first_row + layout.header_rows:]:
-        if not any(c.text for c in row) or _repeats_header(row, header):
-            continue  # blank rows, and a header repeated after a page break
+    body = [r for r in table.rows[layout.first_row + layout.header_rows:] if any(c.text for c in r)]
+    for n, row in enumerate(body):
+        if _repeats_header(row, header):
+            continue  # a header repeated after a page break
+        lone = [c.text for c in row if c.text]
+        if len(lone) == 1 and n + 1 < len(body) and _repeats_header(body[n + 1], header):
+            if is_continued(lone[0]):
+                continue  # "续表" after a page break: the same table goes on
+            stack.clear()  # the caption of the next table of the same form (304宣传部 …): a new outline
+            seen.clear()
+            done.extend(built)
+            built = []
+            continue
         filled = [(k, c) for k, c in enumerate(activity_cols) if _cell(row, c)]
-        if filled and classify_exact(row[filled[-1][1]].text):
+        if filled and (classify_exact(row[filled[-1][1]].text) or is_total(row[filled[-1][1]].text)):
             continue  # a 合计/小计 row, or a label row: no activity of its own
         if filled:
             level, col = filled[-1]
             for k, c in filled:
                 seen[k] = row[c].text
             cell = row[col]
-            depth = (level, indent_of(doc, cell), marker_rank(cell.text))
-            while stack and stack[-1].depth >= depth:
-                stack.pop()
+            cut = breakdown_prefix(cell.text)
+            if cut and cut == len(cell.text):
+                continue  # a bare "其中：" row: the rows below carry the breakdown
+            if cut and stack:
+                while len(stack) > 1 and stack[-1].breakdown:
+                    stack.pop()
+                cell = Cell(text=cell.text[cut:], start=cell.start + cut, end=cell.end)
+                level_, indent, rank = stack[-1].depth
+                depth = (level_, indent + 1, rank)  # just below the row it breaks down
+            else:
+                cut = 0
+                rank = marker_rank(cell.text) or serial_rank(first_text(row, serial_cols) or "")
+                depth = (level, indent_of(doc, cell), rank)
+                while stack and stack[-1].depth >= depth:
+                    stack.pop()
             parent = stack[-1].item.activity if stack else None
             if parent is None and level > 0:
                 parent = seen.get(level - 1)
@@ -136,7 +161,7 @@ def grid_items(doc: Document, table: Table, layout: Layout) -> list[BudgetItem]:
                 amount_unit=layout.amount_unit or unit_after_number(amount_text),
                 description=first_text(row, desc_cols), goal=first_text(row, goal_cols),
                 start=cell.start, end=cell.end)
-            current = _Open(item, depth)
+            current = _Open(item, depth, breakdown=bool(cut))
             stack.append(current)
             built.append(current)
         elif not built:
@@ -150,7 +175,7 @@ def grid_items(doc: Document, table: Table, layout: Layout) -> list[BudgetItem]:
         if indicator:
             current.item.indicators.append(indicator)
         current.cover(row)
-    return nest_by_sums([b.item for b in built])
+    return nest_by_sums([b.item for b in done + built])
 
 
 def nest_by_sums(items: list[BudgetItem]) -> list[BudgetItem]:
@@ -186,6 +211,54 @@ def _repeats_header(row: list[Cell], header: set[str]) -> bool:
 
 def first_text(row: list[Cell], cols: list[int]) -> str | None:
     return next((t for t in (_text(row, c) for c in cols) if t), None)
+
+
+#: A dotted serial number (1.1, 2.3.1): one level deeper per dot below the plain ``1``.
+_DOTTED = re.compile(r"^\d+(?:\.\d+)+$")
+
+
+def serial_rank(text: str) -> int:
+    """How deep the number in a serial column (序号) nests its row: ``一`` 0, ``1`` 2, ``1.1`` 3.
+
+    The column holds bare markers, so the marker patterns are tried with the
+    ``、`` a marker in the text would carry; 0 when the cell is empty or no marker.
+    """
+    text = text.strip()
+    if not text:
+        return 0
+    if _DOTTED.match(text):
+        return marker_rank("1、") + text.count(".")
+    return marker_rank(text if text[-1] in "、.．)）" else text + "、")
+
+
+@cache
+def _row_words(kind: str) -> tuple[str, ...]:
+    return tuple(lexicon.of_kind(HERE / "budget_rows.txt", kind))
+
+
+def is_total(text: str) -> bool:
+    """Whether an activity cell is a 合计/小计 label (``budget_rows.txt``): a sum, not an activity."""
+    return re.sub(r"\s+", "", text) in _row_words("total")
+
+
+def is_continued(text: str) -> bool:
+    """Whether a lone cell says a table continues after a page break (``续表``, ``某某表（续）``)."""
+    bare = re.sub(r"[\s（）()]+", "", text)
+    words = _row_words("continued")
+    return bare in words or any(bare.endswith(w) for w in words)
+
+
+def breakdown_prefix(text: str) -> int:
+    """Length of a ``其中：`` prefix (``budget_rows.txt``) opening a cell, with spaces after it; 0 without.
+
+    Such a row itemizes part of the row above it, so it is that row's sub-row
+    even where the table shows no indentation (a web copy loses it).
+    """
+    for prefix in _row_words("subrow"):
+        if text.startswith(prefix):
+            rest = text[len(prefix):]
+            return len(text) - len(rest.lstrip(" \u3000"))
+    return 0
 
 
 @cache

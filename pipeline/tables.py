@@ -9,7 +9,11 @@ into ``doc.text``:
   cell, each starting with a TAB (optionally after stray spaces, as in a text
   export whose caption line is `` \\t<caption>``);
 * the *pipe* layout of hand-flattened tables (one row per line, cells joined
-  with `` | ``): two or more consecutive lines with the same number of cells.
+  with `` | ``): two or more consecutive lines with the same number of cells
+  (a Markdown rule line ``| --- |`` under the header is skipped);
+* the same one-row-per-line layout with cells joined by TABs, as a table
+  copied from a web page or a spreadsheet pastes (its first cell is never
+  empty, which tells it from the TAB-led cell-per-line layout).
 
 A table's first row is its *caption* when it holds a single cell and the rows
 after it hold more; the caption is kept out of ``rows`` and published in
@@ -44,6 +48,9 @@ MIN_GRID_SHARE = 0.6
 #: Cells this short (or empty) are typical of tables; the share a ragged table needs.
 SHORT_CELL = 12
 MIN_SHORT_SHARE = 0.6
+#: A rule line a web page or Markdown copy puts under a pipe table's header
+#: (``| --- | :---: |``): layout, not a row of cells.
+_PIPE_RULE = re.compile(r"^[\s|:：\-—－=+]*$")
 #: A first row stating only the unit ("单位：万元") is a note, not the table's caption.
 _UNIT_NOTE = re.compile(r"^[（(]?\s*(?:单位|金额单位|计量单位)\s*[:：]")
 
@@ -73,7 +80,9 @@ def _cell(line_text: str, line_start: int, lo: int, hi: int) -> Cell:
 
 
 def _is_cell_line(line: _Line) -> bool:
-    return bool(_CELL_LINE.match(line.text))
+    """A TAB-led line holding one cell; a line with TABs inside is a row of a TSV copy instead."""
+    m = _CELL_LINE.match(line.text)
+    return bool(m) and "\t" not in line.text[m.end():]
 
 
 def _cell_rows(lines: list[_Line], i: int) -> tuple[list[list[Cell]], int]:
@@ -102,19 +111,19 @@ def _cell_rows(lines: list[_Line], i: int) -> tuple[list[list[Cell]], int]:
     return rows, i
 
 
-def _pipe_cells(line: _Line) -> list[Cell]:
+def _pipe_cells(line: _Line, sep: str = "|") -> list[Cell]:
     cells: list[Cell] = []
     lo = 0
     text = line.text
-    # Split on every "|" (an empty cell is written "| |"), keeping offsets.
-    for m in re.finditer(r"\|", text):
+    # Split on every separator (an empty cell is written "| |"), keeping offsets.
+    for m in re.finditer(re.escape(sep), text):
         cells.append(_cell(text, line.start, lo, m.start()))
         lo = m.end()
     cells.append(_cell(text, line.start, lo, len(text)))
     return cells
 
 
-def _pipe_rows(lines: list[_Line], i: int) -> tuple[list[list[Cell]], int]:
+def _pipe_rows(lines: list[_Line], i: int, sep: str = "|") -> tuple[list[list[Cell]], int]:
     """Pipe rows with the header's cell count from line ``i`` (maybe just the header).
 
     A row may run over several lines when a cell holds line breaks (a numbered
@@ -122,21 +131,33 @@ def _pipe_rows(lines: list[_Line], i: int) -> tuple[list[list[Cell]], int]:
     cells add up to the header's width, and a multi-line cell keeps its line
     breaks, so ``text[start:end]`` is still exactly the cell.
     """
-    width = len(_pipe_cells(lines[i]))
-    rows = [_pipe_cells(lines[i])]
+    width = len(_pipe_cells(lines[i], sep))
+    rows = [_pipe_cells(lines[i], sep)]
     i += 1
-    while i < len(lines) and "|" in lines[i].text:
-        j, count = i, lines[i].text.count("|") + 1
+    while i < len(lines) and sep in lines[i].text:
+        if sep == "|" and _is_pipe_rule(lines[i]):
+            i += 1
+            continue
+        j, count = i, lines[i].text.count(sep) + 1
         while (count < width and j + 1 < len(lines) and lines[j + 1].text.strip(_STRIP)
-               and lines[j + 1].text.count("|") + 1 < width):  # a full line is a row of its own
+               and lines[j + 1].text.count(sep) + 1 < width):  # a full line is a row of its own
             j += 1
-            count += lines[j].text.count("|")
-        if count != width:
+            count += lines[j].text.count(sep)
+        if count > width or (count < width and sep == "|"):
             break
         joined = _Line("\n".join(ln.text for ln in lines[i:j + 1]), lines[i].start)
-        rows.append(_pipe_cells(joined))
+        cells = _pipe_cells(joined, sep)
+        if len(cells) < width:  # a spreadsheet copy drops a row's trailing empty cells
+            end = cells[-1].end
+            cells += [Cell(text="", start=end, end=end) for _ in range(width - len(cells))]
+        rows.append(cells)
         i = j + 1
     return rows, i
+
+
+def _is_pipe_rule(line: _Line) -> bool:
+    """A ``| --- | --- |`` line: it separates header and body, it holds no cells."""
+    return "-" in line.text and bool(_PIPE_RULE.match(line.text))
 
 
 def _is_grid(rows: list[list[Cell]]) -> bool:
@@ -161,6 +182,17 @@ def _is_grid(rows: list[list[Cell]]) -> bool:
 
 def _is_pipe_start(line: _Line) -> bool:
     return _PIPE in line.text and len(_pipe_cells(line)) >= MIN_PIPE_CELLS
+
+
+def _is_tsv_start(line: _Line) -> bool:
+    """A row of a table copied from a web page or a spreadsheet: cells joined by TABs.
+
+    Needs a cell before its first TAB (a TAB-led line is the cell-per-line layout)
+    and :data:`MIN_PIPE_CELLS` cells, as a pipe row does.
+    """
+    text = line.text
+    return (not _CELL_LINE.match(text) and text.count("\t") + 1 >= MIN_PIPE_CELLS
+            and bool(text.split("\t", 1)[0].strip(_STRIP)))
 
 
 def _table(rows: list[list[Cell]]) -> tuple[Table, Cell | None]:
@@ -189,8 +221,9 @@ def find_tables(text: str) -> list[tuple[Table, Cell | None]]:
             if _is_grid(rows):
                 found.append(_table(rows))
             continue
-        if _is_pipe_start(line):
-            rows, nxt = _pipe_rows(lines, i)
+        sep = "|" if _is_pipe_start(line) else "\t" if _is_tsv_start(line) else None
+        if sep is not None:
+            rows, nxt = _pipe_rows(lines, i, sep)
             if len(rows) >= 2:
                 found.append(_table(rows))
                 i = nxt

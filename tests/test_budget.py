@@ -328,3 +328,81 @@ def test_stated_nesting_is_not_second_guessed() -> None:
     items = _flat(("党建", 86.5), ("村级经费", 62.3), ("党员培训", 24.2))
     items[2].parent = "村级经费"  # the table said so, whatever the sums
     assert [it.parent for it in nest_by_sums(items)] == [None, None, "村级经费"]
+
+
+@pytest.mark.parametrize("rows, expected", [
+    # a 序号 column nests the rows (一 over 1) where the sums do not add up
+    ([["一", "公共安全", "50"], ["1", "消防", "20"], ["2", "交通", "10"], ["二", "教育", "30"], ["1", "学前", "30"]],
+     [("公共安全", None), ("消防", "公共安全"), ("交通", "公共安全"), ("教育", None), ("学前", "教育")]),
+    ([["1", "办公", "5"], ["1.1", "水电", "2"], ["1.2", "印刷", "1"], ["2", "培训", "4"]],
+     [("办公", None), ("水电", "办公"), ("印刷", "办公"), ("培训", None)]),
+    # plain serial numbers nest nothing
+    ([["1", "办公", "5"], ["2", "培训", "4"], ["3", "会议", "3"]], [("办公", None), ("培训", None), ("会议", None)]),
+    # 合计 / 小计 / 总 计 rows are sums, not activities
+    ([["", "合计", "9"], ["1", "办公", "5"], ["", "小　计", "5"], ["2", "培训", "4"], ["", "总 计", "9"]],
+     [("办公", None), ("培训", None)]),
+    # a 其中： row itemizes the row above; the next plain row is a sibling of that row again
+    ([["1", "机关运行", "50"], ["", "其中：办公经费", "20"], ["", "其中： 差旅费", "8"], ["2", "培训", "4"]],
+     [("机关运行", None), ("办公经费", "机关运行"), ("差旅费", "机关运行"), ("培训", None)]),
+    # a bare 其中： row is no activity; the indented rows below it are the breakdown
+    ([["1", "机关运行", "50"], ["", "其中：", ""], ["", "　　办公经费", "20"], ["2", "培训", "4"]],
+     [("机关运行", None), ("办公经费", "机关运行"), ("培训", None)]),
+])
+def test_serial_column_totals_and_breakdowns(rows: list[list[str]], expected: list[tuple]) -> None:
+    items = items_of(layout(["序号", "项目名称", "预算数"], *rows))
+    assert [(b.activity, b.parent) for b in items] == expected
+
+
+@pytest.mark.parametrize("text, unit", [
+    # the column's own unit wins over a note above the table
+    ("单位：万元\n" + layout(["项目名称", "预算金额（元）", "绩效目标"], ["培训", "12,000.00", "全员参训"]), "元"),
+    ("单位：元\n" + layout(["项目名称", "预算金额", "绩效目标"], ["培训", "12,000.00", "全员参训"]), "元"),
+])
+def test_amount_in_yuan_with_separators(text: str, unit: str) -> None:
+    [item] = items_of(text)
+    assert (item.amount, item.amount_unit) == (12000.0, unit)
+
+
+PART_ONE = layout(["项目名称", "预算金额", "绩效指标", "目标值"], ["道路养护", "30", "养护里程", "≥80公里"],
+                  before="单位：万元")
+PART_TWO_ROWS = [["", "", "优良路率", "≥85%"], ["　　桥梁检测", "6", "检测座数", "12座"]]
+
+
+@pytest.mark.parametrize("between, header", [
+    ("续表", True),          # header repeated after the break
+    ("- 2 -\n续表", False),  # no header on the second page: same width continues
+    ("2/3", False),
+])
+def test_table_split_by_a_page_break_is_read_as_one(between: str, header: bool) -> None:
+    rows = ([["项目名称", "预算金额", "绩效指标", "目标值"]] if header else []) + PART_TWO_ROWS
+    items = items_of(PART_ONE + between + "\n" + layout(*rows))
+    assert [(b.activity, b.parent, b.amount_unit, [i.name for i in b.indicators]) for b in items] == [
+        ("道路养护", None, "万元", ["养护里程", "优良路率"]), ("桥梁检测", "道路养护", "万元", ["检测座数"])]
+
+
+def test_alike_tables_apart_in_the_text_stay_apart() -> None:
+    second = layout(["项目名称", "预算金额", "绩效指标", "目标值"], *PART_TWO_ROWS)
+    text = (PART_ONE + "二、下属单位项目支出绩效目标\n下表为县公路管理段填报的本年度项目支出绩效目标，"
+            "资金来源为县级财政预算安排，与上表分开统计，不重复计算。\n" + second)
+    items = items_of(text)
+    assert [(b.activity, b.parent) for b in items] == [("道路养护", None), ("桥梁检测", None)]
+    assert [i.name for i in items[0].indicators] == ["养护里程"]
+
+
+def test_tables_of_several_units_run_together_in_one_export() -> None:
+    """An export of several units' tables: each caption row opens a new outline, no item of its own."""
+    second = EXPORT.replace("305宣传部", "306统战部").replace("理论宣传教育", "统一战线工作")
+    items = items_of(EXPORT + "\n" + second)
+    assert "306统战部" not in [b.activity for b in items]
+    assert [(b.activity, b.parent) for b in items[5:7]] == [
+        ("统一战线工作", None), ("理论学习中心组学习", "统一战线工作")]
+    assert len(items) == 10
+
+
+@pytest.mark.parametrize("lone", ["续表", "（续表）", "305宣传部绩效目标表（续）"])
+def test_continued_cell_before_a_repeated_header_keeps_the_outline(lone: str) -> None:
+    head = ["项目名称", "预算金额", "绩效指标", "目标值"]
+    text = layout(head, ["道路养护", "30", "养护里程", "≥80公里"], [lone, "", "", ""], head,
+                  ["", "", "优良路率", "≥85%"], ["　　桥梁检测", "6", "检测座数", "12座"])
+    assert [(b.activity, b.parent, len(b.indicators)) for b in items_of(text)] == [
+        ("道路养护", None, 2), ("桥梁检测", "道路养护", 1)]

@@ -101,3 +101,31 @@ def test_pipe_row_running_over_several_lines() -> None:
     assert cell.text == "1、 10吨1.5万元／座。\n2、 20吨2万元／座。" == text[cell.start:cell.end]
     assert [c.text for c in found[0][0].rows[2]] == ["0104", "管路灌溉", "每户最高20万元。", "农田水利处"]
 
+
+
+MARKDOWN = "| 项目名称 | 预算金额 | 绩效目标 |\n| --- | :---: | --- |\n| 会议保障 | 12.5 | 按时召开 |\n"
+TSV = "项目名称\t预算金额\t绩效目标\n会议保障\t12.5\t按时召开\n\t\t全员参训\n培训\t3\t合格率100%\n"
+
+
+@pytest.mark.parametrize("text, rows", [
+    # the Markdown rule under the header is layout, not a row
+    (MARKDOWN, [["", "项目名称", "预算金额", "绩效目标", ""], ["", "会议保障", "12.5", "按时召开", ""]]),
+    # a spreadsheet or web-page copy: cells joined by TABs, one row a line
+    (TSV, [["项目名称", "预算金额", "绩效目标"], ["会议保障", "12.5", "按时召开"], ["", "", "全员参训"],
+           ["培训", "3", "合格率100%"]]),
+    # a spreadsheet copy drops a row's trailing empty cells: the row is padded, not joined
+    ("项目名称\t预算金额\t绩效目标\t指标\n一\t安全生产\t235\n1\t隐患排查\t120\t整改到位\n",
+     [["项目名称", "预算金额", "绩效目标", "指标"], ["一", "安全生产", "235", ""], ["1", "隐患排查", "120", "整改到位"]]),
+])
+def test_one_row_per_line_layouts(text: str, rows: list[list[str]]) -> None:
+    [(table, _)] = find_tables(text)
+    assert [[c.text for c in r] for r in table.rows] == rows
+    assert all(text[c.start:c.end] == c.text for r in table.rows for c in r)
+
+
+@pytest.mark.parametrize("text", [
+    "甲\t乙\n丙\t丁\n",  # two cells a line: too often aligned prose
+    "姓名\t张某\t部门\t办公室\n",  # a single line is no table
+])
+def test_tab_separated_prose_is_not_a_table(text: str) -> None:
+    assert find_tables(text) == []

@@ -59,8 +59,9 @@ def is_cell(line: str) -> bool:
 
 
 def is_pipe_row(line: str) -> bool:
-    """A row of a table written with ``|`` between its cells."""
-    return line.count("|") >= 2 or line.lstrip(SPACES).startswith("|")
+    """A row of a table written with ``|`` between its cells, or with TABs (a spreadsheet
+    copy: ``1\t机关党建\t25.60\t…``)."""
+    return line.count("|") >= 2 or line.lstrip(SPACES).startswith("|") or line.strip(SPACES).count("\t") >= 2
 
 
 # --- line ends ---------------------------------------------------------------
