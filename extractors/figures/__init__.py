@@ -51,6 +51,8 @@ def _resolve_dates(text: str, hits: list[Hit], year: int | None) -> None:
     breaks = [m.start() for m in re.finditer("\n", text)]
     para_year: dict[int, int] = {}
     last: DateParts | None = None
+    current = year if year is not None else _current_year(text, hits)
+    last_year: int | None = None
     for h in hits:
         if h.kind != "date":
             continue
@@ -65,8 +67,16 @@ def _resolve_dates(text: str, hits: list[Hit], year: int | None) -> None:
             elif p.relative_month is not None and last is not None and last.month is not None:
                 month = (last.month - 1 + p.relative_month) % 12 + 1
                 p = DateParts(last.year, month, p.day)
-            if p.year is None and p.month is not None:
+            if p.relative_year is not None:
+                anchor, offset = p.relative_year
+                # 同年/次年 with no date before it: the document's own year is the best anchor
+                base = current if anchor == "current" or last_year is None else last_year
+                # unknown anchor: the date stays yearless rather than borrow a wrong year
+                p.year = base + offset if base is not None else None
+            elif p.year is None and p.month is not None:
                 p.year = year if year is not None else para_year.get(para)
+            if p.year is not None:
+                last_year = p.year  # 11月至次年2月: the second end counts from the first
             resolved.append(p)
         if not resolved:
             h.value = None
@@ -74,7 +84,20 @@ def _resolve_dates(text: str, hits: list[Hit], year: int | None) -> None:
         for p in resolved:
             if p.year is not None:
                 para_year[para] = p.year
+                last_year = p.year
             if p.month is not None:
                 last = p
         isos = [p.iso() for p in resolved]
         h.value = isos[0] if len(isos) == 1 else isos
+
+
+def _current_year(text: str, hits: list[Hit]) -> int | None:
+    """The year a document without a known ``year`` calls 今年/本年: the one its ``今（108）年`` names.
+
+    Reports of the Republic write the current year in brackets after 今/本; that is the
+    anchor of 本年6月 and 去年1月 when the metadata gave the record no year.
+    """
+    for h in hits:
+        if h.kind == "date" and text.startswith(("今（", "今(", "本（", "本("), h.start) and h.dates:
+            return h.dates[0].year
+    return None

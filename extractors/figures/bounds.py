@@ -43,6 +43,9 @@ def after_cmp(ctx: Context, end: int) -> str | None:
 def before_cmp(ctx: Context, s: int, kind: str) -> str | None:
     """The bound stated before a figure starting at ``s``: ``不少于70人``, ``超过…的半数``."""
     text, lex = ctx.text, ctx.lex
+    cur = lex.currency_re.search(text[max(0, s - 5):s])
+    if cur:  # 约新台币870亿元: the currency written first stands between the word and the number
+        s = max(0, s - 5) + cur.start()
     before = text[max(0, s - 6):s]
     m = lex.before_adjacent_re.search(before)
     if m:

@@ -24,6 +24,9 @@ class DateParts:
     relative_month: int | None = None
     #: `次日`/`翌日`: the day after the previous date
     next_day: bool = False
+    #: `本年`/`去年` (anchor ``current``) or `同年`/`次年` (anchor ``previous``) before the month:
+    #: (anchor, offset in years), resolved once the anchor year is known
+    relative_year: tuple[str, int] | None = None
 
     def iso(self) -> str:
         """ISO text as precise as written; yearless forms are ``--MM-DD``, ``--MM``, ``---DD``."""

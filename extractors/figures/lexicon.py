@@ -49,6 +49,14 @@ class Lexicon:
     one_after: re.Pattern[str]
     change_re: re.Pattern[str]
     money_cue_re: re.Pattern[str]
+    #: 本年, 去年, 次年 … → (anchor, offset): see relative_years.tsv
+    relative_years: dict[str, tuple[str, int]]
+    #: a relative-year word ending right before a month: 截至本年8月底
+    relative_year_re: re.Pattern[str]
+    #: a relative-year word starting a date after a range connector: 11月至次年2月
+    relative_year_start_re: re.Pattern[str]
+    #: a currency word that may stand between a comparator and its number: 约新台币870亿元
+    currency_re: re.Pattern[str]
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -76,6 +84,8 @@ def lexicon() -> Lexicon:
     one_after = "|".join(f"(?:{r[0]})" for r in cues if r[1] == "after")
     adjacent = [w for w, c in before.items()]
     clause = [w for w, c in before.items() if c.reach == "clause"]
+    relative = {r[0]: (r[1], int(r[2])) for r in _rows("relative_years.tsv")}
+    currencies = [u for u, v in units.items() if v.kind == "money" and len(u) > 1]
     return Lexicon(
         units=units,
         # a unit may carry a rate suffix: 20个/年
@@ -92,4 +102,8 @@ def lexicon() -> Lexicon:
         one_after=re.compile(one_after),
         change_re=re.compile(_alternation([r[0] for r in _rows("change_verbs.txt")])),
         money_cue_re=re.compile(_alternation([r[0] for r in _rows("money_cues.txt")])),
+        relative_years=relative,
+        relative_year_re=re.compile(rf"(?:{_alternation(list(relative))})[ \u3000]*$"),
+        relative_year_start_re=re.compile(rf"(?:{_alternation(list(relative))})[ \u3000]*"),
+        currency_re=re.compile(rf"(?:{_alternation(currencies)})[ \u3000]*$"),
     )

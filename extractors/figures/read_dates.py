@@ -28,6 +28,9 @@ MNUM = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|正"
 
 DNUM = r"3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
 
+#: a part of a year written right after it (2019年底): the date keeps the precision of the year
+YEAR_PART = "底初末"
+
 PART = r"上旬|中旬|下旬|初|底|末|份|中(?=[，。、；,;\s]|$)"
 
 DATE_RE = re.compile(
@@ -54,7 +57,13 @@ DATE_TAIL_RE = re.compile(rf"{SPACE}*{CONN}{SPACE}*")
 DAY_RE = re.compile(rf"(?P<d>{DNUM}){SPACE}*日(?!历天)")  # 十五日历天: calendar days (units.tsv)
 
 #: words before a bare `N日` that make it a day of the month
-DAY_CONTEXT_RE = re.compile(r"(?:(?P<rel>同|当|本|次|上)月|月)的?$")
+DAY_CONTEXT_RE = re.compile(r"(?:(?P<rel>同|当|本|次|上)月|月)(?:的|逢)?$")
+
+#: days of the month listed with one 日 at the end: 每月逢5、15、25日 (each is a day, ---05 …)
+DAY_SERIES_RE = re.compile(rf"(?:{DNUM})(?:{SPACE}*、{SPACE}*(?:{DNUM}))*{SPACE}*日(?!历天)")
+
+#: what stands before a member of such a series: the month word, then the members before it
+DAY_SERIES_BEFORE_RE = re.compile(rf"(?:(?P<rel>同|当|本|次|上)月|月)(?:的|逢)?(?:(?:{DNUM}){SPACE}*、{SPACE}*)*$")
 
 #: words before `N月`/`N年` that make it a length of time
 SPAN_BEFORE_RE = re.compile(r"(?:每|近|逾|满|历时|为期|连续|长达|前后|最近|这|过去|头)$")
@@ -162,14 +171,29 @@ def read_date(ctx: Context, s: int, e: int) -> Hit | None:
     else:
         parts = [DateParts(year)]
     end = m.end()
+    series = None if g["d"] or g["d1"] or g["part"] or not g["m"] else DAY_SERIES_RE.match(text, end)
+    if series and "、" in series.group(0):
+        # 3月5、6日: the month's first day is read here, the others by read_day_series
+        first = re.match(DNUM, text[end:])
+        if first:
+            parts = [DateParts(year, parts[0].month, _int(first.group(0)))]
+            end += first.end()
+    if g["y"] and not has_month and text[end:end + 1] in YEAR_PART and text[end:end + 1]:
+        end += 1  # 104年底, 2019年初: the precision stays the year
     if len(parts) == 1:  # a second date after a connector: 11月1日至12月中旬
         t = DATE_TAIL_RE.match(text, end)
         if t:
-            m2 = DATE_RE.match(text, t.end())
-            if m2 and m2.end() > t.end() and (m2.group("m") or m2.group("y")) and not m2.group("m1"):
+            rel2 = ctx.lex.relative_year_start_re.match(text, t.end())  # 11月至次年2月
+            at = rel2.end() if rel2 else t.end()
+            m2 = DATE_RE.match(text, at)
+            if m2 and m2.end() > at and (m2.group("m") or (m2.group("y") and not rel2)) and not m2.group("m1"):
                 g2 = m2.groupdict()
                 y2 = _year_value(ctx, g2["y"], False, bool(g2["m"]), False) if g2["y"] else parts[0].year
-                if not g2["y"] or y2 is not None:
+                if rel2 and not g2["y"]:
+                    parts.append(DateParts(None, _int(g2["m"]), _int(g2["d"]),
+                                           relative_year=ctx.lex.relative_years[rel2.group(0).strip(" \u3000")]))
+                    end = m2.end()
+                elif not g2["y"] or y2 is not None:
                     parts.append(DateParts(y2, _int(g2["m"]), _int(g2["d"])))
                     end = m2.end()
             elif parts[0].day is not None:  # 11月15日至17日: the second day of the same month
@@ -179,6 +203,13 @@ def read_date(ctx: Context, s: int, e: int) -> Hit | None:
                     end = d2.end()
     if not all(p.valid() for p in parts):
         return None
+    if not g["y"] and not era and parts[0].month is not None:
+        rel = ctx.lex.relative_year_re.search(text[max(0, s - 5):s])
+        if rel:  # 本年8月底, 去年1月, 次年3月: the year is named relative to another
+            start = max(0, s - 5) + rel.start()
+            for p in parts:
+                if p.year is None and p.relative_year is None:
+                    p.relative_year = ctx.lex.relative_years[rel.group(0).strip(" \u3000")]
     return Hit(start, end, "date", None, dates=parts)
 
 
@@ -214,6 +245,28 @@ def _read_day(ctx: Context, s: int) -> Hit | None:
         rel = {"同": 0, "当": 0, "本": 0, "次": 1, "上": -1}.get(ctxm.group("rel") or "")
         return Hit(start, m.end(), "date", None, dates=[DateParts(day=day, relative_month=rel)])
     return span_hit(ctx, s, m.end(), m.group("d"), "日")  # 前三日, 十日内: a number of days
+
+
+def read_day_series(ctx: Context, s: int, e: int) -> Hit | None:
+    """``每月逢5、15、25日``: each number of a series sharing one 日 is a day of the month."""
+    text = ctx.text
+    if text[e:e + 1] != "、" and not (text.startswith("日", e) and text[s - 1:s] == "、"):
+        return None
+    m = DAY_SERIES_RE.match(text, s)
+    if not m or (text[e:e + 1] != "、" and text[s - 1:s] != "、"):
+        return None
+    before = DAY_SERIES_BEFORE_RE.search(text[max(0, s - 30):s])
+    if before is None:
+        return None
+    d = DAY_RE.match(text, s)
+    end = d.end() if d and d.start() == s and d.end() == m.end() else e
+    day = _int(text[s:e])
+    rel = {"同": 0, "当": 0, "本": 0, "次": 1, "上": -1}.get(before.group("rel") or "")
+    month_at = max(0, s - 30) + before.start()
+    if rel is None and month_at > 0 and (text[month_at - 1].isdigit() or text[month_at - 1] in "一二三四五六七八九十正"):
+        rel = 0  # 3月5、6日: the month just written, not 每月
+    parts = DateParts(day=day, relative_month=rel)
+    return Hit(s, end, "date", None, dates=[parts]) if parts.valid() else None
 
 
 def read_next_day(ctx: Context, s: int, e: int) -> Hit | None:

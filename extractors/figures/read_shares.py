@@ -27,6 +27,10 @@ SLASH_RE = re.compile(r"(\d{1,2})[/／](\d{1,3})(?![\d/／年月日])")
 #: 1比4: a ratio written with 比 between two plain numbers (not 比上年, not 2比3%)
 BI_RATIO_RE = re.compile(r"(\d+(?:\.\d+)?)比(\d+(?:\.\d+)?)(?![\d.%％年月日号])")
 
+#: 七比三, 一比一: a ratio in Chinese numerals; only when a stop or 的 follows it, since
+#: slogans are built the same way (三比三看, 一比二争)
+HZ_BI_RATIO_RE = re.compile(r"([一二两三四五六七八九十]{1,3})比([一二两三四五六七八九十]{1,3})(?=[的，。；、,;）)\s]|$)")
+
 #: 三成, 两成半, 3成: tenths of a whole; the characters after 成 that make it a verb or a word
 #: (成为, 成立, 成员, 成果 …) rule it out
 #: 八成五 = 0.85: a digit after 成 counts hundredths (not when a measure word follows it: 三成五个)
@@ -47,6 +51,11 @@ def read_ratio(ctx: Context, s: int, e: int) -> Hit | None:
         b = BI_RATIO_RE.match(text, s)
         if b and not text[max(0, s - 1):s].isdigit():
             return Hit(s, b.end(), "ratio", [as_number(float(b.group(1))), as_number(float(b.group(2)))])
+        h = HZ_BI_RATIO_RE.match(text, s)
+        if h and h.end(1) == e:
+            a, b2 = num(h.group(1)), num(h.group(2))
+            if a is not None and b2 is not None:
+                return Hit(s, h.end(), "ratio", [as_number(a), as_number(b2)])
         return None
     if next_char(text, e) not in (":", "：", "∶"):
         return None

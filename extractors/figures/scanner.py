@@ -24,7 +24,13 @@ from extractors.figures.common import (
     Reader,
 )
 from extractors.figures.lexicon import Lexicon, lexicon
-from extractors.figures.read_dates import read_compact_date, read_date, read_next_day, read_paren_year
+from extractors.figures.read_dates import (
+    read_compact_date,
+    read_date,
+    read_day_series,
+    read_next_day,
+    read_paren_year,
+)
 from extractors.figures.read_quantities import read_cell, read_quantity
 from extractors.figures.read_shares import (
     read_fraction,
@@ -63,6 +69,7 @@ MASK_RE = re.compile("|".join(f"(?:{p})" for p in BUILTIN_MASKS))
 READERS: list[Reader] = [
     read_next_day,
     read_paren_year,
+    read_day_series,
     read_compact_date,
     read_date,
     read_ratio,
@@ -99,6 +106,7 @@ def scan(text: str, roc: bool = False) -> list[Hit]:
     starts, ends = masked_spans(text, lex)
     hits: list[Hit] = []
     pos = 0
+    last_end = 0  # hits never overlap; a hit may start before `pos` (次年3月: 次 was skipped as a candidate)
     n = len(text)
     while pos < n:
         # a charset search skips plain text fast; the full numeral pattern runs only where it can match
@@ -117,9 +125,10 @@ def scan(text: str, roc: bool = False) -> list[Hit]:
         for reader in READERS:
             hit = reader(ctx, s, cand.end())
             if hit is not None:
-                if hit.start < pos:
-                    hit.start = pos
+                if hit.start < last_end:
+                    hit.start = last_end
                 hits.append(hit)
+                last_end = hit.end
                 pos = hit.end
                 break
         else:
