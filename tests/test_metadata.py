@@ -109,3 +109,22 @@ def test_title_of_a_gazette_order() -> None:
     assert find_title(attached).text == "某某年度总预算案审查总报告（修正本）"
     text = "某部令\t中华民国99年10月1日\n某字第0990163886C号\n修正「某某委员会设置要点」。\n附修正「某某评审会设置要点」\n"
     assert find_title(text).text == "某某评审会设置要点"
+
+
+@pytest.mark.parametrize("text,year", [
+    ("强基固本抓党建\n——某县委组织部基层党建工作经验交流材料\n二〇二二年，我县以抓党建促乡村振兴为主线，推动基层党建全面进步。", 2022),
+    ("行政院经济建设施政报告\n中华民国一百零八年九月二十四日\n壹、总体经济概况\n今年上半年经济成长率为2.07%，预估全年成长2.46%。", 2019),
+    ("某县政府工作报告\n民国九十四年施政成果如下，全年经济成长率为3.5%，失业率降至百分之四。", 2005),
+])
+def test_years_in_chinese_numerals(text: str, year: int) -> None:
+    assert describe(text).year == year
+
+
+@pytest.mark.parametrize("text,converted", [
+    ("二〇二二年", "2022年"), ("一九九八年底", "1998年底"), ("中华民国一百零八年", "中华民国108年"),
+    ("民国九十四年", "民国94年"), ("十二年", "十二年"), ("第二〇二二号", "第二〇二二号"),
+])
+def test_arabic_years(text: str, converted: str) -> None:
+    from pipeline.metadata.year import arabic_years
+
+    assert arabic_years(text) == converted

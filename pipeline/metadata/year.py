@@ -16,7 +16,7 @@ from pathlib import Path
 
 _HEADER = re.compile(r"(?:最新异动日期|修正日期|发布日期|公发布日)\s*[：:]\s*(\d{4})")
 _ROC_HEADER = re.compile(r"(?:最新异动日期|修正日期)\s*[：:]\s*民国\s*(\d{2,3})\s*年")
-_ROC = re.compile(r"中华民国\s*(\d{2,3})\s*年")
+_ROC = re.compile(r"(?:中华)?民国\s*(\d{2,3})\s*年")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 #: A publication stamp (发布时间：2018-05-14, 时间：2026-02-02); a sharing site's upload or
 #: update time is not one.
@@ -53,7 +53,34 @@ def _plausible(y: int) -> bool:
     return 1900 <= y <= 2100
 
 
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0}
+#: A year written digit by digit in Chinese numerals (二〇二二年) — the same length as its digits.
+_CN_YEAR = re.compile(r"(?<![〇○Ｏ零一二三四五六七八九十])([〇○Ｏ零一二三四五六七八九]{4})(?=\s*年)")
+#: A Republic-of-China year in Chinese numerals (中华民国一百零八年, 民国九十四年).
+_CN_ROC = re.compile(r"(?<=民国)([一二三四五六七八九十百零〇]{1,6})(?=\s*年)")
+
+
+def _cn_int(s: str) -> int:
+    """一百零八 → 108, 九十四 → 94, 十二 → 12 (the numbers a Republic year is written with)."""
+    total, digit = 0, 0
+    for ch in s:
+        if ch in "百十":
+            total += (digit or 1) * (100 if ch == "百" else 10)
+            digit = 0
+        else:
+            digit = _CN_DIGIT.get(ch, 0)
+    return total + digit
+
+
+def arabic_years(text: str) -> str:
+    """``text`` with years written in Chinese numerals turned into digits, so one set of
+    patterns reads 2022年 and 二〇二二年, 民国108年 and 民国一百零八年."""
+    text = _CN_YEAR.sub(lambda m: "".join(str(_CN_DIGIT[c]) for c in m.group(1)), text)
+    return _CN_ROC.sub(lambda m: str(_cn_int(m.group(1))), text)
+
+
 def find_year(text: str, title: str | None, title_end: int = 0, source_text: str = "") -> int | None:
+    text, title = arabic_years(text), arabic_years(title) if title else title
     m = _HEADER.search(text[:2000])
     if m:
         return int(m.group(1))
@@ -78,7 +105,7 @@ def find_year(text: str, title: str | None, title_end: int = 0, source_text: str
     body = text[title_end:]
     for para in body.split("\n"):
         para = para.strip()
-        if len(para) < 20 or "http" in para:
+        if len(para) < 20 or "http" in para or para.startswith("—"):  # short lines, links, bylines
             continue
         m = _YEAR.search(para[:OPENING])
         if m and m.start() < 40 and _plausible(int(m.group(1))):
