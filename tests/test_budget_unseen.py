@@ -16,63 +16,45 @@ where the sums do not, amounts in 元 by its header against a 万元 note above.
 
 from __future__ import annotations
 
-import json
-from functools import cache
 from pathlib import Path
-from typing import Any
 
 import pytest
+from unseen import cases, document, expected, texts
 
 from pipeline.ingest import formats
 from pipeline.process import process_file
-from pipeline.record import Document
 
-DATA = Path(__file__).parent / "data" / "unseen"
-NAMES = sorted(p.name.removesuffix(".expected.json") for p in DATA.glob("budget_*.expected.json"))
-#: Documents the pipeline cannot read yet because of another stage: the normalizer
-#: joins the rows of a TAB-separated copy (lines with TABs inside, not TAB-led) into
-#: one paragraph. Strict, so the mark must go once the normalizer keeps them.
-CASES = NAMES
+CASES = cases("budget_")
 FIELDS = ("activity", "parent", "amount", "amount_unit", "description", "goal")
 
 
-@cache
-def doc(name: str) -> Document:
-    return process_file(DATA / f"{name}.txt")
-
-
-@cache
-def expected(name: str) -> dict[str, Any]:
-    return json.loads((DATA / f"{name}.expected.json").read_text(encoding="utf-8"))
-
-
 def test_every_document_has_expectations() -> None:
-    assert len(NAMES) >= 4
-    assert {f"{c}.txt" for c in NAMES} == {p.name for p in DATA.glob("budget_*.txt")}
+    assert len(CASES) >= 4
+    assert {f"{c}.txt" for c in CASES} == texts("budget_")
 
 
 @pytest.mark.parametrize("name", CASES)
 def test_items(name: str) -> None:
-    got = [tuple(getattr(b, f) for f in FIELDS) for b in doc(name).budget_items]
+    got = [tuple(getattr(b, f) for f in FIELDS) for b in document(name).budget_items]
     assert got == [tuple(b[f] for f in FIELDS) for b in expected(name)["budget_items"]]
 
 
 @pytest.mark.parametrize("name", CASES)
 def test_indicators(name: str) -> None:
-    got = [[(i.name, i.grades) for i in b.indicators] for b in doc(name).budget_items]
+    got = [[(i.name, i.grades) for i in b.indicators] for b in document(name).budget_items]
     want = [[(i["name"], i["grades"]) for i in b["indicators"]] for b in expected(name)["budget_items"]]
     assert got == want
 
 
 @pytest.mark.parametrize("field", ["title", "doc_type"])
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", CASES)
 def test_metadata(name: str, field: str) -> None:
-    assert getattr(doc(name), field) == expected(name)[field]
+    assert getattr(document(name), field) == expected(name)[field]
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", CASES)
 def test_item_spans_start_at_their_activity(name: str) -> None:
-    d = doc(name)
+    d = document(name)
     for b in d.budget_items:
         assert b.activity in d.text[b.start:b.end]
 

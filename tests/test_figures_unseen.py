@@ -12,29 +12,22 @@ figure may start.
 
 from __future__ import annotations
 
-import json
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pytest
+from unseen import cases, expected, source, texts
 
 from extractors.figures import figures_of
 from pipeline.normalize import normalize
 from pipeline.record import Figure
 
-DATA = Path(__file__).parent / "data" / "unseen"
-CASES = sorted(p.name.removesuffix(".expected.json") for p in DATA.glob("figures_*.expected.json"))
-
-
-@cache
-def expected(name: str) -> dict[str, Any]:
-    return json.loads((DATA / f"{name}.expected.json").read_text(encoding="utf-8"))
+CASES = cases("figures_")
 
 
 @cache
 def text_of(name: str) -> str:
-    return normalize((DATA / f"{name}.txt").read_text(encoding="utf-8")).text
+    return normalize(source(name)).text
 
 
 @cache
@@ -44,7 +37,7 @@ def figures(name: str) -> tuple[Figure, ...]:
 
 def test_every_document_has_expectations() -> None:
     assert len(CASES) >= 4
-    assert {f"{c}.txt" for c in CASES} == {p.name for p in DATA.glob("figures_*.txt")}
+    assert {f"{c}.txt" for c in CASES} == texts("figures_")
 
 
 @pytest.mark.parametrize("name", CASES)

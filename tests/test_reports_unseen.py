@@ -13,28 +13,12 @@ line broken inside a word), and a 篇1：/篇2： compilation from an essay site
 
 from __future__ import annotations
 
-import json
-from functools import cache
-from pathlib import Path
-from typing import Any
-
 import pytest
+from unseen import cases, document, expected, texts
 
-from pipeline.process import process_file
 from pipeline.record import Document
 
-DATA = Path(__file__).parent / "data" / "unseen"
-CASES = sorted(p.name.removesuffix(".expected.json") for p in DATA.glob("report_*.expected.json"))
-
-
-@cache
-def doc(name: str) -> Document:
-    return process_file(DATA / f"{name}.txt")
-
-
-@cache
-def expected(name: str) -> dict[str, Any]:
-    return json.loads((DATA / f"{name}.expected.json").read_text(encoding="utf-8"))
+CASES = cases("report_")
 
 
 def outline_of(d: Document) -> list[tuple[int, str, str, str | None]]:
@@ -44,24 +28,24 @@ def outline_of(d: Document) -> list[tuple[int, str, str, str | None]]:
 
 def test_every_document_has_expectations() -> None:
     assert len(CASES) >= 4
-    assert {f"{c}.txt" for c in CASES} == {p.name for p in DATA.glob("report_*.txt")}
+    assert {f"{c}.txt" for c in CASES} == texts("report_")
 
 
 @pytest.mark.parametrize("name", CASES)
 def test_outline(name: str) -> None:
     want = [(s["level"], s["number"], s["title"], s["parent"]) for s in expected(name)["sections"]]
-    assert outline_of(doc(name)) == want
+    assert outline_of(document(name)) == want
 
 
 @pytest.mark.parametrize("field", ["title", "doc_type", "region", "organization", "year"])
 @pytest.mark.parametrize("name", CASES)
 def test_metadata(name: str, field: str) -> None:
-    assert getattr(doc(name), field) == expected(name)[field]
+    assert getattr(document(name), field) == expected(name)[field]
 
 
 @pytest.mark.parametrize("name", CASES)
 def test_normalized_text(name: str) -> None:
-    text = doc(name).text
+    text = document(name).text
     assert [s for s in expected(name)["text_has"] if s not in text] == []
     assert [s for s in expected(name)["text_lacks"] if s in text] == []
 
@@ -69,7 +53,7 @@ def test_normalized_text(name: str) -> None:
 @pytest.mark.parametrize("name", CASES)
 def test_sections_span_their_titles(name: str) -> None:
     """Each section starts where its heading is written and ends after it starts."""
-    d = doc(name)
+    d = document(name)
     for s in d.sections:
         assert s.title.replace("“", "").replace("”", "")[:2] in d.text[s.start:s.end].replace("“", "")
         assert s.start < s.end

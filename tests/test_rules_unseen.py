@@ -13,18 +13,14 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import json
 import re
 import unicodedata
-from pathlib import Path
 from typing import Any
 
 import pytest
+from unseen import cases, document, expected
 
-from pipeline.process import process_file
-
-DATA = Path(__file__).parent / "data" / "unseen"
-CASES = sorted(p.name.removesuffix(".expected.json") for p in DATA.glob("rules_*.expected.json"))
+CASES = cases("rules_")
 
 _PUNCT = re.compile(r"[\W_]+")
 
@@ -83,9 +79,7 @@ def body_key(s: str) -> str:
 
 @pytest.fixture(scope="module", params=CASES)
 def case(request: pytest.FixtureRequest) -> tuple[dict[str, Any], dict[str, Any]]:
-    expected = json.loads((DATA / f"{request.param}.expected.json").read_text(encoding="utf-8"))
-    record = dataclasses.asdict(process_file(DATA / f"{request.param}.txt"))
-    return expected, record
+    return expected(request.param), dataclasses.asdict(document(request.param))
 
 
 def test_cases_found() -> None:
