@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from pipeline import stages
-from pipeline.ingest import Ingested, read
+from pipeline.ingest import Ingested, from_text, read
 from pipeline.record import Document, Work
 
 
@@ -23,3 +23,8 @@ def process(ingested: Ingested, names: Iterable[str] = stages.DEFAULT_PIPELINE) 
 def process_file(path: str | Path, names: Iterable[str] = stages.DEFAULT_PIPELINE) -> Document:
     """Read ``path`` and run the stages over it. Raises ``InputError`` for unusable input."""
     return process(read(path), names)
+
+
+def process_text(text: str, names: Iterable[str] = stages.DEFAULT_PIPELINE, path: str = "text.txt") -> Document:
+    """Run the stages over ``text`` as if it were a UTF-8 .txt file at ``path``."""
+    return process(from_text(text, path), names)

@@ -36,6 +36,13 @@ DEFAULT_PIPELINE = [
 ]
 
 
+def before(name: str, names: Iterable[str] = DEFAULT_PIPELINE) -> list[str]:
+    """The stages that run before ``name``: ``before("extract")`` gives a document its
+    text, tables, outline and metadata, ready for an extractor under test or inspection."""
+    names = list(names)
+    return names[: names.index(name)]
+
+
 def load() -> None:
     for module in STAGE_MODULES:
         importlib.import_module(module)

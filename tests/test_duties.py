@@ -7,25 +7,18 @@ Cases compare ``(organ, text)`` pairs; offsets are checked against the surface.
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 
 from extractors.duties import extract_duties
 from extractors.duties.items import find_markers, split_top
 from extractors.duties.organs import leading_organ, subject_of_heading
 from pipeline import stages
-from pipeline.ingest import Ingested
-from pipeline.process import process
-from pipeline.record import Document, Source
+from pipeline.process import process_text
+from pipeline.record import Document
 
 
 def doc_of(text: str) -> Document:
-    data = text.encode("utf-8")
-    src = Source(path="test.txt", format="txt", encoding="utf-8", bytes=len(data),
-                 sha256=hashlib.sha256(data).hexdigest())
-    names = [n for n in stages.DEFAULT_PIPELINE if n != "extract"]
-    return process(Ingested(source=src, text=text), names)
+    return process_text(text, stages.before("extract"), path="test.txt")
 
 
 def duties(text: str) -> list[tuple[str | None, str]]:

@@ -7,23 +7,16 @@ the ``(organ, text)`` pairs a careful annotator following RECORDS.md would list.
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 
 from extractors.duties import extract_duties, prefix_organ, unit_prefix
 from pipeline import stages
-from pipeline.ingest import Ingested
-from pipeline.process import process
-from pipeline.record import Source
+from pipeline.process import process_text
 
 
 def duties(text: str) -> list[tuple[str | None, str]]:
     """The ``(organ, text)`` pairs of ``text`` run through the real stages before ``extract``."""
-    data = text.encode("utf-8")
-    src = Source(path="test.txt", format="txt", encoding="utf-8", bytes=len(data),
-                 sha256=hashlib.sha256(data).hexdigest())
-    doc = process(Ingested(source=src, text=text), [n for n in stages.DEFAULT_PIPELINE if n != "extract"])
+    doc = process_text(text, stages.before("extract"), path="test.txt")
     found = extract_duties(doc)
     for d in found:
         assert doc.text[d.start:d.end] == d.text

@@ -3,22 +3,15 @@ short text written for the test and the ``(organ, text)`` pairs an annotator lis
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 
 from extractors.duties import extract_duties
 from pipeline import stages
-from pipeline.ingest import Ingested
-from pipeline.process import process
-from pipeline.record import Source
+from pipeline.process import process_text
 
 
 def duties(text: str) -> list[tuple[str | None, str]]:
-    data = text.encode("utf-8")
-    src = Source(path="test.txt", format="txt", encoding="utf-8", bytes=len(data),
-                 sha256=hashlib.sha256(data).hexdigest())
-    doc = process(Ingested(source=src, text=text), [n for n in stages.DEFAULT_PIPELINE if n != "extract"])
+    doc = process_text(text, stages.before("extract"), path="test.txt")
     return [(d.organ, d.text) for d in extract_duties(doc)]
 
 

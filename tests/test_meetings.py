@@ -7,22 +7,16 @@ converted) and compare the records' slots.
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 
 from extractors.meetings import agenda, extract_meetings, fill_slots
 from pipeline import stages
-from pipeline.ingest import Ingested
-from pipeline.process import process
-from pipeline.record import Document, Meeting, Source
+from pipeline.process import process_text
+from pipeline.record import Document, Meeting
 
 
 def doc_of(text: str) -> Document:
-    data = text.encode("utf-8")
-    src = Source(path="test.txt", format="txt", encoding="utf-8", bytes=len(data),
-                 sha256=hashlib.sha256(data).hexdigest())
-    return process(Ingested(source=src, text=text), [n for n in stages.DEFAULT_PIPELINE if n != "extract"])
+    return process_text(text, stages.before("extract"), path="test.txt")
 
 
 def filled(sentence: str) -> Meeting:

@@ -80,15 +80,12 @@ WARM_UP_TEXT = "关于加强机关工作的规定\n第一条 会议每月召开�
 
 
 def _warm_up() -> None:
-    from pipeline.ingest import Ingested, formats
-    from pipeline.process import process
-    from pipeline.record import Source
+    from pipeline.ingest import formats
+    from pipeline.process import process_text
 
     formats()  # imports the reader modules
-    data = WARM_UP_TEXT.encode()
-    source = Source(path="warm-up.txt", format="txt", encoding="utf-8", bytes=len(data), sha256="0" * 64)
     try:
-        process(Ingested(source=source, text=WARM_UP_TEXT))
+        process_text(WARM_UP_TEXT, path="warm-up.txt")
     except Exception:  # a stage's bug shows on the real files, with their names
         pass
 

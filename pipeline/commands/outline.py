@@ -11,12 +11,13 @@ from typing import Annotated
 
 import typer
 
+from pipeline import stages
 from pipeline.cli import app
 from pipeline.errors import InputError
 from pipeline.record import Document, Section
 
 #: The stages an outline needs (``metadata`` gives the title shown at the top).
-OUTLINE_STAGES = ["normalize", "tables", "structure", "metadata"]
+OUTLINE_STAGES = stages.before("extract")
 
 
 def outline_tree(doc: Document):

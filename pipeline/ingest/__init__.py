@@ -79,6 +79,15 @@ def read(path: str | Path, max_bytes: int = MAX_BYTES) -> Ingested:
     return Ingested(source=source, text=decoded.text, warnings=decoded.warnings)
 
 
+def from_text(text: str, path: str = "text.txt") -> Ingested:
+    """What the .txt reader gives for ``text`` saved as UTF-8 under ``path``: for text
+    that arrives as a string (a test, a caller embedding the library) rather than a file."""
+    data = text.encode("utf-8")
+    source = Source(path=path, format="txt", encoding="utf-8", bytes=len(data),
+                    sha256=hashlib.sha256(data).hexdigest())
+    return Ingested(source=source, text=text)
+
+
 def _load_readers() -> None:
     # Importing a reader module registers it.
     from pipeline.ingest import docx as _docx  # noqa: F401
