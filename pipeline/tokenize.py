@@ -8,9 +8,11 @@ installed, jieba (~216k chars/s) otherwise.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import tempfile
 from functools import cache
+from pathlib import Path
 
 os.environ.setdefault("JIEBA_CACHE", os.path.join(tempfile.gettempdir(), "gongwen-jieba.cache"))
 
@@ -26,14 +28,28 @@ def _backend():
 
         jieba.setLogLevel(60)
         jieba.dt.tmp_dir = tempfile.gettempdir()
-        return (lambda t: list(jieba.cut(t))), (lambda t: list(jieba.cut_for_search(t)))
+        return (lambda t, hmm=True: list(jieba.cut(t, HMM=hmm))), (lambda t: list(jieba.cut_for_search(t)))
 
 
-def cut(text: str) -> list[str]:
-    """Words of ``text`` in order (precise mode)."""
-    return list(_backend()[0](text))
+def cut(text: str, hmm: bool = True) -> list[str]:
+    """Words of ``text`` in order (precise mode). ``hmm=False`` keeps to dictionary words:
+    the HMM glues unknown characters into "new words", which garbled text must not get."""
+    return list(_backend()[0](text, hmm))
 
 
 def cut_for_search(text: str) -> list[str]:
     """Words plus their shorter parts (``专项经费`` → ``专项``, ``经费``, ``专项经费``), for indexing."""
     return list(_backend()[1](text))
+
+
+@cache
+def dictionary() -> str:
+    """jieba's ``dict.txt`` (one ``word frequency tag`` line per word) as text, read once.
+
+    Read directly rather than through jieba: the fast backend does not expose
+    frequencies or part-of-speech tags, and initialising jieba costs several times more.
+    """
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:  # pragma: no cover - jieba is a dependency
+        return ""
+    return (Path(spec.origin).parent / "dict.txt").read_text(encoding="utf-8")

@@ -14,14 +14,13 @@ without its genre word (``卫东区委``工作规则), or the subject of the fir
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from collections import Counter
 from functools import cache
 from pathlib import Path
 
 from pipeline import lexicon
-from pipeline.tokenize import cut
+from pipeline.tokenize import cut, dictionary
 
 HERE = Path(__file__).resolve().parent
 _LEADING_DATE = re.compile(r"^\s*(?:\d{4}\s*年(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日)?|年内|今年|近年来)[,，、\s]*")
@@ -175,20 +174,10 @@ NAME_TAGS = frozenset({"ns", "nr", "nz", "nt", ""})
 
 
 @cache
-def _dictionary() -> str:
-    """jieba's ``dict.txt`` as text, read only when a split name is looked for (the
-    tokenizer's fast backend does not expose part-of-speech tags)."""
-    spec = importlib.util.find_spec("jieba")
-    if spec is None or spec.origin is None:  # pragma: no cover - jieba is a dependency
-        return ""
-    return (Path(spec.origin).parent / "dict.txt").read_text(encoding="utf-8")
-
-
-@cache
 def _dictionary_tag(word: str) -> str:
     """The word's tag in jieba's dictionary, ``""`` when it has none. One search of the
     file per word asked (a few per document): cheaper than indexing all 350k entries."""
-    m = re.search(rf"^{re.escape(word)} \d+ (\S+)$", _dictionary(), re.MULTILINE)
+    m = re.search(rf"^{re.escape(word)} \d+ (\S+)$", dictionary(), re.MULTILINE)
     return m.group(1) if m else ""
 
 

@@ -20,17 +20,16 @@ it is, with a warning.
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import math
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from pipeline.normalize.edits import Edit
 from pipeline.normalize.pinyin import ORPHAN
+from pipeline.tokenize import cut, dictionary
 
 #: Longest garbled stretch tried after the ``?`` (characters).
 MAX_RUN = 8
@@ -99,11 +98,7 @@ def _counts() -> dict[str, str]:
     """Word → frequency (as written) of jieba's ``dict.txt``, read only when a garbled
     stretch is being repaired. Read directly (one regex pass, values left as text):
     importing and initialising jieba would cost several times more."""
-    spec = importlib.util.find_spec("jieba")
-    if spec is None or spec.origin is None:  # pragma: no cover - jieba is a dependency
-        return {}
-    text = (Path(spec.origin).parent / "dict.txt").read_text(encoding="utf-8")
-    return dict(re.findall(r"^(\S+) (\d+)", text, re.MULTILINE))
+    return dict(re.findall(r"^(\S+) (\d+)", dictionary(), re.MULTILINE))
 
 
 def _freq(word: str) -> int:
@@ -111,17 +106,9 @@ def _freq(word: str) -> int:
 
 
 def _words(text: str) -> list[str]:
-    # Dictionary words only: with HMM on (as pipeline.tokenize.cut has it) garbled
-    # characters get glued into "new words" and garbage would look readable.
-    try:
-        import rjieba
-
-        return list(rjieba.cut(text, False))
-    except ImportError:  # pragma: no cover - rjieba is a dependency
-        import jieba
-
-        jieba.setLogLevel(60)
-        return list(jieba.cut(text, HMM=False))
+    # Dictionary words only: with the HMM on, garbled characters get glued into
+    # "new words" and garbage would look readable.
+    return cut(text, hmm=False)
 
 
 @lru_cache(maxsize=65536)
