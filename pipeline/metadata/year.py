@@ -14,6 +14,8 @@ import re
 from functools import cache
 from pathlib import Path
 
+from pipeline import lexicon
+
 _HEADER = re.compile(r"(?:最新异动日期|修正日期|发布日期|公发布日)\s*[：:]\s*(\d{4})")
 _ROC_HEADER = re.compile(r"(?:最新异动日期|修正日期)\s*[：:]\s*民国\s*(\d{2,3})\s*年")
 _ROC = re.compile(r"(?:中华)?民国\s*(\d{2,3})\s*年")
@@ -37,9 +39,7 @@ HERE = Path(__file__).resolve().parent
 
 @cache
 def _sharing_cues() -> re.Pattern[str]:
-    lines = (HERE / "sharing_sites.txt").read_text(encoding="utf-8").splitlines()
-    cues = [ln for ln in lines if ln.strip() and not ln.startswith("#")]
-    return re.compile("|".join(f"(?:{c})" for c in cues), re.M)
+    return re.compile("|".join(f"(?:{c})" for c in lexicon.entries(HERE / "sharing_sites.txt")), re.M)
 
 
 def from_sharing_site(text: str, source_text: str = "") -> bool:

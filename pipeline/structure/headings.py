@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from pipeline.structure.lines import Segment, words
 from pipeline.structure.markers import ordinal
@@ -70,6 +71,7 @@ def compact(s: str) -> str:
     return _CJK_SPACE.sub("", s).strip()
 
 
+@cache
 def _unit_pattern() -> re.Pattern[str]:
     suffixes = "|".join(sorted(map(re.escape, words("lexicon.tsv", "unit_suffix")), key=len, reverse=True))
     verbs = "|".join(map(re.escape, words("lexicon.tsv", "duty_verb")))
@@ -79,12 +81,8 @@ def _unit_pattern() -> re.Pattern[str]:
     return re.compile(rf"([\u4e00-\u9fff（）()]{{1,12}}?(?:{suffixes}))(?={alias}。?(?:{verbs}))")
 
 
-_UNIT: re.Pattern[str] | None = None
-
-
 def gather(seg: Segment) -> Unit:
     """The evidence one numbered segment carries on its own."""
-    global _UNIT
     assert seg.match is not None
     number = re.sub(r"\s+", "", seg.match.group("num"))
     unit = Unit(seg, number, ordinal(seg.match.group("n")))
@@ -101,9 +99,7 @@ def gather(seg: Segment) -> Unit:
     m = _RUNIN.match(body)
     if m and "whole" not in unit.evidence:
         unit.evidence["runin"] = (m.group(1), b0 + m.end(1))
-    if _UNIT is None:
-        _UNIT = _unit_pattern()
-    m = _UNIT.match(body)
+    m = _unit_pattern().match(body)
     if m:
         unit.evidence["unit"] = (m.group(1), b0 + m.end(1))
     cut = min((body.find(ch) for ch in "。!?！？" if ch in body), default=-1)
@@ -120,13 +116,11 @@ def _leads_in(bare: str) -> bool:
     return clauses >= 3 and any(w in bare for w in words("lexicon.tsv", "list_lead"))
 
 
+@cache
 def _topic_pattern() -> re.Pattern[str]:
     organs = "|".join(sorted(map(re.escape, words("lexicon.tsv", "organ_head")), key=len, reverse=True))
     links = "|".join(map(re.escape, words("lexicon.tsv", "subject_link")))
     return re.compile(rf"([\u4e00-\u9fff、]{{2,24}}?(?:{organs}))(?:{links})")
-
-
-_TOPIC: re.Pattern[str] | None = None
 
 
 def clause_topic(line: str) -> str | None:
@@ -134,15 +128,12 @@ def clause_topic(line: str) -> str | None:
     (``国家教育委员会在国务院的领导下，…，其主要职责是``): its first phrase, cut to the
     organ that opens it. Such lines stand alone like headings but run long, so the
     title would otherwise be the whole clause. None when the line is not such a clause."""
-    global _TOPIC
     if not line.endswith(words("lexicon.tsv", "lead_in")):
         return None
     first = re.split(r"[，,]", line, maxsplit=1)[0]
     if first == line or len(first) < 2:
         return None
-    if _TOPIC is None:
-        _TOPIC = _topic_pattern()
-    m = _TOPIC.match(first)
+    m = _topic_pattern().match(first)
     return m.group(1) if m else first
 
 
