@@ -24,3 +24,18 @@ def shared() -> Path:
 def samples() -> Path:
     """The project's own sample documents."""
     return SAMPLES
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store holding the hand-built records of four districts (``test_store_samples``),
+    built once for the search and comparison tests, which only read it."""
+    from test_store_samples import docs
+
+    from pipeline.store import Store
+
+    path = tmp_path_factory.mktemp("samples") / "g.db"
+    with Store.open(path) as store:
+        for d in docs():
+            store.put(d)
+    return path

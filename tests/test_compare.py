@@ -24,15 +24,6 @@ from pipeline.compare import (
 from pipeline.store import Store
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("compare") / "g.db"
-    with Store.open(path) as store:
-        for d in docs():
-            store.put(d)
-    return path
-
-
 @pytest.mark.parametrize("body, kind", [
     ("常委会会议", "常委会会议"),
     ("区委常委会会议", "常委会会议"),
@@ -48,8 +39,8 @@ def test_canonical_body(body: str, kind: str) -> None:
     assert canonical_body(body) == kind
 
 
-def test_meetings_one_row_per_region_slots_as_columns(db: Path) -> None:
-    comp = compare_meetings(db, body="常委会")
+def test_meetings_one_row_per_region_slots_as_columns(sample_db: Path) -> None:
+    comp = compare_meetings(sample_db, body="常委会")
     assert [r.label for r in comp.rows] == ["东山区", "西岭区"]
     east, west = comp.rows
     assert (east.cells["frequency"].value, west.cells["frequency"].value) == ("2次/月", "1次/月")
@@ -62,15 +53,15 @@ def test_meetings_one_row_per_region_slots_as_columns(db: Path) -> None:
     assert east.cells["chair"].mark is None and east.cells["frequency"].mark == "differs"
 
 
-def test_meetings_without_body_groups_kinds(db: Path) -> None:
-    comp = compare_meetings(db)
+def test_meetings_without_body_groups_kinds(sample_db: Path) -> None:
+    comp = compare_meetings(sample_db)
     assert [(r.group, r.label) for r in comp.rows] == [
         ("全委会", "东山区"), ("常委会会议", "东山区"), ("常委会会议", "西岭区")]
     full = comp.rows[0]
     assert full.cells["frequency"].value == "2次/年（至少）"
     assert not any(c.mark for c in full.cells.values())  # alone in its group: nothing to differ from
-    assert compare_meetings(db, region="西岭区").rows[0].label == "西岭区"
-    assert compare_meetings(db, body="书记办公会").rows == []
+    assert compare_meetings(sample_db, region="西岭区").rows[0].label == "西岭区"
+    assert compare_meetings(sample_db, body="书记办公会").rows == []
 
 
 def test_majority_value_is_not_marked(tmp_path: Path) -> None:
@@ -88,8 +79,8 @@ def test_majority_value_is_not_marked(tmp_path: Path) -> None:
     assert marks == {"东山区": "differs", "西岭区": None, "甲区": None, "乙区": None}
 
 
-def test_duties_aligned_with_what_each_lacks(db: Path) -> None:
-    comp = compare_duties(db, organ="组织部")
+def test_duties_aligned_with_what_each_lacks(sample_db: Path) -> None:
+    comp = compare_duties(sample_db, organ="组织部")
     assert [comp.headers[c] for c in comp.columns] == ["北湖区", "南岭区"]
     north, south = comp.columns
     pairs = {(r.cells[north].value, r.cells[south].value) for r in comp.rows}
@@ -104,8 +95,8 @@ def test_duties_aligned_with_what_each_lacks(db: Path) -> None:
     assert comp.rows[0].label == "2/2"
 
 
-def test_duties_of_all_documents(db: Path) -> None:
-    comp = compare_duties(db)
+def test_duties_of_all_documents(sample_db: Path) -> None:
+    comp = compare_duties(sample_db)
     assert len(comp.columns) == 4
     shared = [r for r in comp.rows if r.label == "4/4"]
     assert len(shared) == 1 and "党费" in shared[0].cells[comp.columns[0]].value
@@ -137,10 +128,10 @@ def test_content_of(text: str, content: str) -> None:
     assert " ".join(content_of(text).split()) == content
 
 
-def test_xlsx_cell_by_cell(db: Path, tmp_path: Path) -> None:
+def test_xlsx_cell_by_cell(sample_db: Path, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
-    comp = compare_meetings(db, body="常委会")
+    comp = compare_meetings(sample_db, body="常委会")
     out = tmp_path / "meetings.xlsx"
     write_xlsx(comp, out)
     ws = load_workbook(out)["比较"]
@@ -161,11 +152,11 @@ def test_xlsx_cell_by_cell(db: Path, tmp_path: Path) -> None:
     assert ws.cell(3, header.index("到会人数") + 1).value == "≥2/3 常委"
 
 
-def test_xlsx_duties_marks(db: Path, tmp_path: Path) -> None:
+def test_xlsx_duties_marks(sample_db: Path, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
     out = tmp_path / "duties.xlsx"
-    write_xlsx(compare_duties(db, organ="组织部"), out)
+    write_xlsx(compare_duties(sample_db, organ="组织部"), out)
     ws = load_workbook(out).active
     rows = list(ws.iter_rows(min_row=2, values_only=False))
     lone = next(r for r in rows if r[2].value == "负责全区人才工作的统筹协调")
@@ -173,8 +164,8 @@ def test_xlsx_duties_marks(db: Path, tmp_path: Path) -> None:
     assert lone[1].value is None and lone[1].fill.start_color.rgb[-6:] == MARK_FILL["missing"]
 
 
-def test_csv_and_markdown(db: Path, tmp_path: Path) -> None:
-    comp = compare_meetings(db, body="常委会")
+def test_csv_and_markdown(sample_db: Path, tmp_path: Path) -> None:
+    comp = compare_meetings(sample_db, body="常委会")
     out = tmp_path / "m.csv"
     write_csv(comp, out)
     rows = list(csv.reader(out.open(encoding="utf-8-sig")))
@@ -190,17 +181,17 @@ def test_csv_and_markdown(db: Path, tmp_path: Path) -> None:
     (["compare", "duties", "--organ", "组织部", "-f", "json"], '"mark": "unique"'),
     (["compare", "meetings"], "常委会会议"),
 ])
-def test_cli(db: Path, args: list[str], fragment: str) -> None:
+def test_cli(sample_db: Path, args: list[str], fragment: str) -> None:
     from pipeline.cli import load_commands
 
     app = load_commands()
 
-    res = CliRunner().invoke(app, [*args, "--db", str(db)], env={"COLUMNS": "250"})
+    res = CliRunner().invoke(app, [*args, "--db", str(sample_db)], env={"COLUMNS": "250"})
     assert res.exit_code == 0, res.output
     assert fragment in res.stdout
 
 
-def test_cli_xlsx_output_and_errors(db: Path, tmp_path: Path) -> None:
+def test_cli_xlsx_output_and_errors(sample_db: Path, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
     from pipeline.cli import load_commands
@@ -208,19 +199,19 @@ def test_cli_xlsx_output_and_errors(db: Path, tmp_path: Path) -> None:
     app = load_commands()
     runner = CliRunner()
     out = tmp_path / "c.xlsx"
-    res = runner.invoke(app, ["compare", "duties", "-o", str(out), "--db", str(db)])
+    res = runner.invoke(app, ["compare", "duties", "-o", str(out), "--db", str(sample_db)])
     assert res.exit_code == 0, res.output
     assert load_workbook(out).active.max_column == 5
-    res = runner.invoke(app, ["compare", "meetings", "-f", "xlsx", "--db", str(db)])
+    res = runner.invoke(app, ["compare", "meetings", "-f", "xlsx", "--db", str(sample_db)])
     assert res.exit_code != 0 and "--output" in res.output
-    res = runner.invoke(app, ["compare", "meetings", "--body", "书记办公会", "--db", str(db)])
+    res = runner.invoke(app, ["compare", "meetings", "--body", "书记办公会", "--db", str(sample_db)])
     assert res.exit_code == 1 and "nothing to compare" in res.output
 
 
-def test_too_many_documents_is_a_clear_error(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_too_many_documents_is_a_clear_error(sample_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import pipeline.compare
 
     monkeypatch.setattr(pipeline.compare, "MAX_DOCUMENTS", 3)
     with pytest.raises(ValueError, match="4 documents match.*narrow it"):
-        compare_duties(db)
-    assert len(compare_duties(db, doc_type="duty_list").columns) == 2
+        compare_duties(sample_db)
+    assert len(compare_duties(sample_db, doc_type="duty_list").columns) == 2

@@ -8,20 +8,10 @@ import json
 from pathlib import Path
 
 import pytest
-from test_store_samples import docs
 from typer.testing import CliRunner
 
 from pipeline.search import highlight_spans, like, query_words, search, snippet
 from pipeline.store import Store
-
-
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("search") / "g.db"
-    with Store.open(path) as store:
-        for d in docs():
-            store.put(d)
-    return path
 
 
 def texts(hits: list) -> list[str]:
@@ -40,8 +30,8 @@ def texts(hits: list) -> list[str]:
     ("精神文明建设", {"领导全区精神文明建设"}),
     ("不存在的词语组合", set()),
 ])
-def test_duty_queries(db: Path, query: str, expected: set[str]) -> None:
-    assert set(texts(search(db, query))) == expected
+def test_duty_queries(sample_db: Path, query: str, expected: set[str]) -> None:
+    assert set(texts(search(sample_db, query))) == expected
 
 
 @pytest.mark.parametrize("traditional, simplified", [
@@ -50,9 +40,9 @@ def test_duty_queries(db: Path, query: str, expected: set[str]) -> None:
     ("幹部 檔案", "干部 档案"),
     ("精神文明建設", "精神文明建设"),
 ])
-def test_traditional_queries_find_simplified_text(db: Path, traditional: str, simplified: str) -> None:
-    hits = search(db, traditional)
-    assert hits and texts(hits) == texts(search(db, simplified))
+def test_traditional_queries_find_simplified_text(sample_db: Path, traditional: str, simplified: str) -> None:
+    hits = search(sample_db, traditional)
+    assert hits and texts(hits) == texts(search(sample_db, simplified))
     assert all(h.highlights for h in hits)
 
 
@@ -60,37 +50,37 @@ def test_traditional_queries_find_simplified_text(db: Path, traditional: str, si
     '"', '""', "党费*", '"党费', "NEAR(党费 档案)", "党费 -档案", "党费 OR 档案", "(党费", "organ:党费",
     "党费 AND", "^党费", "*", ":", "-", "NEAR", "'; DROP TABLE duties; --", "党费\x00档案", "   ",
 ])
-def test_hostile_fts_syntax_never_raises(db: Path, query: str) -> None:
-    hits = search(db, query)
+def test_hostile_fts_syntax_never_raises(sample_db: Path, query: str) -> None:
+    hits = search(sample_db, query)
     assert isinstance(hits, list)
 
 
 @pytest.mark.parametrize("query, n", [
     ("党费*", 4), ('"党费', 4), ("(党费", 4), ("^党费", 4), ("organ:党费", 0), ("党费 -档案", 0),
 ])
-def test_syntax_characters_are_ignored_words_kept(db: Path, query: str, n: int) -> None:
+def test_syntax_characters_are_ignored_words_kept(sample_db: Path, query: str, n: int) -> None:
     # operators are dropped; words (even "organ", "OR") stay words and must all be present
-    assert len(search(db, query)) == n
+    assert len(search(sample_db, query)) == n
 
 
 @pytest.mark.parametrize("query, text", [
     ("书档", "负责本部机要、秘书、文书档案工作"),  # across jieba's word boundary (文书|档案)
     ("区科级", "负责全区科级干部的考察任免工作"),  # 区 is never a token of its own here
 ])
-def test_substring_fallback_finds_what_segmentation_hides(db: Path, query: str, text: str) -> None:
-    hits = search(db, query)
+def test_substring_fallback_finds_what_segmentation_hides(sample_db: Path, query: str, text: str) -> None:
+    hits = search(sample_db, query)
     assert [(h.text, h.match) for h in hits] == [(text, "substring")]
     assert hits[0].highlights
 
 
-def test_store_survives_hostile_query(db: Path) -> None:
-    search(db, "'; DROP TABLE duties; --")
-    with Store.open(db) as store:
+def test_store_survives_hostile_query(sample_db: Path) -> None:
+    search(sample_db, "'; DROP TABLE duties; --")
+    with Store.open(sample_db) as store:
         assert store.con.execute("SELECT count(*) FROM duties").fetchone()[0] == 21
 
 
-def test_hit_carries_section_path_document_and_snippet(db: Path) -> None:
-    (hit,) = search(db, "经常工作")
+def test_hit_carries_section_path_document_and_snippet(sample_db: Path) -> None:
+    (hit,) = search(sample_db, "经常工作")
     assert hit.text == "主持区委经常工作"
     assert hit.section_path == "一、职责 › （二）常委会职责"
     assert (hit.title, hit.region, hit.organ) == ("东山区委工作规则", "东山区", "常委会")
@@ -98,10 +88,10 @@ def test_hit_carries_section_path_document_and_snippet(db: Path) -> None:
     assert hit.key.endswith(":d6")
 
 
-def test_filters(db: Path) -> None:
-    assert {h.region for h in search(db, "党费", region="北湖区")} == {"北湖区"}
-    assert {h.doc_type for h in search(db, "党费", doc_type="work_rules")} == {"work_rules"}
-    assert search(db, "党费", limit=2) and len(search(db, "党费", limit=2)) == 2
+def test_filters(sample_db: Path) -> None:
+    assert {h.region for h in search(sample_db, "党费", region="北湖区")} == {"北湖区"}
+    assert {h.doc_type for h in search(sample_db, "党费", doc_type="work_rules")} == {"work_rules"}
+    assert search(sample_db, "党费", limit=2) and len(search(sample_db, "党费", limit=2)) == 2
 
 
 @pytest.mark.parametrize("in_, query, expected_key_suffix", [
@@ -109,8 +99,8 @@ def test_filters(db: Path) -> None:
     ("documents", "人秘股", ""),
     ("figures", "党费", None),  # the samples have no figures
 ])
-def test_other_kinds(db: Path, in_: str, query: str, expected_key_suffix: str | None) -> None:
-    hits = search(db, query, in_=in_)
+def test_other_kinds(sample_db: Path, in_: str, query: str, expected_key_suffix: str | None) -> None:
+    hits = search(sample_db, query, in_=in_)
     if expected_key_suffix is None:
         assert hits == []
     else:
@@ -118,9 +108,9 @@ def test_other_kinds(db: Path, in_: str, query: str, expected_key_suffix: str | 
         assert "【" in hits[0].snippet
 
 
-def test_bad_kind_is_a_clear_error(db: Path) -> None:
+def test_bad_kind_is_a_clear_error(sample_db: Path) -> None:
     with pytest.raises(ValueError, match="cannot search in 'budget'"):
-        search(db, "党费", in_="budget")
+        search(sample_db, "党费", in_="budget")
 
 
 @pytest.mark.parametrize("query, words", [
@@ -142,33 +132,33 @@ def test_snippet_marks(text: str, words: list[str], marked: str) -> None:
     assert snippet(text, highlight_spans(text, words)) == marked
 
 
-def test_more_like_this_finds_the_same_duty_elsewhere(db: Path) -> None:
-    key = next(h.key for h in search(db, "党费", region="东山区"))
-    hits = like(db, key, limit=3)
+def test_more_like_this_finds_the_same_duty_elsewhere(sample_db: Path) -> None:
+    key = next(h.key for h in search(sample_db, "党费", region="东山区"))
+    hits = like(sample_db, key, limit=3)
     assert {h.region for h in hits} == {"西岭区", "北湖区", "南岭区"}
-    assert all(h.region != "东山区" for h in like(db, key))
+    assert all(h.region != "东山区" for h in like(sample_db, key))
     assert hits[0].score > 0.3
     with pytest.raises(KeyError, match="no duty"):
-        like(db, "ffffffff:d99")
+        like(sample_db, "ffffffff:d99")
 
 
-def test_cli_search_json_and_table(db: Path) -> None:
+def test_cli_search_json_and_table(sample_db: Path) -> None:
     from pipeline.cli import load_commands
 
     app = load_commands()
 
     runner = CliRunner()
-    res = runner.invoke(app, ["search", "黨費", "--json", "--db", str(db), "--region", "西岭区"])
+    res = runner.invoke(app, ["search", "黨費", "--json", "--db", str(sample_db), "--region", "西岭区"])
     assert res.exit_code == 0, res.output
     rows = [json.loads(line) for line in res.stdout.splitlines()]
     assert [r["text"] for r in rows] == ["负责党员教育管理和党费收缴工作"]
-    res = runner.invoke(app, ["search", "档案", "--db", str(db)])
+    res = runner.invoke(app, ["search", "档案", "--db", str(sample_db)])
     assert res.exit_code == 0 and "人秘股" in res.stdout
     key = rows[0]["key"]
-    res = runner.invoke(app, ["search", "--like", key[:8] + key[16:], "--json", "--db", str(db)])
+    res = runner.invoke(app, ["search", "--like", key[:8] + key[16:], "--json", "--db", str(sample_db)])
     assert res.exit_code == 0, res.output
     assert "西岭区" not in {json.loads(line)["region"] for line in res.stdout.splitlines()}
-    res = runner.invoke(app, ["search", "党费", "--db", str(db.parent / "absent.db")])
+    res = runner.invoke(app, ["search", "党费", "--db", str(sample_db.parent / "absent.db")])
     assert res.exit_code == 2 and "no store here" in res.output
 
 
