@@ -58,7 +58,7 @@ def is_cell(line: str) -> bool:
     return line.lstrip(SPACES).startswith("\t")
 
 
-def is_pipe_row(line: str) -> bool:
+def is_table_row(line: str) -> bool:
     """A row of a table written with ``|`` between its cells, or with TABs (a spreadsheet
     copy: ``1\t机关党建\t25.60\t…``)."""
     return line.count("|") >= 2 or line.lstrip(SPACES).startswith("|") or line.strip(SPACES).count("\t") >= 2
@@ -104,7 +104,7 @@ def split_flattened_paragraphs(text: str) -> list[Edit]:
     edits: list[Edit] = []
     pos = 0
     for line in text.split("\n"):
-        if len(line) >= FLATTENED_MIN and not is_cell(line) and not is_pipe_row(line):  # a table row is no page
+        if len(line) >= FLATTENED_MIN and not is_cell(line) and not is_table_row(line):  # a table row is no page
             spans = {(m.start(), m.end()) for m in PARAGRAPH_SPACE.finditer(line)}
             # on a flattened page, headings and bylines ran into their paragraphs too
             for m in HEADING_SPACE.finditer(line):
@@ -125,7 +125,7 @@ def _kind(line: str) -> str:
         return "blank"
     if is_cell(line):
         return "cell"
-    if is_pipe_row(line) or stripped.startswith(("#", "<")):
+    if is_table_row(line) or stripped.startswith(("#", "<")):
         return "fixed"
     return "text"
 
