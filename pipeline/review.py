@@ -69,11 +69,12 @@ def without_overlaps(found: Iterable[Mark]) -> list[Mark]:
     return out
 
 
-def render(doc: Document, layer: str) -> str:
-    """A whole HTML page: the document's text with the layer's records marked."""
+def render(doc: Document, layer: str, found: list[Mark] | None = None) -> str:
+    """A whole HTML page: the document's text with the layer's records (``found``, the
+    layer's :func:`marks` when not given) marked."""
     from spacy import displacy  # heavy import, only for this command
 
-    found = marks(doc, layer)
+    found = marks(doc, layer) if found is None else found
     colors = {m.label: COLORS.get(m.label.split(" · ")[0], "#dddddd") for m in found}
     data = {"text": doc.text, "title": f"{doc.title or doc.source.path} — {layer} ({len(found)})",
             "ents": [{"start": m.start, "end": m.end, "label": m.label} for m in found]}

@@ -31,5 +31,6 @@ def review_command(
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(1) from None
     output = output or Path(f"{file.stem}.{kind}.html")
-    output.write_text(render(doc, kind), encoding="utf-8")
-    typer.echo(f"wrote {output} ({len(marks(doc, kind))} {kind} marked)")
+    found = marks(doc, kind)
+    output.write_text(render(doc, kind, found), encoding="utf-8")
+    typer.echo(f"wrote {output} ({len(found)} {kind} marked)")
