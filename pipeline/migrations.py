@@ -147,12 +147,23 @@ def _full_text(con: sqlite3.Connection) -> None:
     CLI can query it too (``… MATCH '"经费"'``). Stores made before this
     migration are indexed from their rows here.
     """
-    from pipeline.store import FTS_TABLES, reindex
+    import json
 
-    for table, columns in FTS_TABLES.items():
-        cols = ", ".join(columns)
-        con.execute(f"CREATE VIRTUAL TABLE {table}_fts USING fts5({cols}, tokenize='unicode61')")
-    reindex(con)
+    from pipeline.fulltext import index_words
+
+    tables = {"duties": "words, organ", "figures": "words", "sections": "words", "documents": "words, title"}
+    for table, columns in tables.items():
+        con.execute(f"CREATE VIRTUAL TABLE {table}_fts USING fts5({columns}, tokenize='unicode61')")
+    for rowid, text, organ in con.execute("SELECT id, text, organ FROM duties").fetchall():
+        con.execute("INSERT INTO duties_fts (rowid, words, organ) VALUES (?,?,?)",
+                    (rowid, index_words(text), index_words(organ)))
+    for rowid, sentence in con.execute("SELECT id, sentence FROM figures").fetchall():
+        con.execute("INSERT INTO figures_fts (rowid, words) VALUES (?,?)", (rowid, index_words(sentence)))
+    for rowid, body in con.execute("SELECT id, body FROM sections").fetchall():
+        con.execute("INSERT INTO sections_fts (rowid, words) VALUES (?,?)", (rowid, index_words(body)))
+    for rowid, title, record in con.execute("SELECT id, title, record FROM documents").fetchall():
+        con.execute("INSERT INTO documents_fts (rowid, words, title) VALUES (?,?,?)",
+                    (rowid, index_words(json.loads(record).get("text", "")), index_words(title)))
 
 
 def applied(con: sqlite3.Connection) -> list[str]:
@@ -192,3 +203,41 @@ def apply(con: sqlite3.Connection, upto: int | None = None) -> list[str]:
         con.execute("COMMIT")
         ran.append(name)
     return ran
+
+
+#: Record tables whose ``"end"`` column (an SQL keyword) becomes ``end_offset``.
+_OFFSET_TABLES = ("sections", "duties", "meeting_rules", "figures", "budget_items")
+
+
+@migration("0005_analysts")
+def _analysts(con: sqlite3.Connection) -> None:
+    """The store made for analysts' SQL and for tools that browse SQLite files.
+
+    - ``end`` (an SQL keyword every query had to quote) is renamed ``end_offset``;
+    - figures get numeric columns (``value_num``, ``value_low``, ``value_high``) and
+      date columns (``date_from``, ``date_to``), so ``value_num > 1000000`` compares
+      numbers, not JSON text;
+    - views ``v_duties``, ``v_figures``, ``v_meetings``, ``v_sections``, ``v_budget``
+      join each row to its document's title, region, genre and year;
+    - full-text indexes are rebuilt as external-content FTS5 tables over ``words`` and
+      ``context`` columns (see :mod:`pipeline.fulltext`); meetings and budget rows are
+      searchable too.
+    """
+    from pipeline.figure_values import figure_columns
+    from pipeline.fulltext import INDEXED, create_index_tables, index_rows
+
+    for table in _OFFSET_TABLES:
+        con.execute(f'ALTER TABLE {table} RENAME COLUMN "end" TO end_offset')
+    for column, kind in (("value_num", "REAL"), ("value_low", "REAL"), ("value_high", "REAL"),
+                         ("date_from", "TEXT"), ("date_to", "TEXT")):
+        con.execute(f"ALTER TABLE figures ADD COLUMN {column} {kind}")
+    rows = con.execute("SELECT id, kind, value FROM figures").fetchall()
+    con.executemany("UPDATE figures SET value_num = ?, value_low = ?, value_high = ?, date_from = ?, date_to = ? "
+                    "WHERE id = ?", [(*figure_columns(kind, value), rid) for rid, kind, value in rows])
+    doc = "d.title AS doc_title, d.region, d.doc_type, d.year, d.organization, d.path"
+    for view, table in (("v_duties", "duties"), ("v_figures", "figures"), ("v_meetings", "meeting_rules"),
+                        ("v_sections", "sections"), ("v_budget", "budget_items")):
+        con.execute(f"CREATE VIEW {view} AS SELECT t.*, {doc} FROM {table} t JOIN documents d USING (doc_id)")
+    create_index_tables(con)
+    for table in INDEXED:
+        index_rows(con, table)

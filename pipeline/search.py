@@ -30,10 +30,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
+from pipeline.query import Query, parse
 from pipeline.store import Store
 
-Kind = Literal["duties", "figures", "sections", "documents"]
-KINDS: tuple[str, ...] = ("duties", "figures", "sections", "documents")
+#: What can be searched, by the name ``--in`` / ``in=`` takes.
+KINDS: tuple[str, ...] = ("duties", "meetings", "figures", "sections", "budget", "documents")
 
 #: Characters of context either side of the first highlight in a snippet.
 SNIPPET_CONTEXT = 40
@@ -91,14 +92,27 @@ class _Kind:
     section_path: str
     weights: tuple[float, ...]
     figure: str = "NULL"  # SQL expression for the figure's own text (figures only)
+    substring: str = ""  # SQL expression of the text the substring fallback scans (default: ``text``)
+
+    @property
+    def scanned(self) -> str:
+        return self.substring or self.text
 
 
 _KINDS: dict[str, _Kind] = {
     "duties": _Kind("duties", "t.doc_id || ':' || t.did", "t.text", "t.organ", "t.section_path", (1.0, 0.5)),
-    "figures": _Kind("figures", "t.doc_id || ':f' || t.ord", "t.sentence", "NULL", "t.section_path", (1.0,),
+    "meetings": _Kind("meeting_rules", "t.doc_id || ':' || t.mid",
+                      "t.body || '：' || trim(coalesce(t.frequency_text, '') || ' ' || coalesce(t.quorum_text, '')"
+                      " || ' ' || coalesce(t.vote_text, ''))", "t.body", "t.section_path", (1.0, 0.3),
+                      substring="t.words"),
+    "figures": _Kind("figures", "t.doc_id || ':f' || t.ord", "t.sentence", "NULL", "t.section_path", (1.0, 0.5),
                      figure="t.text"),
-    "sections": _Kind("sections", "t.doc_id || ':' || t.sid", "t.body", "NULL", "t.section_path", (1.0,)),
-    "documents": _Kind("documents", "t.doc_id", "t.record", "t.organization", "''", (1.0, 2.0)),
+    "sections": _Kind("sections", "t.doc_id || ':' || t.sid", "t.body", "NULL", "t.section_path", (1.0, 0.5)),
+    "budget": _Kind("budget_items", "t.doc_id || ':b' || t.ord",
+                    "coalesce(t.activity, '') || '：' || coalesce(t.goal, t.description, '')", "t.parent", "''",
+                    (1.0, 0.3), substring="t.words"),
+    "documents": _Kind("documents", "t.doc_id", "t.record", "t.organization", "''", (1.0, 2.0),
+                       substring="json_extract(t.record, '$.text')"),
 }
 
 
@@ -137,48 +151,110 @@ def _open(db: Store | str | Path) -> tuple[Store, bool]:
     return Store.open(db), True
 
 
-def search(db: Store | str | Path, query: str, in_: str = "duties", region: str | None = None,
-           doc_type: str | None = None, limit: int = 20) -> list[Hit]:
-    """Search ``in_`` (duties, figures, sections, documents) for ``query``; best hits first.
+@dataclass
+class Results:
+    """One page of hits, how many there are in all, and facet counts over all of them."""
 
-    ``db`` is a :class:`Store` or the path of a store file. ``region`` and
-    ``doc_type`` restrict hits to documents of that region / type.
+    hits: list[Hit]
+    total: int
+    facets: dict[str, list[tuple[Any, int]]] = field(default_factory=dict)
+
+
+def search(db: Store | str | Path, query: str | Query, in_: str = "duties", region: str | None = None,
+           doc_type: str | None = None, limit: int = 20, year: int | None = None, offset: int = 0) -> list[Hit]:
+    """Search ``in_`` (one of :data:`KINDS`) for ``query`` (see :mod:`pipeline.query`); best hits first.
+
+    ``db`` is a :class:`Store` or the path of a store file. ``region`` keeps documents
+    whose region starts with it or whose administrative chain holds it; ``doc_type``
+    and ``year`` keep documents of that genre / year.
     """
+    return search_page(db, query, in_, region=region, doc_type=doc_type, year=year, limit=limit, offset=offset,
+                       facets=False).hits
+
+
+def search_page(db: Store | str | Path, query: str | Query, in_: str = "duties", region: str | None = None,
+                doc_type: str | None = None, year: int | None = None, limit: int = 20, offset: int = 0,
+                facets: bool = True) -> Results:
+    """:func:`search` with the total count and (when ``facets``) counts by region, genre and year."""
     if in_ not in _KINDS:
         raise ValueError(f"cannot search in {in_!r}; choose one of {', '.join(KINDS)}")
-    words = query_words(query)
-    if not words or limit <= 0:
-        return []
+    q = query if isinstance(query, Query) else parse(query)
+    if not q or limit <= 0:
+        return Results([], 0)
     store, owned = _open(db)
     try:
         k = _KINDS[in_]
-        filters, args = _doc_filters(region, doc_type)
+        filters, args = _doc_filters(region, doc_type, year)
         weights = ", ".join(str(w) for w in k.weights)
         fts = f"{k.table}_fts"
-        rank = f"bm25({weights})"
+        match = q.fts()
+        base = (f"FROM {fts} f JOIN {k.table} t ON t.id = f.rowid JOIN documents d ON d.doc_id = t.doc_id "
+                f"WHERE {fts} MATCH ?{filters}")
         if filters:
-            sql = (f"SELECT f.rowid, -f.rank FROM {fts} f JOIN {k.table} t ON t.id = f.rowid "
-                   f"JOIN documents d ON d.doc_id = t.doc_id "
-                   f"WHERE {fts} MATCH ? AND f.rank MATCH '{rank}'{filters} ORDER BY f.rank LIMIT ?")
+            sql = f"SELECT f.rowid, -bm25({fts}, {weights}) AS s {base} ORDER BY s DESC LIMIT ? OFFSET ?"
         else:  # FTS5's own ranked path: no join until the top hits are known
-            sql = f"SELECT rowid, -rank FROM {fts} WHERE {fts} MATCH ? AND rank MATCH '{rank}' ORDER BY rank LIMIT ?"
-        rows = store.con.execute(sql, [fts_expression(words), *args, limit]).fetchall()
+            sql = (f"SELECT rowid, -rank FROM {fts} WHERE {fts} MATCH ? AND rank MATCH 'bm25({weights})' "
+                   "ORDER BY rank LIMIT ? OFFSET ?")
+        rows = store.con.execute(sql, [match, *args, limit, offset]).fetchall()
+        total = store.con.execute(f"SELECT count(*) {base}", [match, *args]).fetchone()[0]
         found = [(rid, score, "index") for rid, score in rows]
-        if len(found) < limit and (not found or not _all_indexed(store, k.table, words)):
-            found += [(rid, 0.0, "substring") for rid in
-                      _substring_ids(store, k, words, filters, args, {r for r, _, _ in found}, limit - len(found))]
-        return [hit for rid, score, how in found if (hit := _hit(store, k, rid, words, score, how)) is not None]
+        where, where_args = f"{fts} MATCH ?", [match]
+        if total < offset + limit and (not total or not _all_indexed(store, k.table, q.words())):
+            cond, cargs = q.sql_substring(k.scanned)
+            seen = {r for r, in store.con.execute(f"SELECT f.rowid {base}", [match, *args])}
+            extra = _substring_ids(store, k, cond, cargs, filters, args, seen)
+            total += len(extra)
+            start = max(0, offset - (total - len(extra)))
+            found += [(rid, 0.0, "substring") for rid in extra[start:start + limit - len(found)]]
+            if extra:
+                ids = sorted(seen | set(extra))
+                where, where_args = f"t.id IN ({','.join('?' * len(ids))})", ids
+        words = q.highlight_words()
+        hits = [hit for rid, score, how in found if (hit := _hit(store, k, rid, words, score, how)) is not None]
+        counts = _facets(store, k, where, where_args, filters, args) if facets and total else {}
+        return Results(hits, total, counts)
     finally:
         if owned:
             store.close()
 
 
-def _doc_filters(region: str | None, doc_type: str | None) -> tuple[str, list[str]]:
+#: Facets: name → the document column counted.
+FACETS: dict[str, str] = {"region": "d.region", "type": "d.doc_type", "year": "d.year"}
+
+
+def _facets(store: Store, k: _Kind, where: str, args: list[Any], filters: str,
+            filter_args: list[Any]) -> dict[str, list[tuple[Any, int]]]:
+    fts = f"{k.table}_fts"
+    source = (f"FROM {fts} f JOIN {k.table} t ON t.id = f.rowid" if "MATCH" in where else f"FROM {k.table} t")
+    out: dict[str, list[tuple[Any, int]]] = {}
+    for name, column in FACETS.items():
+        rows = store.con.execute(
+            f"SELECT {column}, count(*) AS n {source} JOIN documents d ON d.doc_id = t.doc_id "
+            f"WHERE {where}{filters} GROUP BY {column} ORDER BY n DESC LIMIT 20", [*args, *filter_args]).fetchall()
+        out[name] = [(v, n) for v, n in rows if v is not None]
+    return out
+
+
+def _like_prefix(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _doc_filters(region: str | None, doc_type: str | None, year: int | None = None) -> tuple[str, list[Any]]:
+    """SQL conditions on the document ``d`` and their arguments.
+
+    A region matches by prefix (``湘桥`` finds ``湘桥区``), folded to simplified script.
+    """
     sql, args = "", []
-    for column, value in (("region", region), ("doc_type", doc_type)):
-        if value is not None:
-            sql += f" AND d.{column} = ?"
-            args.append(value)
+    if region:
+        region = simplify(region.strip())
+        sql += " AND d.region LIKE ? ESCAPE '\\'"
+        args.append(_like_prefix(region))
+    if doc_type:
+        sql += " AND d.doc_type = ?"
+        args.append(doc_type)
+    if year is not None:
+        sql += " AND d.year = ?"
+        args.append(year)
     return sql, args
 
 
@@ -198,15 +274,17 @@ def _all_indexed(store: Store, table: str, words: list[str]) -> bool:
     return True
 
 
-def _substring_ids(store: Store, k: _Kind, words: list[str], filters: str, args: list[str],
-                   seen: set[int], limit: int) -> list[int]:
-    """Rows whose original text holds every query word, for words the index segmented differently."""
-    source = "json_extract(t.record, '$.text')" if k.table == "documents" else k.text
-    cond = " AND ".join(f"instr({source}, ?) > 0" for _ in words)
+#: At most this many rows are found by the substring fallback (it scans the table).
+SUBSTRING_CAP = 1000
+
+
+def _substring_ids(store: Store, k: _Kind, cond: str, cond_args: list[str], filters: str, args: list[Any],
+                   seen: set[int]) -> list[int]:
+    """Rows whose original text holds the query, for words the index segmented differently."""
     rows = store.con.execute(
         f"SELECT t.id FROM {k.table} t JOIN documents d ON d.doc_id = t.doc_id WHERE {cond}{filters} "
-        f"ORDER BY t.id LIMIT ?", [*words, *args, limit + len(seen)]).fetchall()
-    return [r[0] for r in rows if r[0] not in seen][:limit]
+        f"ORDER BY t.id LIMIT ?", [*cond_args, *args, SUBSTRING_CAP + len(seen)]).fetchall()
+    return [r[0] for r in rows if r[0] not in seen][:SUBSTRING_CAP]
 
 
 def _hit(store: Store, k: _Kind, rowid: int, words: list[str], score: float, how: str) -> Hit | None:
@@ -282,8 +360,7 @@ def hits_for_ids(db: Store | str | Path, kind: str, scored: list[tuple[int, floa
     """Hits for known row ids (used by "more like this"), in the given order."""
     store, owned = _open(db)
     try:
-        k = _KINDS[kind]
-        return [h for rid, score in scored if (h := _hit(store, k, rid, words, score, how)) is not None]
+        return [h for rid, score in scored if (h := _hit(store, _KINDS[kind], rid, words, score, how)) is not None]
     finally:
         if owned:
             store.close()

@@ -31,6 +31,8 @@ from typing import Any, Literal
 
 from pipeline import migrations
 from pipeline.errors import InputError
+from pipeline.figure_values import figure_columns
+from pipeline.fulltext import INDEXED, index_rows, unindex_rows
 from pipeline.record import Document, Section
 
 PutResult = Literal["added", "replaced", "unchanged"]
@@ -42,15 +44,6 @@ DEFAULT_DB = "gongwen.db"
 
 #: Separator between the headings of a section path (``一、职责 › （三）常委会职责``).
 PATH_SEP = " › "
-
-#: Full-text tables: ``<name>_fts`` indexes rows of table ``<name>``; the columns
-#: hold segmented words (see :func:`index_words`).
-FTS_TABLES: dict[str, tuple[str, ...]] = {
-    "duties": ("words", "organ"),
-    "figures": ("words",),
-    "sections": ("words",),
-    "documents": ("words", "title"),
-}
 
 #: Record kinds counted in summaries: table name → record field.
 RECORD_TABLES: dict[str, str] = {
@@ -98,19 +91,6 @@ class Summary:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def index_words(text: str | None) -> str:
-    """The words FTS5 indexes for ``text``: jieba's search-mode cut, space-separated.
-
-    Search mode adds the shorter words inside long ones (``专项经费`` → ``专项``,
-    ``经费``, ``专项经费``), so a query for ``经费`` finds ``专项经费``.
-    """
-    if not text:
-        return ""
-    from pipeline.tokenize import cut_for_search
-
-    return " ".join(cut_for_search(text))  # whitespace tokens are separators to unicode61 anyway
 
 
 def section_path_text(doc: Document, sid: str | None) -> str:
@@ -262,9 +242,8 @@ class Store:
 
     def _delete(self, doc_id: str) -> None:
         con = self.con
-        for table in FTS_TABLES:
-            con.execute(f"DELETE FROM {table}_fts WHERE rowid IN (SELECT id FROM {table} WHERE doc_id = ?)",
-                        (doc_id,))
+        for table in INDEXED:
+            unindex_rows(con, table, "t.doc_id = ?", (doc_id,))
         for table in RECORD_TABLES:
             con.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
         con.execute("DELETE FROM paths WHERE doc_id = ?", (doc_id,))
@@ -288,33 +267,27 @@ class Store:
     def _insert(self, doc: Document) -> None:
         con, did = self.con, doc.doc_id
         s = doc.source
-        cur = con.execute(
+        con.execute(
             "INSERT INTO documents (doc_id, sha256, path, format, encoding, bytes, title, doc_type, region, "
             "organization, year, script, n_chars, record, stored_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (did, s.sha256, s.path, s.format, s.encoding, s.bytes, doc.title, doc.doc_type, doc.region,
              doc.organization, doc.year, doc.script, len(doc.text), doc.to_json(), _now()))
-        con.execute("INSERT INTO documents_fts (rowid, words, title) VALUES (?, ?, ?)",
-                    (cur.lastrowid, index_words(doc.text), index_words(doc.title)))
         paths = _SectionPaths(doc)
         first = self._next_id("sections")
         rows = [(first + i, did, sec.id, sec.parent, sec.level, sec.number, sec.title, paths(sec.id),
                  sec.start, sec.end, body) for i, (sec, body) in enumerate(zip(doc.sections, _own_bodies(doc),
                                                                                  strict=True))]
-        con.executemany('INSERT INTO sections (id, doc_id, sid, parent, level, number, title, section_path, '
-                        'start, "end", body) VALUES (?,?,?,?,?,?,?,?,?,?,?)', rows)
-        con.executemany("INSERT INTO sections_fts (rowid, words) VALUES (?, ?)",
-                        [(r[0], index_words(r[-1])) for r in rows])
+        con.executemany("INSERT INTO sections (id, doc_id, sid, parent, level, number, title, section_path, "
+                        "start, end_offset, body) VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
         first = self._next_id("duties")
         drows = [(first + i, did, d.id, d.organ, d.text, d.start, d.end, d.section, paths(d.section))
                  for i, d in enumerate(doc.duties)]
-        con.executemany('INSERT INTO duties (id, doc_id, did, organ, text, start, "end", section, section_path) '
-                        "VALUES (?,?,?,?,?,?,?,?,?)", drows)
-        con.executemany("INSERT INTO duties_fts (rowid, words, organ) VALUES (?, ?, ?)",
-                        [(r[0], index_words(r[4]), index_words(r[3])) for r in drows])
+        con.executemany("INSERT INTO duties (id, doc_id, did, organ, text, start, end_offset, section, "
+                        "section_path) VALUES (?,?,?,?,?,?,?,?,?)", drows)
         for m in doc.meeting_rules:
             f, q, v = m.frequency, m.quorum, m.vote_threshold
             con.execute(
-                'INSERT INTO meeting_rules (doc_id, mid, body, section, section_path, start, "end", '
+                "INSERT INTO meeting_rules (doc_id, mid, body, section, section_path, start, end_offset, "
                 "frequency_text, frequency_count, frequency_per, frequency_min, ad_hoc, convener, chair, "
                 "quorum_text, quorum_fraction, quorum_inclusive, quorum_of, vote_text, vote_fraction, "
                 "vote_inclusive, vote_of, special_quorum, members, attendees, recorder, agenda_scope) "
@@ -334,17 +307,19 @@ class Store:
             sec = doc.section_at(fig.start)
             sentence = fig.sentence or _sentence_around(doc.text, fig.start, fig.end)
             frows.append((first + i, did, i, fig.text, fig.kind, _j(fig.value), fig.unit, fig.cmp, fig.start,
-                          fig.end, sentence, sec.id if sec else None, paths(sec.id) if sec else ""))
-        con.executemany('INSERT INTO figures (id, doc_id, ord, text, kind, value, unit, cmp, start, "end", '
-                        "sentence, section, section_path) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", frows)
-        con.executemany("INSERT INTO figures_fts (rowid, words) VALUES (?, ?)",
-                        [(r[0], index_words(r[10])) for r in frows])
+                          fig.end, sentence, sec.id if sec else None, paths(sec.id) if sec else "",
+                          *figure_columns(fig.kind, fig.value)))
+        con.executemany("INSERT INTO figures (id, doc_id, ord, text, kind, value, unit, cmp, start, end_offset, "
+                        "sentence, section, section_path, value_num, value_low, value_high, date_from, date_to) "
+                        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", frows)
         for i, b in enumerate(doc.budget_items):
             con.execute(
                 "INSERT INTO budget_items (doc_id, ord, activity, parent, amount, amount_unit, description, goal, "
-                'indicators, start, "end") VALUES (?,?,?,?,?,?,?,?,?,?,?)',
+                "indicators, start, end_offset) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (did, i, b.activity, b.parent, b.amount, b.amount_unit, b.description, b.goal,
                  _j([ind.__dict__ for ind in b.indicators]), b.start, b.end))
+        for table in INDEXED:
+            index_rows(con, table, "t.doc_id = ?", (did,))
 
     def _next_id(self, table: str) -> int:
         """The first free row id of ``table``: ids are given explicitly so the FTS rows can
@@ -427,20 +402,3 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     his = [i for i in (text.find(c, end) for c in _SENTENCE_ENDS) if i >= 0]
     hi = min(his) + 1 if his else len(text)
     return text[lo:hi].strip()
-
-
-def reindex(con: sqlite3.Connection) -> None:
-    """Rebuild every full-text index from the rows (used by the migration that adds them)."""
-    for table in FTS_TABLES:
-        con.execute(f"DELETE FROM {table}_fts")
-    for rowid, text, organ in con.execute("SELECT id, text, organ FROM duties").fetchall():
-        con.execute("INSERT INTO duties_fts (rowid, words, organ) VALUES (?,?,?)",
-                    (rowid, index_words(text), index_words(organ)))
-    for rowid, sentence in con.execute("SELECT id, sentence FROM figures").fetchall():
-        con.execute("INSERT INTO figures_fts (rowid, words) VALUES (?,?)", (rowid, index_words(sentence)))
-    for rowid, body in con.execute("SELECT id, body FROM sections").fetchall():
-        con.execute("INSERT INTO sections_fts (rowid, words) VALUES (?,?)", (rowid, index_words(body)))
-    for rowid, title, record in con.execute("SELECT id, title, record FROM documents").fetchall():
-        text = json.loads(record).get("text", "")
-        con.execute("INSERT INTO documents_fts (rowid, words, title) VALUES (?,?,?)",
-                    (rowid, index_words(text), index_words(title)))
