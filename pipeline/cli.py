@@ -32,6 +32,7 @@ COMMAND_MODULES = [
     "compare",
     "outline",
     "review",
+    "serve",
 ]
 
 
