@@ -43,6 +43,7 @@ DUTY_THRESHOLD = 0.3
 MAX_DOCUMENTS = 40
 
 BODIES_FILE = Path(__file__).with_name("meeting_bodies.tsv")
+GENERIC_FILE = Path(__file__).with_name("duty_generic.txt")
 
 #: Slots compared for meetings: column name → header.
 MEETING_SLOTS: dict[str, str] = {
@@ -274,12 +275,40 @@ def _load_duties(store: Store, organ: str | None, region: str | None, doc_type: 
     return list(docs.values())
 
 
+@cache
+def _generic() -> frozenset[str]:
+    return frozenset(lexicon.entries(GENERIC_FILE))
+
+
+@cache
+def topics(text: str) -> frozenset[str]:
+    """What a duty is about, as the character pairs of its words of two characters or more
+    without frame words (``duty_frames.txt``) and general ones (``duty_generic.txt``).
+    Pairs rather than words, so a different cut (``方针政策`` / ``方针、政策``) still meets."""
+    from pipeline.similar import _words, content_of
+
+    words = [w for w in _words(content_of(text)) if len(w) > 1 and w not in _generic()]
+    return frozenset(w[i:i + 2] for w in words for i in range(len(w) - 1))
+
+
+def share_topic(a: str, b: str) -> bool:
+    """Whether two duties have a topic word in common: the condition for lining them up at all.
+
+    Character and word similarity alone pair duties that share only their frame
+    (``贯彻执行上级党组织有关组织工作的路线、方针、政策`` with
+    ``制定贯彻执行上级党组织和区党代表大会决议、打算的措施``); paraphrases of one duty
+    across districts share what it is about (``精神产品``, ``党费``, ``方针政策``).
+    """
+    return bool(topics(a) & topics(b))
+
+
 def align(lists: list[list[str]], threshold: float = DUTY_THRESHOLD) -> list[tuple[list[int | None], float]]:
     """Align several lists of texts: rows of one index per list (None where absent) and the row's score.
 
     The longest list seeds the rows; every further list is matched one-to-one to
     the rows (similarity to a row = best similarity to any text already in it)
-    by ``linear_sum_assignment``; pairs under ``threshold`` are not matches and
+    by ``linear_sum_assignment``; pairs under ``threshold``, or sharing no topic word
+    (:func:`share_topic`), are not matches and
     their texts start rows of their own. The score of a row is the weakest
     similarity by which a text joined it (1.0 for a row of one text).
     """
@@ -308,7 +337,8 @@ def align(lists: list[list[str]], threshold: float = DUTY_THRESHOLD) -> list[tup
         sim_flat = similarity_matrix(texts, flat) if texts and flat else np.zeros((len(texts), 0))
         sim = np.zeros((len(texts), len(rows)))
         for col, ri in enumerate(owner):
-            sim[:, ri] = np.maximum(sim[:, ri], sim_flat[:, col])
+            related = np.array([share_topic(t, flat[col]) for t in texts], dtype=bool)
+            sim[:, ri] = np.maximum(sim[:, ri], np.where(related, sim_flat[:, col], 0.0))
         matched: set[int] = set()
         if texts and rows:
             r_idx, c_idx = linear_sum_assignment(-sim)

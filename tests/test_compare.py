@@ -215,3 +215,22 @@ def test_too_many_documents_is_a_clear_error(sample_db: Path, monkeypatch: pytes
     with pytest.raises(ValueError, match="4 documents match.*narrow it"):
         compare_duties(sample_db)
     assert len(compare_duties(sample_db, doc_type="duty_list").columns) == 2
+
+
+@pytest.mark.parametrize("a, b, same", [
+    # sharing only the frame of a duty (贯彻执行上级党组织…) is not the same duty
+    ("贯彻执行上级党组织有关组织工作的路线、方针、政策", "制定贯彻执行上级党组织和区党代表大会决议、打算的措施", False),
+    ("负责全区干部人事档案管理工作", "负责全区党员教育管理工作", False),
+    # paraphrases of one duty in two districts share what it is about
+    ("贯彻执行上级党组织有关组织工作的路线、方针、政策", "贯彻落实党中央和上级党组织关于组织工作的方针政策", True),
+    ("负责党费的收缴、管理和使用", "加强党费收缴、使用和管理", True),
+    ("规划和指导全局精神产品的生产工作", "负责从宏观上指导全区精神产品的生产", True),
+    ("完成领导交办的其他工作", "完成区委交办的其他任务", True),
+])
+def test_duties_line_up_only_when_they_share_a_topic(a: str, b: str, same: bool) -> None:
+    from pipeline.compare import align, share_topic
+
+    assert share_topic(a, b) is same
+    rows = align([[a, "负责机关后勤保障"], [b, "负责档案室日常管理"]])
+    paired = any(r[0] == 0 and r[1] == 0 for r, _ in rows)
+    assert paired is same
