@@ -196,9 +196,10 @@ def search_page(db: Store | str | Path, query: str | Query, in_: str = "duties",
             sql = (f"SELECT rowid, -rank FROM {fts} WHERE {fts} MATCH ? AND rank MATCH 'bm25({weights})' "
                    "ORDER BY rank LIMIT ? OFFSET ?")
         rows = store.con.execute(sql, [match, *args, limit, offset]).fetchall()
-        total = store.con.execute(f"SELECT count(*) {base}", [match, *args]).fetchone()[0]
+        # one grouped scan gives the total and, with the documents' facts, every facet count
+        per_doc = dict(store.con.execute(f"SELECT t.doc_id, count(*) {base} GROUP BY t.doc_id", [match, *args]))
+        total = sum(per_doc.values())
         found = [(rid, score, "index") for rid, score in rows]
-        where, where_args = f"{fts} MATCH ?", [match]
         if total < offset + limit and (not total or not _all_indexed(store, k.table, q.words())):
             cond, cargs = q.sql_substring(k.scanned)
             seen = {r for r, in store.con.execute(f"SELECT f.rowid {base}", [match, *args])}
@@ -206,12 +207,11 @@ def search_page(db: Store | str | Path, query: str | Query, in_: str = "duties",
             total += len(extra)
             start = max(0, offset - (total - len(extra)))
             found += [(rid, 0.0, "substring") for rid in extra[start:start + limit - len(found)]]
-            if extra:
-                ids = sorted(seen | set(extra))
-                where, where_args = f"t.id IN ({','.join('?' * len(ids))})", ids
+            for (doc_id,) in _doc_ids(store, k.table, extra):
+                per_doc[doc_id] = per_doc.get(doc_id, 0) + 1
         words = q.highlight_words()
         hits = [hit for rid, score, how in found if (hit := _hit(store, k, rid, words, score, how)) is not None]
-        counts = _facets(store, k, where, where_args, filters, args) if facets and total else {}
+        counts = _facets(store, per_doc) if facets and total else {}
         return Results(hits, total, counts)
     finally:
         if owned:
@@ -222,17 +222,28 @@ def search_page(db: Store | str | Path, query: str | Query, in_: str = "duties",
 FACETS: dict[str, str] = {"region": "d.region", "type": "d.doc_type", "year": "d.year"}
 
 
-def _facets(store: Store, k: _Kind, where: str, args: list[Any], filters: str,
-            filter_args: list[Any]) -> dict[str, list[tuple[Any, int]]]:
-    fts = f"{k.table}_fts"
-    source = (f"FROM {fts} f JOIN {k.table} t ON t.id = f.rowid" if "MATCH" in where else f"FROM {k.table} t")
-    out: dict[str, list[tuple[Any, int]]] = {}
-    for name, column in FACETS.items():
-        rows = store.con.execute(
-            f"SELECT {column}, count(*) AS n {source} JOIN documents d ON d.doc_id = t.doc_id "
-            f"WHERE {where}{filters} GROUP BY {column} ORDER BY n DESC LIMIT 20", [*args, *filter_args]).fetchall()
-        out[name] = [(v, n) for v, n in rows if v is not None]
+def _doc_ids(store: Store, table: str, ids: list[int]) -> list[tuple[str]]:
+    out: list[tuple[str]] = []
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        out += store.con.execute(f"SELECT doc_id FROM {table} WHERE id IN ({','.join('?' * len(chunk))})",
+                                 chunk).fetchall()
     return out
+
+
+def _facets(store: Store, per_doc: dict[str, int]) -> dict[str, list[tuple[Any, int]]]:
+    """Hit counts by region, genre and year, from the hits per document (top 20 of each)."""
+    counts: dict[str, dict[Any, int]] = {name: {} for name in FACETS}
+    ids = list(per_doc)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        for doc_id, *values in store.con.execute(
+                f"SELECT d.doc_id, {', '.join(FACETS.values())} FROM documents d "
+                f"WHERE d.doc_id IN ({','.join('?' * len(chunk))})", chunk):
+            for name, value in zip(FACETS, values, strict=True):
+                if value is not None:
+                    counts[name][value] = counts[name].get(value, 0) + per_doc[doc_id]
+    return {name: sorted(c.items(), key=lambda kv: (-kv[1], str(kv[0])))[:20] for name, c in counts.items()}
 
 
 def _like_prefix(value: str) -> str:
