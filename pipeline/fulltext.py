@@ -70,7 +70,7 @@ def create_index_tables(con: sqlite3.Connection) -> None:
             if column not in have:
                 con.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
         con.execute(f"DROP TABLE IF EXISTS {table}_fts")
-        con.execute(f"CREATE VIRTUAL TABLE {table}_fts USING fts5(words, context, content='{table}', "
+        con.execute(f"CREATE VIRTUAL TABLE {table}_fts USING fts5(words, context, content=\"{table}\", "
                     f"content_rowid='id', tokenize='unicode61')")
 
 

@@ -54,9 +54,9 @@ def test_no_sql_keyword_columns(tmp_path: Path) -> None:
 def test_full_text_tables_declare_their_content_table(tmp_path: Path) -> None:
     con = sqlite3.connect(_store(tmp_path))
     for table in ("duties", "figures", "sections", "documents", "meeting_rules", "budget_items"):
-        # the query Datasette uses to detect a table's full-text index
+        # the pattern Datasette uses to detect a table's full-text index
         found = con.execute("SELECT name FROM sqlite_master WHERE rootpage = 0 AND sql LIKE ?",
-                            (f"%VIRTUAL TABLE%USING FTS%content='{table}'%",)).fetchall()
+                            (f'%VIRTUAL TABLE%USING FTS%content="{table}"%',)).fetchall()
         assert found == [(f"{table}_fts",)]
     hits = con.execute("SELECT d.text FROM duties_fts JOIN duties d ON d.id = duties_fts.rowid "
                        "WHERE duties_fts MATCH '档案'").fetchall()
