@@ -397,7 +397,7 @@ def compare_duties(db: Store | str | Path, organ: str | None = None, region: str
                         score=round(score, 3) if len(present) > 1 else None))
     rows.sort(key=lambda r: -sum(1 for c in r.cells.values() if c.value))
     title = f"职责比较：{organ or '全部'}" + (f"（{region}）" if region else "")
-    notes = [f"{len(docs)} documents; duties matched when TF-IDF similarity ≥ {threshold}"]
+    notes = [f"{len(docs)} documents; duties matched when they share a topic word and TF-IDF similarity ≥ {threshold}"]
     return Comparison(title=title, label_header="共有", columns=columns, headers=headers, rows=rows,
                       notes=notes, unique=unique)
 

@@ -242,7 +242,7 @@ def create_app(db: str | Path, token: str | None = None) -> Starlette:
         if not ids:
             with read_only(db) as store:
                 docs = store.con.execute(
-                    "SELECT doc_id, title, region, doc_type, year FROM documents ORDER BY "
+                    "SELECT doc_id, title, region, doc_type, year, path FROM documents ORDER BY "
                     "doc_type IN ('yearbook', 'experience_report') DESC, region, title").fetchall()
             return render(request, "brief.html", docs=docs)
         if fmt not in ("docx", "md"):
