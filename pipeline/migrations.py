@@ -219,12 +219,22 @@ def _analysts(con: sqlite3.Connection) -> None:
       numbers, not JSON text;
     - views ``v_duties``, ``v_figures``, ``v_meetings``, ``v_sections``, ``v_budget``
       join each row to its document's title, region, genre and year;
+    - documents get their region's administrative chain (``region_chain``, `` 广东省 潮州市
+      湘桥区 ``) and division code (``region_code``), so a search or a count can roll up
+      from county to city to province (:mod:`pipeline.metadata.divisions`);
     - full-text indexes are rebuilt as external-content FTS5 tables over ``words`` and
       ``context`` columns (see :mod:`pipeline.fulltext`); meetings and budget rows are
       searchable too.
     """
     from pipeline.figure_values import figure_columns
     from pipeline.fulltext import INDEXED, create_index_tables, index_rows
+    from pipeline.metadata.divisions import chain_text, code
+
+    con.execute("ALTER TABLE documents ADD COLUMN region_chain TEXT")
+    con.execute("ALTER TABLE documents ADD COLUMN region_code TEXT")
+    regions = [r for (r,) in con.execute("SELECT DISTINCT region FROM documents WHERE region IS NOT NULL")]
+    con.executemany("UPDATE documents SET region_chain = ?, region_code = ? WHERE region = ?",
+                    [(chain_text(r), code(r), r) for r in regions])
 
     for table in _OFFSET_TABLES:
         con.execute(f'ALTER TABLE {table} RENAME COLUMN "end" TO end_offset')

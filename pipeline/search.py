@@ -253,13 +253,15 @@ def _like_prefix(value: str) -> str:
 def _doc_filters(region: str | None, doc_type: str | None, year: int | None = None) -> tuple[str, list[Any]]:
     """SQL conditions on the document ``d`` and their arguments.
 
-    A region matches by prefix (``湘桥`` finds ``湘桥区``), folded to simplified script.
+    A region matches by prefix (``湘桥`` finds ``湘桥区``) or by any level of the
+    document's administrative chain (``潮州`` finds the districts of 潮州市), folded to
+    simplified script.
     """
     sql, args = "", []
     if region:
         region = simplify(region.strip())
-        sql += " AND d.region LIKE ? ESCAPE '\\'"
-        args.append(_like_prefix(region))
+        sql += " AND (d.region LIKE ? ESCAPE '\\' OR instr(coalesce(d.region_chain, ''), ' ' || ?) > 0)"
+        args += [_like_prefix(region), region]
     if doc_type:
         sql += " AND d.doc_type = ?"
         args.append(doc_type)

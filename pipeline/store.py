@@ -33,6 +33,7 @@ from pipeline import migrations
 from pipeline.errors import InputError
 from pipeline.figure_values import figure_columns
 from pipeline.fulltext import INDEXED, index_rows, unindex_rows
+from pipeline.metadata import divisions
 from pipeline.record import Document, Section
 
 PutResult = Literal["added", "replaced", "unchanged"]
@@ -269,9 +270,11 @@ class Store:
         s = doc.source
         con.execute(
             "INSERT INTO documents (doc_id, sha256, path, format, encoding, bytes, title, doc_type, region, "
-            "organization, year, script, n_chars, record, stored_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "organization, year, script, n_chars, record, stored_at, region_chain, region_code) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (did, s.sha256, s.path, s.format, s.encoding, s.bytes, doc.title, doc.doc_type, doc.region,
-             doc.organization, doc.year, doc.script, len(doc.text), doc.to_json(), _now()))
+             doc.organization, doc.year, doc.script, len(doc.text), doc.to_json(), _now(),
+             divisions.chain_text(doc.region), divisions.code(doc.region)))
         paths = _SectionPaths(doc)
         first = self._next_id("sections")
         rows = [(first + i, did, sec.id, sec.parent, sec.level, sec.number, sec.title, paths(sec.id),

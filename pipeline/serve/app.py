@@ -90,6 +90,41 @@ class Guard(BaseHTTPMiddleware):
         return response
 
 
+Node = tuple[str | None, int, list[Any]]
+
+
+def region_tree(rows: list[tuple[str | None, str | None, int]]) -> list[Node]:
+    """Documents counted by region and rolled up province › city › county along each region's
+    chain; regions with no known chain (a township, an unnamed area) stand on their own."""
+    tree: dict[str, Any] = {}
+    loose: dict[str | None, int] = {}
+    for region, chain, n in rows:
+        names = (chain or "").split()
+        if not names:
+            loose[region] = loose.get(region, 0) + n
+            continue
+        if region and region not in names and not _same_place(region, names[-1]):
+            names.append(region)  # a town or zone inside the chain's last level
+        level = tree
+        for name in names:
+            node = level.setdefault(name, {"n": 0, "sub": {}})
+            node["n"] += n
+            level = node["sub"]
+
+    def build(level: dict[str, Any]) -> list[Node]:
+        return sorted(((k, v["n"], build(v["sub"])) for k, v in level.items()), key=lambda x: (-x[1], x[0]))
+
+    out = build(tree)
+    out += sorted(((k, n, []) for k, n in loose.items()), key=lambda x: (x[0] is None, -x[1], x[0] or ""))
+    return out
+
+
+def _same_place(region: str, name: str) -> bool:
+    """Whether ``region`` is ``name`` written shorter or with an older suffix (湘桥 for 湘桥区,
+    禄丰市 for 禄丰县)."""
+    return name.startswith(region) or (len(region) == len(name) and region[:-1] == name[:-1])
+
+
 def _int(value: str | None) -> int | None:
     try:
         return int(value) if value not in (None, "") else None
@@ -123,8 +158,8 @@ def create_app(db: str | Path, token: str | None = None) -> Starlette:
         with read_only(db) as store:
             con = store.con
             total = con.execute("SELECT count(*) FROM documents").fetchone()[0]
-            regions = con.execute("SELECT region, count(*) FROM documents GROUP BY 1 "
-                                  "ORDER BY region IS NULL, 2 DESC, 1").fetchall()
+            regions = region_tree(con.execute(
+                "SELECT region, region_chain, count(*) FROM documents GROUP BY 1, 2").fetchall())
             types = con.execute("SELECT doc_type, count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC").fetchall()
             years = con.execute("SELECT year, count(*) FROM documents WHERE year IS NOT NULL GROUP BY 1 "
                                 "ORDER BY 1 DESC").fetchall()
