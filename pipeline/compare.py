@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pipeline import lexicon
-from pipeline.store import Store
+from pipeline.store import Store, document_filters
 
 Mark = Literal["differs", "missing", "unique"] | None
 
@@ -198,10 +198,9 @@ def compare_meetings(db: Store | str | Path, body: str | None = None, region: st
         sql = ("SELECT m.*, d.region, d.title, d.path FROM meeting_rules m JOIN documents d USING (doc_id) "
                "WHERE 1=1")
         args: list[str] = []
-        for column, value in (("region", region), ("doc_type", doc_type)):
-            if value is not None:
-                sql += f" AND d.{column} = ?"
-                args.append(value)
+        filters, filter_args = document_filters(region, doc_type)
+        sql += filters
+        args += filter_args
         raw = store.con.execute(sql + " ORDER BY d.region, d.id, m.start", args).fetchall()
     finally:
         store.con.row_factory = None
@@ -257,10 +256,9 @@ def _load_duties(store: Store, organ: str | None, region: str | None, doc_type: 
     if organ:
         sql += " AND (instr(coalesce(t.organ, ''), ?) > 0 OR instr(coalesce(d.organization, ''), ?) > 0)"
         args += [organ, organ]
-    for column, value in (("region", region), ("doc_type", doc_type)):
-        if value is not None:
-            sql += f" AND d.{column} = ?"
-            args.append(value)
+    filters, filter_args = document_filters(region, doc_type)
+    sql += filters
+    args += filter_args
     docs: dict[str, _DocDuties] = {}
     for doc_id, reg, title, path, text in store.con.execute(sql + " ORDER BY d.id, t.start, t.id", args):
         if doc_ids and not any(doc_id.startswith(p) for p in doc_ids):

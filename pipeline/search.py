@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pipeline.query import Query, parse
-from pipeline.store import Store
+from pipeline.store import Store, document_filters
 
 #: What can be searched, by the name ``--in`` / ``in=`` takes.
 KINDS: tuple[str, ...] = ("duties", "meetings", "figures", "sections", "budget", "documents")
@@ -184,7 +184,7 @@ def search_page(db: Store | str | Path, query: str | Query, in_: str = "duties",
     store, owned = _open(db)
     try:
         k = _KINDS[in_]
-        filters, args = _doc_filters(region, doc_type, year)
+        filters, args = document_filters(region, doc_type, year)
         weights = ", ".join(str(w) for w in k.weights)
         fts = f"{k.table}_fts"
         match = q.fts()
@@ -244,31 +244,6 @@ def _facets(store: Store, per_doc: dict[str, int]) -> dict[str, list[tuple[Any, 
                 if value is not None:
                     counts[name][value] = counts[name].get(value, 0) + per_doc[doc_id]
     return {name: sorted(c.items(), key=lambda kv: (-kv[1], str(kv[0])))[:20] for name, c in counts.items()}
-
-
-def _like_prefix(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
-def _doc_filters(region: str | None, doc_type: str | None, year: int | None = None) -> tuple[str, list[Any]]:
-    """SQL conditions on the document ``d`` and their arguments.
-
-    A region matches by prefix (``湘桥`` finds ``湘桥区``) or by any level of the
-    document's administrative chain (``潮州`` finds the districts of 潮州市), folded to
-    simplified script.
-    """
-    sql, args = "", []
-    if region:
-        region = simplify(region.strip())
-        sql += " AND (d.region LIKE ? ESCAPE '\\' OR instr(coalesce(d.region_chain, ''), ' ' || ?) > 0)"
-        args += [_like_prefix(region), region]
-    if doc_type:
-        sql += " AND d.doc_type = ?"
-        args.append(doc_type)
-    if year is not None:
-        sql += " AND d.year = ?"
-        args.append(year)
-    return sql, args
 
 
 def _all_indexed(store: Store, table: str, words: list[str]) -> bool:

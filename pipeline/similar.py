@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline import lexicon
-from pipeline.store import Store
+from pipeline.store import Store, document_filters
 
 if TYPE_CHECKING:
     import numpy as np
@@ -130,10 +130,9 @@ def more_like(store: Store, key: str, limit: int = 10, same_document: bool = Fal
     if not same_document:
         sql += " AND t.doc_id != ?"
         args.append(doc_id)
-    for column, value in (("region", region), ("doc_type", doc_type)):
-        if value is not None:
-            sql += f" AND d.{column} = ?"
-            args.append(value)
+    filters, filter_args = document_filters(region, doc_type)
+    sql += filters
+    args += filter_args
     sql += " ORDER BY bm25(duties_fts) LIMIT ?"
     args.append(CANDIDATES)
     candidates = store.con.execute(sql, args).fetchall()

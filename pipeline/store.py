@@ -405,3 +405,31 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     his = [i for i in (text.find(c, end) for c in _SENTENCE_ENDS) if i >= 0]
     hi = min(his) + 1 if his else len(text)
     return text[lo:hi].strip()
+
+
+def _like_prefix(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def document_filters(region: str | None = None, doc_type: str | None = None,
+                     year: int | None = None) -> tuple[str, list[Any]]:
+    """SQL conditions (`` AND …``) on the document aliased ``d``, and their arguments.
+
+    One definition for search, comparison, "more like this" and the web pages. A region
+    matches by prefix (``湘桥`` finds ``湘桥区``) or by any level of the document's
+    administrative chain (``潮州`` finds the districts of 潮州市), folded to simplified script.
+    """
+    sql, args = "", []
+    if region:
+        from pipeline.search import simplify
+
+        region = simplify(region.strip())
+        sql += " AND (d.region LIKE ? ESCAPE '\\' OR instr(coalesce(d.region_chain, ''), ' ' || ?) > 0)"
+        args += [_like_prefix(region), region]
+    if doc_type:
+        sql += " AND d.doc_type = ?"
+        args.append(doc_type)
+    if year is not None:
+        sql += " AND d.year = ?"
+        args.append(year)
+    return sql, args

@@ -33,7 +33,7 @@ from starlette.templating import Jinja2Templates
 from pipeline.query import QueryError
 from pipeline.serve.marking import KINDS as MARK_KINDS
 from pipeline.serve.marking import figure_label, segments
-from pipeline.store import Store
+from pipeline.store import Store, document_filters
 
 HERE = Path(__file__).parent
 #: Hits per search page.
@@ -206,11 +206,9 @@ def create_app(db: str | Path, token: str | None = None) -> Starlette:
                       pages=pages)
 
     async def documents(request: Request) -> Response:
-        from pipeline.search import _doc_filters
-
         p = request.query_params
         region, doc_type, year = p.get("region") or None, p.get("type") or None, _int(p.get("year"))
-        filters, args = _doc_filters(region, doc_type, year)
+        filters, args = document_filters(region, doc_type, year)
         with read_only(db) as store:
             store.con.row_factory = sqlite3.Row
             docs = store.con.execute(
