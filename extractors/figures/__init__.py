@@ -21,6 +21,25 @@ SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 SENTENCE_REACH = 200
 #: the document dates in years of the Republic of China
 ROC_MARK = re.compile(r"(?:中华)?民国[ \u3000]*[\d零〇一二三四五六七八九十百]+[ \u3000]*年")
+#: a three-digit year (民国100年 is 2011): no Gregorian year and rarely a length of time
+#: (also right after a thousands group that ends a flattened table row: 3,902104年)
+ROC_YEAR = re.compile(r"(?:(?<![\d.,])|(?<=,\d{3}))(1[0-3]\d)[ \u3000]*(?:年|学年度)")
+
+
+def is_roc(text: str) -> bool:
+    """The text dates in years of the Republic: it says 民国, or names two three-digit years.
+
+    A Taiwanese report writes ``104年``, ``103年`` without the era; one ``100年`` may be a
+    centenary (建党100年), two different ones are a calendar.
+    """
+    if ROC_MARK.search(text):
+        return True
+    seen: set[str] = set()
+    for m in ROC_YEAR.finditer(text):
+        seen.add(m.group(1))
+        if len(seen) > 1:
+            return True
+    return False
 
 
 @EXTRACTORS.register("figures")
@@ -30,7 +49,7 @@ def extract_figures(doc: Document) -> list[Figure]:
 
 def figures_of(text: str, year: int | None = None) -> list[Figure]:
     """The figures of ``text``; ``year`` is the document's year (for month-day dates)."""
-    hits = scan(text, roc=bool(ROC_MARK.search(text)))
+    hits = scan(text, roc=is_roc(text))
     _resolve_dates(text, hits, year)
     ends = [m.end() for m in SENTENCE_END.finditer(text)]
     out = []

@@ -17,12 +17,13 @@ HZ_NUM = HZ_DIGITS + "十百千"
 
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
-#: a numeral: Arabic, Chinese or mixed, with 万/亿/兆 inside (1兆5,117亿1,301万, 1万5千)
-NUM = rf"(?:{ARABIC}|[{HZ_NUM}])(?:{ARABIC}|[{HZ_NUM}万亿兆])*"
+#: a numeral: Arabic, Chinese or mixed, with 万/亿/兆 inside (1兆5,117亿1,301万, 1万5千); digits
+#: never continue a thousands-grouped number (164,01596年 is 164,015 glued to the next row's 96年)
+NUM = rf"(?:{ARABIC}|[{HZ_NUM}])(?:(?<!\d){ARABIC}|[{HZ_NUM}万亿兆])*"
 
 NUM_RE = re.compile(NUM)
 
-CONN = r"(?:——|[-—–~～－〜至到])"
+CONN = r"(?:——|--|[-—–~～－〜至到])"
 
 SPACE = r"[ \u3000]"
 

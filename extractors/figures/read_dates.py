@@ -39,13 +39,15 @@ DATE_RE = re.compile(
      | (?P<y>{YNUM}){SPACE}*年(?P<fy>度)?(?!代|级|轻|龄)
        (?:{SPACE}*[（(]{SPACE}*(?:公元)?{SPACE}*\d{{4}}{SPACE}*年?{SPACE}*[)）])?
     )?
-    (?:
+    (?:{SPACE}*  # 1989 年 1 月: spaces a PDF put between the year and the month
+       (?:
        (?P<m1>{MNUM}){SPACE}*{CONN}{SPACE}*(?P<m2>{MNUM}){SPACE}*月(?!份?{SPACE}*[个])
      | (?P<m>{MNUM}){SPACE}*月(?![个])
        (?:{SPACE}*(?P<d1>{DNUM}){SPACE}*{CONN}{SPACE}*(?P<d2>{DNUM}){SPACE}*[日号]
         | {SPACE}*(?P<d>{DNUM}){SPACE}*[日号]
        )?
        (?P<part>{PART})?
+       )
     )?
     """,
     re.VERBOSE,

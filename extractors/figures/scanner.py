@@ -40,6 +40,7 @@ from extractors.figures.read_shares import (
     read_tenths,
     read_times,
 )
+from extractors.figures.read_tokens import read_token
 
 FIRST_RE = re.compile(rf"[0-9{HZ_NUM}半次翌]")
 
@@ -80,6 +81,7 @@ READERS: list[Reader] = [
     read_times,
     read_quantity,
     read_cell,
+    read_token,
 ]
 
 
