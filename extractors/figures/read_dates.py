@@ -96,6 +96,12 @@ COMPACT_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]
 
 ISO_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)([-/.])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?![\d.])")
 
+#: a year and month written with a dot (2023.07), alone or as a range (2023.07-2024.01); a lone
+#: one needs its zero-padded month, else 2023.7 may be an amount
+YM_DOT_RANGE_RE = re.compile(
+    rf"((?:19|20)\d\d)\.(0?[1-9]|1[0-2]){SPACE}*{CONN}{SPACE}*((?:19|20)\d\d)\.(0?[1-9]|1[0-2])(?![\d.])")
+YM_DOT_RE = re.compile(r"((?:19|20)\d\d)\.(0[1-9]|1[0-2])(?![\d.])(?=[\s|，。；、,;)）起至到前后底]|$)")
+
 FIELD_LABEL_RE = re.compile(r"(?:日期|时间|日)[ \u3000]*[：:]?[ \u3000]*$|[：:][ \u3000]*$")
 
 
@@ -115,7 +121,7 @@ def _year_value(ctx: Context, raw: str, era: bool, has_month: bool, fiscal: bool
     # ROC 40 is 1951, older than any rule the corpus cites without the 民国 prefix.
     if ctx.roc and (has_month or fiscal or y >= 40) and y <= 200:
         return roc_year(y)
-    if has_month and y < 100 and not is_hanzi(raw):
+    if (has_month or fiscal and y >= 10) and y < 100 and not is_hanzi(raw):  # 13年5月, 19年度
         return 2000 + y if y <= 40 else 1900 + y
     return None
 
@@ -310,6 +316,14 @@ def read_compact_date(ctx: Context, s: int, e: int) -> Hit | None:
     if m:
         parts = DateParts(int(m.group(1)), int(m.group(3)), int(m.group(4)))
         return Hit(s, m.end(), "date", None, dates=[parts]) if parts.valid() else None
+    if s == 0 or not (text[s - 1].isdigit() or text[s - 1] == "."):
+        m = YM_DOT_RANGE_RE.match(text, s)
+        if m:
+            return Hit(s, m.end(), "date", None, dates=[DateParts(int(m.group(1)), int(m.group(2))),
+                                                        DateParts(int(m.group(3)), int(m.group(4)))])
+        m = YM_DOT_RE.match(text, s)
+        if m:
+            return Hit(s, m.end(), "date", None, dates=[DateParts(int(m.group(1)), int(m.group(2)))])
     if ctx.roc:  # 94.10.19 in a text dated in years of the Republic
         m = ROC_DOTTED_RE.match(text, s)
         if m and 30 <= int(m.group(1)) <= 200:

@@ -72,10 +72,16 @@ def _unit_at(ctx: Context, pos: int, hanzi: bool) -> tuple[str, int] | None:
     m = ctx.lex.unit_re.match(text, p)
     if not m:
         return None
+    if p > pos and m.end() < len(text) and _is_ideograph(text[m.end()]):
+        return None  # 30.66 部门整体支出, 26 本年收入: a cell, then the next cell's words
     word = ctx.lex.unit_words_re.match(text, p)
     if word and word.end() > m.end():
         return None  # 203组织部: the measure word starts a word of its own
     return m.group(0), m.end()
+
+
+def _is_ideograph(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _inner_unit(ctx: Context, a: _Amount) -> tuple[str, int] | None:
@@ -105,16 +111,30 @@ SCALED_RE = re.compile(r"[万亿]$")
 CLAUSE_STOP = re.compile(r"[，。；;,：:！？!?\n、]")
 
 
+#: the end of a sentence; a line break after a pipe only ends a table cell (预算金额 |⏎250万 |)
+SENTENCE_STOP = re.compile(r"[。；;！？!?]|(?<![|｜])\n")
+
+CLAUSE_REACH = 16
+SENTENCE_REACH = 40
+
+
+def _money_context(ctx: Context, s: int) -> bool:
+    """The clause before ``s`` names money, or the sentence does (任务174万，完成198万)."""
+    text = ctx.text
+    window = text[max(0, s - CLAUSE_REACH):s]
+    stops = list(CLAUSE_STOP.finditer(window))
+    if ctx.lex.money_cue_re.search(window[stops[-1].end():] if stops else window):
+        return True
+    window = text[max(0, s - SENTENCE_REACH):s]
+    stops = list(SENTENCE_STOP.finditer(window))
+    return bool(ctx.lex.money_cue_re.search(window[stops[-1].end():] if stops else window))
+
+
 def _bare_money(ctx: Context, a: _Amount) -> Hit | None:
     """``补助以10万以内为原则``: an amount in 万/亿 with no unit is money when the clause names money."""
     if not SCALED_RE.search(a.raw) or a.value < 10_000:
         return None
-    text = ctx.text
-    window = text[max(0, a.start - 16):a.start]
-    stops = list(CLAUSE_STOP.finditer(window))
-    if stops:
-        window = window[stops[-1].end():]
-    if not ctx.lex.money_cue_re.search(window):
+    if not _money_context(ctx, a.start):
         return None
     hit = Hit(a.start, a.end, "money", as_number(a.value), "元")
     if a.approx:

@@ -122,7 +122,8 @@ def scan(text: str, roc: bool = False) -> list[Hit]:
             continue
         i = bisect.bisect_right(starts, s) - 1
         if i >= 0 and s < ends[i]:
-            pos = cand.end()
+            # a numeral running past the masked stretch starts anew after it (19:492023年)
+            pos = ends[i] if cand.end() > ends[i] else cand.end()
             continue
         for reader in READERS:
             hit = reader(ctx, s, cand.end())
