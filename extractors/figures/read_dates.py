@@ -70,6 +70,10 @@ DAY_SERIES_BEFORE_RE = re.compile(rf"(?:(?P<rel>同|当|本|次|上)月|月)(?:�
 #: words before `N月`/`N年` that make it a length of time
 SPAN_BEFORE_RE = re.compile(r"(?:每|近|逾|满|历时|为期|连续|长达|前后|最近|这|过去|头)$")
 
+#: a count of times right after `N月`: the month is the period of a frequency (一月举行一次)
+FREQUENCY_AFTER_RE = re.compile(
+    rf"{SPACE}*(?:至少|最少|原则上|一般)?{SPACE}*(?:召开|举行|开展|组织|进行|举办|研究)?{SPACE}*[一二两三四五六七八九十\d]+次")
+
 #: words before `N年`/`N年度` that make it a length of time even where a bare year would be a
 #: year of the Republic (过去三年度, 占前3年度决算: the last three fiscal years)
 YEAR_SPAN_BEFORE_RE = re.compile(r"(?:近|逾|满|历时|为期|连续|长达|最近|过去|前)$")
@@ -143,6 +147,8 @@ def read_date(ctx: Context, s: int, e: int) -> Hit | None:
     text = ctx.text
     if next_char(text, e) not in DATE_NEXT:
         return None
+    if text.startswith("两月", s):  # 每两月: no month is named 两, so it is a length
+        return span_hit(ctx, s, s + 2, "两", "月")
     m = DATE_RE.match(text, s)
     if not m or m.end() == s:
         return _read_day(ctx, s)
@@ -170,7 +176,8 @@ def read_date(ctx: Context, s: int, e: int) -> Hit | None:
     elif g["m"]:
         month = _int(g["m"])
         if not g["y"] and not g["d"] and not g["d1"]:
-            if SPAN_BEFORE_RE.search(text[max(0, s - 2):s]) or (month or 0) > 12:
+            if (SPAN_BEFORE_RE.search(text[max(0, s - 2):s]) or (month or 0) > 12
+                    or FREQUENCY_AFTER_RE.match(text, m.end())):
                 return span_hit(ctx, s, m.end(), g["m"], "月")
         if g["d1"]:
             parts = [DateParts(year, month, _int(g["d1"])), DateParts(year, month, _int(g["d2"]))]

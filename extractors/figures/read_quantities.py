@@ -43,6 +43,9 @@ def _amount(ctx: Context, s: int) -> _Amount | None:
         return None
     end = m.end()
     raw = m.group(0)
+    if text.startswith(("个亿", "个万"), end):  # 13.6个亿: spoken 亿 counted with 个
+        raw += text[end + 1]
+        end += 2
     approx = False
     if end < len(text) and text[end] in "余多":
         approx = True
@@ -72,12 +75,26 @@ def _unit_at(ctx: Context, pos: int, hanzi: bool) -> tuple[str, int] | None:
     m = ctx.lex.unit_re.match(text, p)
     if not m:
         return None
-    if p > pos and m.end() < len(text) and _is_ideograph(text[m.end()]):
-        return None  # 30.66 部门整体支出, 26 本年收入: a cell, then the next cell's words
+    if p > pos and m.end() < len(text) and _is_ideograph(text[m.end()]) and _after_cell(text, pos):
+        return None  # 16.14 30.66 部门整体支出, 25 26 本年收入: a row of cells, then the next row's words
     word = ctx.lex.unit_words_re.match(text, p)
     if word and word.end() > m.end():
         return None  # 203组织部: the measure word starts a word of its own
     return m.group(0), m.end()
+
+
+#: a bare number cell and the spaces after it, right before a numeral
+CELL_BEFORE_RE = re.compile(r"(?:^|[ \t\u3000\n])-?[\d,.]+[ \t\u3000]+$")
+
+
+def _after_cell(text: str, pos: int) -> bool:
+    """The numeral ending at ``pos`` follows another bare number (one cell of a row), or is a code."""
+    start = pos
+    while start > 0 and (text[start - 1].isdigit() or text[start - 1] in ",.-"):
+        start -= 1
+    if text[start] == "0" and pos - start > 1 and text[start + 1].isdigit():
+        return True  # 05 老人福利: a code leading its row
+    return bool(CELL_BEFORE_RE.search(text[max(0, start - 20):start]))
 
 
 def _is_ideograph(ch: str) -> bool:

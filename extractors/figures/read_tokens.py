@@ -29,11 +29,15 @@ GROUPED_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 PLAIN_RE = re.compile(r"\d+(?:\.\d+)?")
 
-#: the next bare integer after a cell (for runs of row numbers)
-NEXT_INT_RE = re.compile(r"[ \t\u3000]+(\d{1,4})(?=[ \t\u3000\n]|$)")
+#: the next bare integer after a cell on the same line, past at most a short label
+#: (``27 使用非财政拨款结余 28``: the row numbers of a form written after their labels)
+NEXT_INT_RE = re.compile(r"[ \t\u3000]+(?:[^\d\s]{1,16}[ \t\u3000]+)?(\d{1,4})(?=[ \t\u3000\n]|$)")
 
-#: the previous bare integer before a cell, read on the few characters before it
-PREV_INT_RE = re.compile(r"(?:^|[ \t\u3000\n])(\d{1,4})[ \t\u3000]+$")
+#: the previous bare integer before a cell on the same line, past at most a short label
+PREV_INT_RE = re.compile(r"(?:^|[ \t\u3000\n])(\d{1,4})[ \t\u3000]+(?:[^\d\s]{1,16}[ \t\u3000]+)?$")
+
+#: the first bare integer of a line, after its label (``八、其他收入 8 11,122,315.04``)
+LINE_FIRST_INT_RE = re.compile(r"^[^\d\n]*?[ \t\u3000](\d{1,4})(?=[ \t\u3000]|$)")
 
 MAX_PLAIN_DIGITS = 6
 
@@ -86,21 +90,32 @@ def _in_run(text: str, s: int, end: int, n: int) -> bool:
     nxt = NEXT_INT_RE.match(text, end)
     if nxt and int(nxt.group(1)) == n + 1:
         return True
-    prev = PREV_INT_RE.search(text[max(0, s - 8):s])
+    prev = PREV_INT_RE.search(text[max(0, s - 24):s])
     if prev and int(prev.group(1)) == n - 1:
         return True
-    if end < len(text) and text[end] != "\n":
-        return False
     line_start = text.rfind("\n", max(0, s - LINE_REACH), s)
-    if line_start > 0:
-        above = text[max(0, line_start - LINE_REACH):line_start].rsplit("\n", 1)[-1]
-        m = LINE_END_INT_RE.search(above)
-        if m and int(m.group(1)) == n - 1:
-            return True
-    below_end = text.find("\n", end + 1, end + 1 + LINE_REACH)
-    if end < len(text):
-        below = text[end + 1:below_end if below_end >= 0 else min(len(text), end + 1 + LINE_REACH)]
-        m = LINE_END_INT_RE.search(below)
-        if m and int(m.group(1)) == n + 1:
+    first = LINE_FIRST_INT_RE.match(text[line_start + 1:s + (end - s)]) if line_start >= 0 or s < LINE_REACH else None
+    at_end = end == len(text) or text[end] == "\n"
+    if not at_end and not (first and first.start(1) + line_start + 1 == s):
+        return False  # only the number ending a line, or the first after its label, may number it
+    line_end = text.find("\n", end, end + LINE_REACH)
+    for m, want in ((_line_number(text, line_start, before=True), n - 1),
+                    (_line_number(text, line_end, before=False), n + 1)):
+        if m == want and min(n, want) >= 1:  # rows are numbered from 1: 0 is a value
             return True
     return False
+
+
+def _line_number(text: str, newline: int, before: bool) -> int | None:
+    """The number of the line above (``before``) or below the line break at ``newline``."""
+    if newline < 0 or newline >= len(text) or (before and newline == 0):
+        return None
+    if before:
+        line = text[max(0, newline - LINE_REACH):newline].rsplit("\n", 1)[-1]
+    else:
+        line = text[newline + 1:newline + 1 + LINE_REACH].split("\n", 1)[0]
+    for pattern in (LINE_END_INT_RE, LINE_FIRST_INT_RE):
+        m = pattern.search(line)
+        if m:
+            return int(m.group(1))
+    return None
