@@ -36,7 +36,7 @@ PART = r"上旬|中旬|下旬|初|底|末|份|中(?=[，。、；,;\s]|$)"
 DATE_RE = re.compile(
     rf"""
     (?:(?P<y1>\d{{4}}){SPACE}*{CONN}{SPACE}*(?P<y2>\d{{4}}){SPACE}*年(?!代)
-     | (?P<y>{YNUM}){SPACE}*年(?P<fy>度)?(?!代|级|轻|龄)
+     | (?P<y>{YNUM}){SPACE}*(?:\n{SPACE}*)?年(?P<fy>度)?(?!代|级|轻|龄)  # 103⏎年: a line broken in a cell
        (?:{SPACE}*[（(]{SPACE}*(?:公元)?{SPACE}*\d{{4}}{SPACE}*年?{SPACE}*[)）])?
     )?
     (?:{SPACE}*  # 1989 年 1 月: spaces a PDF put between the year and the month
@@ -145,7 +145,11 @@ DATE_NEXT = set("年月日号-—–~～－〜至到")
 def read_date(ctx: Context, s: int, e: int) -> Hit | None:
     """``2013年3月9—12日``, ``7—12月``, ``中华民国94年6月28日``, ``三年``: a date or a span in 年/月/日."""
     text = ctx.text
-    if next_char(text, e) not in DATE_NEXT:
+    after = next_char(text, e)
+    if after == "\n":  # 103⏎年: a cell's line broken between a year (two digits or more) and 年
+        nl = text.find("\n", e)
+        after = "年" if e - s >= 2 and next_char(text, nl + 1) == "年" else ""
+    if after not in DATE_NEXT:
         return None
     if text.startswith("两月", s):  # 每两月: no month is named 两, so it is a length
         return span_hit(ctx, s, s + 2, "两", "月")

@@ -190,6 +190,10 @@ def read_quantity(ctx: Context, s: int, e: int) -> Hit | None:
         if b is None or is_hanzi(b.raw) != hanzi:
             return None
         u = _unit_at(ctx, b.end, hanzi)
+        if u is None and s > 0 and text[s - 1] in "(（" and text[b.end:b.end + 1] in (")", "）"):
+            u = _unit_at(ctx, b.end + 1, hanzi)  # (40-50)分: the range in brackets, the unit after them
+            if u is not None:
+                a.start -= 1
         if u is None:
             return None
         low, a = a, b
