@@ -363,6 +363,7 @@ TABLE = [
     ("得分\n12 过程\n6 预算执行率\n", [("12", "number", 12, None, None), ("6", "number", 6, None, None)]),
     # row and column numbers, codes, identifiers: not values
     ("项目 栏次 1 2 3 4 5\n", []),
+    ("编号 | 项目 | 金额\n2101 | 培训费 | 30\n2102 | 资料费 | 12\n", [("30", "number", 30, None, None), ("12", "number", 12, None, None)]),
     ("一、工资福利 11\n二、商品服务 12\n三、对个人补助 13\n", []),
     ("03 教育支出\n2016 医疗支出\n编号 20231108150602\n", []),
     ("常住人口402315，比上年减少。", []),

@@ -37,7 +37,11 @@ NEXT_INT_RE = re.compile(r"[ \t\u3000]+(?:[^\d\s]{1,16}[ \t\u3000]+)?(\d{1,4})(?
 PREV_INT_RE = re.compile(r"(?:^|[ \t\u3000\n])(\d{1,4})[ \t\u3000]+(?:[^\d\s]{1,16}[ \t\u3000]+)?$")
 
 #: the first bare integer of a line, after its label (``八、其他收入 8 11,122,315.04``)
-LINE_FIRST_INT_RE = re.compile(r"^[^\d\n]*?[ \t\u3000](\d{1,4})(?=[ \t\u3000]|$)")
+LINE_FIRST_INT_RE = re.compile(r"^(?:[^\d\n]*?[ \t\u3000])?(\d{1,4})(?=[ \t\u3000|]|$)")
+
+#: the first cell of a pipe row with more cells after it (``1001 | 農民活動``): the row's code or
+#: number, not a value (a layout of one cell a line, ``0 |``, ends the line at the bar)
+PIPE_FIRST_RE = re.compile(r"[ \t\u3000]*[|｜][ \t\u3000]*[^\s|｜]")
 
 MAX_PLAIN_DIGITS = 6
 
@@ -68,6 +72,8 @@ def read_token(ctx: Context, s: int, e: int) -> Hit | None:
             return None
         if "." not in raw and (1900 <= int(whole) <= 2100 or _in_run(text, s, end, int(whole))):
             return None
+    if (start == 0 or text[start - 1] == "\n") and PIPE_FIRST_RE.match(text, end):
+        return None
     raw = m.group(0)
     value = float(raw.replace(",", ""))
     if start < s:
