@@ -93,9 +93,7 @@ def _resolve_dates(text: str, hits: list[Hit], year: int | None) -> None:
                 # unknown anchor: the date stays yearless rather than borrow a wrong year
                 p.year = base + offset if base is not None else None
             elif p.year is None and p.month is not None:
-                # the year the paragraph just stated wins over the document's (a yearbook entry
-                # dated 1990 tells of 1989 年 1 月, then of 12 月 of the same year)
-                p.year = para_year.get(para, year)
+                p.year = year if year is not None else para_year.get(para)
             if p.year is not None:
                 last_year = p.year  # 11月至次年2月: the second end counts from the first
             resolved.append(p)

@@ -27,6 +27,10 @@ CELL_RE = re.compile(rf"^\t{SPACE}*({ARABIC}){SPACE}*$", re.M)
 PIPE_CELL_RE = re.compile(rf"(?<=[|｜]){SPACE}*({ARABIC}){SPACE}*(?=[|｜]|$)", re.M)
 
 
+#: an Arabic digit followed by a Chinese digit: never one numeral (1万5千 has a multiplier between)
+MIXED_DIGITS_RE = re.compile(r"\d[零〇○一二两三四五六七八九]")
+
+
 @dataclass
 class _Amount:
     start: int
@@ -43,6 +47,8 @@ def _amount(ctx: Context, s: int) -> _Amount | None:
         return None
     end = m.end()
     raw = m.group(0)
+    if MIXED_DIGITS_RE.search(raw):
+        return None  # 2008两兆: a year run into a slogan, no numeral
     if text.startswith(("个亿", "个万"), end):  # 13.6个亿: spoken 亿 counted with 个
         raw += text[end + 1]
         end += 2
