@@ -19,6 +19,8 @@ from pipeline.record import Document, Figure
 
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 SENTENCE_REACH = 200
+#: a date followed by 前 is a deadline: no later than it
+DEADLINE_AFTER = re.compile(r"[ \u3000]*(?:以前|之前|前)")
 #: the document dates in years of the Republic of China
 ROC_MARK = re.compile(r"(?:中华)?民国[ \u3000]*[\d零〇一二三四五六七八九十百]+[ \u3000]*年")
 #: a three-digit year (民国100年 is 2011): no Gregorian year and rarely a length of time
@@ -60,8 +62,12 @@ def figures_of(text: str, year: int | None = None) -> list[Figure]:
         # a sentence is cut at 200 characters each side, so a text without stops stays linear
         a = max(ends[i - 1] if i > 0 else 0, h.start - SENTENCE_REACH)
         b = min(ends[i] if i < len(ends) else len(text), h.end + SENTENCE_REACH)
+        cmp = h.cmp
+        if h.kind == "date" and cmp is None and h.dates and (h.dates[-1].month or h.dates[-1].day) \
+                and DEADLINE_AFTER.match(text, h.end):
+            cmp = "<="  # 每月5日前, 3月底前: a deadline (1988年前 tells of the time before a year)
         out.append(Figure(text=text[h.start:h.end], start=h.start, end=h.end, kind=h.kind,  # type: ignore[arg-type]
-                          value=h.value, unit=h.unit, cmp=h.cmp, sentence=text[a:b].strip()))
+                          value=h.value, unit=h.unit, cmp=cmp, sentence=text[a:b].strip()))
     return out
 
 

@@ -17,9 +17,14 @@ HZ_NUM = HZ_DIGITS + "十百千"
 
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
+#: the financial numerals (壹佰贰拾万): two of them at least, since 陆 and 伍 alone are names and words
+FIN = "壹贰貳叁參肆伍陆陸柒捌玖拾佰仟"
+
 #: a numeral: Arabic, Chinese or mixed, with 万/亿/兆 inside (1兆5,117亿1,301万, 1万5千); digits
-#: never continue a thousands-grouped number (164,01596年 is 164,015 glued to the next row's 96年)
-NUM = rf"(?:{ARABIC}|[{HZ_NUM}])(?:(?<!\d){ARABIC}|[{HZ_NUM}万亿兆])*"
+#: never continue a thousands-grouped number (164,01596年 is 164,015 glued to the next row's 96年);
+#: 点 between Chinese digits is a decimal point (一点二亿, 零点五)
+NUM = (rf"(?:{ARABIC}|[{HZ_NUM}])(?:(?<!\d){ARABIC}|[{HZ_NUM}万亿兆]|(?<=[{HZ_NUM}])点(?=[{HZ_DIGITS}]))*"
+       rf"|[{FIN}](?=[{FIN}零〇万亿])[{FIN}零〇万亿]+")
 
 NUM_RE = re.compile(NUM)
 

@@ -58,6 +58,9 @@ DATE_TAIL_RE = re.compile(rf"{SPACE}*{CONN}{SPACE}*")
 
 DAY_RE = re.compile(rf"(?P<d>{DNUM}){SPACE}*日(?!历天)")  # 十五日历天: calendar days (units.tsv)
 
+#: what after `于N日` makes it a number of days (于3日内, 于5日前 are deadlines counted in days)
+DAY_AFTER_SPAN = set("内前后以之起")
+
 #: words before a bare `N日` that make it a day of the month
 DAY_CONTEXT_RE = re.compile(r"(?:(?P<rel>同|当|本|次|上)月|月)(?:的|逢)?$")
 
@@ -69,6 +72,9 @@ DAY_SERIES_BEFORE_RE = re.compile(rf"(?:(?P<rel>同|当|本|次|上)月|月)(?:�
 
 #: words before `N月`/`N年` that make it a length of time
 SPAN_BEFORE_RE = re.compile(r"(?:每|近|逾|满|历时|为期|连续|长达|前后|最近|这|过去|头)$")
+
+#: an academic year (学年度), written in years of the Republic in Taiwan: 94学年度 is 2005
+ACADEMIC_YEAR_RE = re.compile(r"(\d{2,4})学年度")
 
 #: a count of times right after `N月`: the month is the period of a frequency (一月举行一次)
 FREQUENCY_AFTER_RE = re.compile(
@@ -139,7 +145,7 @@ def _int(s: str | None) -> int | None:
 
 
 #: characters that can follow the first numeral of a date (cheap guard before DATE_RE)
-DATE_NEXT = set("年月日号-—–~～－〜至到")
+DATE_NEXT = set("年月日号-—–~～－〜至到学")
 
 
 def read_date(ctx: Context, s: int, e: int) -> Hit | None:
@@ -151,6 +157,10 @@ def read_date(ctx: Context, s: int, e: int) -> Hit | None:
         after = "年" if e - s >= 2 and next_char(text, nl + 1) == "年" else ""
     if after not in DATE_NEXT:
         return None
+    school = ACADEMIC_YEAR_RE.match(text, s)
+    if school:  # 94学年度: an academic year of the Republic
+        y = int(school.group(1))
+        return Hit(s, school.end(), "date", None, dates=[DateParts(roc_year(y) if y < 1000 else y)])
     if text.startswith("两月", s):  # 每两月: no month is named 两, so it is a length
         return span_hit(ctx, s, s + 2, "两", "月")
     m = DATE_RE.match(text, s)
@@ -256,6 +266,8 @@ def _read_day(ctx: Context, s: int) -> Hit | None:
         return None
     ctxm = DAY_CONTEXT_RE.search(text[max(0, s - 4):s])
     day = _int(m.group("d"))
+    if ctxm is None and text[s - 1:s] == "于" and text[m.end():m.end() + 1] not in DAY_AFTER_SPAN:
+        return Hit(s, m.end(), "date", None, dates=[DateParts(day=day)])  # 日军于21日占领: on the 21st
     if ctxm is None and DAY_LIST_BEFORE_RE.search(text[max(0, s - 60):s]):
         # 11月27日、29日: a further day of the month just named
         return Hit(s, m.end(), "date", None, dates=[DateParts(day=day, relative_month=0)])

@@ -330,3 +330,18 @@ def _pipe_cell(text: str, s: int, bar: int) -> Hit | None:
         return None  # a bar that opens the row: this is the first cell
     value = float(raw.replace(",", ""))
     return Hit(s, m.end(1), "number", as_number(value) if "." not in raw else value)
+
+
+#: what may close the clause of a zero in words (辍学率为零。)
+ZERO_END_RE = re.compile(r"[，。；,;！!？?、\n]|$")
+
+
+def read_zero(ctx: Context, s: int, e: int) -> Hit | None:
+    """``辍学率为零``: a zero written in words is a figure of value 0 (a rate when the clause names one)."""
+    text = ctx.text
+    if text[s:e] != "零" or s == 0 or text[s - 1] not in "为是" or not ZERO_END_RE.match(text, e):
+        return None
+    window = text[max(0, s - CLAUSE_REACH):s]
+    stops = list(CLAUSE_STOP.finditer(window))
+    clause = window[stops[-1].end():] if stops else window
+    return Hit(s, e, "percent" if "率" in clause else "number", 0)

@@ -64,9 +64,9 @@ def read_token(ctx: Context, s: int, e: int) -> Hit | None:
         if m is None:
             return None
         end = m.end()
-        if end < len(text) and text[end] not in EDGE:
-            return None
         raw = m.group(0)
+        if end < len(text) and text[end] not in EDGE and not _decimal_edge(text, start, end, raw):
+            return None
         whole = raw.split(".")[0]
         if len(whole) > 1 and whole.startswith("0") or len(whole) > MAX_PLAIN_DIGITS:
             return None
@@ -85,6 +85,17 @@ def read_token(ctx: Context, s: int, e: int) -> Hit | None:
 LINE_END_INT_RE = re.compile(r"(?:^|[ \t\u3000])(\d{1,4})[ \t\u3000]*$")
 
 LINE_REACH = 200
+
+
+def _decimal_edge(text: str, start: int, end: int, raw: str) -> bool:
+    """A decimal cell may end in a stray full stop (``7.50. 25.36``) or touch the next cell's
+    words (``经费 49.8确保…``, after a space): its decimals make it a value, not a name."""
+    if "." not in raw or start == 0 or text[start - 1] not in " \t\u3000":
+        return False
+    nxt = text[end]
+    if nxt == ".":
+        return end + 1 == len(text) or text[end + 1] in EDGE
+    return "\u4e00" <= nxt <= "\u9fff"
 
 
 def _in_run(text: str, s: int, end: int, n: int) -> bool:
