@@ -393,6 +393,10 @@ TABLE = [
     ("办公费 3.40 6.25. 8.10 会议费\n", [("3.40", "number", 3.4, None, None), ("6.25", "number", 6.25, None, None),
                                         ("8.10", "number", 8.1, None, None)]),
     ("资料编印经费 12.6确保按期出版\n", [("12.6", "number", 12.6, None, None)]),
+    # digits grouped by spaces, a decimal point split from its decimals by a PDF
+    ("拨付补助资金 2 360 000元。", [("2 360 000元", "money", 2360000, "元", None)]),
+    ("在职人员控制率 95.\n20% 经费", [("95.\n20%", "percent", 0.952, None, None)]),
+    ("预算完成率\n8 100%计满分", [("8", "number", 8, None, None), ("100%", "percent", 1, None, None)]),
     ("结余 8.20 12.50 部门预算调整\n", [("8.20", "number", 8.2, None, None), ("12.50", "number", 12.5, None, None)]),
     ("设办公室等 4 个职能科室，干部 35 岁以下。", [("4 个", "count", 4, "个", None), ("35 岁", "duration", 35, "岁", "<=")]),
     ("年度本级 预算金额 |\n80万 |\n", [("80万", "money", 800000, "元", None)]),

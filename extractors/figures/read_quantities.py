@@ -40,6 +40,13 @@ class _Amount:
     approx: bool  # 余/多 inside: more than
 
 
+#: thousands grouped by spaces (1 250 000元), read as one number only when a unit follows at once
+SPACED_GROUPS_RE = re.compile(r"\d{1,3}(?:[ \u00a0\u2009]\d{3})+(?:\.\d+)?[万亿]?")
+
+#: a decimal point a PDF split from its decimals (95.⏎10%, 3. 5万元): the point proves the number goes on
+BROKEN_DECIMAL_RE = re.compile(r"(\d+)\.[ \u3000\n]{1,2}(\d+(?:(?=[%％‰])|[万亿]?(?=元)))")
+
+
 def _amount(ctx: Context, s: int) -> _Amount | None:
     text = ctx.text
     m = NUM_RE.match(text, s)
@@ -47,6 +54,14 @@ def _amount(ctx: Context, s: int) -> _Amount | None:
         return None
     end = m.end()
     raw = m.group(0)
+    if raw.isdigit():
+        spaced = SPACED_GROUPS_RE.match(text, s)
+        if spaced and ctx.lex.unit_re.match(text, spaced.end()) and text[spaced.end()] not in "%％‰":
+            # (8 100%: a score cell then a rate; no rate is written in thousands)
+            end, raw = spaced.end(), re.sub(r"[ \u00a0\u2009]", "", spaced.group(0))
+        broken = BROKEN_DECIMAL_RE.match(text, s)
+        if broken:
+            end, raw = broken.end(), f"{broken.group(1)}.{broken.group(2)}"
     if MIXED_DIGITS_RE.search(raw):
         return None  # 2008两兆: a year run into a slogan, no numeral
     if text.startswith(("个亿", "个万"), end):  # 13.6个亿: spoken 亿 counted with 个
