@@ -355,6 +355,13 @@ ROC = [
     ("中华民国94年9月20日报告。委员任期三年。", [("中华民国94年9月20日", "date", "2005-09-20", None, None),
                                             ("三年", "duration", 3, "年", None)]),
     ("民国33年（1944年)1月成立。", [("民国33年（1944年)1月", "date", "1944-01", None, None)]),
+    # the forms that need no 民国 nearby: dotted with padded month and day, a padded year, 一百…年 with a month,
+    # and two three-digit years that make the whole text dated in the Republic
+    ("修正日期：96.03.09", [("96.03.09", "date", "2007-03-09", None, None)]),
+    ("于098年5月完成。", [("098年5月", "date", "2009-05", None, None)]),
+    ("自一百零二年三月一日施行。", [("一百零二年三月一日", "date", "2013-03-01", None, None)]),
+    ("101年较100年增加。", [("101年", "date", "2012", None, None), ("100年", "date", "2011", None, None)]),
+    ("建党100年。", [("100年", "duration", 100, "年", None)]),
 ]
 
 YEARLESS = [

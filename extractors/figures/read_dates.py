@@ -126,6 +126,8 @@ def _year_value(ctx: Context, raw: str, era: bool, has_month: bool, fiscal: bool
         return roc_year(y)
     if y >= 1000 or (positional and len(raw) == 4):
         return y
+    if (raw.startswith("0") and len(raw) == 3) or (has_month and 100 <= y <= 200):
+        return roc_year(y)  # 094年, 一百十五年一月: only the Republic writes such years
     # In a text dated in 民国 a bare year is an ROC year when a month or 年度 follows it,
     # or when it is too large to be a length of time in a rule (聘期二年 stays a span):
     # ROC 40 is 1951, older than any rule the corpus cites without the 民国 prefix.
@@ -347,9 +349,10 @@ def read_compact_date(ctx: Context, s: int, e: int) -> Hit | None:
         m = YM_DOT_RE.match(text, s)
         if m:
             return Hit(s, m.end(), "date", None, dates=[DateParts(int(m.group(1)), int(m.group(2)))])
-    if ctx.roc:  # 94.10.19 in a text dated in years of the Republic
-        m = ROC_DOTTED_RE.match(text, s)
-        if m and 30 <= int(m.group(1)) <= 200:
+    m = ROC_DOTTED_RE.match(text, s)
+    # 94.10.19 in a text dated in years of the Republic; 94.06.28 (month and day zero-padded) anywhere
+    if m and (ctx.roc or (len(m.group(2)) == 2 and len(m.group(3)) == 2)):
+        if 30 <= int(m.group(1)) <= 200:
             parts = DateParts(roc_year(int(m.group(1))), int(m.group(2)), int(m.group(3)))
             if parts.valid():
                 return Hit(s, m.end(), "date", None, dates=[parts])

@@ -125,7 +125,8 @@ def scan(text: str, roc: bool = False) -> list[Hit]:
         i = bisect.bisect_right(starts, s) - 1
         if i >= 0 and s < ends[i]:
             # a numeral running past the masked stretch starts anew after it (19:492023年)
-            pos = ends[i] if cand.end() > ends[i] else cand.end()
+            glued = cand.end() > ends[i] and text[ends[i] - 1].isdigit() and text[ends[i]].isdigit()
+            pos = ends[i] if glued else cand.end()
             continue
         for reader in READERS:
             hit = reader(ctx, s, cand.end())
