@@ -409,6 +409,8 @@ TABLE = [
     # digits grouped by spaces, a decimal point split from its decimals by a PDF
     ("拨付补助资金 2 360 000元。", [("2 360 000元", "money", 2360000, "元", None)]),
     ("在职人员控制率 95.\n20% 经费", [("95.\n20%", "percent", 0.952, None, None)]),
+    ("增长 12 .5%，投资 3. 2万元。", [("12 .5%", "percent", 0.125, None, None), ("3. 2万元", "money", 32000, "元", None)]),
+    ("指标值 ≧90% <=10天", [("90%", "percent", 0.9, None, ">="), ("10天", "duration", 10, "天", "<=")]),
     ("预算完成率\n8 100%计满分", [("8", "number", 8, None, None), ("100%", "percent", 1, None, None)]),
     ("结余 8.20 12.50 部门预算调整\n", [("8.20", "number", 8.2, None, None), ("12.50", "number", 12.5, None, None)]),
     ("设办公室等 4 个职能科室，干部 35 岁以下。", [("4 个", "count", 4, "个", None), ("35 岁", "duration", 35, "岁", "<=")]),

@@ -43,8 +43,9 @@ class _Amount:
 #: thousands grouped by spaces (1 250 000元), read as one number only when a unit follows at once
 SPACED_GROUPS_RE = re.compile(r"\d{1,3}(?:[ \u00a0\u2009]\d{3})+(?:\.\d+)?[万亿]?")
 
-#: a decimal point a PDF split from its decimals (95.⏎10%, 3. 5万元): the point proves the number goes on
-BROKEN_DECIMAL_RE = re.compile(r"(\d+)\.[ \u3000\n]{1,2}(\d+(?:(?=[%％‰])|[万亿]?(?=元)))")
+#: a decimal point a PDF split from its digits (95.⏎10%, 3. 5万元, 12 .5%): the point proves the number goes on
+BROKEN_DECIMAL_RE = re.compile(
+    r"(\d+)(?:\.[ \u3000\n]{1,2}|[ \u3000]{1,2}\.)(\d+(?:(?=[%％‰])|[万亿]?(?=元)))")
 
 
 def _amount(ctx: Context, s: int) -> _Amount | None:
