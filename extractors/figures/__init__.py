@@ -25,6 +25,7 @@ DEADLINE_AFTER = re.compile(r"[ \u3000]*(?:以前|之前|前)")
 ROC_MARK = re.compile(r"(?:中华)?民国[ \u3000]*[\d零〇一二三四五六七八九十百]+[ \u3000]*年")
 #: a three-digit year (民国100年 is 2011): no Gregorian year and rarely a length of time
 #: (also right after a thousands group that ends a flattened table row: 3,902104年)
+GREGORIAN_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d[ \u3000]*年")
 ROC_YEAR = re.compile(r"(?:(?<![\d.,])|(?<=,\d{3}))(1[0-3]\d)[ \u3000]*(?:年|学年度)")
 
 
@@ -37,11 +38,12 @@ def is_roc(text: str) -> bool:
     if ROC_MARK.search(text):
         return True
     seen: set[str] = set()
+    count = 0
     for m in ROC_YEAR.finditer(text):
         seen.add(m.group(1))
-        if len(seen) > 1:
-            return True
-    return False
+        count += 1
+    # a mainland text naming two anniversaries (建校110年, 130年历史) writes its own years in four digits
+    return len(seen) > 1 and count > len(GREGORIAN_YEAR.findall(text))
 
 
 @EXTRACTORS.register("figures")
