@@ -411,6 +411,8 @@ TABLE = [
     # digits grouped by spaces, a decimal point split from its decimals by a PDF
     ("拨付补助资金 2 360 000元。", [("2 360 000元", "money", 2360000, "元", None)]),
     ("在职人员控制率 95.\n20% 经费", [("95.\n20%", "percent", 0.952, None, None)]),
+    ("全年培训党员1350\n人次，覆盖全部支部。", [("1350\n人次", "count", 1350, "人次", None)]),
+    ("项目\n60\n人员经费\n", [("60", "number", 60, None, None)]),
     ("增长 12 .5%，投资 3. 2万元。", [("12 .5%", "percent", 0.125, None, None), ("3. 2万元", "money", 32000, "元", None)]),
     ("指标值 ≧90% <=10天", [("90%", "percent", 0.9, None, ">="), ("10天", "duration", 10, "天", "<=")]),
     ("预算完成率\n8 100%计满分", [("8", "number", 8, None, None), ("100%", "percent", 1, None, None)]),

@@ -87,16 +87,26 @@ NEIGHBOURS = {a + b: (i, i + 1) for i, (a, b) in enumerate(zip("一二三四五�
 NEIGHBOURS["两三"] = (2, 3)
 
 
+#: what may follow a unit wrapped onto the next line: the clause ends there
+WRAP_END = set("，。、；,;：:）)\n")
+
+
 def _unit_at(ctx: Context, pos: int, hanzi: bool) -> tuple[str, int] | None:
     """The unit starting at ``pos`` (spaces allowed after digits), longest first."""
     text = ctx.text
     p = pos
+    wrapped = False
     if not hanzi:
         while p < len(text) and p - pos < 2 and text[p] in " \u3000":
             p += 1
+        if text.startswith("\n", p):  # 1200⏎人次，: a line wrapped between the digits and the unit
+            p += 1
+            wrapped = True
     m = ctx.lex.unit_re.match(text, p)
     if not m:
         return None
+    if wrapped and m.end() < len(text) and text[m.end()] not in WRAP_END:
+        return None  # 50⏎人员经费: the next cell of a table, starting with a word
     if p > pos and m.end() < len(text) and _is_ideograph(text[m.end()]) and _after_cell(text, pos):
         return None  # 16.14 30.66 部门整体支出, 25 26 本年收入: a row of cells, then the next row's words
     word = ctx.lex.unit_words_re.match(text, p)
