@@ -192,8 +192,11 @@ def read_date(ctx: Context, s: int, e: int) -> Hit | None:
     elif g["m"]:
         month = _int(g["m"])
         if not g["y"] and not g["d"] and not g["d1"]:
-            if (SPAN_BEFORE_RE.search(text[max(0, s - 2):s]) or (month or 0) > 12
-                    or FREQUENCY_AFTER_RE.match(text, m.end())):
+            # 一月举行一次: a month in words before a count of times is the period of a frequency
+            # (每年3月召开一次, 一月份举行一次 name the month: digits, 份 or a year word before it)
+            frequency = (is_hanzi(g["m"]) and not g["part"] and FREQUENCY_AFTER_RE.match(text, m.end())
+                         and not text[max(0, s - 1):s] == "年")
+            if SPAN_BEFORE_RE.search(text[max(0, s - 2):s]) or (month or 0) > 12 or frequency:
                 return span_hit(ctx, s, m.end(), g["m"], "月")
         if g["d1"]:
             parts = [DateParts(year, month, _int(g["d1"])), DateParts(year, month, _int(g["d2"]))]
