@@ -19,8 +19,31 @@ from pipeline.record import Document, Figure
 
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 SENTENCE_REACH = 200
+#: a date followed by 前 is a deadline: no later than it
+DEADLINE_AFTER = re.compile(r"[ \u3000]*(?:以前|之前|前)")
 #: the document dates in years of the Republic of China
 ROC_MARK = re.compile(r"(?:中华)?民国[ \u3000]*[\d零〇一二三四五六七八九十百]+[ \u3000]*年")
+#: a three-digit year (民国100年 is 2011): no Gregorian year and rarely a length of time
+#: (also right after a thousands group that ends a flattened table row: 3,902104年)
+GREGORIAN_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d[ \u3000]*年")
+ROC_YEAR = re.compile(r"(?:(?<![\d.,])|(?<=,\d{3}))(1[0-3]\d)[ \u3000]*(?:年|学年度)")
+
+
+def is_roc(text: str) -> bool:
+    """The text dates in years of the Republic: it says 民国, or names two three-digit years.
+
+    A Taiwanese report writes ``104年``, ``103年`` without the era; one ``100年`` may be a
+    centenary (建党100年), two different ones are a calendar.
+    """
+    if ROC_MARK.search(text):
+        return True
+    seen: set[str] = set()
+    count = 0
+    for m in ROC_YEAR.finditer(text):
+        seen.add(m.group(1))
+        count += 1
+    # a mainland text naming two anniversaries (建校110年, 130年历史) writes its own years in four digits
+    return len(seen) > 1 and count > len(GREGORIAN_YEAR.findall(text))
 
 
 @EXTRACTORS.register("figures")
@@ -30,7 +53,7 @@ def extract_figures(doc: Document) -> list[Figure]:
 
 def figures_of(text: str, year: int | None = None) -> list[Figure]:
     """The figures of ``text``; ``year`` is the document's year (for month-day dates)."""
-    hits = scan(text, roc=bool(ROC_MARK.search(text)))
+    hits = scan(text, roc=is_roc(text))
     _resolve_dates(text, hits, year)
     ends = [m.end() for m in SENTENCE_END.finditer(text)]
     out = []
@@ -41,8 +64,12 @@ def figures_of(text: str, year: int | None = None) -> list[Figure]:
         # a sentence is cut at 200 characters each side, so a text without stops stays linear
         a = max(ends[i - 1] if i > 0 else 0, h.start - SENTENCE_REACH)
         b = min(ends[i] if i < len(ends) else len(text), h.end + SENTENCE_REACH)
+        cmp = h.cmp
+        if h.kind == "date" and cmp is None and h.dates and (h.dates[-1].month or h.dates[-1].day) \
+                and DEADLINE_AFTER.match(text, h.end):
+            cmp = "<="  # 每月5日前, 3月底前: a deadline (1988年前 tells of the time before a year)
         out.append(Figure(text=text[h.start:h.end], start=h.start, end=h.end, kind=h.kind,  # type: ignore[arg-type]
-                          value=h.value, unit=h.unit, cmp=h.cmp, sentence=text[a:b].strip()))
+                          value=h.value, unit=h.unit, cmp=cmp, sentence=text[a:b].strip()))
     return out
 
 

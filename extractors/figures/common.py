@@ -17,16 +17,23 @@ HZ_NUM = HZ_DIGITS + "十百千"
 
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
-#: a numeral: Arabic, Chinese or mixed, with 万/亿/兆 inside (1兆5,117亿1,301万, 1万5千)
-NUM = rf"(?:{ARABIC}|[{HZ_NUM}])(?:{ARABIC}|[{HZ_NUM}万亿兆])*"
+#: the financial numerals (壹佰贰拾万): two of them at least, since 陆 and 伍 alone are names and words
+FIN = "壹贰貳叁參肆伍陆陸柒捌玖拾佰仟"
+
+#: a numeral: Arabic, Chinese or mixed, with 万/亿/兆 inside (1兆5,117亿1,301万, 1万5千); digits
+#: never continue a thousands-grouped number (164,01596年 is 164,015 glued to the next row's 96年);
+#: 点 between Chinese digits is a decimal point (一点二亿, 零点五)
+NUM = (rf"(?:{ARABIC}|[{HZ_NUM}])(?:(?<!\d){ARABIC}|[{HZ_NUM}万亿兆]|(?<=[{HZ_NUM}])点(?=[{HZ_DIGITS}]))*"
+       rf"|[{FIN}](?=[{FIN}零〇万亿])[{FIN}零〇万亿]+")
 
 NUM_RE = re.compile(NUM)
 
-CONN = r"(?:——|[-—–~～－〜至到])"
+CONN = r"(?:——|--|[-—–~～－〜至到])"
 
 SPACE = r"[ \u3000]"
 
-CONN_RE = re.compile(rf"{SPACE}{{0,2}}{CONN}{SPACE}{{0,2}}")
+#: a dash with a space before it and a digit right after is a minus sign (3.67% -8.63%: two cells)
+CONN_RE = re.compile(rf"(?!{SPACE}+[-－−]\d){SPACE}{{0,2}}{CONN}{SPACE}{{0,2}}")
 
 
 @dataclass

@@ -78,7 +78,9 @@ def lexicon() -> Lexicon:
     for row in _rows("comparators.tsv"):
         c = Comparator(row[0], row[1], row[2], row[3])
         (before if c.side == "before" else after)[c.word] = c
-    patterns = [row[0] for row in _rows("not_figures.tsv")]
+    # a stretch like 22.09KB is a file size, 500kVA a quantity: the mask spares the Latin units
+    latin = _alternation([u for u in units if re.search("[A-Za-z]", u)])
+    patterns = [row[0].replace("{latin_units}", latin) for row in _rows("not_figures.tsv")]
     cues = _rows("one_cues.tsv")
     one_before = "|".join(f"(?:{r[0]})" for r in cues if r[1] == "before")
     one_after = "|".join(f"(?:{r[0]})" for r in cues if r[1] == "after")
@@ -89,7 +91,9 @@ def lexicon() -> Lexicon:
     return Lexicon(
         units=units,
         # a unit may carry a rate suffix: 20个/年
-        unit_re=re.compile(rf"(?:{_alternation(list(units))})(?:/(?:立方米|平方米|公里|千米|[年月日天周人次户升]))?"),
+        # (a Latin unit never runs into another letter: 5mg is no 5m)
+        unit_re=re.compile(rf"(?:(?:{_alternation(list(units))})(?<![A-Za-z])|(?:{latin})(?![A-Za-z]))"
+                           rf"(?:/(?:立方米|平方米|公里|千米|[年月日天周人次户升hs]))?"),
         unit_words_re=re.compile(_alternation([r[0] for r in _rows("unit_words.tsv")])),
         before=before,
         before_adjacent_re=re.compile(rf"(?:{_alternation(adjacent)})[ \u3000]*$"),

@@ -15,6 +15,13 @@ DIGITS: dict[str, int] = {
 }
 #: Multipliers inside one myriad section.
 SMALL: dict[str, int] = {"十": 10, "百": 100, "千": 1000}
+#: the financial forms written on cheques and budgets (壹佰贰拾万元), simplified and traditional
+FINANCIAL_DIGITS: dict[str, int] = {
+    "壹": 1, "贰": 2, "貳": 2, "叁": 3, "參": 3, "肆": 4, "伍": 5, "陆": 6, "陸": 6, "柒": 7, "捌": 8, "玖": 9,
+}
+FINANCIAL_SMALL: dict[str, int] = {"拾": 10, "佰": 100, "仟": 1000}
+DIGITS.update(FINANCIAL_DIGITS)
+SMALL.update(FINANCIAL_SMALL)
 #: Multipliers that close a section.
 BIG: dict[str, int] = {"万": 10_000, "亿": 100_000_000, "兆": 1_000_000_000_000}
 
@@ -31,6 +38,8 @@ def parse_number(s: str) -> float | None:
     Returns None when ``s`` holds no numeral at all. Consecutive Chinese digits
     without multipliers are positional (``二〇一三`` → 2013), as in written years.
     """
+    if "点" in s:
+        return _decimal(s)
     total = 0.0
     section = 0.0
     current: float | None = None
@@ -72,6 +81,27 @@ def parse_number(s: str) -> float | None:
     if not seen:
         return None
     value = total + section + (current or 0)
+    return value
+
+
+def _decimal(s: str) -> float | None:
+    """``一点二亿`` = 1.2亿, ``零点五`` = 0.5: the digits after 点 are decimals, a 万/亿 after them scales all."""
+    whole, _, rest = s.partition("点")
+    frac = ""
+    i = 0
+    while i < len(rest) and rest[i] in DIGITS:
+        frac += str(DIGITS[rest[i]])
+        i += 1
+    if not frac:
+        return None
+    base = parse_number(whole) if whole else 0.0
+    if base is None:
+        return None
+    value = base + float("0." + frac)
+    for ch in rest[i:]:
+        if ch not in BIG:
+            return None
+        value *= BIG[ch]
     return value
 
 

@@ -36,16 +36,18 @@ PART = r"上旬|中旬|下旬|初|底|末|份|中(?=[，。、；,;\s]|$)"
 DATE_RE = re.compile(
     rf"""
     (?:(?P<y1>\d{{4}}){SPACE}*{CONN}{SPACE}*(?P<y2>\d{{4}}){SPACE}*年(?!代)
-     | (?P<y>{YNUM}){SPACE}*年(?P<fy>度)?(?!代|级|轻|龄)
+     | (?P<y>{YNUM}){SPACE}*(?:\n{SPACE}*)?年(?P<fy>度)?(?!代|级|轻|龄)  # 103⏎年: a line broken in a cell
        (?:{SPACE}*[（(]{SPACE}*(?:公元)?{SPACE}*\d{{4}}{SPACE}*年?{SPACE}*[)）])?
     )?
-    (?:
+    (?:{SPACE}*  # 1989 年 1 月: spaces a PDF put between the year and the month
+       (?:
        (?P<m1>{MNUM}){SPACE}*{CONN}{SPACE}*(?P<m2>{MNUM}){SPACE}*月(?!份?{SPACE}*[个])
      | (?P<m>{MNUM}){SPACE}*月(?![个])
        (?:{SPACE}*(?P<d1>{DNUM}){SPACE}*{CONN}{SPACE}*(?P<d2>{DNUM}){SPACE}*[日号]
         | {SPACE}*(?P<d>{DNUM}){SPACE}*[日号]
        )?
        (?P<part>{PART})?
+       )
     )?
     """,
     re.VERBOSE,
@@ -55,6 +57,9 @@ DATE_RE = re.compile(
 DATE_TAIL_RE = re.compile(rf"{SPACE}*{CONN}{SPACE}*")
 
 DAY_RE = re.compile(rf"(?P<d>{DNUM}){SPACE}*日(?!历天)")  # 十五日历天: calendar days (units.tsv)
+
+#: what after `于N日` makes it a number of days (于3日内, 于5日前 are deadlines counted in days)
+DAY_AFTER_SPAN = set("内前后以之起")
 
 #: words before a bare `N日` that make it a day of the month
 DAY_CONTEXT_RE = re.compile(r"(?:(?P<rel>同|当|本|次|上)月|月)(?:的|逢)?$")
@@ -67,6 +72,13 @@ DAY_SERIES_BEFORE_RE = re.compile(rf"(?:(?P<rel>同|当|本|次|上)月|月)(?:�
 
 #: words before `N月`/`N年` that make it a length of time
 SPAN_BEFORE_RE = re.compile(r"(?:每|近|逾|满|历时|为期|连续|长达|前后|最近|这|过去|头)$")
+
+#: an academic year (学年度), written in years of the Republic in Taiwan: 94学年度 is 2005
+ACADEMIC_YEAR_RE = re.compile(r"(\d{2,4})学年度")
+
+#: a count of times right after `N月`: the month is the period of a frequency (一月举行一次)
+FREQUENCY_AFTER_RE = re.compile(
+    rf"{SPACE}*(?:至少|最少|原则上|一般)?{SPACE}*(?:召开|举行|开展|组织|进行|举办|研究)?{SPACE}*[一二两三四五六七八九十\d]+次")
 
 #: words before `N年`/`N年度` that make it a length of time even where a bare year would be a
 #: year of the Republic (过去三年度, 占前3年度决算: the last three fiscal years)
@@ -94,6 +106,12 @@ COMPACT_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]
 
 ISO_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)([-/.])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?![\d.])")
 
+#: a year and month written with a dot (2023.07), alone or as a range (2023.07-2024.01); a lone
+#: one needs its zero-padded month, else 2023.7 may be an amount
+YM_DOT_RANGE_RE = re.compile(
+    rf"((?:19|20)\d\d)\.(0?[1-9]|1[0-2]){SPACE}*{CONN}{SPACE}*((?:19|20)\d\d)\.(0?[1-9]|1[0-2])(?![\d.])")
+YM_DOT_RE = re.compile(r"((?:19|20)\d\d)\.(0[1-9]|1[0-2])(?![\d.])(?=[\s|，。；、,;)）起至到前后底]|$)")
+
 FIELD_LABEL_RE = re.compile(r"(?:日期|时间|日)[ \u3000]*[：:]?[ \u3000]*$|[：:][ \u3000]*$")
 
 
@@ -108,12 +126,14 @@ def _year_value(ctx: Context, raw: str, era: bool, has_month: bool, fiscal: bool
         return roc_year(y)
     if y >= 1000 or (positional and len(raw) == 4):
         return y
+    if (raw.startswith("0") and len(raw) == 3) or (has_month and 100 <= y <= 200):
+        return roc_year(y)  # 094年, 一百十五年一月: only the Republic writes such years
     # In a text dated in 民国 a bare year is an ROC year when a month or 年度 follows it,
     # or when it is too large to be a length of time in a rule (聘期二年 stays a span):
     # ROC 40 is 1951, older than any rule the corpus cites without the 民国 prefix.
     if ctx.roc and (has_month or fiscal or y >= 40) and y <= 200:
         return roc_year(y)
-    if has_month and y < 100 and not is_hanzi(raw):
+    if (has_month or fiscal and y >= 10) and y < 100 and not is_hanzi(raw):  # 13年5月, 19年度
         return 2000 + y if y <= 40 else 1900 + y
     return None
 
@@ -127,14 +147,24 @@ def _int(s: str | None) -> int | None:
 
 
 #: characters that can follow the first numeral of a date (cheap guard before DATE_RE)
-DATE_NEXT = set("年月日号-—–~～－〜至到")
+DATE_NEXT = set("年月日号-—–~～－〜至到学")
 
 
 def read_date(ctx: Context, s: int, e: int) -> Hit | None:
     """``2013年3月9—12日``, ``7—12月``, ``中华民国94年6月28日``, ``三年``: a date or a span in 年/月/日."""
     text = ctx.text
-    if next_char(text, e) not in DATE_NEXT:
+    after = next_char(text, e)
+    if after == "\n":  # 103⏎年: a cell's line broken between a year (two digits or more) and 年
+        nl = text.find("\n", e)
+        after = "年" if e - s >= 2 and next_char(text, nl + 1) == "年" else ""
+    if after not in DATE_NEXT:
         return None
+    school = ACADEMIC_YEAR_RE.match(text, s)
+    if school:  # 94学年度: an academic year of the Republic
+        y = int(school.group(1))
+        return Hit(s, school.end(), "date", None, dates=[DateParts(roc_year(y) if y < 1000 else y)])
+    if text.startswith("两月", s):  # 每两月: no month is named 两, so it is a length
+        return span_hit(ctx, s, s + 2, "两", "月")
     m = DATE_RE.match(text, s)
     if not m or m.end() == s:
         return _read_day(ctx, s)
@@ -162,7 +192,11 @@ def read_date(ctx: Context, s: int, e: int) -> Hit | None:
     elif g["m"]:
         month = _int(g["m"])
         if not g["y"] and not g["d"] and not g["d1"]:
-            if SPAN_BEFORE_RE.search(text[max(0, s - 2):s]) or (month or 0) > 12:
+            # 一月举行一次: a month in words before a count of times is the period of a frequency
+            # (每年3月召开一次, 一月份举行一次 name the month: digits, 份 or a year word before it)
+            frequency = (is_hanzi(g["m"]) and not g["part"] and FREQUENCY_AFTER_RE.match(text, m.end())
+                         and not text[max(0, s - 1):s] == "年")
+            if SPAN_BEFORE_RE.search(text[max(0, s - 2):s]) or (month or 0) > 12 or frequency:
                 return span_hit(ctx, s, m.end(), g["m"], "月")
         if g["d1"]:
             parts = [DateParts(year, month, _int(g["d1"])), DateParts(year, month, _int(g["d2"]))]
@@ -237,6 +271,8 @@ def _read_day(ctx: Context, s: int) -> Hit | None:
         return None
     ctxm = DAY_CONTEXT_RE.search(text[max(0, s - 4):s])
     day = _int(m.group("d"))
+    if ctxm is None and text[s - 1:s] == "于" and text[m.end():m.end() + 1] not in DAY_AFTER_SPAN:
+        return Hit(s, m.end(), "date", None, dates=[DateParts(day=day)])  # 日军于21日占领: on the 21st
     if ctxm is None and DAY_LIST_BEFORE_RE.search(text[max(0, s - 60):s]):
         # 11月27日、29日: a further day of the month just named
         return Hit(s, m.end(), "date", None, dates=[DateParts(day=day, relative_month=0)])
@@ -308,9 +344,18 @@ def read_compact_date(ctx: Context, s: int, e: int) -> Hit | None:
     if m:
         parts = DateParts(int(m.group(1)), int(m.group(3)), int(m.group(4)))
         return Hit(s, m.end(), "date", None, dates=[parts]) if parts.valid() else None
-    if ctx.roc:  # 94.10.19 in a text dated in years of the Republic
-        m = ROC_DOTTED_RE.match(text, s)
-        if m and 30 <= int(m.group(1)) <= 200:
+    if s == 0 or not (text[s - 1].isdigit() or text[s - 1] == "."):
+        m = YM_DOT_RANGE_RE.match(text, s)
+        if m:
+            return Hit(s, m.end(), "date", None, dates=[DateParts(int(m.group(1)), int(m.group(2))),
+                                                        DateParts(int(m.group(3)), int(m.group(4)))])
+        m = YM_DOT_RE.match(text, s)
+        if m:
+            return Hit(s, m.end(), "date", None, dates=[DateParts(int(m.group(1)), int(m.group(2)))])
+    m = ROC_DOTTED_RE.match(text, s)
+    # 94.10.19 in a text dated in years of the Republic; 94.06.28 (month and day zero-padded) anywhere
+    if m and (ctx.roc or (len(m.group(2)) == 2 and len(m.group(3)) == 2)):
+        if 30 <= int(m.group(1)) <= 200:
             parts = DateParts(roc_year(int(m.group(1))), int(m.group(2)), int(m.group(3)))
             if parts.valid():
                 return Hit(s, m.end(), "date", None, dates=[parts])

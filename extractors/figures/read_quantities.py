@@ -27,6 +27,10 @@ CELL_RE = re.compile(rf"^\t{SPACE}*({ARABIC}){SPACE}*$", re.M)
 PIPE_CELL_RE = re.compile(rf"(?<=[|｜]){SPACE}*({ARABIC}){SPACE}*(?=[|｜]|$)", re.M)
 
 
+#: an Arabic digit followed by a Chinese digit: never one numeral (1万5千 has a multiplier between)
+MIXED_DIGITS_RE = re.compile(r"\d[零〇○一二两三四五六七八九]")
+
+
 @dataclass
 class _Amount:
     start: int
@@ -36,6 +40,14 @@ class _Amount:
     approx: bool  # 余/多 inside: more than
 
 
+#: thousands grouped by spaces (1 250 000元), read as one number only when a unit follows at once
+SPACED_GROUPS_RE = re.compile(r"\d{1,3}(?:[ \u00a0\u2009]\d{3})+(?:\.\d+)?[万亿]?")
+
+#: a decimal point a PDF split from its digits (95.⏎10%, 3. 5万元, 12 .5%): the point proves the number goes on
+BROKEN_DECIMAL_RE = re.compile(
+    r"(\d+)(?:\.[ \u3000\n]{1,2}|[ \u3000]{1,2}\.)(\d+(?:(?=[%％‰])|[万亿]?(?=元)))")
+
+
 def _amount(ctx: Context, s: int) -> _Amount | None:
     text = ctx.text
     m = NUM_RE.match(text, s)
@@ -43,6 +55,19 @@ def _amount(ctx: Context, s: int) -> _Amount | None:
         return None
     end = m.end()
     raw = m.group(0)
+    if raw.isdigit():
+        spaced = SPACED_GROUPS_RE.match(text, s)
+        if spaced and ctx.lex.unit_re.match(text, spaced.end()) and text[spaced.end()] not in "%％‰":
+            # (8 100%: a score cell then a rate; no rate is written in thousands)
+            end, raw = spaced.end(), re.sub(r"[ \u00a0\u2009]", "", spaced.group(0))
+        broken = BROKEN_DECIMAL_RE.match(text, s)
+        if broken:
+            end, raw = broken.end(), f"{broken.group(1)}.{broken.group(2)}"
+    if MIXED_DIGITS_RE.search(raw):
+        return None  # 2008两兆: a year run into a slogan, no numeral
+    if text.startswith(("个亿", "个万"), end):  # 13.6个亿: spoken 亿 counted with 个
+        raw += text[end + 1]
+        end += 2
     approx = False
     if end < len(text) and text[end] in "余多":
         approx = True
@@ -62,20 +87,50 @@ NEIGHBOURS = {a + b: (i, i + 1) for i, (a, b) in enumerate(zip("一二三四五�
 NEIGHBOURS["两三"] = (2, 3)
 
 
+#: what may follow a unit wrapped onto the next line: the clause ends there
+WRAP_END = set("，。、；,;：:）)\n")
+
+
 def _unit_at(ctx: Context, pos: int, hanzi: bool) -> tuple[str, int] | None:
     """The unit starting at ``pos`` (spaces allowed after digits), longest first."""
     text = ctx.text
     p = pos
+    wrapped = False
     if not hanzi:
         while p < len(text) and p - pos < 2 and text[p] in " \u3000":
             p += 1
+        if text.startswith("\n", p):  # 1200⏎人次，: a line wrapped between the digits and the unit
+            p += 1
+            wrapped = True
     m = ctx.lex.unit_re.match(text, p)
     if not m:
         return None
+    if wrapped and m.end() < len(text) and text[m.end()] not in WRAP_END:
+        return None  # 50⏎人员经费: the next cell of a table, starting with a word
+    if p > pos and m.end() < len(text) and _is_ideograph(text[m.end()]) and _after_cell(text, pos):
+        return None  # 16.14 30.66 部门整体支出, 25 26 本年收入: a row of cells, then the next row's words
     word = ctx.lex.unit_words_re.match(text, p)
     if word and word.end() > m.end():
         return None  # 203组织部: the measure word starts a word of its own
     return m.group(0), m.end()
+
+
+#: a bare number cell and the spaces after it, right before a numeral
+CELL_BEFORE_RE = re.compile(r"(?:^|[ \t\u3000\n])-?[\d,.]+[ \t\u3000]+$")
+
+
+def _after_cell(text: str, pos: int) -> bool:
+    """The numeral ending at ``pos`` follows another bare number (one cell of a row), or is a code."""
+    start = pos
+    while start > 0 and (text[start - 1].isdigit() or text[start - 1] in ",.-"):
+        start -= 1
+    if text[start] == "0" and pos - start > 1 and text[start + 1].isdigit():
+        return True  # 05 老人福利: a code leading its row
+    return bool(CELL_BEFORE_RE.search(text[max(0, start - 20):start]))
+
+
+def _is_ideograph(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _inner_unit(ctx: Context, a: _Amount) -> tuple[str, int] | None:
@@ -105,16 +160,30 @@ SCALED_RE = re.compile(r"[万亿]$")
 CLAUSE_STOP = re.compile(r"[，。；;,：:！？!?\n、]")
 
 
+#: the end of a sentence; a line break after a pipe only ends a table cell (预算金额 |⏎250万 |)
+SENTENCE_STOP = re.compile(r"[。；;！？!?]|(?<![|｜])\n")
+
+CLAUSE_REACH = 16
+SENTENCE_REACH = 40
+
+
+def _money_context(ctx: Context, s: int) -> bool:
+    """The clause before ``s`` names money, or the sentence does (任务174万，完成198万)."""
+    text = ctx.text
+    window = text[max(0, s - CLAUSE_REACH):s]
+    stops = list(CLAUSE_STOP.finditer(window))
+    if ctx.lex.money_cue_re.search(window[stops[-1].end():] if stops else window):
+        return True
+    window = text[max(0, s - SENTENCE_REACH):s]
+    stops = list(SENTENCE_STOP.finditer(window))
+    return bool(ctx.lex.money_cue_re.search(window[stops[-1].end():] if stops else window))
+
+
 def _bare_money(ctx: Context, a: _Amount) -> Hit | None:
     """``补助以10万以内为原则``: an amount in 万/亿 with no unit is money when the clause names money."""
     if not SCALED_RE.search(a.raw) or a.value < 10_000:
         return None
-    text = ctx.text
-    window = text[max(0, a.start - 16):a.start]
-    stops = list(CLAUSE_STOP.finditer(window))
-    if stops:
-        window = window[stops[-1].end():]
-    if not ctx.lex.money_cue_re.search(window):
+    if not _money_context(ctx, a.start):
         return None
     hit = Hit(a.start, a.end, "money", as_number(a.value), "元")
     if a.approx:
@@ -153,6 +222,10 @@ def read_quantity(ctx: Context, s: int, e: int) -> Hit | None:
         if b is None or is_hanzi(b.raw) != hanzi:
             return None
         u = _unit_at(ctx, b.end, hanzi)
+        if u is None and s > 0 and text[s - 1] in "(（" and text[b.end:b.end + 1] in (")", "）"):
+            u = _unit_at(ctx, b.end + 1, hanzi)  # (40-50)分: the range in brackets, the unit after them
+            if u is not None:
+                a.start -= 1
         if u is None:
             return None
         low, a = a, b
@@ -283,3 +356,18 @@ def _pipe_cell(text: str, s: int, bar: int) -> Hit | None:
         return None  # a bar that opens the row: this is the first cell
     value = float(raw.replace(",", ""))
     return Hit(s, m.end(1), "number", as_number(value) if "." not in raw else value)
+
+
+#: what may close the clause of a zero in words (辍学率为零。)
+ZERO_END_RE = re.compile(r"[，。；,;！!？?、\n]|$")
+
+
+def read_zero(ctx: Context, s: int, e: int) -> Hit | None:
+    """``辍学率为零``: a zero written in words is a figure of value 0 (a rate when the clause names one)."""
+    text = ctx.text
+    if text[s:e] != "零" or s == 0 or text[s - 1] not in "为是" or not ZERO_END_RE.match(text, e):
+        return None
+    window = text[max(0, s - CLAUSE_REACH):s]
+    stops = list(CLAUSE_STOP.finditer(window))
+    clause = window[stops[-1].end():] if stops else window
+    return Hit(s, e, "percent" if "率" in clause else "number", 0)

@@ -16,6 +16,7 @@ import bisect
 import re
 
 from extractors.figures.common import (
+    FIN,
     HZ_NUM,
     NUM,
     SPACE,
@@ -31,7 +32,7 @@ from extractors.figures.read_dates import (
     read_next_day,
     read_paren_year,
 )
-from extractors.figures.read_quantities import read_cell, read_quantity
+from extractors.figures.read_quantities import read_cell, read_quantity, read_zero
 from extractors.figures.read_shares import (
     read_fraction,
     read_half,
@@ -40,8 +41,9 @@ from extractors.figures.read_shares import (
     read_tenths,
     read_times,
 )
+from extractors.figures.read_tokens import read_token
 
-FIRST_RE = re.compile(rf"[0-9{HZ_NUM}半次翌]")
+FIRST_RE = re.compile(rf"[0-9{HZ_NUM}{FIN}半次翌]")
 
 CANDIDATE_RE = re.compile(rf"{NUM}|半(?=数|年|天|个月|小时|个小时)|(?<=过)半|次日|翌日")
 
@@ -78,8 +80,10 @@ READERS: list[Reader] = [
     read_one_half,
     read_tenths,
     read_times,
+    read_zero,
     read_quantity,
     read_cell,
+    read_token,
 ]
 
 
@@ -120,7 +124,9 @@ def scan(text: str, roc: bool = False) -> list[Hit]:
             continue
         i = bisect.bisect_right(starts, s) - 1
         if i >= 0 and s < ends[i]:
-            pos = cand.end()
+            # a numeral running past the masked stretch starts anew after it (19:492023年)
+            glued = cand.end() > ends[i] and text[ends[i] - 1].isdigit() and text[ends[i]].isdigit()
+            pos = ends[i] if glued else cand.end()
             continue
         for reader in READERS:
             hit = reader(ctx, s, cand.end())

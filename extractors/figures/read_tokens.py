@@ -1,0 +1,138 @@
+"""A bare number standing alone between spaces or line breaks: a table cell flattened into text.
+
+Tables copied out of spreadsheets and PDFs reach the text as rows of numbers joined by
+spaces (``其中:本年财政拨款 90 89.974 89.974``, ``95年 691,964 537,707``), one number a
+line, or glued to the next row (``164,01596年``). Every number of such a cell is a
+figure of kind ``number`` — its unit is the column's (RECORDS.md "Figures").
+
+What the shape tells apart from a cell (so these stay unread):
+
+* a code or identifier: a leading zero (``05``), seven or more digits without grouping
+  commas (``20221013044707503``), or a year-like ``1900``–``2100`` without a unit (an account
+  code ``2015 权利使用费`` or a header year; a year *with* 年 is the date reader's);
+* the row or column numbers of a form (``9 10 11 12``): a run of consecutive integers;
+* a number glued to the words on either side (``人口766579,``): prose, not a cell — only a
+  thousands-grouped number may touch the next row, because its grouping ends it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.figures.common import Context, Hit
+from extractors.figures.numerals import as_number
+
+#: a cell's edge: a line break, a space, a TAB or a pipe
+EDGE = " \t\u3000\n|｜"
+
+GROUPED_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+
+PLAIN_RE = re.compile(r"\d+(?:\.\d+)?")
+
+#: the next bare integer after a cell on the same line, past at most a short label
+#: (``27 使用非财政拨款结余 28``: the row numbers of a form written after their labels)
+NEXT_INT_RE = re.compile(r"[ \t\u3000]+(?:[^\d\s]{1,16}[ \t\u3000]+)?(\d{1,4})(?=[ \t\u3000\n]|$)")
+
+#: the previous bare integer before a cell on the same line, past at most a short label
+PREV_INT_RE = re.compile(r"(?:^|[ \t\u3000\n])(\d{1,4})[ \t\u3000]+(?:[^\d\s]{1,16}[ \t\u3000]+)?$")
+
+#: the first bare integer of a line, after its label (``八、其他收入 8 11,122,315.04``)
+LINE_FIRST_INT_RE = re.compile(r"^(?:[^\d\n]*?[ \t\u3000])?(\d{1,4})(?=[ \t\u3000|]|$)")
+
+#: the first cell of a pipe row with more cells after it (``1001 | 農民活動``): the row's code or
+#: number, not a value (a layout of one cell a line, ``0 |``, ends the line at the bar)
+PIPE_FIRST_RE = re.compile(r"[ \t\u3000]*[|｜][ \t\u3000]*[^\s|｜]")
+
+MAX_PLAIN_DIGITS = 6
+
+
+def read_token(ctx: Context, s: int, e: int) -> Hit | None:
+    """A number alone in its cell: kind ``number``, negative when a minus sign leads it."""
+    text = ctx.text
+    start = s
+    if s > 0 and text[s - 1] in "-－−":
+        start = s - 1  # -1,358: a signed cell, the minus after an edge
+    if start > 0 and text[start - 1] not in EDGE:
+        return None
+    m = GROUPED_RE.match(text, s)
+    if m:
+        end = m.end()
+        if end < len(text) and (text[end] == "," or text[end] == "." and text[end + 1:end + 2].isdigit()):
+            return None
+    else:
+        m = PLAIN_RE.match(text, s)
+        if m is None:
+            return None
+        end = m.end()
+        raw = m.group(0)
+        if end < len(text) and text[end] not in EDGE and not _decimal_edge(text, start, end, raw):
+            return None
+        whole = raw.split(".")[0]
+        if len(whole) > 1 and whole.startswith("0") or len(whole) > MAX_PLAIN_DIGITS:
+            return None
+        if "." not in raw and (1900 <= int(whole) <= 2100 or _in_run(text, s, end, int(whole))):
+            return None
+    if (start == 0 or text[start - 1] == "\n") and PIPE_FIRST_RE.match(text, end):
+        return None
+    raw = m.group(0)
+    value = float(raw.replace(",", ""))
+    if start < s:
+        value = -value
+    return Hit(start, end, "number", as_number(value) if "." not in raw else value)
+
+
+#: the bare integer that ends a line
+LINE_END_INT_RE = re.compile(r"(?:^|[ \t\u3000])(\d{1,4})[ \t\u3000]*$")
+
+LINE_REACH = 200
+
+
+def _decimal_edge(text: str, start: int, end: int, raw: str) -> bool:
+    """A decimal cell may end in a stray full stop (``7.50. 25.36``) or touch the next cell's
+    words (``经费 49.8确保…``, after a space): its decimals make it a value, not a name."""
+    if "." not in raw or start == 0 or text[start - 1] not in " \t\u3000":
+        return False
+    nxt = text[end]
+    if nxt == ".":
+        return end + 1 == len(text) or text[end + 1] in EDGE
+    return "\u4e00" <= nxt <= "\u9fff"
+
+
+def _in_run(text: str, s: int, end: int, n: int) -> bool:
+    """``n`` is one of a run of consecutive integers: row or column numbers, not values.
+
+    The run goes along a line (``9 10 11``) or down the ends of neighbouring lines
+    (``五、事业收入 5`` then ``六、经营收入 6``: the 行次 column of a form).
+    """
+    nxt = NEXT_INT_RE.match(text, end)
+    if nxt and int(nxt.group(1)) == n + 1:
+        return True
+    prev = PREV_INT_RE.search(text[max(0, s - 24):s])
+    if prev and int(prev.group(1)) == n - 1:
+        return True
+    line_start = text.rfind("\n", max(0, s - LINE_REACH), s)
+    first = LINE_FIRST_INT_RE.match(text[line_start + 1:s + (end - s)]) if line_start >= 0 or s < LINE_REACH else None
+    at_end = end == len(text) or text[end] == "\n"
+    if not at_end and not (first and first.start(1) + line_start + 1 == s):
+        return False  # only the number ending a line, or the first after its label, may number it
+    line_end = text.find("\n", end, end + LINE_REACH)
+    for m, want in ((_line_number(text, line_start, before=True), n - 1),
+                    (_line_number(text, line_end, before=False), n + 1)):
+        if m == want and min(n, want) >= 1:  # rows are numbered from 1: 0 is a value
+            return True
+    return False
+
+
+def _line_number(text: str, newline: int, before: bool) -> int | None:
+    """The number of the line above (``before``) or below the line break at ``newline``."""
+    if newline < 0 or newline >= len(text) or (before and newline == 0):
+        return None
+    if before:
+        line = text[max(0, newline - LINE_REACH):newline].rsplit("\n", 1)[-1]
+    else:
+        line = text[newline + 1:newline + 1 + LINE_REACH].split("\n", 1)[0]
+    for pattern in (LINE_END_INT_RE, LINE_FIRST_INT_RE):
+        m = pattern.search(line)
+        if m:
+            return int(m.group(1))
+    return None
