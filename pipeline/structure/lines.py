@@ -16,11 +16,15 @@ from functools import cache
 
 from pipeline import lexicon
 from pipeline.spans import Spans
-from pipeline.structure.markers import HERE, Style, match_marker
+from pipeline.structure.markers import HERE, Style, match_marker, ordinal
 
 #: Positions where an inline marker may start: after blanks or after a clause end.
 _INLINE = re.compile(r"(?<=[ \u3000\t。；;：:])[ \u3000]*(?=[第篇一二三四五六七八九十壹贰叁参肆伍陆柒捌玖拾（(\d①-⑳【])")
 _MARKDOWN = re.compile(r"#{1,6}[ \u3000]*")
+#: A chapter or article marker run into a line whose breaks were lost (`…议事规则第二十三条。市…`):
+#: anywhere, but only when a mark or blank follows it; :func:`confirm_run_in` then keeps
+#: those whose number continues the articles around them.
+_RUN_IN_RANKED = re.compile(r"(?=第\s*[〇零一二三四五六七八九十百\d]+\s*[章节条][ \u3000:：,，.。、])")
 
 
 @dataclass
@@ -96,6 +100,12 @@ def segments(text: str, line: Line) -> list[Segment]:
         found = match_marker(text, pos, False)
         if found and pos > starts[-1][0]:
             starts.append((pos, found[0], found[1], False))
+    for m in _RUN_IN_RANKED.finditer(text, line.start + 1, line.end):
+        pos = m.start()
+        found = match_marker(text, pos, True)
+        if found and found[0].rank is not None and all(pos != p for p, *_ in starts):
+            starts.append((pos, found[0], found[1], False))
+    starts.sort(key=lambda t: t[0])
     out = []
     for i, (pos, st, mt, at_start) in enumerate(starts):
         end = starts[i + 1][0] if i + 1 < len(starts) else line.end
@@ -105,10 +115,43 @@ def segments(text: str, line: Line) -> list[Segment]:
     return out
 
 
+def confirm_run_in(segs: list[list[Segment]]) -> list[list[Segment]]:
+    """Keep a chapter or article marker found inside a line only when its number continues
+    the article before it or is continued by the one after it (``第二十四条`` between
+    ``第二十三条`` and ``第二十五条``): a reference in running text (``依照第五条，``)
+    seldom sits in such a sequence. A marker that is not kept rejoins the segment before it."""
+    ranked = [s for line in segs for s in line if s.style is not None and s.style.rank is not None]
+    keep: set[int] = set()
+    for i, s in enumerate(ranked):
+        if s.at_line_start or s.style is None or s.style.inline or s.match is None:
+            keep.add(id(s))
+            continue
+        n = _ordinal_of(s)
+        near = [r for r in (ranked[i - 1] if i else None, ranked[i + 1] if i + 1 < len(ranked) else None)
+                if r is not None and r.style is s.style]
+        if n is not None and any(abs((_ordinal_of(r) or -9) - n) == 1 for r in near):
+            keep.add(id(s))
+    out: list[list[Segment]] = []
+    for line in segs:
+        merged: list[Segment] = []
+        for s in line:
+            if s.style is not None and s.style.rank is not None and id(s) not in keep and merged:
+                merged[-1].end = s.end
+            else:
+                merged.append(s)
+        out.append(merged)
+    return out
+
+
+def _ordinal_of(seg: Segment) -> int | None:
+    assert seg.match is not None
+    return ordinal(seg.match.group("n"))
+
+
 @cache
 def words(name: str, kind: str) -> tuple[str, ...]:
     """Entries of one ``kind`` in a lexicon file beside this module (kind <TAB> word)."""
     return tuple(lexicon.of_kind(HERE / name, kind))
 
 
-__all__ = ["Line", "Segment", "content_lines", "segments", "words"]
+__all__ = ["Line", "Segment", "confirm_run_in", "content_lines", "segments", "words"]

@@ -1,0 +1,61 @@
+"""The outline on the layouts of documents we have never seen (RECORDS.md "Sections"):
+one case (or a few) per phenomenon, on short text written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.structure import outline
+
+
+def tree(text: str, doc_type: str | None = None) -> list[tuple[int, str, str]]:
+    sections, _ = outline(text, doc_type=doc_type)
+    return [(s.level, s.number, s.title) for s in sections]
+
+
+ARTICLES = [
+    ("an article whose text follows the number without a blank",
+     "第一条为规范会议议事程序，制定本规则。\n第二条会议由主任召集并主持。\n第三条会议每月举行一次。\n",
+     [(1, "第一条", "第一条"), (1, "第二条", "第二条"), (1, "第三条", "第三条")]),
+    ("an article that carries a short title of its own",
+     "第一条 参会范围\n中心组由班子全体成员组成，可吸收有关人员列席。\n"
+     "第二条 学习形式\n以集中学习为主，结合个人自学。\n",
+     [(1, "第一条", "参会范围"), (1, "第二条", "学习形式")]),
+    ("an article whose first clause follows a blank has no title",
+     "第一条 为了规范议事行为，提高决策水平，制定本规则。\n第二条 会议由书记主持。\n",
+     [(1, "第一条", "第一条"), (1, "第二条", "第二条")]),
+    ("chapter and articles run into one line whose breaks were lost",
+     "第三章,会议程序第十条。会议一般每月召开一次，由主任召集.第十一条,会议议题由办公室汇总"
+     "后报主任确定。第十二条.会议须有过半数成员出席方能举行、第十三条。表决实行少数服从多数。\n",
+     [(1, "第三章", "会议程序"), (2, "第十条", "第十条"), (2, "第十一条", "第十一条"),
+      (2, "第十二条", "第十二条"), (2, "第十三条", "第十三条")]),
+    ("a reference to an article inside a sentence is no article",
+     "第一条 会议由主任召集。\n第二条 议题按照本规则第五条，由办公室汇总。本规则第九条的规定另行适用。\n",
+     [(1, "第一条", "第一条"), (1, "第二条", "第二条")]),
+]
+
+COLON_TITLES = [
+    ("numbered titles ending in a colon, their content on the same line",
+     "一、参加人员:全体村民代表和村两委成员，到会人数须过半数。\n"
+     "二、议事时间：每季度召开一次，遇有重大事项可随时召开。\n"
+     "三、议事内容:本村发展规划、年度计划和群众关心的热点问题。\n",
+     [(1, "一、", "参加人员"), (1, "二、", "议事时间"), (1, "三、", "议事内容")]),
+    ("a title set off by a blank from a sentence that ends in a colon",
+     "一、 会议组成 党组会议由书记和党组成员组成，办公室主任列席。\n"
+     "二、 会议内容 党组会议是研究全局重大问题的会议, 其任务是:\n"
+     "1、 传达上级的重要指示、 决定和命令;\n2、 研究全局年度工作计划;\n",
+     [(1, "一、", "会议组成"), (1, "二、", "会议内容")]),
+    ("blanks a converter put inside sentences do not cut titles",
+     "一、会议议题\n1、 传达上级、 省委的重要指示、 决定;\n2、 参加会议的人员 , 发言时观点要明确, 简明扼要。\n"
+     "3、 各科、 室提交的议题, 事前应充分讨论。\n",
+     [(1, "一、", "会议议题")]),
+    ("a lead-in ending in a colon names no section",
+     "一、区委办公室设下列科室：秘书科、信息科和督查科，各科职责另行规定。\n二、会议制度\n",
+     [(1, "二、", "会议制度")]),
+]
+
+
+@pytest.mark.parametrize("name,text,expected", ARTICLES + COLON_TITLES,
+                         ids=[c[0] for c in ARTICLES + COLON_TITLES])
+def test_layouts(name: str, text: str, expected: list[tuple[int, str, str]]) -> None:
+    assert tree(text, "work_rules") == expected
