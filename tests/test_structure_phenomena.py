@@ -55,7 +55,21 @@ COLON_TITLES = [
 ]
 
 
-@pytest.mark.parametrize("name,text,expected", ARTICLES + COLON_TITLES,
-                         ids=[c[0] for c in ARTICLES + COLON_TITLES])
+UNITS = [
+    ("units each running into one statement are items (one duty each), not headings",
+     "街道内设机构如下:\n(1)综合办公室:负责文秘、机要和后勤工作。\n(2)城建科:负责辖区内的城市建设和管理。\n"
+     "(3)经济服务科:负责辖区经济发展规划和统计工作。\n",
+     []),
+    ("三定 units heading several statements, an alias that names a unit kept in the title",
+     "(一)办公室(综合执法科)。负责机关日常运转工作;承担文书、档案和保密工作。\n"
+     "(二)规划财务科。拟订事业发展规划;承担预决算和财务管理工作。\n"
+     "(三)社会事务科(审批科)。贯彻执行社会组织登记办法;负责主管社会组织的年检工作。\n",
+     [(1, "(一)", "办公室(综合执法科)"), (1, "(二)", "规划财务科"), (1, "(三)", "社会事务科(审批科)")]),
+]
+
+CASES = ARTICLES + COLON_TITLES + UNITS
+
+
+@pytest.mark.parametrize("name,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_layouts(name: str, text: str, expected: list[tuple[int, str, str]]) -> None:
     assert tree(text, "work_rules") == expected

@@ -86,7 +86,9 @@ def _unit_pattern() -> re.Pattern[str]:
     # `(一)人秘股负责…`, `1.办公室：负责…`, and the 三定 layout `（一）办公室。负责…`, maybe
     # with an alias in brackets that the title leaves out (`（一）办公室（法规股）。负责…`)
     alias = r"(?:[（(][^（()）。；;\n]{1,16}[)）])?"
-    return re.compile(rf"([\u4e00-\u9fff（）()]{{1,12}}?(?:{suffixes}))(?={alias}。?(?:{verbs}))")
+    # an alias that names a unit itself (`办公室（综合执法科）`) is part of the name
+    named = rf"(?:[（(][\u4e00-\u9fff]{{1,12}}(?:{suffixes})[)）])?"
+    return re.compile(rf"([\u4e00-\u9fff（）()]{{1,12}}?(?:{suffixes}){named})(?={alias}(?:。[\u4e00-\u9fff]|(?:{verbs})))")
 
 
 def gather(seg: Segment) -> Unit:
@@ -200,6 +202,20 @@ def series(units: list[Unit]) -> list[list[Unit]]:
     return runs
 
 
+def _statements(u: Unit) -> int:
+    """How many statements follow a unit's name: sentences and semicolon clauses."""
+    rest = u.seg.source[u.evidence["unit"][1]:u.seg.end].strip(" \u3000。:：")
+    return len([p for p in re.split(r"[。；;]", rest) if len(p.strip()) >= 4])
+
+
+def _unit_items(with_unit: list[Unit]) -> bool:
+    """Units whose names run into one statement each (``（三）城管科：负责辖区内的城市管理。``)
+    are items, one duty each; a unit heads its duties when they are several
+    (``（一）办公室。负责…；承担…``). Decided for the series: siblings are alike."""
+    single = sum(1 for u in with_unit if _statements(u) <= 1)
+    return single * 2 > len(with_unit)
+
+
 def _drop_stray_labels(run: list[Unit], chosen: dict[int, tuple[str, int, str]]) -> None:
     """In a long series of items (sentences ending in 。), a unit that merely lost its
     final 。 (``(七) 职业安全卫生研究``) is an item like its siblings, not a heading."""
@@ -222,7 +238,7 @@ def decide(units: list[Unit], lead_allowed: bool, lead_score=None) -> list[Headi
     chosen: dict[int, tuple[str, int, str]] = {}
     for u in units:
         for kind in ("whole", "runin", "colon"):
-            if kind in u.evidence:
+            if kind in u.evidence and not (kind == "colon" and "unit" in u.evidence):
                 chosen[id(u)] = (*u.evidence[kind], kind)
                 break
     for run in series(units):  # (also marks units whose number breaks the sequence)
@@ -230,7 +246,7 @@ def decide(units: list[Unit], lead_allowed: bool, lead_score=None) -> list[Headi
             continue
         _drop_stray_labels(run, chosen)
         with_unit = [u for u in run if "unit" in u.evidence]
-        if len(with_unit) >= max(2, SERIES_SHARE * len(run)):
+        if len(with_unit) >= max(2, SERIES_SHARE * len(run)) and not _unit_items(with_unit):
             for u in with_unit:
                 chosen[id(u)] = (*u.evidence["unit"], "unit")
             continue
