@@ -67,7 +67,30 @@ UNITS = [
      [(1, "(一)", "办公室(综合执法科)"), (1, "(二)", "规划财务科"), (1, "(三)", "社会事务科(审批科)")]),
 ]
 
-CASES = ARTICLES + COLON_TITLES + UNITS
+COLON_TITLES.append(
+    ("a rule naming its topic before a colon, among rules that are sentences, is an item",
+     "一、工作制度\n1、实行签到制度。每天上午八点前签到，每月汇总一次。\n"
+     "2、实行工作日志制度。记录当天的工作和学习情况。\n3、实行例会制度:每周一下午总结、安排工作。\n"
+     "4、实行督办制度。领导交办的事项要按时办结并反馈。\n",
+     [(1, "一、", "工作制度")]))
+
+TABLES = [
+    ("the numbered rows of a flattened budget table are no headings",
+     "项目 行次 金额\n一、财政拨款收入 1 2,350,000.00\n二、事业收入 2\n三、经营收入 3\n"
+     "四、其他收入 4 120,500.50\n本年收入合计 5 2,470,500.50\n",
+     []),
+    ("a wrapped label cell between rows of cells is no heading",
+     "项目名称 道路维修工程 项目总预算 65\n项目总体概况 新建道路两条，硬化路面四千平方米，配套排水设施。\n"
+     "年度主要目标     和成果 完成道路硬化和排水工程建设，方便群众出行。\n其中:财政资金 65 财政资金科目代码 21305\n"
+     "年度预算执行率 100% 分值 10\n",
+     []),
+    ("figures in the prose of a report leave its headings alone",
+     "一、经济运行平稳\n全年地区生产总值1514976万元，比上年增长2.7%。财政收入222827万元，同比增长9.6%。\n"
+     "二、农业生产稳定\n全年粮食总产量18.6万吨，比上年增加0.4万吨，蔬菜产量9.2万吨。\n",
+     [(1, "一、", "经济运行平稳"), (1, "二、", "农业生产稳定")]),
+]
+
+CASES = ARTICLES + COLON_TITLES + UNITS + TABLES
 
 
 @pytest.mark.parametrize("name,text,expected", CASES, ids=[c[0] for c in CASES])

@@ -216,6 +216,16 @@ def _unit_items(with_unit: list[Unit]) -> bool:
     return single * 2 > len(with_unit)
 
 
+def _drop_stray_colons(run: list[Unit], chosen: dict[int, tuple[str, int, str]]) -> None:
+    """A colon title is a heading when its siblings are headings too; one rule among rules
+    that names its topic before a colon (``7、实行例会制度:每周一下午…`` after ``6、实行
+    签到制度。…``) is an item like them."""
+    colons = [u for u in run if id(u) in chosen and chosen[id(u)][2] == "colon"]
+    if colons and sum(1 for u in run if id(u) in chosen) * 2 < len(run):
+        for u in colons:
+            del chosen[id(u)]
+
+
 def _drop_stray_labels(run: list[Unit], chosen: dict[int, tuple[str, int, str]]) -> None:
     """In a long series of items (sentences ending in 。), a unit that merely lost its
     final 。 (``(七) 职业安全卫生研究``) is an item like its siblings, not a heading."""
@@ -245,6 +255,7 @@ def decide(units: list[Unit], lead_allowed: bool, lead_score=None) -> list[Headi
         if len(run) < 2:
             continue
         _drop_stray_labels(run, chosen)
+        _drop_stray_colons(run, chosen)
         with_unit = [u for u in run if "unit" in u.evidence]
         if len(with_unit) >= max(2, SERIES_SHARE * len(run)) and not _unit_items(with_unit):
             for u in with_unit:

@@ -148,10 +148,35 @@ def _ordinal_of(seg: Segment) -> int | None:
     return ordinal(seg.match.group("n"))
 
 
+#: A bare number set off by blanks: a cell of a table whose rows were flattened into lines
+#: (``一、上级补助收入 4 1,003,618.46``); figures in prose carry units (``1100万元``).
+_CELL_NUMBER = re.compile(r"(?:^|[ \u3000\t])[-+]?\d[\d,]*(?:\.\d+)?%?(?=$|[ \u3000\t])")
+#: A line is inside a flattened table when this many of its near lines are cell rows.
+TABLE_NEIGHBOURS, TABLE_REACH = 2, 2
+
+
+def cell_row(text: str) -> bool:
+    """A line of a flattened table: it holds a bare number as a cell, and no sentence end."""
+    return bool(_CELL_NUMBER.search(text)) and not any(ch in text for ch in "。；;")
+
+
+def flattened_table(lines: list[Line]) -> set[int]:
+    """Indices of lines that belong to a table flattened into text lines: cell rows, and
+    lines with cell rows around them (a wrapped label cell, ``年度主要目标 和成果 …``).
+    A table has no sections (RECORDS.md), so no heading is taken from these lines."""
+    cells = [cell_row(ln.text) for ln in lines]
+    out: set[int] = set()
+    for i in range(len(lines)):
+        near = sum(cells[j] for j in range(max(0, i - TABLE_REACH), min(len(lines), i + TABLE_REACH + 1)) if j != i)
+        if cells[i] or near >= TABLE_NEIGHBOURS:
+            out.add(i)
+    return out
+
+
 @cache
 def words(name: str, kind: str) -> tuple[str, ...]:
     """Entries of one ``kind`` in a lexicon file beside this module (kind <TAB> word)."""
     return tuple(lexicon.of_kind(HERE / name, kind))
 
 
-__all__ = ["Line", "Segment", "confirm_run_in", "content_lines", "segments", "words"]
+__all__ = ["Line", "Segment", "cell_row", "confirm_run_in", "content_lines", "flattened_table", "segments", "words"]

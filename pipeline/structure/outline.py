@@ -16,7 +16,15 @@ from pipeline.record import Section
 from pipeline.structure import headings as hd
 from pipeline.structure import unnumbered as un
 from pipeline.structure.levels import assign
-from pipeline.structure.lines import Line, Segment, confirm_run_in, content_lines, segments, words
+from pipeline.structure.lines import (
+    Line,
+    Segment,
+    confirm_run_in,
+    content_lines,
+    flattened_table,
+    segments,
+    words,
+)
 
 #: Doc types whose numbered units are rules and duties: a lead sentence does not make a heading.
 NO_LEAD_TYPES = {"work_rules", "duty_list", "budget_table"}
@@ -185,7 +193,10 @@ def outline(text: str, *, doc_type: str | None = None, skip: list[tuple[int, int
     segs = confirm_run_in([segments(text, line) for line in lines])
     points = bool(title_text) and title_text.endswith(words("lexicon.tsv", "point_genre"))
     numbered = _numbered(segs, doc_type not in NO_LEAD_TYPES, lead_score, points)
-    found = _keep(numbered + _unnumbered(text, lines, segs, numbered), title_span, title_text)
+    tabular = flattened_table(lines)
+    found = [h for h in numbered + _unnumbered(text, lines, segs, numbered)
+             if h.rank is not None or h.line_index not in tabular]
+    found = _keep(found, title_span, title_text)
     placed = assign(found)
     sections: list[Section] = []
     warnings: list[str] = []
