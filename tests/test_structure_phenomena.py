@@ -90,7 +90,26 @@ TABLES = [
      [(1, "一、", "经济运行平稳"), (1, "二、", "农业生产稳定")]),
 ]
 
-CASES = ARTICLES + COLON_TITLES + UNITS + TABLES
+LEADS = [
+    ("parallel lead sentences opening the paragraphs of a report",
+     "理清思路,坚持规范化推进。按照先整体后提升的思路，制定建设意见十二条，逐项抓好落实。\n"
+     "紧盯过程,实行清单式管理。把支部建设作为主抓手，建立任务清单，每月调度一次进展。\n"
+     "融入大局,严格量化式考核。把服务发展作为重要标准，考核结果与评先评优直接挂钩。\n",
+     [(1, "", "理清思路,坚持规范化推进"), (1, "", "紧盯过程,实行清单式管理"), (1, "", "融入大局,严格量化式考核")]),
+    ("a series run into one paragraph under the lead sentence that opens it, in two levels",
+     "聚焦主业主责,筑牢基层战斗堡垒。抓阵地,建强服务场所。新建村级服务中心二十个，改造提升旧阵地十五个。"
+     "抓队伍,选优配强班子。选派第一书记三十名，回引优秀青年一百余人到村任职。"
+     "抓制度,规范组织生活。推行主题党日清单制度，各支部按月公示活动开展情况。\n",
+     [(1, "", "聚焦主业主责,筑牢基层战斗堡垒"), (2, "", "抓阵地,建强服务场所"),
+      (2, "", "抓队伍,选优配强班子"), (2, "", "抓制度,规范组织生活")]),
+    ("sentences of unlike shape in ordinary prose are no headings",
+     "今年以来,全镇经济稳中有进。全年完成财政收入一千二百万元，比上年增长百分之八。"
+     "农业生产稳定,粮食再获丰收。全镇新建高标准农田三千亩，粮食总产量达到两万吨。"
+     "社会事业全面进步。新建幼儿园两所，改造卫生院一所，群众满意度持续提升。\n",
+     []),
+]
+
+CASES = ARTICLES + COLON_TITLES + UNITS + TABLES + LEADS
 
 
 @pytest.mark.parametrize("name,text,expected", CASES, ids=[c[0] for c in CASES])

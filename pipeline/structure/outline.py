@@ -25,6 +25,7 @@ from pipeline.structure.lines import (
     segments,
     words,
 )
+from pipeline.structure.parallel import parallel_leads
 
 #: Doc types whose numbered units are rules and duties: a lead sentence does not make a heading.
 NO_LEAD_TYPES = {"work_rules", "duty_list", "budget_table"}
@@ -92,7 +93,7 @@ def _skip_blanks(text: str, pos: int, end: int) -> int:
 
 
 def _unnumbered(text: str, lines: list[Line], segs: list[list[Segment]],
-                found: list[hd.Heading]) -> list[hd.Heading]:
+                found: list[hd.Heading], lead_score: LeadScore | None = None) -> list[hd.Heading]:
     """Label lines, run-ins and label-sentence series, given the numbered headings found."""
     by_line: dict[int, list[hd.Heading]] = {}
     for h in found:
@@ -144,6 +145,13 @@ def _unnumbered(text: str, lines: list[Line], segs: list[list[Segment]],
                 continue
         take_rest(first.start, first.end, line)
     out.extend(un.label_series(text, paras))
+    # parallel lead sentences are looked for in every line, numbered or not (a sharing
+    # site's chunk numbers `1、` open lines that are paragraphs of the report), and in
+    # every kind of document: their shape and the classifier are the evidence, and the
+    # document type of a page copied from a sharing site is often a guess
+    taken = {h.start for h in out} | {h.start for h in found}
+    spans = [(ln.start, ln.end, ln) for ln in lines]
+    out.extend(h for h in parallel_leads(text, spans, lead_score) if h.start not in taken)
     return out
 
 
@@ -194,7 +202,7 @@ def outline(text: str, *, doc_type: str | None = None, skip: list[tuple[int, int
     points = bool(title_text) and title_text.endswith(words("lexicon.tsv", "point_genre"))
     numbered = _numbered(segs, doc_type not in NO_LEAD_TYPES, lead_score, points)
     tabular = flattened_table(lines)
-    found = [h for h in numbered + _unnumbered(text, lines, segs, numbered)
+    found = [h for h in numbered + _unnumbered(text, lines, segs, numbered, lead_score)
              if h.rank is not None or h.line_index not in tabular]
     found = _keep(found, title_span, title_text)
     placed = assign(found)
