@@ -109,7 +109,21 @@ LEADS = [
      []),
 ]
 
-CASES = ARTICLES + COLON_TITLES + UNITS + TABLES + LEADS
+BREAKS = [
+    ("a list's first number glued to the title before it",
+     "一、工作目标\n全年完成各项任务。\n二、会议制度1、会议一般每月召开一次，由书记召集并主持。"
+     "2、会议议题由书记确定，会前通知各委员。\n",
+     [(1, "一、", "工作目标"), (1, "二、", "会议制度")]),
+    ("a sharing site's chunk numbers at lines that break off mid-sentence are no headings",
+     "1、村务公开制度为规范村务管理，保障村民的知情权和监督权，结合本村实际，制定本制度。一、公开内容 "
+     "村务公开的内容包括村级财务收支、集体资产处置和惠农补贴发放等事项，以及群众普遍关心的其\n"
+     "2、他重要事项。二、公开时间 一般事项每季度公开一次，重要事项随时公开，公开时间不少于十五天，并由村务监督委员会"
+     "负责审核公开的内容是否真实完整，发现问题及时向党支部报告，限期纠正并向全体村民说\n"
+     "3、明情况。三、公开形式 以村务公开栏为主，辅以村民代表会议、广播和微信群等形式。\n",
+     [(1, "一、", "公开内容"), (1, "二、", "公开时间"), (1, "三、", "公开形式")]),
+]
+
+CASES = ARTICLES + COLON_TITLES + UNITS + TABLES + LEADS + BREAKS
 
 
 @pytest.mark.parametrize("name,text,expected", CASES, ids=[c[0] for c in CASES])

@@ -90,6 +90,25 @@ def content_lines(text: str, skip: list[tuple[int, int]] | None = None, begin: i
     return out
 
 
+#: A title with the first item of its list glued to it, the break between them lost
+#: (``二、议事制度1、党委会议一般每月…``, ``一、救助工作扎实有力1.城乡低保…``).
+_GLUED_FIRST = re.compile(r"[ \u3000]*[^\s。，,；;:：!?！？、\d]{2,20}?(?=(?:1[、.．]|[（(]1[)）])[\u4e00-\u9fff])")
+#: The second item must follow within this many characters to confirm the list.
+GLUED_REACH = 1500
+
+
+def _glued_list(text: str, body: int, end: int) -> int | None:
+    """Where a list's first number is glued to the title before it, or None. Kept only
+    when the list's second number follows in the same form (``2、``)."""
+    m = _GLUED_FIRST.match(text, body, end)
+    if m is None:
+        return None
+    pos = m.end()
+    sep = text[pos + 1] if text[pos] == "1" else None
+    second = f"2{sep}" if sep else text[pos] + "2" + text[pos + 2]
+    return pos if second in text[pos + 3:pos + GLUED_REACH] else None
+
+
 def segments(text: str, line: Line) -> list[Segment]:
     """The segments of one line: one per marker found, plus the line start."""
     starts: list[tuple[int, Style | None, re.Match[str] | None, bool]] = []
@@ -104,6 +123,13 @@ def segments(text: str, line: Line) -> list[Segment]:
         pos = m.start()
         found = match_marker(text, pos, True)
         if found and found[0].rank is not None and all(pos != p for p, *_ in starts):
+            starts.append((pos, found[0], found[1], False))
+    starts.sort(key=lambda t: t[0])
+    glued = [g for pos, st, mt, _ in starts if st is not None and mt is not None
+             for g in [_glued_list(text, mt.end(), line.end)] if g is not None]
+    for pos in glued:
+        found = match_marker(text, pos, True)
+        if found and found[0].rank is None:
             starts.append((pos, found[0], found[1], False))
     starts.sort(key=lambda t: t[0])
     out = []
@@ -148,6 +174,52 @@ def _ordinal_of(seg: Segment) -> int | None:
     return ordinal(seg.match.group("n"))
 
 
+#: A sharing site's chunk is at least this long; its number opens the next chunk.
+CHUNK_MIN = 80
+#: Marks that end a paragraph; a chunk boundary falls anywhere, mostly inside a sentence.
+_PARA_END = tuple("。；;：:！？!?”\"）)")
+
+
+def chunk_numbers(lines: list[Line], segs: list[list[Segment]]) -> list[list[Segment]]:
+    """Segments with the numbers a sharing site put at its chunk boundaries made plain text.
+
+    Such a site cuts the text into long chunks and numbers them (``1、…制度。一、议事范围…`` /
+    ``2、示的重要事项做出决定。5、…``): every chunk after the first starts where the one
+    before broke off inside a sentence. A series of line-start numbers is taken for chunk
+    numbers when each of its lines is a long chunk and each line before a member (but the
+    first) breaks off without an end mark."""
+    by_style: dict[str, list[int]] = {}
+    for i, line_segs in enumerate(segs):
+        first = line_segs[0]
+        if (first.style is not None and first.style.rank is None and first.match is not None
+                and "n" in first.style.pattern.groupindex):
+            by_style.setdefault(first.style.name, []).append(i)
+    chunks: set[int] = set()
+    for idx in by_style.values():
+        run: list[int] = []
+        for i in idx + [-1]:
+            n = ordinal(segs[i][0].match.group("n")) if i >= 0 and segs[i][0].match else None
+            prev_n = ordinal(segs[run[-1]][0].match.group("n")) if run and segs[run[-1]][0].match else None
+            if i >= 0 and run and n == (prev_n or 0) + 1:
+                run.append(i)
+                continue
+            if len(run) >= 2 and all(_chunk(lines, j) for j in run[1:]) and len(lines[run[0]].text) >= CHUNK_MIN:
+                chunks.update(run)
+            run = [i] if i >= 0 and n == 1 else []
+    out = []
+    for i, line_segs in enumerate(segs):
+        if i in chunks:
+            first = line_segs[0]
+            line_segs = [Segment(first.source, first.line, first.start, first.end, None, None, True), *line_segs[1:]]
+        out.append(line_segs)
+    return out
+
+
+def _chunk(lines: list[Line], i: int) -> bool:
+    before = lines[i - 1].text if i > 0 else ""
+    return len(lines[i].text) >= CHUNK_MIN // 4 and len(before) >= CHUNK_MIN and not before.endswith(_PARA_END)
+
+
 #: A bare number set off by blanks: a cell of a table whose rows were flattened into lines
 #: (``一、上级补助收入 4 1,003,618.46``); figures in prose carry units (``1100万元``).
 _CELL_NUMBER = re.compile(r"(?:^|[ \u3000\t])[-+]?\d[\d,]*(?:\.\d+)?%?(?=$|[ \u3000\t])")
@@ -179,4 +251,4 @@ def words(name: str, kind: str) -> tuple[str, ...]:
     return tuple(lexicon.of_kind(HERE / name, kind))
 
 
-__all__ = ["Line", "Segment", "cell_row", "confirm_run_in", "content_lines", "flattened_table", "segments", "words"]
+__all__ = ["Line", "Segment", "cell_row", "chunk_numbers", "confirm_run_in", "content_lines", "flattened_table", "segments", "words"]

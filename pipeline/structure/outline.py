@@ -19,6 +19,7 @@ from pipeline.structure.levels import assign
 from pipeline.structure.lines import (
     Line,
     Segment,
+    chunk_numbers,
     confirm_run_in,
     content_lines,
     flattened_table,
@@ -198,7 +199,7 @@ def outline(text: str, *, doc_type: str | None = None, skip: list[tuple[int, int
     numbered paragraphs; ``lead_score`` is the optional heading-vs-item classifier.
     """
     lines = content_lines(text, skip, outline_begin(text))
-    segs = confirm_run_in([segments(text, line) for line in lines])
+    segs = chunk_numbers(lines, confirm_run_in([segments(text, line) for line in lines]))
     points = bool(title_text) and title_text.endswith(words("lexicon.tsv", "point_genre"))
     numbered = _numbered(segs, doc_type not in NO_LEAD_TYPES, lead_score, points)
     tabular = flattened_table(lines)
