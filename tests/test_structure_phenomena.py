@@ -129,3 +129,16 @@ CASES = ARTICLES + COLON_TITLES + UNITS + TABLES + LEADS + BREAKS
 @pytest.mark.parametrize("name,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_layouts(name: str, text: str, expected: list[tuple[int, str, str]]) -> None:
     assert tree(text, "work_rules") == expected
+
+
+@pytest.mark.parametrize("content", [b"not a pickle", b""], ids=["garbage", "empty"])
+def test_a_model_that_fails_to_load_leaves_the_decision_to_the_rules(tmp_path, content: bytes) -> None:
+    from pipeline.structure.classifier import lead_scorer
+
+    broken = tmp_path / "heading_lead.joblib"
+    broken.write_bytes(content)
+    score = lead_scorer(broken)
+    assert score is not None and score(["坚持以人为本，抓能力建设", "会议由书记主持"]) == [0.5, 0.5]
+    name, text, expected = LEADS[0]
+    sections, _ = outline(text, doc_type="experience_report", lead_score=score)
+    assert [(s.level, s.number, s.title) for s in sections] == expected
