@@ -123,6 +123,12 @@ BREAKS = [
      [(1, "一、", "公开内容"), (1, "二、", "公开时间"), (1, "三、", "公开形式")]),
 ]
 
+LEADS.append(
+    ("a short sentence alone on its line before a paragraph is a label",
+     "集体经济不断壮大。\n全镇坚持产业强村的思路，培育了食用菌、果蔬和乡村旅游三个主导产业，"
+     "村级集体经济收入全部超过十万元。\n",
+     [(1, "", "集体经济不断壮大")]))
+
 CASES = ARTICLES + COLON_TITLES + UNITS + TABLES + LEADS + BREAKS
 
 

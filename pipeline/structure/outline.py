@@ -138,7 +138,7 @@ def _unnumbered(text: str, lines: list[Line], segs: list[list[Segment]],
         next_numbered = nxt is not None and segs[i + 1][0].style is not None
         after_heading = any(h.whole_line for h in by_line.get(i - 1, []))
         if first.end == line.end:
-            h = un.label_line(text, line, lines[i + 1:i + 4], next_numbered, after_heading)
+            h = un.label_line(text, line, lines[i + 1:i + 4], next_numbered, after_heading, lead_score)
             if h is not None:
                 out.append(h)
                 by_line.setdefault(i, []).append(h)

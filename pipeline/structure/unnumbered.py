@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from pipeline.structure.headings import Heading
 from pipeline.structure.lines import Line, words
 
+LeadScore = Callable[[Sequence[str]], list[float]]
 _NOT_IN_LABEL = set("。，,；;!?！？ \u3000\t")
 _RUNIN = re.compile(r"([^\s。，,；;:：!?！？]{2,24})[ \u3000]+(?=\S)")
 _LABEL_SENTENCE = re.compile(r"([^\s。，,；;:：!?！？]{2,16})。")
@@ -26,6 +28,8 @@ _LABEL_SENTENCE = re.compile(r"([^\s。，,；;:：!?！？]{2,16})。")
 MIN_CONTENT = 15
 #: A label line needs a paragraph of at least this length (or a numbered list) after it.
 MIN_FOLLOWING = 30
+#: A label line that is a sentence (``镇域经济快速发展。``) has at most this many characters.
+SENTENCE_LABEL_MAX = 16
 #: Paragraphs that may stand between two label sentences of one series.
 MAX_GAP = 2
 
@@ -59,9 +63,17 @@ _FULL_DATE = re.compile(r"[\d一二三四五六七八九十〇零百]{1,4}\s*年
 
 
 def label_line(text: str, line: Line, following: list[Line], next_numbered: bool,
-               after_heading_line: bool) -> Heading | None:
-    """A stand-alone label line, or None. ``following``: the next few content lines."""
+               after_heading_line: bool, lead_score: LeadScore | None = None) -> Heading | None:
+    """A stand-alone label line, or None. ``following``: the next few content lines.
+
+    A line that is one short sentence of one clause (``镇域经济快速发展。``) is a label
+    too when a paragraph follows it, and the classifier (when there) takes it for one."""
     s = line.text
+    if s.endswith("。") and len(s) <= SENTENCE_LABEL_MAX + 1 and "。" not in s[:-1]:
+        if (after_heading_line or not following or len(following[0].text) < MIN_FOLLOWING
+                or (lead_score is not None and lead_score([s[:-1]])[0] < 0.5)):
+            return None
+        s = s[:-1]
     colon = s[-1:] in (":", "：")
     bare = s.rstrip(":：")
     if not _labelish(s) or ":" in bare or "：" in bare or re.search(r"\d{5}", bare):
@@ -85,8 +97,8 @@ def label_line(text: str, line: Line, following: list[Line], next_numbered: bool
 
 
 def label(line: Line) -> Heading:
-    """A whole line as an unnumbered label heading (without a final colon)."""
-    bare = line.text.rstrip(":：")
+    """A whole line as an unnumbered label heading (without a final colon or full stop)."""
+    bare = line.text.rstrip(":：。")
     return Heading(line.start, "label", None, "", None, bare, line.start + len(bare), line.index, True,
                    whole_line=True, evidence="label")
 
