@@ -27,6 +27,7 @@ from pipeline.structure.lines import (
     words,
 )
 from pipeline.structure.parallel import parallel_leads
+from pipeline.structure.unpunctuated import run_in_points
 
 #: Doc types whose numbered units are rules and duties: a lead sentence does not make a heading.
 NO_LEAD_TYPES = {"work_rules", "duty_list", "budget_table"}
@@ -150,6 +151,8 @@ def _unnumbered(text: str, lines: list[Line], segs: list[list[Segment]],
     # site's chunk numbers `1、` open lines that are paragraphs of the report), and in
     # every kind of document: their shape and the classifier are the evidence, and the
     # document type of a page copied from a sharing site is often a guess
+    for line in lines:
+        out.extend(run_in_points(text, line))
     taken = {h.start for h in out} | {h.start for h in found}
     spans = [(ln.start, ln.end, ln) for ln in lines]
     out.extend(h for h in parallel_leads(text, spans, lead_score) if h.start not in taken)
