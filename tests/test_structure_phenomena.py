@@ -137,7 +137,24 @@ BREAKS.append(
      "提出意见和建议\n",
      [(1, "一", "监督范围"), (1, "二", "工作制度"), (1, "三", "监督程序和工作方法")]))
 
-CASES = ARTICLES + COLON_TITLES + UNITS + TABLES + LEADS + BREAKS
+BREAKS.append(
+    ("the number on one line and the title on the next",
+     "第三章\n社会保障\n全市社会保障体系逐步健全，覆盖城乡居民。\n第一节\n养老保险\n"
+     "一、\n城镇职工养老保险\n参保人数逐年增加，基金运行平稳。\n",
+     [(1, "第三章", "社会保障"), (2, "第一节", "养老保险"), (3, "一、", "城镇职工养老保险")]))
+
+FURNITURE = [
+    ("the value of a page's field, a web address and a page thumbnail are no headings",
+     "【www.example.com--范文】\n2023年工作回顾\n过去的一年，全区上下团结奋斗，经济社会发展取得新的成绩，各项任务圆满完成。\n"
+     "发布单位:\n区融媒体中心\n近年来，全区持续加强基层组织建设，党员队伍不断壮大，"
+     "组织覆盖更加全面。\n工作规则汇编_第2页\n党员队伍稳步壮大。全年发展党员五百余名，其中一线党员占六成以上。\n"
+     "组织设置持续优化。全区新建党组织三十个，调整撤并党组织十二个。\n"
+     "阵地建设全面加强。新建党群服务中心二十个，改造提升旧阵地十五个。\n",
+     [(1, "", "2023年工作回顾"), (2, "", "党员队伍稳步壮大"), (2, "", "组织设置持续优化"),
+      (2, "", "阵地建设全面加强")]),
+]
+
+CASES = ARTICLES + COLON_TITLES + UNITS + TABLES + LEADS + BREAKS + FURNITURE
 
 
 @pytest.mark.parametrize("name,text,expected", CASES, ids=[c[0] for c in CASES])

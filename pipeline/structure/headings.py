@@ -328,7 +328,7 @@ def ranked(seg: Segment) -> Heading:
     number = re.sub(r"\s+", "", seg.match.group("num"))
     pos = seg.match.end()
     text = seg.source
-    while pos < seg.end and text[pos] in " \u3000:：,，.。、":
+    while pos < seg.end and text[pos] in " \u3000\n:：,，.。、":
         pos += 1
     body = text[pos:seg.end]
     gap = text[seg.match.end():pos]

@@ -54,7 +54,7 @@ class Segment:
     def body_start(self) -> int:
         """Where the text after the marker begins (blanks skipped)."""
         pos = self.match.end() if self.match else self.start
-        while pos < self.end and self.source[pos] in " \u3000\t":
+        while pos < self.end and self.source[pos] in " \u3000\t\n":
             pos += 1
         return pos
 
@@ -107,6 +107,30 @@ def _glued_list(text: str, body: int, end: int) -> int | None:
     sep = text[pos + 1] if text[pos] == "1" else None
     second = f"2{sep}" if sep else text[pos] + "2" + text[pos + 2]
     return pos if second in text[pos + 3:pos + GLUED_REACH] else None
+
+
+#: A title on the line after its bare number is at most this long, without sentence marks.
+NEXT_LINE_TITLE_MAX = 20
+
+
+def join_bare_numbers(text: str, lines: list[Line]) -> list[Line]:
+    """Lines with a line holding only a heading number (``第二章``) joined to the title on
+    the next line (``优抚安置``): the conversion put the number and the title on two lines."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        found = match_marker(text, ln.start, True)
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if (found is not None and found[1].end() == ln.end and found[0].name != "bracket" and nxt is not None
+                and len(nxt.text) <= NEXT_LINE_TITLE_MAX and not any(ch in nxt.text for ch in "。，,；;：:!?！？")
+                and match_marker(text, nxt.start, True) is None and text[ln.end:nxt.start].count("\n") == 1):
+            out.append(Line(len(out), ln.start, nxt.end, text[ln.start:nxt.end]))
+            i += 2
+            continue
+        out.append(Line(len(out), ln.start, ln.end, ln.text))
+        i += 1
+    return out
 
 
 def segments(text: str, line: Line) -> list[Segment]:
@@ -251,4 +275,5 @@ def words(name: str, kind: str) -> tuple[str, ...]:
     return tuple(lexicon.of_kind(HERE / name, kind))
 
 
-__all__ = ["Line", "Segment", "cell_row", "chunk_numbers", "confirm_run_in", "content_lines", "flattened_table", "segments", "words"]
+__all__ = ["Line", "Segment", "cell_row", "chunk_numbers", "confirm_run_in", "content_lines", "flattened_table",
+           "join_bare_numbers", "segments", "words"]

@@ -23,6 +23,7 @@ from pipeline.structure.lines import (
     confirm_run_in,
     content_lines,
     flattened_table,
+    join_bare_numbers,
     segments,
     words,
 )
@@ -79,7 +80,8 @@ def _numbered(segs: list[list[Segment]], lead_allowed: bool, lead_score: LeadSco
                 stretch = []
                 out.append(hd.ranked(seg))
             elif seg.style.name == "bracket":
-                out.append(hd.bracket(seg))
+                if not un.not_a_title(seg.match.group("title") if seg.match else ""):
+                    out.append(hd.bracket(seg))
             elif seg.style.name == "cn_shi" and not seg.at_line_start:
                 continue
             else:
@@ -139,7 +141,8 @@ def _unnumbered(text: str, lines: list[Line], segs: list[list[Segment]],
         next_numbered = nxt is not None and segs[i + 1][0].style is not None
         after_heading = any(h.whole_line for h in by_line.get(i - 1, []))
         if first.end == line.end:
-            h = un.label_line(text, line, lines[i + 1:i + 4], next_numbered, after_heading, lead_score)
+            h = un.label_line(text, line, lines[i + 1:i + 4], next_numbered, after_heading, lead_score,
+                              lines[i - 1] if i else None)
             if h is not None:
                 out.append(h)
                 by_line.setdefault(i, []).append(h)
@@ -201,7 +204,7 @@ def outline(text: str, *, doc_type: str | None = None, skip: list[tuple[int, int
     line, which is not a section; ``doc_type`` decides whether lead sentences may head
     numbered paragraphs; ``lead_score`` is the optional heading-vs-item classifier.
     """
-    lines = content_lines(text, skip, outline_begin(text))
+    lines = join_bare_numbers(text, content_lines(text, skip, outline_begin(text)))
     segs = chunk_numbers(lines, confirm_run_in([segments(text, line) for line in lines]))
     points = bool(title_text) and title_text.endswith(words("lexicon.tsv", "point_genre"))
     numbered = _numbered(segs, doc_type not in NO_LEAD_TYPES, lead_score, points)

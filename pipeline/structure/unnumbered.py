@@ -28,6 +28,8 @@ _LABEL_SENTENCE = re.compile(r"([^\s。，,；;:：!?！？]{2,16})。")
 MIN_CONTENT = 15
 #: A label line needs a paragraph of at least this length (or a numbered list) after it.
 MIN_FOLLOWING = 30
+#: A field name (``信息来源:``) is at most this long; the line after it is its value.
+FIELD_MAX = 8
 #: A label line that is a sentence (``镇域经济快速发展。``) has at most this many characters.
 SENTENCE_LABEL_MAX = 16
 #: Paragraphs that may stand between two label sentences of one series.
@@ -44,8 +46,19 @@ class Paragraph:
     line: Line
 
 
+#: A title may open with a year (``2013年工作回顾``).
+_YEAR_START = re.compile(r"(?:19|20)\d\d年")
+#: A web address or a page thumbnail's name is site furniture, never a title.
+_WEB = re.compile(r"www\.|https?:|\.(?:com|cn|net|org)\b|_第\s*\d+\s*页", re.I)
+
+
 def _first_is_text(s: str) -> bool:
-    return bool(s) and ("\u4e00" <= s[0] <= "\u9fff" or s[0] in "《“\"")
+    return bool(s) and ("\u4e00" <= s[0] <= "\u9fff" or s[0] in "《“\"" or bool(_YEAR_START.match(s)))
+
+
+def not_a_title(s: str) -> bool:
+    """Text no heading has: a web address, a page thumbnail's file name."""
+    return bool(_WEB.search(s))
 
 
 def _salutation(s: str) -> bool:
@@ -63,12 +76,17 @@ _FULL_DATE = re.compile(r"[\d一二三四五六七八九十〇零百]{1,4}\s*年
 
 
 def label_line(text: str, line: Line, following: list[Line], next_numbered: bool,
-               after_heading_line: bool, lead_score: LeadScore | None = None) -> Heading | None:
+               after_heading_line: bool, lead_score: LeadScore | None = None,
+               previous: Line | None = None) -> Heading | None:
     """A stand-alone label line, or None. ``following``: the next few content lines.
 
     A line that is one short sentence of one clause (``镇域经济快速发展。``) is a label
     too when a paragraph follows it, and the classifier (when there) takes it for one."""
     s = line.text
+    if previous is not None and previous.text.endswith((":", "：")) and len(previous.text) <= FIELD_MAX:
+        return None  # the value of a field (``信息来源:`` / ``区日报社``)
+    if not_a_title(s):
+        return None
     if s.endswith("。") and len(s) <= SENTENCE_LABEL_MAX + 1 and "。" not in s[:-1]:
         if (after_heading_line or not following or len(following[0].text) < MIN_FOLLOWING
                 or (lead_score is not None and lead_score([s[:-1]])[0] < 0.5)):
