@@ -74,6 +74,14 @@ COLON_TITLES.append(
      "4、实行督办制度。领导交办的事项要按时办结并反馈。\n",
      [(1, "一、", "工作制度")]))
 
+COLON_TITLES.append(
+    ("a rule leading into its sub-list among rules that are sentences is an item",
+     "为规范议事行为，制定本规则。一、党委会议主要研究以下事项:\n1、研究贯彻上级决定的具体措施;\n2、研究年度工作计划;\n"
+     "二、党委会议由书记召集并主持。书记不在时，可委托副书记主持。\n三、党委会议每月举行一次。\n"
+     "四、党委会议须有半数以上委员到会方能举行。\n五、会议议题由书记确定。\n六、议题应在会前一天通知参会人员。\n"
+     "七、会议决定的事项由分管委员负责落实。\n八、党委会议实行集体领导、民主集中、个别酝酿、会议决定\n",
+     []))
+
 TABLES = [
     ("the numbered rows of a flattened budget table are no headings",
      "项目 行次 金额\n一、财政拨款收入 1 2,350,000.00\n二、事业收入 2\n三、经营收入 3\n"

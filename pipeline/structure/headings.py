@@ -228,12 +228,15 @@ def _drop_stray_colons(run: list[Unit], chosen: dict[int, tuple[str, int, str]])
 
 def _drop_stray_labels(run: list[Unit], chosen: dict[int, tuple[str, int, str]]) -> None:
     """In a long series of items (sentences ending in 。), a unit that merely lost its
-    final 。 (``(七) 职业安全卫生研究``) is an item like its siblings, not a heading."""
+    final 。 (``(七) 职业安全卫生研究``) is an item like its siblings, not a heading; so is
+    one that leads into its own sub-list (``一、党委会议研究以下工作：``)."""
     if len(run) < ITEM_SERIES_MIN:
         return
     alone = [u for u in run if id(u) in chosen and chosen[id(u)][2] == "whole"
-             and not u.seg.body.rstrip().endswith((":", "："))]
-    items = [u for u in run if not u.evidence and u.seg.body.rstrip().endswith("。")]
+             and (not u.seg.body.rstrip().endswith((":", "："))
+                  or any(w in u.seg.body for w in words("lexicon.tsv", "list_lead")))]
+    items = [u for u in run if id(u) not in chosen and not ({"unit", "colon", "runin"} & set(u.evidence))
+             and u.seg.body.rstrip().endswith("。")]
     if alone and len(alone) * 4 <= len(run) and len(items) + len(alone) == len(run):
         for u in alone:
             del chosen[id(u)]

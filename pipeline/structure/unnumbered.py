@@ -57,8 +57,10 @@ def _first_is_text(s: str) -> bool:
 
 
 def not_a_title(s: str) -> bool:
-    """Text no heading has: a web address, a page thumbnail's file name."""
-    return bool(_WEB.search(s))
+    """Text no heading has: a web address, a page thumbnail's file name, an unbalanced
+    bracket (a fragment of a cell or a line cut in two: ``2019年度)``)."""
+    opened, closed = s.count("(") + s.count("（"), s.count(")") + s.count("）")
+    return bool(_WEB.search(s)) or opened != closed
 
 
 def _salutation(s: str) -> bool:
