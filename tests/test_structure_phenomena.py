@@ -165,6 +165,13 @@ FURNITURE = [
 CASES = ARTICLES + COLON_TITLES + UNITS + TABLES + LEADS + BREAKS + FURNITURE
 
 
+def test_a_budget_table_document_has_no_sections() -> None:
+    text = ("项目名称 道路维修工程\n项目总体概况\n新建道路两条，硬化路面四千平方米，配套建设排水设施和路灯。\n"
+            "年度主要目标\n完成道路硬化和排水工程建设，方便沿线群众出行，改善村容村貌。\n一、产出指标\n二、效益指标\n")
+    assert tree(text, "budget_table") == []
+    assert tree(text, "yearbook") != []
+
+
 @pytest.mark.parametrize("name,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_layouts(name: str, text: str, expected: list[tuple[int, str, str]]) -> None:
     assert tree(text, "work_rules") == expected

@@ -34,6 +34,10 @@ from pipeline.structure.unpunctuated import run_in_points
 NO_LEAD_TYPES = {"work_rules", "duty_list", "budget_table"}
 _STRUCTURAL_LINE = re.compile(r"[ \u3000]*(?:#+[ \u3000]*)?第\s*[〇零一二三四五六七八九十百\d]+\s*[章节条]")
 
+#: Doc types that are a table (预算绩效目标表): a table has no sections, so neither has the
+#: document; its label cells (``项目总体概况``, ``年度主要目标``) are table structure.
+TABLE_TYPES = {"budget_table"}
+
 LeadScore = Callable[[Sequence[str]], list[float]]
 
 
@@ -204,6 +208,8 @@ def outline(text: str, *, doc_type: str | None = None, skip: list[tuple[int, int
     line, which is not a section; ``doc_type`` decides whether lead sentences may head
     numbered paragraphs; ``lead_score`` is the optional heading-vs-item classifier.
     """
+    if doc_type in TABLE_TYPES:
+        return [], []
     lines = join_bare_numbers(text, content_lines(text, skip, outline_begin(text)))
     segs = chunk_numbers(lines, confirm_run_in([segments(text, line) for line in lines]))
     points = bool(title_text) and title_text.endswith(words("lexicon.tsv", "point_genre"))
