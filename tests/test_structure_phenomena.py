@@ -34,6 +34,12 @@ ARTICLES = [
      [(1, "第一条", "第一条"), (1, "第二条", "第二条")]),
 ]
 
+ARTICLES.append(
+    ("an amendment history wrapped at a reference to an article is not the outline's start",
+     "法规名称：某委员会设置办法\n沿革内容：\n1.某年某月某日令修正发布\n第 6  条条文\n2.某年某月某日令修正发布\n"
+     "第 2  条第 1  款、第 3  条第 1  项\n\n第 1 条\n为审议费率，特设本委员会。\n第 2 条\n本会任务如下。\n",
+     [(1, "第1条", "第1条"), (1, "第2条", "第2条")]))
+
 COLON_TITLES = [
     ("numbered titles ending in a colon, their content on the same line",
      "一、参加人员:全体村民代表和村两委成员，到会人数须过半数。\n"

@@ -32,7 +32,7 @@ from pipeline.structure.unpunctuated import run_in_points
 
 #: Doc types whose numbered units are rules and duties: a lead sentence does not make a heading.
 NO_LEAD_TYPES = {"work_rules", "duty_list", "budget_table"}
-_STRUCTURAL_LINE = re.compile(r"[ \u3000]*(?:#+[ \u3000]*)?第\s*[〇零一二三四五六七八九十百\d]+\s*[章节条]")
+_STRUCTURAL_LINE = re.compile(r"[ \u3000]*(?:#+[ \u3000]*)?第\s*[〇零一二三四五六七八九十百\d]+\s*[章节条](?![的之中款项所规条至及和或第])")
 
 #: Doc types that are a table (预算绩效目标表): a table has no sections, so neither has the
 #: document; its label cells (``项目总体概况``, ``年度主要目标``) are table structure.
