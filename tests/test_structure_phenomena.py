@@ -88,6 +88,12 @@ COLON_TITLES.append(
      "七、会议决定的事项由分管委员负责落实。\n八、党委会议实行集体领导、民主集中、个别酝酿、会议决定\n",
      []))
 
+COLON_TITLES.append(
+    ("a paragraph with a converter's blanks inside its words has no run-in label",
+     "一、 会议时间\n党委会议原则上每月 举行一次, 必要时可临时召 开。\n"
+     "由党委书记或书记委托的一名 党委委员 主持, 出席人员 须超过组成人员 半数时方可举行。\n",
+     [(1, "一、", "会议时间")]))
+
 TABLES = [
     ("the numbered rows of a flattened budget table are no headings",
      "项目 行次 金额\n一、财政拨款收入 1 2,350,000.00\n二、事业收入 2\n三、经营收入 3\n"
