@@ -90,6 +90,19 @@ def content_lines(text: str, skip: list[tuple[int, int]] | None = None, begin: i
     return out
 
 
+#: In a line stripped of its punctuation no mark follows the marker (``…规则第二条会议由…``).
+_RUN_IN_RANKED_BARE = re.compile(r"(?=第\s*[〇零一二三四五六七八九十百\d]+\s*[章节条](?![的之中款项所规条至及和或第]))")
+#: A line is unpunctuated when it is this long and marks are rarer than this share.
+UNPUNCTUATED_MIN, UNPUNCTUATED_MARK_SHARE = 100, 0.005
+_MARKS = re.compile(r"[，。、；：,.;:！？!?]")
+
+
+def unpunctuated(line: Line) -> bool:
+    """Was this line stripped of its punctuation (a sharing site's copy)?"""
+    return (len(line.text) >= UNPUNCTUATED_MIN
+            and len(_MARKS.findall(line.text)) < UNPUNCTUATED_MARK_SHARE * len(line.text))
+
+
 #: A title with the first item of its list glued to it, the break between them lost
 #: (``二、议事制度1、党委会议一般每月…``, ``一、救助工作扎实有力1.城乡低保…``).
 _GLUED_FIRST = re.compile(r"[ \u3000]*[^\s。，,；;:：!?！？、\d]{2,20}?(?=(?:1[、.．]|[（(]1[)）])[\u4e00-\u9fff])")
@@ -143,7 +156,8 @@ def segments(text: str, line: Line) -> list[Segment]:
         found = match_marker(text, pos, False)
         if found and pos > starts[-1][0]:
             starts.append((pos, found[0], found[1], False))
-    for m in _RUN_IN_RANKED.finditer(text, line.start + 1, line.end):
+    run_in = _RUN_IN_RANKED_BARE if unpunctuated(line) else _RUN_IN_RANKED
+    for m in run_in.finditer(text, line.start + 1, line.end):
         pos = m.start()
         found = match_marker(text, pos, True)
         if found and found[0].rank is not None and all(pos != p for p, *_ in starts):
@@ -276,4 +290,4 @@ def words(name: str, kind: str) -> tuple[str, ...]:
 
 
 __all__ = ["Line", "Segment", "cell_row", "chunk_numbers", "confirm_run_in", "content_lines", "flattened_table",
-           "join_bare_numbers", "segments", "words"]
+           "join_bare_numbers", "segments", "unpunctuated", "words"]

@@ -15,20 +15,13 @@ import re
 from functools import cache
 
 from pipeline.structure.headings import Heading
-from pipeline.structure.lines import Line, words
+from pipeline.structure.lines import Line, unpunctuated, words
 from pipeline.structure.markers import ordinal
 
-#: A line is unpunctuated when it is this long and marks are rarer than this share.
-MIN_LENGTH, MAX_MARK_SHARE = 150, 0.005
-_MARKS = re.compile(r"[，。、；：,.;:！？!?]")
 NUMERALS = "一二三四五六七八九十"
 #: Characters that make a numeral part of a number word (三分之二, 一次, 二十).
 _NUMBER_WORD = set(NUMERALS) | set("百千万亿分之次个年月日名人般些切样旦致项是")
 TITLE_MAX = 12
-
-
-def unpunctuated(line: Line) -> bool:
-    return len(line.text) >= MIN_LENGTH and len(_MARKS.findall(line.text)) < MAX_MARK_SHARE * len(line.text)
 
 
 @cache
