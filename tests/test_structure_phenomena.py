@@ -101,6 +101,12 @@ COLON_TITLES.append(
      "由党委书记或书记委托的一名 党委委员 主持, 出席人员 须超过组成人员 半数时方可举行。\n",
      [(1, "一、", "会议时间")]))
 
+COLON_TITLES.append(
+    ("a letter-spaced title set off from its content by a blank",
+     "一、综 合 初步核算，全年地区生产总值一百五十亿元，比上年增长百分之三。\n"
+     "二、农 业 全年粮食种植面积六十万亩，比上年增加一万亩。\n",
+     [(1, "一、", "综合"), (1, "二、", "农业")]))
+
 TABLES = [
     ("the numbered rows of a flattened budget table are no headings",
      "项目 行次 金额\n一、财政拨款收入 1 2,350,000.00\n二、事业收入 2\n三、经营收入 3\n"

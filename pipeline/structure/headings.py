@@ -30,6 +30,8 @@ _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 _FUNCTION_END = set("、的和与及或并在对把将由")
 #: Text after a blank that starts with a mark continues the phrase before the blank.
 _PUNCT_START = set("，,、。；;:：)）")
+#: A letter-spaced title (``综 合``, ``人 口``) before its content, as statistical bulletins set them.
+_SPACED_TITLE = re.compile(r"([\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){1,3})[ \u3000]+(?=\S.{9,})", re.S)
 #: A title ending in a colon with its content on the same line (``一、参加人员:联席会议…``).
 _COLON_TITLE = re.compile(r"[ \u3000]*([^\s。，,；;:：!?！？、]{2,12})[ \u3000]*[:：][ \u3000]*(?=\S)")
 #: The content after such a title is at least this long (``时间：上午`` is a field, not a section).
@@ -113,7 +115,7 @@ def gather(seg: Segment) -> Unit:
     elif len(bare) <= 40 and not any(ch in _END_MARKS for ch in bare) and len(bare) >= 2 and not _leads_in(bare):
         unit.evidence["whole"] = (compact(bare), b0 + len(bare))
     if runin is not None and "whole" not in unit.evidence and "colon" not in unit.evidence:
-        unit.evidence["runin"] = (runin.group(1), b0 + runin.end(1))
+        unit.evidence["runin"] = (compact(runin.group(1)), b0 + runin.end(1))
     m = _unit_pattern().match(body)
     if m:
         unit.evidence["unit"] = (m.group(1), b0 + m.end(1))
@@ -127,7 +129,7 @@ def _runin(body: str) -> re.Match[str] | None:
     """A short label set off from its content by a blank (``会议组成 局党组会议由…``), or
     None. A label ending in a function word or 、, or a blank followed by a mark, is a
     sentence that a converter cut with a blank (``传达中央、 国务院…``), not a label."""
-    m = _RUNIN.match(body)
+    m = _SPACED_TITLE.match(body) or _RUNIN.match(body)
     if m is None or m.group(1)[-1] in _FUNCTION_END or body[m.end():m.end() + 1] in _PUNCT_START:
         return None
     return m
