@@ -107,6 +107,13 @@ COLON_TITLES.append(
      "二、农 业 全年粮食种植面积六十万亩，比上年增加一万亩。\n",
      [(1, "一、", "综合"), (1, "二、", "农业")]))
 
+COLON_TITLES.append(
+    ("numbered titles after scrambled full stops, one line; an enumeration in a sentence is none",
+     "为规范议事行为,制定本规则,一、议事范围:凡涉及全村发展的重大事项均须集体讨论决定.二、会议制度:会议每月召开一次,"
+     "由书记召集并主持,三、表决方式:实行少数服从多数,票数相同时暂缓表决.\n"
+     "会议材料分为两类,一、书面材料须提前送达。\n",
+     [(1, "一、", "议事范围"), (1, "二、", "会议制度"), (1, "三、", "表决方式")]))
+
 TABLES = [
     ("the numbered rows of a flattened budget table are no headings",
      "项目 行次 金额\n一、财政拨款收入 1 2,350,000.00\n二、事业收入 2\n三、经营收入 3\n"

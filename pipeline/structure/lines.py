@@ -20,6 +20,8 @@ from pipeline.structure.markers import HERE, Style, match_marker, ordinal
 
 #: Positions where an inline marker may start: after blanks or after a clause end.
 _INLINE = re.compile(r"(?<=[ \u3000\t。；;：:])[ \u3000]*(?=[第篇一二三四五六七八九十壹贰叁参肆伍陆柒捌玖拾（(\d①-⑳【])")
+#: The same after a comma or a period, where a copy scrambled its full stops (confirmed later).
+_INLINE_WEAK = re.compile(r"(?<=[，,.．])[ \u3000]*(?=[一二三四五六七八九十（(\d])")
 _MARKDOWN = re.compile(r"#{1,6}[ \u3000]*")
 #: A chapter or article marker run into a line whose breaks were lost (`…议事规则第二十三条。市…`):
 #: anywhere, but only when a mark or blank follows it; :func:`confirm_run_in` then keeps
@@ -49,6 +51,9 @@ class Segment:
     style: Style | None
     match: re.Match[str] | None
     at_line_start: bool
+    #: found after a comma or a full stop scrambled to one (``…规则,一、议事范围``): kept only
+    #: when a sibling next to it on its line continues its count (:func:`confirm_run_in`)
+    weak: bool = False
 
     @property
     def body_start(self) -> int:
@@ -151,11 +156,18 @@ def segments(text: str, line: Line) -> list[Segment]:
     starts: list[tuple[int, Style | None, re.Match[str] | None, bool]] = []
     first = match_marker(text, line.start, True)
     starts.append((line.start, *(first if first else (None, None)), True))
+    weak: set[int] = set()
     for m in _INLINE.finditer(text, line.start + 1, line.end):
         pos = m.end()
         found = match_marker(text, pos, False)
         if found and pos > starts[-1][0]:
             starts.append((pos, found[0], found[1], False))
+    for m in _INLINE_WEAK.finditer(text, line.start + 1, line.end):
+        pos = m.end()
+        found = match_marker(text, pos, False)
+        if found and found[0].rank is None and "n" in found[0].pattern.groupindex and all(pos != p for p, *_ in starts):
+            starts.append((pos, found[0], found[1], False))
+            weak.add(pos)
     run_in = _RUN_IN_RANKED_BARE if unpunctuated(line) else _RUN_IN_RANKED
     for m in run_in.finditer(text, line.start + 1, line.end):
         pos = m.start()
@@ -175,7 +187,7 @@ def segments(text: str, line: Line) -> list[Segment]:
         end = starts[i + 1][0] if i + 1 < len(starts) else line.end
         while end > pos and text[end - 1] in " \u3000\t":
             end -= 1
-        out.append(Segment(text, line, pos, end, st, mt, at_start))
+        out.append(Segment(text, line, pos, end, st, mt, at_start, pos in weak))
     return out
 
 
@@ -183,7 +195,9 @@ def confirm_run_in(segs: list[list[Segment]]) -> list[list[Segment]]:
     """Keep a chapter or article marker found inside a line only when its number continues
     the article before it or is continued by the one after it (``第二十四条`` between
     ``第二十三条`` and ``第二十五条``): a reference in running text (``依照第五条，``)
-    seldom sits in such a sequence. A marker that is not kept rejoins the segment before it."""
+    seldom sits in such a sequence. A marker found after a comma (``weak``) is kept only
+    when a sibling beside it on its line continues its count. A marker that is not kept
+    rejoins the segment before it."""
     ranked = [s for line in segs for s in line if s.style is not None and s.style.rank is not None]
     keep: set[int] = set()
     for i, s in enumerate(ranked):
@@ -195,11 +209,23 @@ def confirm_run_in(segs: list[list[Segment]]) -> list[list[Segment]]:
                 if r is not None and r.style is s.style]
         if n is not None and any(abs((_ordinal_of(r) or -9) - n) == 1 for r in near):
             keep.add(id(s))
+    dropped: set[int] = set()
+    for line in segs:
+        for s in line:
+            if not s.weak:
+                continue
+            n = _ordinal_of(s)
+            same = [r for r in line if r.style is s.style and r is not s and r.match is not None]
+            before = [r for r in same if r.start < s.start][-1:]
+            after = [r for r in same if r.start > s.start][:1]
+            if n is None or not any(abs((_ordinal_of(r) or -9) - n) == 1 for r in before + after):
+                dropped.add(id(s))
     out: list[list[Segment]] = []
     for line in segs:
         merged: list[Segment] = []
         for s in line:
-            if s.style is not None and s.style.rank is not None and id(s) not in keep and merged:
+            ranked_dropped = s.style is not None and s.style.rank is not None and id(s) not in keep
+            if (ranked_dropped or id(s) in dropped) and merged:
                 merged[-1].end = s.end
             else:
                 merged.append(s)
