@@ -220,3 +220,19 @@ def test_a_model_that_fails_to_load_leaves_the_decision_to_the_rules(tmp_path, c
     name, text, expected = LEADS[0]
     sections, _ = outline(text, doc_type="experience_report", lead_score=score)
     assert [(s.level, s.number, s.title) for s in sections] == expected
+
+
+UNEVEN_LEADS = ("强化组织领导,压实工作责任。县里成立工作专班，每月召开一次调度会，研究解决具体问题。\n"
+                "聚焦重点,创新举措。围绕产业发展和基层治理，推出十项具体措施，逐项明确责任单位。\n"
+                "加强督查考核,确保任务落实到位。把工作成效纳入年度考核，对进度滞后的单位进行通报。\n")
+
+
+def test_paragraph_leads_of_unlike_shape_need_the_classifier() -> None:
+    from pipeline.structure.classifier import lead_scorer
+
+    assert tree(UNEVEN_LEADS, "experience_report") == []  # rules alone: could be prose
+    score = lead_scorer()
+    if score is None:
+        pytest.skip("models/heading_lead.joblib is missing (python -m pipeline.structure.train)")
+    sections, _ = outline(UNEVEN_LEADS, doc_type="experience_report", lead_score=score)
+    assert [s.title for s in sections] == ["强化组织领导,压实工作责任", "聚焦重点,创新举措", "加强督查考核,确保任务落实到位"]

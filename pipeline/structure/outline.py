@@ -153,7 +153,7 @@ def _unnumbered(text: str, lines: list[Line], segs: list[list[Segment]],
                 paras.append(None)
                 continue
         take_rest(first.start, first.end, line)
-    out.extend(un.label_series(text, paras))
+    out.extend(un.label_series(text, paras, lead_score))
     # parallel lead sentences are looked for in every line, numbered or not (a sharing
     # site's chunk numbers `1、` open lines that are paragraphs of the report), and in
     # every kind of document: their shape and the classifier are the evidence, and the

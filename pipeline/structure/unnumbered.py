@@ -24,6 +24,8 @@ LeadScore = Callable[[Sequence[str]], list[float]]
 _NOT_IN_LABEL = set("。，,；;!?！？ \u3000\t")
 _RUNIN = re.compile(r"([^\s。，,；;:：!?！？]{2,24})[ \u3000]+(?=\S)")
 _LABEL_SENTENCE = re.compile(r"([^\s。，,；;:：!?！？]{2,16})。")
+#: A label of two short clauses opening a paragraph (``强化责任落实,提升服务质量。``).
+_LEAD_SENTENCE = re.compile(r"([^\s。，,；;:：!?！？、]{2,12}[，,][^\s。，,；;:：!?！？、]{2,12})。")
 #: Content after a run-in label or a label sentence must be at least this long.
 MIN_CONTENT = 15
 #: A label line needs a paragraph of at least this length (or a numbered list) after it.
@@ -167,16 +169,29 @@ def runin(text: str, para: Paragraph) -> Heading | None:
                    para.start == para.line.start, evidence="runin")
 
 
-def label_series(text: str, paras: list[Paragraph | None]) -> list[Heading]:
+def label_series(text: str, paras: list[Paragraph | None], lead_score: LeadScore | None = None) -> list[Heading]:
     """Label sentences opening paragraphs of one stretch of text. ``None`` entries
     (headings, numbered lines) end a series; up to ``MAX_GAP`` other paragraphs may
-    stand between two members (a label's content can run over several paragraphs)."""
+    stand between two members (a label's content can run over several paragraphs).
+
+    A label of two clauses (``强化责任落实,提升服务质量。``) could as well be the first
+    sentence of plain prose, so a series with such labels needs three members and the
+    classifier's consent; without the model only one-clause labels make a series (two-clause
+    leads built in parallel are found by :mod:`pipeline.structure.parallel`)."""
     out: list[Heading] = []
     run: list[Heading] = []
     gap = 0
 
     def close() -> None:
+        two = [r for r in run if "，" in r.title or "," in r.title]
+        if two and len(two) < len(run):  # siblings look alike: the odd ones are prose
+            run[:] = [r for r in run if r not in two] if len(two) * 2 < len(run) else two
         suffix = os.path.commonprefix([r.title[::-1] for r in run])
+        clauses = any("，" in r.title or "," in r.title for r in run)
+        if clauses and (len(run) < 3 or lead_score is None
+                        or sum(lead_score([r.title for r in run])) < 0.5 * len(run)):
+            run.clear()
+            return
         if len(run) >= 3 or (len(run) == 2 and len(suffix) >= 2):
             out.extend(run)
         run.clear()
@@ -184,7 +199,7 @@ def label_series(text: str, paras: list[Paragraph | None]) -> list[Heading]:
     for p in paras:
         h = None
         if p is not None:
-            m = _LABEL_SENTENCE.match(text, p.start, p.end)
+            m = _LABEL_SENTENCE.match(text, p.start, p.end) or _LEAD_SENTENCE.match(text, p.start, p.end)
             if m and _first_is_text(m.group(1)) and p.end - m.end() >= MIN_CONTENT:
                 h = Heading(p.start, "series", None, "", None, m.group(1), m.end(1), p.line.index,
                             p.start == p.line.start, evidence="series")
