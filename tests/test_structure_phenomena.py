@@ -236,3 +236,17 @@ def test_paragraph_leads_of_unlike_shape_need_the_classifier() -> None:
         pytest.skip("models/heading_lead.joblib is missing (python -m pipeline.structure.train)")
     sections, _ = outline(UNEVEN_LEADS, doc_type="experience_report", lead_score=score)
     assert [s.title for s in sections] == ["强化组织领导,压实工作责任", "聚焦重点,创新举措", "加强督查考核,确保任务落实到位"]
+
+
+REPORT_RUN_IN = (
+    "a numbered item run into the paragraph before it after its full stop",
+     "一、社会救助扎实有力\n1.低保政策落实到位。全市低保对象两万余人，全年发放低保金四千余万元。\n"
+     "2.五保供养保障有力。集中供养率提高到五成以上，对五所福利院进行了改造。3.临时救助及时有效。"
+     "全年实施临时救助三千余人次。全年增长2.5%。\n",
+     [(1, "一、", "社会救助扎实有力"), (2, "1.", "低保政策落实到位"), (2, "2.", "五保供养保障有力"),
+      (2, "3.", "临时救助及时有效")])
+
+
+def test_a_report_item_run_in_after_a_full_stop() -> None:
+    name, text, expected = REPORT_RUN_IN
+    assert tree(text, "yearbook") == expected

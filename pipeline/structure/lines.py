@@ -22,6 +22,8 @@ from pipeline.structure.markers import HERE, Style, match_marker, ordinal
 _INLINE = re.compile(r"(?<=[ \u3000\t。；;：:])[ \u3000]*(?=[第篇一二三四五六七八九十壹贰叁参肆伍陆柒捌玖拾（(\d①-⑳【])")
 #: The same after a comma or a period, where a copy scrambled its full stops (confirmed later).
 _INLINE_WEAK = re.compile(r"(?<=[，,.．])[ \u3000]*(?=[一二三四五六七八九十（(\d])")
+#: Styles that count only at a line start but may run in, confirmed, where breaks were lost.
+_RUN_IN_WEAK_STYLES = {"ar_dot"}
 _MARKDOWN = re.compile(r"#{1,6}[ \u3000]*")
 #: A chapter or article marker run into a line whose breaks were lost (`…议事规则第二十三条。市…`):
 #: anywhere, but only when a mark or blank follows it; :func:`confirm_run_in` then keeps
@@ -51,9 +53,11 @@ class Segment:
     style: Style | None
     match: re.Match[str] | None
     at_line_start: bool
-    #: found after a comma or a full stop scrambled to one (``…规则,一、议事范围``): kept only
-    #: when a sibling next to it on its line continues its count (:func:`confirm_run_in`)
-    weak: bool = False
+    #: a marker found where it may be text: ``"line"`` after a comma or a full stop scrambled
+    #: to one (``…规则,一、议事范围``), kept only when a sibling next to it on its line
+    #: continues its count; ``"doc"`` a line-start style run in after a full stop (``。3.救灾…``),
+    #: kept when the sibling before or after it anywhere does (:func:`confirm_run_in`)
+    weak: str = ""
 
     @property
     def body_start(self) -> int:
@@ -156,18 +160,24 @@ def segments(text: str, line: Line) -> list[Segment]:
     starts: list[tuple[int, Style | None, re.Match[str] | None, bool]] = []
     first = match_marker(text, line.start, True)
     starts.append((line.start, *(first if first else (None, None)), True))
-    weak: set[int] = set()
+    weak: dict[int, str] = {}
     for m in _INLINE.finditer(text, line.start + 1, line.end):
         pos = m.end()
         found = match_marker(text, pos, False)
         if found and pos > starts[-1][0]:
             starts.append((pos, found[0], found[1], False))
+        elif not found and pos > starts[-1][0]:
+            # a line-start-only enumeration (``2.``) run in after a full stop: weak
+            found = match_marker(text, pos, True)
+            if found and found[0].rank is None and found[0].name in _RUN_IN_WEAK_STYLES:
+                starts.append((pos, found[0], found[1], False))
+                weak[pos] = "doc"
     for m in _INLINE_WEAK.finditer(text, line.start + 1, line.end):
         pos = m.end()
         found = match_marker(text, pos, False)
         if found and found[0].rank is None and "n" in found[0].pattern.groupindex and all(pos != p for p, *_ in starts):
             starts.append((pos, found[0], found[1], False))
-            weak.add(pos)
+            weak[pos] = "line"
     run_in = _RUN_IN_RANKED_BARE if unpunctuated(line) else _RUN_IN_RANKED
     for m in run_in.finditer(text, line.start + 1, line.end):
         pos = m.start()
@@ -187,7 +197,7 @@ def segments(text: str, line: Line) -> list[Segment]:
         end = starts[i + 1][0] if i + 1 < len(starts) else line.end
         while end > pos and text[end - 1] in " \u3000\t":
             end -= 1
-        out.append(Segment(text, line, pos, end, st, mt, at_start, pos in weak))
+        out.append(Segment(text, line, pos, end, st, mt, at_start, weak.get(pos, "")))
     return out
 
 
@@ -210,12 +220,14 @@ def confirm_run_in(segs: list[list[Segment]]) -> list[list[Segment]]:
         if n is not None and any(abs((_ordinal_of(r) or -9) - n) == 1 for r in near):
             keep.add(id(s))
     dropped: set[int] = set()
+    every = [s for line in segs for s in line]
     for line in segs:
         for s in line:
             if not s.weak:
                 continue
             n = _ordinal_of(s)
-            same = [r for r in line if r.style is s.style and r is not s and r.match is not None]
+            scope = line if s.weak == "line" else every
+            same = [r for r in scope if r.style is s.style and r is not s and r.match is not None]
             before = [r for r in same if r.start < s.start][-1:]
             after = [r for r in same if r.start > s.start][:1]
             if n is None or not any(abs((_ordinal_of(r) or -9) - n) == 1 for r in before + after):
