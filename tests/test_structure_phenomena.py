@@ -114,6 +114,12 @@ COLON_TITLES.append(
      "会议材料分为两类,一、书面材料须提前送达。\n",
      [(1, "一、", "议事范围"), (1, "二、", "会议制度"), (1, "三、", "表决方式")]))
 
+TABLES_PDF_PROSE = (
+    "第二节 党组织建设\n党员发展\n1988 年,全区有共产党员 10349 名、预备党员 217 名。是年,按照坚持标准的方针\n"
+    "发展党员 312 名,其中 35 岁以下的 201 名\n基层组织\n全区有基层党组织 412 个,其中党委 35 个\n"
+    "总支 41 个,支部 336 个,比上年增加 12 个。\n"
+)
+
 TABLES = [
     ("the numbered rows of a flattened budget table are no headings",
      "项目 行次 金额\n一、财政拨款收入 1 2,350,000.00\n二、事业收入 2\n三、经营收入 3\n"
@@ -250,3 +256,7 @@ REPORT_RUN_IN = (
 def test_a_report_item_run_in_after_a_full_stop() -> None:
     name, text, expected = REPORT_RUN_IN
     assert tree(text, "yearbook") == expected
+
+
+def test_figures_of_pdf_prose_set_off_by_blanks_are_no_table_cells() -> None:
+    assert [t for _, _, t in tree(TABLES_PDF_PROSE, "yearbook")] == ["党组织建设", "党员发展", "基层组织"]

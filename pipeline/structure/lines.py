@@ -297,8 +297,10 @@ def _chunk(lines: list[Line], i: int) -> bool:
 
 
 #: A bare number set off by blanks: a cell of a table whose rows were flattened into lines
-#: (``一、上级补助收入 4 1,003,618.46``); figures in prose carry units (``1100万元``).
-_CELL_NUMBER = re.compile(r"(?:^|[ \u3000\t])[-+]?\d[\d,]*(?:\.\d+)?%?(?=$|[ \u3000\t])")
+#: (``一、上级补助收入 4 1,003,618.46``); figures in prose carry units (``1100万元``), also
+#: after a PDF's blank (``1988 年``, ``10349 名``).
+_CELL_NUMBER = re.compile(r"(?:^|[ \u3000\t])[-+]?\d[\d,]*(?:\.\d+)?%?(?=$|[ \u3000\t])"
+                          r"(?![ \u3000\t]*[年月日号时名个人万亿元次户家所项条件台辆株亩吨米岁天%])")
 #: A line is inside a flattened table when this many of its near lines are cell rows.
 TABLE_NEIGHBOURS, TABLE_REACH = 2, 2
 

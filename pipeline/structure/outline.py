@@ -143,7 +143,11 @@ def _unnumbered(text: str, lines: list[Line], segs: list[list[Segment]],
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         next_numbered = nxt is not None and segs[i + 1][0].style is not None
-        after_heading = any(h.whole_line for h in by_line.get(i - 1, []))
+        # a label right under a heading line is its subtitle; under a chapter or section
+        # of a gazetteer (第二节 党组织建设 / 党员发展) it is the next level's topic
+        # (a line repeating the chapter's title is its echo all the same)
+        after_heading = any(h.whole_line and (h.rank is None or h.title in line.text or line.text in h.title)
+                            for h in by_line.get(i - 1, []))
         if first.end == line.end:
             h = un.label_line(text, line, lines[i + 1:i + 4], next_numbered, after_heading, lead_score,
                               lines[i - 1] if i else None)

@@ -34,6 +34,8 @@ MIN_FOLLOWING = 30
 #: converter's (``由书记委托一名 党组成员 主持, 出席人员 须…``), not a label's separator.
 _SPLIT_WORDS = re.compile(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]|[ \u3000][，,、。]")
 SPLIT_REACH = 30
+#: A figure set off by blanks on both sides (``发展党员 312 名``): a PDF's spacing, not a label's.
+_SPACED_FIGURE = re.compile(r"[\d,.]+[ \u3000]")
 #: A field name (``信息来源:``) is at most this long; the line after it is its value.
 FIELD_MAX = 8
 #: A label line that is a sentence (``镇域经济快速发展。``) has at most this many characters.
@@ -163,7 +165,8 @@ def runin(text: str, para: Paragraph) -> Heading | None:
         return None
     if len(rest) < MIN_CONTENT or not any(ch in rest for ch in "。，,"):
         return None
-    if _SPLIT_WORDS.search(rest[:SPLIT_REACH]) or m.group(1)[-1] in "、的和与及或并在对把将由":
+    if (_SPLIT_WORDS.search(rest[:SPLIT_REACH]) or _SPACED_FIGURE.match(rest)
+            or m.group(1)[-1] in "、的和与及或并在对把将由"):
         return None  # a converter's blanks inside the sentence: the first one separates nothing
     return Heading(para.start, "runin", None, "", None, m.group(1), m.end(1), para.line.index,
                    para.start == para.line.start, evidence="runin")
