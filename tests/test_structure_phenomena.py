@@ -260,3 +260,12 @@ def test_a_report_item_run_in_after_a_full_stop() -> None:
 
 def test_figures_of_pdf_prose_set_off_by_blanks_are_no_table_cells() -> None:
     assert [t for _, _, t in tree(TABLES_PDF_PROSE, "yearbook")] == ["党组织建设", "党员发展", "基层组织"]
+
+
+def test_a_line_printing_the_title_again_is_no_heading_a_part_named_in_it_is() -> None:
+    text = ("兴安县志\n第四章 民政工作\n第一节 优抚安置\n全县优抚对象逐年增加，各项待遇落实到位，群众满意度较高。\n"
+            "内设机构\n局机关设办公室、优抚股和救助股三个内设机构，分别承担相应职责。\n")
+    sections, _ = outline(text, doc_type="yearbook", title_text="Page 12 - 兴安县志")
+    assert [s.title for s in sections] == ["民政工作", "优抚安置", "内设机构"]
+    sections, _ = outline(text, doc_type="yearbook", title_text="兴安县民政局职能配置、内设机构和人员编制规定")
+    assert "内设机构" in [s.title for s in sections]

@@ -170,6 +170,11 @@ def _unnumbered(text: str, lines: list[Line], segs: list[list[Segment]],
     return out
 
 
+#: A label line this long that the title line contains, and that is at least half of the
+#: title's Chinese text, is the title printed again (not a part named in it: `内设机构`).
+ECHO_MIN = 4
+
+
 def _repeats_title(h: hd.Heading, title_text: str | None) -> bool:
     """An unnumbered line that repeats the document's title (a gazette order names the
     document, then prints its title again, maybe with 修正规定 after it)."""
@@ -177,6 +182,9 @@ def _repeats_title(h: hd.Heading, title_text: str | None) -> bool:
         return False
     t = re.sub(r"[「」\s]", "", h.title)
     t = t[1:] if t.startswith("附") else t  # 附「…設置要點」: the order names what it attaches
+    hanzi = "".join(re.findall(r"[\u4e00-\u9fff]", title_text))
+    if h.style == "label" and len(t) >= ECHO_MIN and t in hanzi and len(t) * 2 >= len(hanzi):
+        return True  # a running header or the title printed again (`舟山市定海区志` of `Page 832 - 舟山市定海区志`)
     return any(t == title_text + ("" if e == "-" else e) for e in words("lexicon.tsv", "title_echo"))
 
 
