@@ -1,10 +1,17 @@
 """The outline of a document: every heading with its level and extent (RECORDS.md "Sections").
 
 :func:`outline` is the library call behind the ``structure`` stage and ``gongwen outline``:
-find the marked and unmarked headings (:mod:`headings`, :mod:`unnumbered`), drop what is
-not part of the outline (a law database's header and amendment history, a law's
-preamble, the numbered items inside an article, the title line), then give levels
-(:mod:`levels`) and extents.
+find the marked and unmarked headings (:mod:`headings`, :mod:`unnumbered`, series of
+parallel lead sentences in :mod:`parallel`, the points of text stripped of punctuation in
+:mod:`unpunctuated`), drop what is not part of the outline (a law database's header and
+amendment history, a law's preamble, the numbered items inside an article, the title
+line and its echoes, the lines of a table flattened into text, a budget table document
+as a whole), then give levels (:mod:`levels`) and extents.
+
+Copies from sharing sites lose what marks a heading: line breaks (markers then run into
+lines: :func:`lines.segments`, confirmed by their count in :func:`lines.confirm_run_in`),
+punctuation, or gain a site's chunk numbers (:func:`lines.chunk_numbers`). Each repair is
+a shape that holds for the phenomenon, checked by the count of the series it belongs to.
 """
 
 from __future__ import annotations
