@@ -200,6 +200,11 @@ FURNITURE = [
       (2, "", "阵地建设全面加强")]),
 ]
 
+FURNITURE.append(
+    ("a sentence cut off at the end of the text is no heading",
+     "一、会议制度\n会议每月召开一次，由书记召集并主持。\n1、当您付费下载文档后,您只拥有了使用权限,并不意\n",
+     [(1, "一、", "会议制度")]))
+
 CASES = ARTICLES + COLON_TITLES + UNITS + TABLES + LEADS + BREAKS + FURNITURE
 
 

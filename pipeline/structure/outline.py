@@ -237,6 +237,10 @@ def outline(text: str, *, doc_type: str | None = None, skip: list[tuple[int, int
     found = [h for h in numbered + _unnumbered(text, lines, segs, numbered, lead_score)
              if h.rank is not None or h.line_index not in tabular]
     found = _keep(found, title_span, title_text)
+    last = found[-1] if found else None
+    if (last is not None and last.rank is None and any(ch in last.title for ch in "，,")
+            and not text[last.title_end:].strip(" \u3000\n\t:：。")):
+        found = found[:-1]  # a sentence-long "heading" with nothing under it closing the text: a cut-off line
     placed = assign(found)
     sections: list[Section] = []
     warnings: list[str] = []
