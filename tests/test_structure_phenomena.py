@@ -274,3 +274,10 @@ def test_a_line_printing_the_title_again_is_no_heading_a_part_named_in_it_is() -
     assert [s.title for s in sections] == ["民政工作", "优抚安置", "内设机构"]
     sections, _ = outline(text, doc_type="yearbook", title_text="兴安县民政局职能配置、内设机构和人员编制规定")
     assert "内设机构" in [s.title for s in sections]
+
+
+def test_a_lone_point_of_a_report_is_headed_by_its_short_lead() -> None:
+    text = ("一、加强自身建设。一是抓政治学习，切实提高党员的政治素质，全年组织集中学习十二次。"
+            "二是抓组织发展，全年发展新党员九名，其中女党员四名，队伍结构进一步优化。\n")
+    assert tree(text, "yearbook") == [(1, "一、", "加强自身建设")]
+    assert tree(text, "work_rules") == []  # a rule's point is an item

@@ -218,6 +218,22 @@ def _unit_items(with_unit: list[Unit]) -> bool:
     return single * 2 > len(with_unit)
 
 
+#: A lone numbered unit heads its paragraph when its lead is a short topic phrase
+#: (``一、加强自身建设。一是抓…``) before at least this much content.
+LONE_LEAD_MAX, LONE_CONTENT_MIN = 12, 60
+
+
+def _lone_lead(u: Unit, lead_score=None) -> bool:
+    """A unit with no siblings (an excerpt keeps one point of a report) whose lead is one
+    short clause before a long paragraph; confirmed by the classifier when present."""
+    lead = u.evidence.get("lead")
+    if lead is None or len(lead[0]) > LONE_LEAD_MAX or any(ch in lead[0] for ch in "，,、"):
+        return False
+    if u.seg.end - lead[1] < LONE_CONTENT_MIN:
+        return False
+    return lead_score is None or lead_score([lead[0]])[0] >= 0.5
+
+
 def _drop_stray_colons(run: list[Unit], chosen: dict[int, tuple[str, int, str]]) -> None:
     """A colon title is a heading when its siblings are headings too; one rule among rules
     that names its topic before a colon (``7、实行例会制度:每周一下午…`` after ``6、实行
@@ -258,6 +274,8 @@ def decide(units: list[Unit], lead_allowed: bool, lead_score=None) -> list[Headi
                 break
     for run in series(units):  # (also marks units whose number breaks the sequence)
         if len(run) < 2:
+            if lead_allowed and _lone_lead(run[0], lead_score) and id(run[0]) not in chosen:
+                chosen[id(run[0])] = (*run[0].evidence["lead"], "lead")
             continue
         _drop_stray_labels(run, chosen)
         _drop_stray_colons(run, chosen)
