@@ -36,7 +36,7 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
         ("meta", "organization"): 1.0, ("meta", "year"): 1.0,
     },
     "web": {
-        ("sections", "f1"): 0.37, ("sections", "tree"): 0.87,
+        ("sections", "f1"): 0.90, ("sections", "tree"): 0.97,
         ("duties", "f1"): 0.36, ("duties", "organ"): 0.75,
         ("meeting_rules", "f1"): 0.76, ("meeting_rules", "slots"): 0.38,
         ("figures", "f1"): 0.95, ("budget_items", "f1"): 0.36,
@@ -44,7 +44,7 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
         ("meta", "organization"): 0.28, ("meta", "year"): 0.74,
     },
     "all": {
-        ("sections", "f1"): 0.75, ("sections", "tree"): 0.97,
+        ("sections", "f1"): 0.96, ("sections", "tree"): 0.99,
         ("duties", "f1"): 0.80, ("duties", "organ"): 0.96,
         ("meeting_rules", "f1"): 0.90, ("meeting_rules", "slots"): 0.64,
         ("figures", "f1"): 0.96, ("budget_items", "f1"): 0.52,

@@ -36,30 +36,39 @@ def feature_dicts(sentences) -> list[dict[str, float]]:
 
 
 @cache
-def _model():
-    if not MODEL_PATH.exists():
+def _model(path: Path):
+    """The fitted pipeline, or None when it is missing or cannot be loaded (no scikit-learn,
+    a stale or foreign pickle, a truncated file): the rules then decide alone."""
+    if not path.exists():
         return None
-    import joblib  # lazy: scikit-learn is heavy and only this check needs it
-
     try:
-        return joblib.load(MODEL_PATH)
-    except Exception:  # a stale or foreign artifact: fall back to rules
+        import joblib  # lazy: scikit-learn is heavy and only this check needs it
+
+        model = joblib.load(path)
+        model.predict_proba(["坚持以人为本，抓能力建设"])  # a pickle that loads but cannot score
+    except Exception:  # noqa: BLE001 - any failure of an optional model means "rules alone"
         return None
+    return model
 
 
-def lead_scorer():
+def lead_scorer(path: Path | None = None):
     """A function from lead sentences to P(heading), or None without the artifact.
 
     Only the artifact's existence is checked here; scikit-learn is imported when a
-    document first has a series of lead sentences to judge.
+    document first has a series of lead sentences to judge. An artifact that fails to load
+    or to score gives 0.5 for every sentence, which leaves the decision to the rules.
     """
-    if not MODEL_PATH.exists():
+    path = MODEL_PATH if path is None else path
+    if not path.exists():
         return None
 
     def score(sentences: Sequence[str]) -> list[float]:
-        model = _model()
+        model = _model(path)
         if model is None:
-            return [0.5] * len(sentences)  # unusable artifact: leave the decision to the rules
-        return [float(p) for p in model.predict_proba(list(sentences))[:, 1]]
+            return [0.5] * len(sentences)
+        try:
+            return [float(p) for p in model.predict_proba(list(sentences))[:, 1]]
+        except Exception:  # noqa: BLE001 - see _model
+            return [0.5] * len(sentences)
 
     return score

@@ -26,6 +26,16 @@ from pipeline.structure.markers import ordinal
 _END_MARKS = "。；;!?！？"
 _RUNIN = re.compile(r"([^\s。，,；;:：!?！？]{2,30})[ \u3000]+(?=\S.{9,})", re.S)
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
+#: A title does not end in these (a converter's blank cut a sentence: ``传达中央、 国务院``).
+_FUNCTION_END = set("、的和与及或并在对把将由")
+#: Text after a blank that starts with a mark continues the phrase before the blank.
+_PUNCT_START = set("，,、。；;:：)）")
+#: A letter-spaced title (``综 合``, ``人 口``) before its content, as statistical bulletins set them.
+_SPACED_TITLE = re.compile(r"([\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){1,3})[ \u3000]+(?=\S.{9,})", re.S)
+#: A title ending in a colon with its content on the same line (``一、参加人员:联席会议…``).
+_COLON_TITLE = re.compile(r"[ \u3000]*([^\s。，,；;:：!?！？、]{2,12})[ \u3000]*[:：][ \u3000]*(?=\S)")
+#: The content after such a title is at least this long (``时间：上午`` is a field, not a section).
+COLON_CONTENT_MIN = 8
 #: Lead sentences longer than this are statements, not topic phrases.
 LEAD_MAX = 30
 #: A point's label (四、職掌：) is at most this long; a longer line is its first sentence.
@@ -78,7 +88,9 @@ def _unit_pattern() -> re.Pattern[str]:
     # `(一)人秘股负责…`, `1.办公室：负责…`, and the 三定 layout `（一）办公室。负责…`, maybe
     # with an alias in brackets that the title leaves out (`（一）办公室（法规股）。负责…`)
     alias = r"(?:[（(][^（()）。；;\n]{1,16}[)）])?"
-    return re.compile(rf"([\u4e00-\u9fff（）()]{{1,12}}?(?:{suffixes}))(?={alias}。?(?:{verbs}))")
+    # an alias that names a unit itself (`办公室（综合执法科）`) is part of the name
+    named = rf"(?:[（(][\u4e00-\u9fff]{{1,12}}(?:{suffixes})[)）])?"
+    return re.compile(rf"([\u4e00-\u9fff（）()]{{1,12}}?(?:{suffixes}){named})(?={alias}(?:。[\u4e00-\u9fff]|(?:{verbs})))")
 
 
 def gather(seg: Segment) -> Unit:
@@ -91,14 +103,19 @@ def gather(seg: Segment) -> Unit:
     if not body:
         return unit
     bare = body.rstrip(":：")
+    m = _COLON_TITLE.match(body)
+    if m and len(body) - m.end() >= COLON_CONTENT_MIN and not any(w in m.group(1) for w in words("lexicon.tsv", "list_lead")):
+        unit.evidence["colon"] = (compact(m.group(1)), b0 + m.end(1))
+    runin = _runin(body)
     topic = clause_topic(bare) if len(bare) <= 100 and not any(ch in _END_MARKS for ch in bare) else None
-    if topic is not None:
+    if "colon" in unit.evidence or (runin is not None and any(ch in body[runin.end():] for ch in "，,")):
+        pass  # a label set off from its content: not a heading line as a whole
+    elif topic is not None:
         unit.evidence["whole"] = (compact(topic), b0 + len(topic))
     elif len(bare) <= 40 and not any(ch in _END_MARKS for ch in bare) and len(bare) >= 2 and not _leads_in(bare):
         unit.evidence["whole"] = (compact(bare), b0 + len(bare))
-    m = _RUNIN.match(body)
-    if m and "whole" not in unit.evidence:
-        unit.evidence["runin"] = (m.group(1), b0 + m.end(1))
+    if runin is not None and "whole" not in unit.evidence and "colon" not in unit.evidence:
+        unit.evidence["runin"] = (compact(runin.group(1)), b0 + runin.end(1))
     m = _unit_pattern().match(body)
     if m:
         unit.evidence["unit"] = (m.group(1), b0 + m.end(1))
@@ -106,6 +123,16 @@ def gather(seg: Segment) -> Unit:
     if 2 <= cut <= LEAD_MAX and not any(ch in body[:cut] for ch in "；;:：") and len(body) - cut > 10:
         unit.evidence["lead"] = (body[:cut], b0 + cut)
     return unit
+
+
+def _runin(body: str) -> re.Match[str] | None:
+    """A short label set off from its content by a blank (``会议组成 局党组会议由…``), or
+    None. A label ending in a function word or 、, or a blank followed by a mark, is a
+    sentence that a converter cut with a blank (``传达中央、 国务院…``), not a label."""
+    m = _SPACED_TITLE.match(body) or _RUNIN.match(body)
+    if m is None or m.group(1)[-1] in _FUNCTION_END or body[m.end():m.end() + 1] in _PUNCT_START:
+        return None
+    return m
 
 
 def _leads_in(bare: str) -> bool:
@@ -177,14 +204,57 @@ def series(units: list[Unit]) -> list[list[Unit]]:
     return runs
 
 
+def _statements(u: Unit) -> int:
+    """How many statements follow a unit's name: sentences and semicolon clauses."""
+    rest = u.seg.source[u.evidence["unit"][1]:u.seg.end].strip(" \u3000。:：")
+    return len([p for p in re.split(r"[。；;]", rest) if len(p.strip()) >= 4])
+
+
+def _unit_items(with_unit: list[Unit]) -> bool:
+    """Units whose names run into one statement each (``（三）城管科：负责辖区内的城市管理。``)
+    are items, one duty each; a unit heads its duties when they are several
+    (``（一）办公室。负责…；承担…``). Decided for the series: siblings are alike."""
+    single = sum(1 for u in with_unit if _statements(u) <= 1)
+    return single * 2 > len(with_unit)
+
+
+#: A lone numbered unit heads its paragraph when its lead is a short topic phrase
+#: (``一、加强自身建设。一是抓…``) before at least this much content.
+LONE_LEAD_MAX, LONE_CONTENT_MIN = 12, 60
+
+
+def _lone_lead(u: Unit, lead_score=None) -> bool:
+    """A unit with no siblings (an excerpt keeps one point of a report) whose lead is one
+    short clause before a long paragraph; confirmed by the classifier when present."""
+    lead = u.evidence.get("lead")
+    if lead is None or len(lead[0]) > LONE_LEAD_MAX or any(ch in lead[0] for ch in "，,、"):
+        return False
+    if u.seg.end - lead[1] < LONE_CONTENT_MIN:
+        return False
+    return lead_score is None or lead_score([lead[0]])[0] >= 0.5
+
+
+def _drop_stray_colons(run: list[Unit], chosen: dict[int, tuple[str, int, str]]) -> None:
+    """A colon title is a heading when its siblings are headings too; one rule among rules
+    that names its topic before a colon (``7、实行例会制度:每周一下午…`` after ``6、实行
+    签到制度。…``) is an item like them."""
+    colons = [u for u in run if id(u) in chosen and chosen[id(u)][2] == "colon"]
+    if colons and sum(1 for u in run if id(u) in chosen) * 2 < len(run):
+        for u in colons:
+            del chosen[id(u)]
+
+
 def _drop_stray_labels(run: list[Unit], chosen: dict[int, tuple[str, int, str]]) -> None:
     """In a long series of items (sentences ending in 。), a unit that merely lost its
-    final 。 (``(七) 职业安全卫生研究``) is an item like its siblings, not a heading."""
+    final 。 (``(七) 职业安全卫生研究``) is an item like its siblings, not a heading; so is
+    one that leads into its own sub-list (``一、党委会议研究以下工作：``)."""
     if len(run) < ITEM_SERIES_MIN:
         return
     alone = [u for u in run if id(u) in chosen and chosen[id(u)][2] == "whole"
-             and not u.seg.body.rstrip().endswith((":", "："))]
-    items = [u for u in run if not u.evidence and u.seg.body.rstrip().endswith("。")]
+             and (not u.seg.body.rstrip().endswith((":", "："))
+                  or any(w in u.seg.body for w in words("lexicon.tsv", "list_lead")))]
+    items = [u for u in run if id(u) not in chosen and not ({"unit", "colon", "runin"} & set(u.evidence))
+             and u.seg.body.rstrip().endswith("。")]
     if alone and len(alone) * 4 <= len(run) and len(items) + len(alone) == len(run):
         for u in alone:
             del chosen[id(u)]
@@ -198,16 +268,19 @@ def decide(units: list[Unit], lead_allowed: bool, lead_score=None) -> list[Headi
     """
     chosen: dict[int, tuple[str, int, str]] = {}
     for u in units:
-        for kind in ("whole", "runin"):
-            if kind in u.evidence:
+        for kind in ("whole", "runin", "colon"):
+            if kind in u.evidence and not (kind == "colon" and "unit" in u.evidence):
                 chosen[id(u)] = (*u.evidence[kind], kind)
                 break
     for run in series(units):  # (also marks units whose number breaks the sequence)
         if len(run) < 2:
+            if lead_allowed and _lone_lead(run[0], lead_score) and id(run[0]) not in chosen:
+                chosen[id(run[0])] = (*run[0].evidence["lead"], "lead")
             continue
         _drop_stray_labels(run, chosen)
+        _drop_stray_colons(run, chosen)
         with_unit = [u for u in run if "unit" in u.evidence]
-        if len(with_unit) >= max(2, SERIES_SHARE * len(run)):
+        if len(with_unit) >= max(2, SERIES_SHARE * len(run)) and not _unit_items(with_unit):
             for u in with_unit:
                 chosen[id(u)] = (*u.evidence["unit"], "unit")
             continue
@@ -248,17 +321,44 @@ def decide(units: list[Unit], lead_allowed: bool, lead_score=None) -> list[Headi
     return out
 
 
+#: An article's own title (``第二条 组织领导``) is a short phrase; a longer line is its text.
+ARTICLE_TITLE_MAX = 10
+
+
+def article_label(body: str) -> str | None:
+    """The short title an article carries after a blank (``第七条 议题确定``), or None.
+
+    The title is the whole rest of the line (its text follows on the next lines), or a
+    phrase set off by a blank before a sentence (``第七条 议题确定 会议议题由…``); a
+    phrase ending in a function word or an enumeration comma is a sentence cut by a
+    converter's blank, not a title."""
+    head = re.match(rf"[^\s。，,；;:：!?！？、]{{2,{ARTICLE_TITLE_MAX}}}", body)
+    if head is None or head.group(0)[-1] in _FUNCTION_END:
+        return None
+    rest = body[head.end():]
+    if not rest:
+        return head.group(0)
+    if rest[0] in " \u3000" and len(rest.strip()) > 10 and rest.strip()[0] not in _PUNCT_START:
+        return head.group(0)
+    return None
+
+
 def ranked(seg: Segment) -> Heading:
-    """A 篇/章/节/条 heading. Articles have no title of their own: the title repeats the
-    number without blanks; chapters and pieces take the rest of their line."""
+    """A 篇/章/节/条 heading. Articles have no title of their own unless they carry a short
+    one (:func:`article_label`): the title repeats the number without blanks; chapters and
+    pieces take the rest of their line."""
     assert seg.match is not None and seg.style is not None
     number = re.sub(r"\s+", "", seg.match.group("num"))
     pos = seg.match.end()
     text = seg.source
-    while pos < seg.end and text[pos] in " \u3000:：":
+    while pos < seg.end and text[pos] in " \u3000\n:：,，.。、":
         pos += 1
     body = text[pos:seg.end]
-    if seg.style.name == "tiao" or not body:
+    gap = text[seg.match.end():pos]
+    label = article_label(body) if seg.style.name == "tiao" and gap and not gap.strip(" \u3000:：") else None
+    if label is not None:
+        title, title_end = label, pos + len(label)
+    elif seg.style.name == "tiao" or not body:
         title, title_end = number, seg.match.end()
     elif len(body) > 40 or _RUNIN.match(body) and len(body) > 30:
         head = re.split(r"[ \u3000]+", body, maxsplit=1)[0]

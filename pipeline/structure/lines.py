@@ -16,11 +16,19 @@ from functools import cache
 
 from pipeline import lexicon
 from pipeline.spans import Spans
-from pipeline.structure.markers import HERE, Style, match_marker
+from pipeline.structure.markers import HERE, Style, match_marker, ordinal
 
 #: Positions where an inline marker may start: after blanks or after a clause end.
 _INLINE = re.compile(r"(?<=[ \u3000\t。；;：:])[ \u3000]*(?=[第篇一二三四五六七八九十壹贰叁参肆伍陆柒捌玖拾（(\d①-⑳【])")
+#: The same after a comma or a period, where a copy scrambled its full stops (confirmed later).
+_INLINE_WEAK = re.compile(r"(?<=[，,.．])[ \u3000]*(?=[一二三四五六七八九十（(\d])")
+#: Styles that count only at a line start but may run in, confirmed, where breaks were lost.
+_RUN_IN_WEAK_STYLES = {"ar_dot"}
 _MARKDOWN = re.compile(r"#{1,6}[ \u3000]*")
+#: A chapter or article marker run into a line whose breaks were lost (`…议事规则第二十三条。市…`):
+#: anywhere, but only when a mark or blank follows it; :func:`confirm_run_in` then keeps
+#: those whose number continues the articles around them.
+_RUN_IN_RANKED = re.compile(r"(?=第\s*[〇零一二三四五六七八九十百\d]+\s*[章节条][ \u3000:：,，.。、])")
 
 
 @dataclass
@@ -45,12 +53,17 @@ class Segment:
     style: Style | None
     match: re.Match[str] | None
     at_line_start: bool
+    #: a marker found where it may be text: ``"line"`` after a comma or a full stop scrambled
+    #: to one (``…规则,一、议事范围``), kept only when a sibling next to it on its line
+    #: continues its count; ``"doc"`` a line-start style run in after a full stop (``。3.救灾…``),
+    #: kept when the sibling before or after it anywhere does (:func:`confirm_run_in`)
+    weak: str = ""
 
     @property
     def body_start(self) -> int:
         """Where the text after the marker begins (blanks skipped)."""
         pos = self.match.end() if self.match else self.start
-        while pos < self.end and self.source[pos] in " \u3000\t":
+        while pos < self.end and self.source[pos] in " \u3000\t\n":
             pos += 1
         return pos
 
@@ -86,22 +99,227 @@ def content_lines(text: str, skip: list[tuple[int, int]] | None = None, begin: i
     return out
 
 
+#: In a line stripped of its punctuation no mark follows the marker (``…规则第二条会议由…``).
+_RUN_IN_RANKED_BARE = re.compile(r"(?=第\s*[〇零一二三四五六七八九十百\d]+\s*[章节条](?![的之中款项所规条至及和或第]))")
+#: A line is unpunctuated when it is this long and marks are rarer than this share.
+UNPUNCTUATED_MIN, UNPUNCTUATED_MARK_SHARE = 100, 0.005
+_MARKS = re.compile(r"[，。、；：,.;:！？!?]")
+
+
+def unpunctuated(line: Line) -> bool:
+    """Was this line stripped of its punctuation (a sharing site's copy)?"""
+    return (len(line.text) >= UNPUNCTUATED_MIN
+            and len(_MARKS.findall(line.text)) < UNPUNCTUATED_MARK_SHARE * len(line.text))
+
+
+#: A title with the first item of its list glued to it, the break between them lost
+#: (``二、议事制度1、党委会议一般每月…``, ``一、救助工作扎实有力1.城乡低保…``).
+_GLUED_FIRST = re.compile(r"[ \u3000]*[^\s。，,；;:：!?！？、\d]{2,20}?(?=(?:1[、.．]|[（(]1[)）])[\u4e00-\u9fff])")
+#: The second item must follow within this many characters to confirm the list.
+GLUED_REACH = 1500
+
+
+def _glued_list(text: str, body: int, end: int) -> int | None:
+    """Where a list's first number is glued to the title before it, or None. Kept only
+    when the list's second number follows in the same form (``2、``)."""
+    m = _GLUED_FIRST.match(text, body, end)
+    if m is None:
+        return None
+    pos = m.end()
+    sep = text[pos + 1] if text[pos] == "1" else None
+    second = f"2{sep}" if sep else text[pos] + "2" + text[pos + 2]
+    return pos if second in text[pos + 3:pos + GLUED_REACH] else None
+
+
+#: A title on the line after its bare number is at most this long, without sentence marks.
+NEXT_LINE_TITLE_MAX = 20
+
+
+def join_bare_numbers(text: str, lines: list[Line]) -> list[Line]:
+    """Lines with a line holding only a heading number (``第二章``) joined to the title on
+    the next line (``优抚安置``): the conversion put the number and the title on two lines."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        found = match_marker(text, ln.start, True)
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if (found is not None and found[1].end() == ln.end and found[0].name != "bracket" and nxt is not None
+                and len(nxt.text) <= NEXT_LINE_TITLE_MAX and not any(ch in nxt.text for ch in "。，,；;：:!?！？")
+                and match_marker(text, nxt.start, True) is None and text[ln.end:nxt.start].count("\n") == 1):
+            out.append(Line(len(out), ln.start, nxt.end, text[ln.start:nxt.end]))
+            i += 2
+            continue
+        out.append(Line(len(out), ln.start, ln.end, ln.text))
+        i += 1
+    return out
+
+
 def segments(text: str, line: Line) -> list[Segment]:
     """The segments of one line: one per marker found, plus the line start."""
     starts: list[tuple[int, Style | None, re.Match[str] | None, bool]] = []
     first = match_marker(text, line.start, True)
     starts.append((line.start, *(first if first else (None, None)), True))
+    weak: dict[int, str] = {}
     for m in _INLINE.finditer(text, line.start + 1, line.end):
         pos = m.end()
         found = match_marker(text, pos, False)
         if found and pos > starts[-1][0]:
             starts.append((pos, found[0], found[1], False))
+        elif not found and pos > starts[-1][0]:
+            # a line-start-only enumeration (``2.``) run in after a full stop: weak
+            found = match_marker(text, pos, True)
+            if found and found[0].rank is None and found[0].name in _RUN_IN_WEAK_STYLES:
+                starts.append((pos, found[0], found[1], False))
+                weak[pos] = "doc"
+    for m in _INLINE_WEAK.finditer(text, line.start + 1, line.end):
+        pos = m.end()
+        found = match_marker(text, pos, False)
+        if found and found[0].rank is None and "n" in found[0].pattern.groupindex and all(pos != p for p, *_ in starts):
+            starts.append((pos, found[0], found[1], False))
+            weak[pos] = "line"
+    run_in = _RUN_IN_RANKED_BARE if unpunctuated(line) else _RUN_IN_RANKED
+    for m in run_in.finditer(text, line.start + 1, line.end):
+        pos = m.start()
+        found = match_marker(text, pos, True)
+        if found and found[0].rank is not None and all(pos != p for p, *_ in starts):
+            starts.append((pos, found[0], found[1], False))
+    starts.sort(key=lambda t: t[0])
+    glued = [g for pos, st, mt, _ in starts if st is not None and mt is not None
+             for g in [_glued_list(text, mt.end(), line.end)] if g is not None]
+    for pos in glued:
+        found = match_marker(text, pos, True)
+        if found and found[0].rank is None:
+            starts.append((pos, found[0], found[1], False))
+    starts.sort(key=lambda t: t[0])
     out = []
     for i, (pos, st, mt, at_start) in enumerate(starts):
         end = starts[i + 1][0] if i + 1 < len(starts) else line.end
         while end > pos and text[end - 1] in " \u3000\t":
             end -= 1
-        out.append(Segment(text, line, pos, end, st, mt, at_start))
+        out.append(Segment(text, line, pos, end, st, mt, at_start, weak.get(pos, "")))
+    return out
+
+
+def confirm_run_in(segs: list[list[Segment]]) -> list[list[Segment]]:
+    """Keep a chapter or article marker found inside a line only when its number continues
+    the article before it or is continued by the one after it (``第二十四条`` between
+    ``第二十三条`` and ``第二十五条``): a reference in running text (``依照第五条，``)
+    seldom sits in such a sequence. A marker found after a comma (``weak``) is kept only
+    when a sibling beside it on its line continues its count. A marker that is not kept
+    rejoins the segment before it."""
+    ranked = [s for line in segs for s in line if s.style is not None and s.style.rank is not None]
+    keep: set[int] = set()
+    for i, s in enumerate(ranked):
+        if s.at_line_start or s.style is None or s.style.inline or s.match is None:
+            keep.add(id(s))
+            continue
+        n = _ordinal_of(s)
+        near = [r for r in (ranked[i - 1] if i else None, ranked[i + 1] if i + 1 < len(ranked) else None)
+                if r is not None and r.style is s.style]
+        if n is not None and any(abs((_ordinal_of(r) or -9) - n) == 1 for r in near):
+            keep.add(id(s))
+    dropped: set[int] = set()
+    every = [s for line in segs for s in line]
+    for line in segs:
+        for s in line:
+            if not s.weak:
+                continue
+            n = _ordinal_of(s)
+            scope = line if s.weak == "line" else every
+            same = [r for r in scope if r.style is s.style and r is not s and r.match is not None]
+            before = [r for r in same if r.start < s.start][-1:]
+            after = [r for r in same if r.start > s.start][:1]
+            if n is None or not any(abs((_ordinal_of(r) or -9) - n) == 1 for r in before + after):
+                dropped.add(id(s))
+    out: list[list[Segment]] = []
+    for line in segs:
+        merged: list[Segment] = []
+        for s in line:
+            ranked_dropped = s.style is not None and s.style.rank is not None and id(s) not in keep
+            if (ranked_dropped or id(s) in dropped) and merged:
+                merged[-1].end = s.end
+            else:
+                merged.append(s)
+        out.append(merged)
+    return out
+
+
+def _ordinal_of(seg: Segment) -> int | None:
+    assert seg.match is not None
+    return ordinal(seg.match.group("n"))
+
+
+#: A sharing site's chunk is at least this long; its number opens the next chunk.
+CHUNK_MIN = 80
+#: Marks that end a paragraph; a chunk boundary falls anywhere, mostly inside a sentence.
+_PARA_END = tuple("。；;：:！？!?”\"）)")
+
+
+def chunk_numbers(lines: list[Line], segs: list[list[Segment]]) -> list[list[Segment]]:
+    """Segments with the numbers a sharing site put at its chunk boundaries made plain text.
+
+    Such a site cuts the text into long chunks and numbers them (``1、…制度。一、议事范围…`` /
+    ``2、示的重要事项做出决定。5、…``): every chunk after the first starts where the one
+    before broke off inside a sentence. A series of line-start numbers is taken for chunk
+    numbers when each of its lines is a long chunk and each line before a member (but the
+    first) breaks off without an end mark."""
+    by_style: dict[str, list[int]] = {}
+    for i, line_segs in enumerate(segs):
+        first = line_segs[0]
+        if (first.style is not None and first.style.rank is None and first.match is not None
+                and "n" in first.style.pattern.groupindex):
+            by_style.setdefault(first.style.name, []).append(i)
+    chunks: set[int] = set()
+    for idx in by_style.values():
+        run: list[int] = []
+        for i in idx + [-1]:
+            n = ordinal(segs[i][0].match.group("n")) if i >= 0 and segs[i][0].match else None
+            prev_n = ordinal(segs[run[-1]][0].match.group("n")) if run and segs[run[-1]][0].match else None
+            if i >= 0 and run and n == (prev_n or 0) + 1:
+                run.append(i)
+                continue
+            if len(run) >= 2 and all(_chunk(lines, j) for j in run[1:]) and len(lines[run[0]].text) >= CHUNK_MIN:
+                chunks.update(run)
+            run = [i] if i >= 0 and n == 1 else []
+    out = []
+    for i, line_segs in enumerate(segs):
+        if i in chunks:
+            first = line_segs[0]
+            line_segs = [Segment(first.source, first.line, first.start, first.end, None, None, True), *line_segs[1:]]
+        out.append(line_segs)
+    return out
+
+
+def _chunk(lines: list[Line], i: int) -> bool:
+    before = lines[i - 1].text if i > 0 else ""
+    return len(lines[i].text) >= CHUNK_MIN // 4 and len(before) >= CHUNK_MIN and not before.endswith(_PARA_END)
+
+
+#: A bare number set off by blanks: a cell of a table whose rows were flattened into lines
+#: (``一、上级补助收入 4 1,003,618.46``); figures in prose carry units (``1100万元``), also
+#: after a PDF's blank (``1988 年``, ``10349 名``).
+_CELL_NUMBER = re.compile(r"(?:^|[ \u3000\t])[-+]?\d[\d,]*(?:\.\d+)?%?(?=$|[ \u3000\t])"
+                          r"(?![ \u3000\t]*[年月日号时名个人万亿元次户家所项条件台辆株亩吨米岁天%])")
+#: A line is inside a flattened table when this many of its near lines are cell rows.
+TABLE_NEIGHBOURS, TABLE_REACH = 2, 2
+
+
+def cell_row(text: str) -> bool:
+    """A line of a flattened table: it holds a bare number as a cell, and no sentence end."""
+    return bool(_CELL_NUMBER.search(text)) and not any(ch in text for ch in "。；;")
+
+
+def flattened_table(lines: list[Line]) -> set[int]:
+    """Indices of lines that belong to a table flattened into text lines: cell rows, and
+    lines with cell rows around them (a wrapped label cell, ``年度主要目标 和成果 …``).
+    A table has no sections (RECORDS.md), so no heading is taken from these lines."""
+    cells = [cell_row(ln.text) for ln in lines]
+    out: set[int] = set()
+    for i in range(len(lines)):
+        near = sum(cells[j] for j in range(max(0, i - TABLE_REACH), min(len(lines), i + TABLE_REACH + 1)) if j != i)
+        if cells[i] or near >= TABLE_NEIGHBOURS:
+            out.add(i)
     return out
 
 
@@ -111,4 +329,5 @@ def words(name: str, kind: str) -> tuple[str, ...]:
     return tuple(lexicon.of_kind(HERE / name, kind))
 
 
-__all__ = ["Line", "Segment", "content_lines", "segments", "words"]
+__all__ = ["Line", "Segment", "cell_row", "chunk_numbers", "confirm_run_in", "content_lines", "flattened_table",
+           "join_bare_numbers", "segments", "unpunctuated", "words"]

@@ -1,10 +1,17 @@
 """The outline of a document: every heading with its level and extent (RECORDS.md "Sections").
 
 :func:`outline` is the library call behind the ``structure`` stage and ``gongwen outline``:
-find the marked and unmarked headings (:mod:`headings`, :mod:`unnumbered`), drop what is
-not part of the outline (a law database's header and amendment history, a law's
-preamble, the numbered items inside an article, the title line), then give levels
-(:mod:`levels`) and extents.
+find the marked and unmarked headings (:mod:`headings`, :mod:`unnumbered`, series of
+parallel lead sentences in :mod:`parallel`, the points of text stripped of punctuation in
+:mod:`unpunctuated`), drop what is not part of the outline (a law database's header and
+amendment history, a law's preamble, the numbered items inside an article, the title
+line and its echoes, the lines of a table flattened into text, a budget table document
+as a whole), then give levels (:mod:`levels`) and extents.
+
+Copies from sharing sites lose what marks a heading: line breaks (markers then run into
+lines: :func:`lines.segments`, confirmed by their count in :func:`lines.confirm_run_in`),
+punctuation, or gain a site's chunk numbers (:func:`lines.chunk_numbers`). Each repair is
+a shape that holds for the phenomenon, checked by the count of the series it belongs to.
 """
 
 from __future__ import annotations
@@ -16,11 +23,27 @@ from pipeline.record import Section
 from pipeline.structure import headings as hd
 from pipeline.structure import unnumbered as un
 from pipeline.structure.levels import assign
-from pipeline.structure.lines import Line, Segment, content_lines, segments, words
+from pipeline.structure.lines import (
+    Line,
+    Segment,
+    chunk_numbers,
+    confirm_run_in,
+    content_lines,
+    flattened_table,
+    join_bare_numbers,
+    segments,
+    words,
+)
+from pipeline.structure.parallel import parallel_leads
+from pipeline.structure.unpunctuated import run_in_points
 
 #: Doc types whose numbered units are rules and duties: a lead sentence does not make a heading.
 NO_LEAD_TYPES = {"work_rules", "duty_list", "budget_table"}
-_STRUCTURAL_LINE = re.compile(r"[ \u3000]*(?:#+[ \u3000]*)?第\s*[〇零一二三四五六七八九十百\d]+\s*[章节条]")
+_STRUCTURAL_LINE = re.compile(r"[ \u3000]*(?:#+[ \u3000]*)?第\s*[〇零一二三四五六七八九十百\d]+\s*[章节条](?![的之中款项所规条至及和或第])")
+
+#: Doc types that are a table (预算绩效目标表): a table has no sections, so neither has the
+#: document; its label cells (``项目总体概况``, ``年度主要目标``) are table structure.
+TABLE_TYPES = {"budget_table"}
 
 LeadScore = Callable[[Sequence[str]], list[float]]
 
@@ -68,7 +91,8 @@ def _numbered(segs: list[list[Segment]], lead_allowed: bool, lead_score: LeadSco
                 stretch = []
                 out.append(hd.ranked(seg))
             elif seg.style.name == "bracket":
-                out.append(hd.bracket(seg))
+                if not un.not_a_title(seg.match.group("title") if seg.match else ""):
+                    out.append(hd.bracket(seg))
             elif seg.style.name == "cn_shi" and not seg.at_line_start:
                 continue
             else:
@@ -84,7 +108,7 @@ def _skip_blanks(text: str, pos: int, end: int) -> int:
 
 
 def _unnumbered(text: str, lines: list[Line], segs: list[list[Segment]],
-                found: list[hd.Heading]) -> list[hd.Heading]:
+                found: list[hd.Heading], lead_score: LeadScore | None = None) -> list[hd.Heading]:
     """Label lines, run-ins and label-sentence series, given the numbered headings found."""
     by_line: dict[int, list[hd.Heading]] = {}
     for h in found:
@@ -126,17 +150,36 @@ def _unnumbered(text: str, lines: list[Line], segs: list[list[Segment]],
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         next_numbered = nxt is not None and segs[i + 1][0].style is not None
-        after_heading = any(h.whole_line for h in by_line.get(i - 1, []))
+        # a label right under a heading line is its subtitle; under a chapter or section
+        # of a gazetteer (第二节 党组织建设 / 党员发展) it is the next level's topic
+        # (a line repeating the chapter's title is its echo all the same)
+        after_heading = any(h.whole_line and (h.rank is None or h.title in line.text or line.text in h.title)
+                            for h in by_line.get(i - 1, []))
         if first.end == line.end:
-            h = un.label_line(text, line, lines[i + 1:i + 4], next_numbered, after_heading)
+            h = un.label_line(text, line, lines[i + 1:i + 4], next_numbered, after_heading, lead_score,
+                              lines[i - 1] if i else None)
             if h is not None:
                 out.append(h)
                 by_line.setdefault(i, []).append(h)
                 paras.append(None)
                 continue
         take_rest(first.start, first.end, line)
-    out.extend(un.label_series(text, paras))
+    out.extend(un.label_series(text, paras, lead_score))
+    # parallel lead sentences are looked for in every line, numbered or not (a sharing
+    # site's chunk numbers `1、` open lines that are paragraphs of the report), and in
+    # every kind of document: their shape and the classifier are the evidence, and the
+    # document type of a page copied from a sharing site is often a guess
+    for line in lines:
+        out.extend(run_in_points(text, line))
+    taken = {h.start for h in out} | {h.start for h in found}
+    spans = [(ln.start, ln.end, ln) for ln in lines]
+    out.extend(h for h in parallel_leads(text, spans, lead_score) if h.start not in taken)
     return out
+
+
+#: A label line this long that the title line contains, and that is at least half of the
+#: title's Chinese text, is the title printed again (not a part named in it: `内设机构`).
+ECHO_MIN = 4
 
 
 def _repeats_title(h: hd.Heading, title_text: str | None) -> bool:
@@ -146,6 +189,9 @@ def _repeats_title(h: hd.Heading, title_text: str | None) -> bool:
         return False
     t = re.sub(r"[「」\s]", "", h.title)
     t = t[1:] if t.startswith("附") else t  # 附「…設置要點」: the order names what it attaches
+    hanzi = "".join(re.findall(r"[\u4e00-\u9fff]", title_text))
+    if h.style == "label" and len(t) >= ECHO_MIN and t in hanzi and len(t) * 2 >= len(hanzi):
+        return True  # a running header or the title printed again (`舟山市定海区志` of `Page 832 - 舟山市定海区志`)
     return any(t == title_text + ("" if e == "-" else e) for e in words("lexicon.tsv", "title_echo"))
 
 
@@ -181,11 +227,20 @@ def outline(text: str, *, doc_type: str | None = None, skip: list[tuple[int, int
     line, which is not a section; ``doc_type`` decides whether lead sentences may head
     numbered paragraphs; ``lead_score`` is the optional heading-vs-item classifier.
     """
-    lines = content_lines(text, skip, outline_begin(text))
-    segs = [segments(text, line) for line in lines]
+    if doc_type in TABLE_TYPES:
+        return [], []
+    lines = join_bare_numbers(text, content_lines(text, skip, outline_begin(text)))
+    segs = chunk_numbers(lines, confirm_run_in([segments(text, line) for line in lines]))
     points = bool(title_text) and title_text.endswith(words("lexicon.tsv", "point_genre"))
     numbered = _numbered(segs, doc_type not in NO_LEAD_TYPES, lead_score, points)
-    found = _keep(numbered + _unnumbered(text, lines, segs, numbered), title_span, title_text)
+    tabular = flattened_table(lines)
+    found = [h for h in numbered + _unnumbered(text, lines, segs, numbered, lead_score)
+             if h.rank is not None or h.line_index not in tabular]
+    found = _keep(found, title_span, title_text)
+    last = found[-1] if found else None
+    if (last is not None and last.rank is None and any(ch in last.title for ch in "，,")
+            and not text[last.title_end:].strip(" \u3000\n\t:：。")):
+        found = found[:-1]  # a sentence-long "heading" with nothing under it closing the text: a cut-off line
     placed = assign(found)
     sections: list[Section] = []
     warnings: list[str] = []

@@ -14,18 +14,32 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from pipeline.structure.headings import Heading
 from pipeline.structure.lines import Line, words
 
+LeadScore = Callable[[Sequence[str]], list[float]]
 _NOT_IN_LABEL = set("。，,；;!?！？ \u3000\t")
 _RUNIN = re.compile(r"([^\s。，,；;:：!?！？]{2,24})[ \u3000]+(?=\S)")
 _LABEL_SENTENCE = re.compile(r"([^\s。，,；;:：!?！？]{2,16})。")
+#: A label of two short clauses opening a paragraph (``强化责任落实,提升服务质量。``).
+_LEAD_SENTENCE = re.compile(r"([^\s。，,；;:：!?！？、]{2,12}[，,][^\s。，,；;:：!?！？、]{2,12})。")
 #: Content after a run-in label or a label sentence must be at least this long.
 MIN_CONTENT = 15
 #: A label line needs a paragraph of at least this length (or a numbered list) after it.
 MIN_FOLLOWING = 30
+#: Blanks between Chinese characters soon after a run-in label mean the line's blanks are a
+#: converter's (``由书记委托一名 党组成员 主持, 出席人员 须…``), not a label's separator.
+_SPLIT_WORDS = re.compile(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]|[ \u3000][，,、。]")
+SPLIT_REACH = 30
+#: A figure set off by blanks on both sides (``发展党员 312 名``): a PDF's spacing, not a label's.
+_SPACED_FIGURE = re.compile(r"[\d,.]+[ \u3000]")
+#: A field name (``信息来源:``) is at most this long; the line after it is its value.
+FIELD_MAX = 8
+#: A label line that is a sentence (``镇域经济快速发展。``) has at most this many characters.
+SENTENCE_LABEL_MAX = 16
 #: Paragraphs that may stand between two label sentences of one series.
 MAX_GAP = 2
 
@@ -40,8 +54,21 @@ class Paragraph:
     line: Line
 
 
+#: A title may open with a year (``2013年工作回顾``).
+_YEAR_START = re.compile(r"(?:19|20)\d\d年")
+#: A web address or a page thumbnail's name is site furniture, never a title.
+_WEB = re.compile(r"www\.|https?:|\.(?:com|cn|net|org)\b|_第\s*\d+\s*页", re.I)
+
+
 def _first_is_text(s: str) -> bool:
-    return bool(s) and ("\u4e00" <= s[0] <= "\u9fff" or s[0] in "《“\"")
+    return bool(s) and ("\u4e00" <= s[0] <= "\u9fff" or s[0] in "《“\"" or bool(_YEAR_START.match(s)))
+
+
+def not_a_title(s: str) -> bool:
+    """Text no heading has: a web address, a page thumbnail's file name, an unbalanced
+    bracket (a fragment of a cell or a line cut in two: ``2019年度)``)."""
+    opened, closed = s.count("(") + s.count("（"), s.count(")") + s.count("）")
+    return bool(_WEB.search(s)) or opened != closed
 
 
 def _salutation(s: str) -> bool:
@@ -59,9 +86,22 @@ _FULL_DATE = re.compile(r"[\d一二三四五六七八九十〇零百]{1,4}\s*年
 
 
 def label_line(text: str, line: Line, following: list[Line], next_numbered: bool,
-               after_heading_line: bool) -> Heading | None:
-    """A stand-alone label line, or None. ``following``: the next few content lines."""
+               after_heading_line: bool, lead_score: LeadScore | None = None,
+               previous: Line | None = None) -> Heading | None:
+    """A stand-alone label line, or None. ``following``: the next few content lines.
+
+    A line that is one short sentence of one clause (``镇域经济快速发展。``) is a label
+    too when a paragraph follows it, and the classifier (when there) takes it for one."""
     s = line.text
+    if previous is not None and previous.text.endswith((":", "：")) and len(previous.text) <= FIELD_MAX:
+        return None  # the value of a field (``信息来源:`` / ``区日报社``)
+    if not_a_title(s):
+        return None
+    if s.endswith("。") and len(s) <= SENTENCE_LABEL_MAX + 1 and "。" not in s[:-1]:
+        if (after_heading_line or not following or len(following[0].text) < MIN_FOLLOWING
+                or (lead_score is not None and lead_score([s[:-1]])[0] < 0.5)):
+            return None
+        s = s[:-1]
     colon = s[-1:] in (":", "：")
     bare = s.rstrip(":：")
     if not _labelish(s) or ":" in bare or "：" in bare or re.search(r"\d{5}", bare):
@@ -85,8 +125,8 @@ def label_line(text: str, line: Line, following: list[Line], next_numbered: bool
 
 
 def label(line: Line) -> Heading:
-    """A whole line as an unnumbered label heading (without a final colon)."""
-    bare = line.text.rstrip(":：")
+    """A whole line as an unnumbered label heading (without a final colon or full stop)."""
+    bare = line.text.rstrip(":：。")
     return Heading(line.start, "label", None, "", None, bare, line.start + len(bare), line.index, True,
                    whole_line=True, evidence="label")
 
@@ -125,20 +165,36 @@ def runin(text: str, para: Paragraph) -> Heading | None:
         return None
     if len(rest) < MIN_CONTENT or not any(ch in rest for ch in "。，,"):
         return None
+    if (_SPLIT_WORDS.search(rest[:SPLIT_REACH]) or _SPACED_FIGURE.match(rest)
+            or m.group(1)[-1] in "、的和与及或并在对把将由"):
+        return None  # a converter's blanks inside the sentence: the first one separates nothing
     return Heading(para.start, "runin", None, "", None, m.group(1), m.end(1), para.line.index,
                    para.start == para.line.start, evidence="runin")
 
 
-def label_series(text: str, paras: list[Paragraph | None]) -> list[Heading]:
+def label_series(text: str, paras: list[Paragraph | None], lead_score: LeadScore | None = None) -> list[Heading]:
     """Label sentences opening paragraphs of one stretch of text. ``None`` entries
     (headings, numbered lines) end a series; up to ``MAX_GAP`` other paragraphs may
-    stand between two members (a label's content can run over several paragraphs)."""
+    stand between two members (a label's content can run over several paragraphs).
+
+    A label of two clauses (``强化责任落实,提升服务质量。``) could as well be the first
+    sentence of plain prose, so a series with such labels needs three members and the
+    classifier's consent; without the model only one-clause labels make a series (two-clause
+    leads built in parallel are found by :mod:`pipeline.structure.parallel`)."""
     out: list[Heading] = []
     run: list[Heading] = []
     gap = 0
 
     def close() -> None:
+        two = [r for r in run if "，" in r.title or "," in r.title]
+        if two and len(two) < len(run):  # siblings look alike: the odd ones are prose
+            run[:] = [r for r in run if r not in two] if len(two) * 2 < len(run) else two
         suffix = os.path.commonprefix([r.title[::-1] for r in run])
+        clauses = any("，" in r.title or "," in r.title for r in run)
+        if clauses and (len(run) < 3 or lead_score is None
+                        or sum(lead_score([r.title for r in run])) < 0.5 * len(run)):
+            run.clear()
+            return
         if len(run) >= 3 or (len(run) == 2 and len(suffix) >= 2):
             out.extend(run)
         run.clear()
@@ -146,7 +202,7 @@ def label_series(text: str, paras: list[Paragraph | None]) -> list[Heading]:
     for p in paras:
         h = None
         if p is not None:
-            m = _LABEL_SENTENCE.match(text, p.start, p.end)
+            m = _LABEL_SENTENCE.match(text, p.start, p.end) or _LEAD_SENTENCE.match(text, p.start, p.end)
             if m and _first_is_text(m.group(1)) and p.end - m.end() >= MIN_CONTENT:
                 h = Heading(p.start, "series", None, "", None, m.group(1), m.end(1), p.line.index,
                             p.start == p.line.start, evidence="series")
