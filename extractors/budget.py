@@ -19,6 +19,7 @@ from extractors import EXTRACTORS
 from extractors.budget_form import form_items, label_value
 from extractors.budget_grid import grid_items
 from extractors.budget_header import Layout, read_layout
+from extractors.budget_text import text_table
 from pipeline.record import BudgetItem, Document, Table
 
 #: How much text before a table may hold its caption or a "单位：万元" note.
@@ -78,6 +79,12 @@ def extract_budget_items(doc: Document) -> list[BudgetItem]:
     items: list[BudgetItem] = []
     for table, layout, context in parts:
         items.extend(grid_items(doc, table, layout) if layout else form_items(doc, table, context))
+    if not items:
+        # No table the tables stage found is a budget table: the table may have reached
+        # us as plain text (space-separated cells, no separators, rows run together).
+        rebuilt = text_table(doc, [(t.start, t.end) for t in doc.work.tables])
+        if rebuilt is not None:
+            items = form_items(doc, rebuilt, "")
     return items
 
 

@@ -1,0 +1,207 @@
+"""Rebuild the grid of a budget table that reached us as plain text.
+
+A spreadsheet or Word table copied as text keeps no cell structure the tables
+stage can read: its cells are separated by spaces, or by nothing at all, its
+rows by line breaks that the normalizer may have joined, its label cells wrapped
+one word per line (``年度`` / ``预算`` / ``安排`` / ``(万元)``). This module
+recovers rows of :class:`~pipeline.record.Cell` from such text, with offsets into
+``doc.text``, so the same readers as for a real table apply:
+
+* **lines**: the normalized text's lines, split again wherever the source had a
+  line break the normalizer joined (found through the offset map);
+* **cells**: runs of spaces separate cells; a line with no spaces but several
+  vocabulary labels (a .docx text layer with no separators) is cut before and
+  after each label and between words and numbers;
+* **label fragments**: consecutive lines of one short word each are one label
+  cell wrapped in its cell (``年度预算安排(万元)``);
+* **rows from a stream**: a long line holding many rows (a text layer with no
+  line breaks) is cut where a row must begin: at a label following a value,
+  or at words following a number.
+
+Only text that reads as a budget table is rebuilt (see :func:`looks_like_budget`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.budget_header import classify, classify_exact, vocabulary
+from pipeline.record import Cell, Document, Table
+
+#: Separators between cells of a space-aligned line (full-width space included).
+_GAP = re.compile(r"[ \u3000\u00a0\t]+")
+#: A label fragment of a wrapped label cell: a few characters, no digits.
+_FRAGMENT = re.compile(r"^[\u4e00-\u9fff()（）]{1,4}$|^[（(][\u4e00-\u9fff]{1,3}[)）]$")
+#: A cell holding a number (an amount, a row number, a value with its unit).
+_NUMBER = re.compile(r"^[≥≤><±约]?[-+]?\d[\d,.]*(?:[%％‰]|[\u4e00-\u9fff]{0,3})$")
+#: A lone unit note cell that belongs to the label before it: "(万元)".
+_NOTE = re.compile(r"^[（(][^（()）]{1,6}[)）]$")
+#: Lines with more cells than this may be several rows run together.
+STREAM_CELLS = 8
+#: A line with no spaces and at least this many labels is a text layer with no separators.
+FUSED_LABELS = 3
+#: Roles of labels that begin a row of their own (a form label, an indicator category).
+_ROW_ROLES = {"unit", "activity", "amount", "description", "goal", "ignore", "indicator_group", "indicator",
+              "grade", "value"}
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int
+
+
+def source_lines(doc: Document) -> list[_Span]:
+    """The lines of ``doc.text``, also split where the source text had a line break
+    the normalizer joined (the offset map shows the removed ``\\n``)."""
+    text, offsets, source = doc.text, doc.work.offsets, doc.work.source_text
+    cuts = {i + 1 for i, ch in enumerate(text) if ch == "\n"}
+    if source and len(offsets) == len(text) + 1:
+        for i in range(1, len(text)):
+            lo, hi = offsets[i - 1] + 1, offsets[i]
+            if hi > lo and "\n" in source[lo:hi] and text[i - 1] != "\n":
+                cuts.add(i)
+    bounds = sorted({0, len(text), *cuts})
+    out = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        end = b - 1 if b > a and text[b - 1] == "\n" else b
+        out.append(_Span(a, end))
+    return out
+
+
+def _cells_of(text: str, span: _Span) -> list[Cell]:
+    """The cells of one line: space-separated, or cut at labels when it has no spaces."""
+    out: list[Cell] = []
+    pos = span.start
+    for part in _GAP.split(text[span.start:span.end]):
+        if part:
+            lo = text.index(part, pos)
+            out.append(Cell(text=part, start=lo, end=lo + len(part)))
+            pos = lo + len(part)
+    out = _attach_notes(out, text)
+    if len(out) == 1 and len(out[0].text) > 30:
+        fused = _cut_fused(out[0])
+        if len(fused) > 1:
+            return fused
+    return out
+
+
+def _attach_notes(cells: list[Cell], text: str) -> list[Cell]:
+    """A unit note cell ``(万元)`` joins the label before it."""
+    out: list[Cell] = []
+    for cell in cells:
+        if out and _NOTE.match(cell.text) and not _NUMBER.match(out[-1].text):
+            prev = out[-1]
+            out[-1] = Cell(text=text[prev.start:cell.end], start=prev.start, end=cell.end)
+        else:
+            out.append(cell)
+    return out
+
+
+def _labels() -> list[str]:
+    """Vocabulary labels to cut fused text at, longest first (3 characters or more)."""
+    return sorted((w for w, lab in vocabulary().items() if len(w) >= 3 and lab.role != "other_period"),
+                  key=len, reverse=True)
+
+
+_WORD_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])(?=[≥≤><]?\d)|(?<=\d)(?=[\u4e00-\u9fff])(?![年月日个次人万元%])")
+
+
+def _cut_fused(cell: Cell) -> list[Cell]:
+    """Cells of a run of text with no separators, cut before and after each label it holds
+    and between words and the numbers after them."""
+    text = cell.text
+    taken = [False] * len(text)
+    cuts: set[int] = set()
+    count = 0
+    for label in _labels():
+        for m in re.finditer(re.escape(label), text):
+            if any(taken[m.start():m.end()]):
+                continue
+            for k in range(m.start(), m.end()):
+                taken[k] = True
+            cuts.update((m.start(), m.end()))
+            count += 1
+    if count < FUSED_LABELS:
+        return [cell]
+    cuts.update(m.start() for m in _WORD_NUMBER.finditer(text))
+    bounds = sorted({0, len(text), *cuts})
+    return [Cell(text=text[a:b], start=cell.start + a, end=cell.start + b) for a, b in zip(bounds, bounds[1:], strict=False)
+            if text[a:b].strip()]
+
+
+def _is_label(text: str) -> bool:
+    label = classify_exact(text)
+    return label is not None and label.role in _ROW_ROLES
+
+
+def _split_stream(cells: list[Cell]) -> list[list[Cell]]:
+    """Rows of a long run of cells: a row begins at a label following a value, or at
+    words following a number; labels in a run stay together (a header row)."""
+    rows: list[list[Cell]] = [[]]
+    for cell in cells:
+        row = rows[-1]
+        if row:
+            prev = row[-1]
+            label, prev_label = _is_label(cell.text), _is_label(prev.text)
+            words_after_number = (bool(_NUMBER.match(prev.text)) and not _NUMBER.match(cell.text))
+            if (label and not prev_label) or (words_after_number and not label):
+                rows.append([])
+        rows[-1].append(cell)
+    return [r for r in rows if r]
+
+
+def _join_fragments(rows: list[list[Cell]], text: str) -> list[list[Cell]]:
+    """Consecutive one-cell rows of label fragments (``年度`` / ``预算`` / ``安排``) are one cell."""
+    out: list[list[Cell]] = []
+    run: list[Cell] = []
+
+    def flush() -> None:
+        if len(run) >= 2:
+            joined = "".join(c.text for c in run)
+            if classify(joined) is not None:
+                out.append([Cell(text=joined, start=run[0].start, end=run[-1].end)])
+                run.clear()
+                return
+        out.extend([c] for c in run)
+        run.clear()
+
+    for row in rows:
+        if len(row) == 1 and _FRAGMENT.match(row[0].text) and classify_exact(row[0].text) is None:
+            run.append(row[0])
+            continue
+        flush()
+        out.append(row)
+    flush()
+    return out
+
+
+def text_rows(doc: Document, skip: list[tuple[int, int]]) -> list[list[Cell]]:
+    """Rows of cells rebuilt from the lines of ``doc.text`` outside the spans ``skip``."""
+    rows: list[list[Cell]] = []
+    for span in source_lines(doc):
+        if span.end <= span.start or any(a <= span.start < b for a, b in skip):
+            continue
+        cells = _cells_of(doc.text, span)
+        if not cells:
+            continue
+        rows.extend(_split_stream(cells) if len(cells) > STREAM_CELLS else [cells])
+    return _join_fragments(rows, doc.text)
+
+
+def looks_like_budget(rows: list[list[Cell]]) -> bool:
+    """Whether rebuilt rows hold a budget table: a name label with its value and a
+    header or amount label, so prose that mentions 项目名称 once gives nothing."""
+    roles = [classify_exact(c.text) for r in rows for c in r]
+    found = {lab.role for lab in roles if lab is not None}
+    return bool(found & {"unit", "activity"}) and bool(found & {"amount", "indicator", "grade"})
+
+
+def text_table(doc: Document, skip: list[tuple[int, int]]) -> Table | None:
+    """The budget table rebuilt from the document's text, or None when it holds none."""
+    rows = text_rows(doc, skip)
+    if not rows or not looks_like_budget(rows):
+        return None
+    cells = [c for r in rows for c in r]
+    return Table(rows=rows, start=min(c.start for c in cells), end=max(c.end for c in cells))
