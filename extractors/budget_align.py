@@ -24,18 +24,25 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
-from extractors.budget_header import classify_exact
+from extractors.budget_header import classify_exact, vocabulary
 from pipeline.record import Cell
 
 #: A cell that states a number: optional comparator, digits (a value, an amount, a rate).
 _NUMERIC = re.compile(r"^[≥≤><=±约＞＜≧≦]?\s*[-+]?\d")
-#: A cell that names an indicator category without being in the vocabulary (…效益指标).
-_CATEGORY = re.compile(r"^\S{1,10}指标$")
+#: Bracketed asides removed before a cell is compared with the categories: "时效指标(工期指标)".
+_ASIDE = re.compile(r"[（(][^()（）]*[)）]|\s+")
 #: Cells this short that are not numbers are short words (定量, 优良, 及时, %).
 SHORT = 6
-#: The costs of leaving columns out: before the first cell, between cells, after the last.
-LEAD_COST, INNER_COST, TRAIL_COST = 0.2, 0.6, 1.0
+#: Longer cells are names or sentences, not categories, whatever they end with.
+MAX_CATEGORY = 16
+#: The costs of leaving columns out: before the first cell (merged from above), between
+#: cells and after the last (a text export drops empty cells anywhere). Between equal
+#: placements the one further left wins.
+LEAD_COST, INNER_COST, TRAIL_COST = 0.2, 0.6, 0.6
+#: How much less a column fits when the table's fullest rows leave it empty.
+EMPTY_COLUMN = 2.0
 
 #: How well a kind of cell fits a column of a given header role (no evidence yet).
 _PRIOR: dict[str | None, dict[str, float]] = {
@@ -57,12 +64,26 @@ def kind(text: str) -> str:
     text = text.strip()
     if not text:
         return "empty"
-    label = classify_exact(text)
-    if (label and label.role == "indicator_group") or _CATEGORY.match(re.sub(r"[（(][^()（）]*[)）]", "", text)):
+    if is_category(text):
         return "group"
     if _NUMERIC.match(text):
         return "num"
     return "short" if len(text) <= SHORT else "text"
+
+
+@cache
+def _categories() -> tuple[str, ...]:
+    return tuple(w for w, lab in vocabulary().items() if lab.role == "category")
+
+
+def is_category(text: str) -> bool:
+    """An indicator category: a vocabulary category, or a longer name ending in one
+    (``社会公众或服务对象满意度指标``, ``时效指标（工期指标）``)."""
+    label = classify_exact(text)
+    if label is not None and label.role in ("indicator_group", "category"):
+        return True
+    bare = _ASIDE.sub("", text)
+    return len(bare) <= MAX_CATEGORY and bare.endswith(_categories())
 
 
 @dataclass
@@ -72,6 +93,7 @@ class Column:
     role: str | None
     kinds: Counter[str] = field(default_factory=Counter)
     texts: set[str] = field(default_factory=set)
+    evidence: int = 0  # how many of the table's fullest rows were seen
 
     def fit(self, text: str) -> float:
         k = kind(text)
@@ -79,6 +101,8 @@ class Column:
             return 0.0
         score = _PRIOR.get(self.role, {}).get(k, 0.0)
         seen = sum(self.kinds.values())
+        if self.evidence and not seen:
+            score -= EMPTY_COLUMN  # the fullest rows never fill it: a label spanning the block
         if seen:
             score += 2.0 + math.log((self.kinds[k] + 0.3) / (seen + 1.2))
             if text in self.texts:
@@ -137,6 +161,8 @@ def columns_for(roles: list[str | None], rows: list[list[Cell]]) -> list[Column]
     for row, length in zip(rows, lengths, strict=False):
         if length != full or length == 0:
             continue
+        for col in columns:
+            col.evidence += 1
         for col, cell in zip(columns, align(row, [Column(c.role) for c in columns]), strict=False):
             if cell is not None and cell.text:
                 col.kinds[kind(cell.text)] += 1

@@ -120,7 +120,7 @@ def _pair_label(cell: Cell, after_label: bool) -> Label | None:
 def label_pairs(row: list[Cell]) -> list[tuple[Cell, Label, list[Cell]]]:
     """The label/value pairs of a row, in order; a label may have no value (its rows follow)."""
     out: list[tuple[Cell, Label, list[Cell]]] = []
-    after_label = False
+    after_label = leading = False
     for cell in row:
         if not cell.text:
             continue
@@ -132,7 +132,9 @@ def label_pairs(row: list[Cell]) -> list[tuple[Cell, Label, list[Cell]]]:
             out[-1][2].append(cell)
             after_label = False
         else:
-            return []  # a row opening with a value is not a label/value row
+            leading = True  # a caption run into the row, or a data row
+    if leading and not (out and out[0][1].role in ("unit", "activity")):
+        return []  # a row opening with a value is a data row, unless a name label follows
     return out
 
 
@@ -196,7 +198,9 @@ def form_items(doc: Document, table: Table, context: str) -> list[BudgetItem]:
         if _is_grid_header(row):
             pending = _flush(unit, pending, context)
             layout = layout_at(rows, i, context)
-            end = _segment_end(rows, i + layout.header_rows)
+            values_only = not (layout.columns("activity") or layout.columns("indicator")
+                               or layout.columns("indicator_group"))
+            end = _segment_end(rows, i + layout.header_rows, values_only)
             segment = Table(rows=rows[i:end], start=table.start, end=table.end)
             layout.first_row = 0  # the segment's rows start at its header
             if layout.columns("activity") and (
@@ -251,10 +255,16 @@ def _flush(unit: _Unit, pending: tuple[Cell, Label, list[Cell]] | None, context:
     return None
 
 
-def _segment_end(rows: list[list[Cell]], i: int) -> int:
-    """Where an embedded grid ends: at the next header row or label/value row."""
+def _segment_end(rows: list[list[Cell]], i: int, values_only: bool = False) -> int:
+    """Where an embedded grid ends: at the next header row or label/value row.
+
+    Under a header of amounts (``年初预算数 | 全年预算数``) a row label followed by
+    numbers (``年度资金总额： | 0 | 0``) is a value row of the grid, not a pair.
+    """
     while i < len(rows):
-        if _is_grid_header(rows[i]) or label_value(rows[i]) is not None:
+        filled = [c for c in rows[i] if c.text]
+        numbers = len(filled) > 1 and all(parse_amount(c.text) is not None for c in filled[1:])
+        if _is_grid_header(rows[i]) or (label_value(rows[i]) is not None and not (values_only and numbers)):
             break
         i += 1
     return i

@@ -39,11 +39,13 @@ _NUMBER = re.compile(r"^[≥≤><±约]?[-+]?\d[\d,.]*(?:[%％‰]|[\u4e00-\u9ff
 _NOTE = re.compile(r"^[（(][^（()）]{1,6}[)）]$")
 #: Lines with more cells than this may be several rows run together.
 STREAM_CELLS = 8
+#: Longer cells are never header labels by a word they contain.
+LOOSE_LABEL_CHARS = 12
 #: A line with no spaces and at least this many labels is a text layer with no separators.
 FUSED_LABELS = 3
 #: Roles of labels that begin a row of their own (a form label, an indicator category).
 _ROW_ROLES = {"unit", "activity", "amount", "description", "goal", "ignore", "indicator_group", "indicator",
-              "grade", "value"}
+              "grade", "value", "category"}
 
 
 @dataclass
@@ -136,17 +138,38 @@ def _is_label(text: str) -> bool:
     return label is not None and label.role in _ROW_ROLES
 
 
+def _is_loose_label(text: str) -> bool:
+    """A cell reading as a header label, exactly or by a vocabulary word it contains."""
+    return len(text) <= LOOSE_LABEL_CHARS and not _NUMBER.match(text) and classify(text) is not None
+
+
+def _is_category(text: str) -> bool:
+    label = classify_exact(text)
+    return label is not None and label.role == "category"
+
+
 def _split_stream(cells: list[Cell]) -> list[list[Cell]]:
-    """Rows of a long run of cells: a row begins at a label following a value, or at
-    words following a number; labels in a run stay together (a header row)."""
+    """Rows of a long run of cells.
+
+    A row begins at a label following a value, at a label followed by a number
+    (the row label of a value row, after a header run), at an indicator category
+    following anything but a category, and at words following a number. Labels
+    in a run otherwise stay together (a header row).
+    """
     rows: list[list[Cell]] = [[]]
-    for cell in cells:
+    for k, cell in enumerate(cells):
         row = rows[-1]
         if row:
-            prev = row[-1]
-            label, prev_label = _is_label(cell.text), _is_label(prev.text)
-            words_after_number = (bool(_NUMBER.match(prev.text)) and not _NUMBER.match(cell.text))
-            if (label and not prev_label) or (words_after_number and not label):
+            prev, text = row[-1].text, cell.text
+            nxt = cells[k + 1].text if k + 1 < len(cells) else ""
+            label = _is_label(text)
+            if _is_category(text):
+                new = not _is_category(prev)
+            elif label:
+                new = not _is_loose_label(prev) or bool(_NUMBER.match(nxt))
+            else:
+                new = bool(_NUMBER.match(prev)) and not _NUMBER.match(text)
+            if new:
                 rows.append([])
         rows[-1].append(cell)
     return [r for r in rows if r]
