@@ -74,7 +74,8 @@ def extract_budget_items(doc: Document) -> list[BudgetItem]:
         if parts and (last := parts[-1])[1] is not None and _continues(doc, last[0], last[1], table, layout):
             parts[-1] = (_merged(last[0], table), last[1], last[2])
             continue
-        is_grid = layout is not None and not any(label_value(r) for r in table.rows[:layout.first_row])
+        is_grid = layout is not None and not any(
+            (pair := label_value(r)) and pair[0] != "ignore" for r in table.rows[:layout.first_row])
         parts.append((table, layout if is_grid else None, context))
     items: list[BudgetItem] = []
     for table, layout, context in parts:
@@ -84,7 +85,7 @@ def extract_budget_items(doc: Document) -> list[BudgetItem]:
         # us as plain text (space-separated cells, no separators, rows run together).
         rebuilt = text_table(doc, [(t.start, t.end) for t in doc.work.tables])
         if rebuilt is not None:
-            items = form_items(doc, rebuilt, "")
+            items = form_items(doc, rebuilt[0], rebuilt[1], realign=True)
     return items
 
 

@@ -46,26 +46,31 @@ EMPTY_COLUMN = 2.0
 
 #: How well a kind of cell fits a column of a given header role (no evidence yet).
 _PRIOR: dict[str | None, dict[str, float]] = {
-    "indicator_group": {"group": 2.0, "short": 0.0, "text": -1.0, "num": -2.0},
-    "indicator": {"text": 1.5, "short": 1.0, "group": 0.0, "num": -2.0},
-    "grade": {"num": 1.5, "short": 1.0, "text": 0.5, "group": -1.0},
-    "value": {"num": 0.5, "short": 0.5, "text": 0.5, "group": -1.0},
-    "activity": {"text": 1.0, "short": 1.0, "group": 0.0, "num": -2.0},
-    "amount": {"num": 2.0, "short": -2.0, "text": -2.0, "group": -2.0},
-    "serial": {"num": 1.0, "short": 0.0, "text": -2.0, "group": -1.0},
-    "line": {"num": 1.0, "short": -1.0, "text": -2.0, "group": -1.0},
-    "description": {"text": 1.0, "short": 0.0, "num": -0.5, "group": -1.0},
-    "goal": {"text": 1.0, "short": 0.0, "num": -0.5, "group": -1.0},
+    "indicator_group": {"group": 2.0, "short": 0.0, "text": -1.0, "num": -2.0, "int": -2.0},
+    "indicator": {"text": 1.5, "short": 1.0, "group": 0.0, "num": -2.0, "int": -2.0},
+    "grade": {"num": 1.5, "int": 1.5, "short": 1.0, "text": 0.5, "group": -1.0},
+    "value": {"num": 0.5, "int": 0.5, "short": 0.5, "text": 0.5, "group": -1.0},
+    "activity": {"text": 1.0, "short": 1.0, "group": 0.0, "num": -2.0, "int": -2.0},
+    "amount": {"num": 2.0, "int": 0.5, "short": -2.0, "text": -2.0, "group": -2.0},
+    "serial": {"int": 2.0, "num": 0.5, "short": 0.0, "text": -2.0, "group": -1.0},
+    "line": {"int": 2.0, "num": 0.0, "short": -1.0, "text": -2.0, "group": -1.0},
+    "description": {"text": 1.0, "short": 0.0, "num": -0.5, "int": -0.5, "group": -1.0},
+    "goal": {"text": 1.0, "short": 0.0, "num": -0.5, "int": -0.5, "group": -1.0},
 }
+#: A small whole number with nothing around it: a row number, a count, a score.
+_INT = re.compile(r"^\d{1,3}$")
 
 
 def kind(text: str) -> str:
-    """The kind of a cell's content: empty, group (an indicator category), num, short or text."""
+    """The kind of a cell's content: empty, group (an indicator category), int (a small whole
+    number: a row number, a count), num (any other number), short or text."""
     text = text.strip()
     if not text:
         return "empty"
     if is_category(text):
         return "group"
+    if _INT.match(text):
+        return "int"
     if _NUMERIC.match(text):
         return "num"
     return "short" if len(text) <= SHORT else "text"
@@ -155,7 +160,8 @@ def columns_for(roles: list[str | None], rows: list[list[Cell]]) -> list[Column]
     """
     columns = [Column(role) for role in roles]
     lengths = [len(_trimmed(r)) for r in rows]
-    if not lengths:
+    lengths = [n if n <= len(columns) else 0 for n in lengths]  # an overflowing row is no evidence
+    if not any(lengths):
         return columns
     full = max(lengths)
     for row, length in zip(rows, lengths, strict=False):

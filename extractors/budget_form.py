@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.budget_align import Column, align, columns_for
+from extractors.budget_align import Column, align, columns_for, kind
 from extractors.budget_grid import first_text, grid_items, is_total, parse_amount, unit_after_number
 from extractors.budget_header import (
     Label,
@@ -159,7 +159,8 @@ def _take(unit: _Unit, label_text: str, label: Label, values: list[Cell], contex
     elif role == "amount":
         cell = next((c for c in values if parse_amount(c.text) is not None), None)
         if cell is not None:
-            money = unit_in(label_text) or unit_after_number(cell.text) or unit_in(context)
+            written = " ".join(c.text for c in values[values.index(cell):])  # "18,895,713,000 | 元("
+            money = unit_in(label_text) or unit_after_number(written) or unit_in(context)
             unit.offer_amount(label_text, parse_amount(cell.text), money)
     elif role == "description" and unit.description is None and text:
         unit.description = text
@@ -180,15 +181,24 @@ def _is_grid_header(row: list[Cell]) -> bool:
         label = classify_exact(a.text)
         if label is not None and label.role in ("unit", "activity") and classify_exact(b.text) is None:
             return False
-    return not any(parse_amount(c.text) is not None and classify(c.text) is None for c in filled)
+    numbers = [c for c in filled if parse_amount(c.text) is not None and classify(c.text) is None]
+    # a statement's header may end in its column number (栏次 1); any other number is a value
+    return not numbers or (numbers == filled[-1:] and bool(re.fullmatch(r"\d{1,2}", numbers[0].text)))
 
 
-def form_items(doc: Document, table: Table, context: str) -> list[BudgetItem]:
-    """The unit's item followed by one item per activity row; nothing when no unit is named."""
+def form_items(doc: Document, table: Table, context: str, realign: bool = False) -> list[BudgetItem]:
+    """The unit's item followed by one item per activity row (the activities alone when no
+    unit is named).
+
+    ``realign``: the table was rebuilt from text, so its activity rows lost their
+    empty cells and may be wrapped over several lines; they are joined and aligned
+    to the header's columns by content before they are read.
+    """
     unit = _Unit()
     activities: list[BudgetItem] = []
     rows = [split_inline(r) for r in table.rows]
     pending: tuple[Cell, Label, list[Cell]] | None = None  # a lone label gathering the rows below
+    block = ""  # the text of a lone label heading the label/value rows below it
     i = 0
     while i < len(rows):
         row = rows[i]
@@ -197,6 +207,7 @@ def form_items(doc: Document, table: Table, context: str) -> list[BudgetItem]:
             continue
         if _is_grid_header(row):
             pending = _flush(unit, pending, context)
+            block = ""
             layout = layout_at(rows, i, context)
             values_only = not (layout.columns("activity") or layout.columns("indicator")
                                or layout.columns("indicator_group"))
@@ -206,6 +217,8 @@ def form_items(doc: Document, table: Table, context: str) -> list[BudgetItem]:
             if layout.columns("activity") and (
                     layout.amount_column is not None or layout.columns("description")
                     or layout.columns("goal")):
+                if realign:
+                    segment = _realigned(doc, segment, layout)
                 found = grid_items(doc, segment, layout)
                 activities.extend(found)
                 _total(unit, segment, layout, found)
@@ -217,14 +230,16 @@ def form_items(doc: Document, table: Table, context: str) -> list[BudgetItem]:
             continue
         pairs = label_pairs(row)
         if pairs:
+            if pending is not None and not pending[2]:
+                block = pending[0].text  # a lone label over label/value rows: 年度预算安排（万元）
             pending = _flush(unit, pending, context)
-            outer = ""
+            outer = block
             for label_cell, label, values in pairs:
                 unit.cells.append(label_cell)
                 unit.cells.extend(values)
                 if values:
                     _take(unit, outer + label_cell.text, label, values, context)
-                outer = "" if values else label_cell.text
+                outer = block if values else label_cell.text
             last = pairs[-1]
             if not last[2]:
                 pending = (last[0], last[1], [])
@@ -270,6 +285,73 @@ def _segment_end(rows: list[list[Cell]], i: int, values_only: bool = False) -> i
     return i
 
 
+#: A cell that is a bare number (no unit, no words): an amount, a count, a row number.
+_BARE = re.compile(r"^-?[\d,]+(?:\.\d+)?$")
+
+
+def _joined(rows: list[list[Cell]]) -> list[list[Cell]]:
+    """Activity rows of a text table with their wrapped lines joined back.
+
+    A row whose last cell is not a bare number has not reached its amount yet:
+    a following line of bare numbers carries the rest of its cells, and a
+    following one-cell line of words finishes its last cell (a name or note
+    wrapped in its cell).
+    """
+    out: list[list[Cell]] = []
+    for row in rows:
+        cells = [c for c in row if c.text]
+        if out and cells and not _BARE.match(out[-1][-1].text):
+            prev = out[-1]
+            if all(_BARE.match(c.text) for c in cells):
+                out[-1] = prev + cells
+                continue
+            if len(cells) == 1 and not _BARE.match(cells[0].text):
+                last = prev[-1]
+                prev[-1] = Cell(text=last.text + cells[0].text, start=last.start, end=cells[0].end)
+                continue
+        out.append(cells)
+    return out
+
+
+def _realigned(doc: Document, segment: Table, layout: Layout) -> Table:
+    """The segment with its body rows joined and placed under the header's columns.
+
+    A row with more cells than the header has columns cannot be placed (an
+    export that ran the values of several rows together): its numbers are not
+    read as its amount, and a warning says so.
+    """
+    header = segment.rows[:layout.header_rows]
+    width = max(len(r) for r in header)
+    body = _joined(segment.rows[layout.header_rows:])
+    columns = columns_for(_roles(layout, width), body)
+    out = [*header]
+    for row in body:
+        if len(row) > width:
+            names = [c.text for c in row if not _BARE.match(c.text)]
+            doc.warnings.append(
+                f"budget: row {names[0] if names else row[0].text!r} has {len(row)} cells for "
+                f"{width} columns; its numbers are not read as its amount")
+            row = [c for c in row if not _BARE.match(c.text)][:1]
+        placed = align(row, columns)
+        _name_from_description(placed, layout)
+        anchor = row[0].start if row else segment.start
+        out.append([c if c is not None else Cell(text="", start=anchor, end=anchor) for c in placed])
+    return Table(rows=out, start=segment.start, end=segment.end)
+
+
+def _name_from_description(placed: list[Cell | None], layout: Layout) -> None:
+    """A row with its own amount and a description but no activity cell is a detail line
+    named by its description (a budget book's 说明 column under a coded row)."""
+    acts, descs, amount = layout.columns("activity"), layout.columns("description"), layout.amount_column
+    if not acts or not descs or amount is None or amount >= len(placed):
+        return
+    if any(placed[j] is not None for j in acts if j < len(placed)) or placed[amount] is None:
+        return
+    desc = next((j for j in descs if j < len(placed) and placed[j] is not None), None)
+    if desc is not None:
+        placed[acts[-1]], placed[desc] = placed[desc], None
+
+
 def _roles(layout: Layout, width: int) -> list[str | None]:
     return [layout.roles.get(j) for j in range(width)]
 
@@ -305,10 +387,13 @@ def _indicator(placed: list[Cell | None], columns: list[Column], keys: dict[int,
     name = text(names[-1]) if names else ""
     if not name and names[:-1]:
         name = next((text(j) for j in reversed(names[:-1]) if text(j)), "")
-    if not name and any(text(j) for j in grades):
+    if not name and any(kind(text(j)) in ("num", "int") for j in grades):
         name = next((text(j) for j in reversed(groups) if text(j)), "")
     if not name or is_total(name):
         return None
+    stated = [j for j, c in enumerate(columns) if c.role in ("grade", "value", "indicator_group") and text(j)]
+    if not stated:
+        return None  # a lone cell in the grid: the label of another part (审核意见), not an indicator
     out: dict[str, str] = {}
     for j, col in enumerate(columns):
         if col.role == "grade":

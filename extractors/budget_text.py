@@ -38,7 +38,9 @@ _NUMBER = re.compile(r"^[≥≤><±约]?[-+]?\d[\d,.]*(?:[%％‰]|[\u4e00-\u9ff
 #: A lone unit note cell that belongs to the label before it: "(万元)".
 _NOTE = re.compile(r"^[（(][^（()）]{1,6}[)）]$")
 #: Lines with more cells than this may be several rows run together.
-STREAM_CELLS = 8
+STREAM_CELLS = 5
+#: How much text before the first label may state the amount unit.
+CONTEXT_CHARS = 200
 #: Longer cells are never header labels by a word they contain.
 LOOSE_LABEL_CHARS = 12
 #: A line with no spaces and at least this many labels is a text layer with no separators.
@@ -151,22 +153,21 @@ def _is_category(text: str) -> bool:
 def _split_stream(cells: list[Cell]) -> list[list[Cell]]:
     """Rows of a long run of cells.
 
-    A row begins at a label following a value, at a label followed by a number
+    A row begins at a label following a value, at a label ending in a colon
     (the row label of a value row, after a header run), at an indicator category
     following anything but a category, and at words following a number. Labels
     in a run otherwise stay together (a header row).
     """
     rows: list[list[Cell]] = [[]]
-    for k, cell in enumerate(cells):
+    for cell in cells:
         row = rows[-1]
         if row:
             prev, text = row[-1].text, cell.text
-            nxt = cells[k + 1].text if k + 1 < len(cells) else ""
             label = _is_label(text)
             if _is_category(text):
                 new = not _is_category(prev)
             elif label:
-                new = not _is_loose_label(prev) or bool(_NUMBER.match(nxt))
+                new = not _is_loose_label(prev) or text.endswith((":", "："))
             else:
                 new = bool(_NUMBER.match(prev)) and not _NUMBER.match(text)
             if new:
@@ -191,7 +192,7 @@ def _join_fragments(rows: list[list[Cell]], text: str) -> list[list[Cell]]:
         run.clear()
 
     for row in rows:
-        if len(row) == 1 and _FRAGMENT.match(row[0].text) and classify_exact(row[0].text) is None:
+        if len(row) == 1 and _FRAGMENT.match(row[0].text):
             run.append(row[0])
             continue
         flush()
@@ -221,10 +222,13 @@ def looks_like_budget(rows: list[list[Cell]]) -> bool:
     return bool(found & {"unit", "activity"}) and bool(found & {"amount", "indicator", "grade"})
 
 
-def text_table(doc: Document, skip: list[tuple[int, int]]) -> Table | None:
-    """The budget table rebuilt from the document's text, or None when it holds none."""
+def text_table(doc: Document, skip: list[tuple[int, int]]) -> tuple[Table, str] | None:
+    """The budget table rebuilt from the document's text and the text before its first
+    label (where a ``金额单位：万元`` note stands), or None when it holds none."""
     rows = text_rows(doc, skip)
     if not rows or not looks_like_budget(rows):
         return None
     cells = [c for r in rows for c in r]
-    return Table(rows=rows, start=min(c.start for c in cells), end=max(c.end for c in cells))
+    first = next((c.start for c in cells if _is_label(c.text)), cells[0].start)
+    table = Table(rows=rows, start=min(c.start for c in cells), end=max(c.end for c in cells))
+    return table, doc.text[max(0, first - CONTEXT_CHARS):first]
