@@ -43,7 +43,8 @@ STREAM_CELLS = 5
 CONTEXT_CHARS = 200
 #: Longer cells are never header labels by a word they contain.
 LOOSE_LABEL_CHARS = 12
-#: A line with no spaces and at least this many labels is a text layer with no separators.
+#: A run of text this long holding at least FUSED_LABELS labels is a text layer with no separators.
+FUSED_CHARS = 30
 FUSED_LABELS = 3
 #: Roles of labels that begin a row of their own (a form label, an indicator category).
 _ROW_ROLES = {"unit", "activity", "amount", "description", "goal", "ignore", "indicator_group", "indicator",
@@ -83,12 +84,10 @@ def _cells_of(text: str, span: _Span) -> list[Cell]:
             lo = text.index(part, pos)
             out.append(Cell(text=part, start=lo, end=lo + len(part)))
             pos = lo + len(part)
-    out = _attach_notes(out, text)
-    if len(out) == 1 and len(out[0].text) > 30:
-        fused = _cut_fused(out[0])
-        if len(fused) > 1:
-            return fused
-    return out
+    cut: list[Cell] = []
+    for cell in _attach_notes(out, text):
+        cut.extend(_cut_fused(cell) if len(cell.text) > FUSED_CHARS else [cell])
+    return cut
 
 
 def _attach_notes(cells: list[Cell], text: str) -> list[Cell]:
