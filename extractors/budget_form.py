@@ -59,7 +59,7 @@ class _Unit:
     """What the label/value rows and indicator grids say about the unit as a whole."""
 
     name: Cell | None = None
-    name_role: str = ""
+    name_rank: int = 9
     amounts: list[tuple[int, float | int, str | None]] = field(default_factory=list)  # (rank, value, unit)
     description: str | None = None
     goal: tuple[int, str] | None = None
@@ -153,9 +153,11 @@ def _take(unit: _Unit, label_text: str, label: Label, values: list[Cell], contex
     text = " ".join(c.text for c in values).strip()
     if role in ("unit", "activity"):
         name = next((c for c in values if _NAME.search(c.text)), None)
-        # A project's own name (项目名称) outranks the unit that manages it (主管部门).
-        if name is not None and (unit.name is None or (role == "activity" and unit.name_role == "unit")):
-            unit.name, unit.name_role = name, role
+        # A project's own name (项目名称) outranks the unit that manages it (主管部门);
+        # a label saying 名称 outranks one that merely names a kind (预算项目).
+        rank = (0 if role == "activity" else 2) + (0 if "名称" in label_text else 1)
+        if name is not None and rank < unit.name_rank:
+            unit.name, unit.name_rank = name, rank
     elif role == "amount":
         cell = next((c for c in values if parse_amount(c.text) is not None), None)
         if cell is not None:
@@ -179,8 +181,12 @@ def _is_grid_header(row: list[Cell]) -> bool:
     filled = [c for c in row if c.text]
     for a, b in zip(filled, filled[1:], strict=False):
         label = classify_exact(a.text)
-        if label is not None and label.role in ("unit", "activity") and classify_exact(b.text) is None:
+        if label is None or label.role not in _PAIR_ROLES:
+            continue
+        if label.role in ("unit", "activity") and classify_exact(b.text) is None:
             return False
+        if classify(b.text) is None and parse_amount(b.text) is None:
+            return False  # a form field and its value (立项依据 | 三定方案)
     numbers = [c for c in filled if parse_amount(c.text) is not None and classify(c.text) is None]
     # a statement's header may end in its column number (栏次 1); any other number is a value
     return not numbers or (numbers == filled[-1:] and bool(re.fullmatch(r"\d{1,2}", numbers[0].text)))
@@ -221,7 +227,7 @@ def form_items(doc: Document, table: Table, context: str, realign: bool = False)
                     segment = _realigned(doc, segment, layout)
                 found = grid_items(doc, segment, layout)
                 activities.extend(found)
-                _total(unit, segment, layout, found)
+                _total(doc, unit, segment, layout, found)
             elif layout.columns("indicator") or layout.columns("indicator_group"):
                 _indicators(unit, segment, layout)
             else:
@@ -279,7 +285,9 @@ def _segment_end(rows: list[list[Cell]], i: int, values_only: bool = False) -> i
     while i < len(rows):
         filled = [c for c in rows[i] if c.text]
         numbers = len(filled) > 1 and all(parse_amount(c.text) is not None for c in filled[1:])
-        if _is_grid_header(rows[i]) or (label_value(rows[i]) is not None and not (values_only and numbers)):
+        total = bool(filled) and is_total(filled[0].text)  # 合计 closes the grid, it is part of it
+        if _is_grid_header(rows[i]) or (
+                label_value(rows[i]) is not None and not (values_only and numbers) and not total):
             break
         i += 1
     return i
@@ -289,17 +297,24 @@ def _segment_end(rows: list[list[Cell]], i: int, values_only: bool = False) -> i
 _BARE = re.compile(r"^-?[\d,]+(?:\.\d+)?$")
 
 
-def _joined(rows: list[list[Cell]]) -> list[list[Cell]]:
+def _joined(rows: list[list[Cell]], width: int, text_after_amount: bool) -> list[list[Cell]]:
     """Activity rows of a text table with their wrapped lines joined back.
 
     A row whose last cell is not a bare number has not reached its amount yet:
     a following line of bare numbers carries the rest of its cells, and a
     following one-cell line of words finishes its last cell (a name or note
-    wrapped in its cell).
+    wrapped in its cell). Where the header has words after the amount
+    (``金额 | 测算依据 | 上年执行数``), a row ending at its amount goes on in the
+    next line of words when both fit in the header's width.
     """
     out: list[list[Cell]] = []
     for row in rows:
         cells = [c for c in row if c.text]
+        if (text_after_amount and out and cells and len(out[-1]) == 2 and _BARE.match(out[-1][-1].text)
+                and not _BARE.match(cells[0].text) and not is_total(cells[0].text)
+                and len(out[-1]) + len(cells) <= width):
+            out[-1] = out[-1] + cells
+            continue
         if out and cells and not _BARE.match(out[-1][-1].text):
             prev = out[-1]
             if all(_BARE.match(c.text) for c in cells):
@@ -322,7 +337,10 @@ def _realigned(doc: Document, segment: Table, layout: Layout) -> Table:
     """
     header = segment.rows[:layout.header_rows]
     width = max(len(r) for r in header)
-    body = _joined(segment.rows[layout.header_rows:])
+    amount = layout.amount_column
+    text_after = amount is not None and any(
+        layout.roles.get(j) in ("description", "goal") for j in range(amount + 1, width))
+    body = _joined(segment.rows[layout.header_rows:], width, text_after)
     columns = columns_for(_roles(layout, width), body)
     out = [*header]
     for row in body:
@@ -436,12 +454,36 @@ def _values_under_header(unit: _Unit, segment: Table, layout: Layout, context: s
                 unit.description = cell.text
 
 
-def _total(unit: _Unit, segment: Table, layout: Layout, found: list[BudgetItem]) -> None:
-    """A form stating no amount of its own takes its activity grid's total row (合计)."""
+def _total(doc: Document, unit: _Unit, segment: Table, layout: Layout, found: list[BudgetItem]) -> None:
+    """A form stating no amount of its own takes its activity grid's total row (合计).
+
+    A total is the sum of its parts: when the total's digits run into the next
+    columns' (``814662.98794.55`` for 814 | 662.98 | 794.55, a text layer with no
+    separators), the leading number equal to the sum of the top rows' amounts is
+    the total, and a warning says it was split so.
+    """
+    parts = [b.amount for b in found if b.parent is None and b.amount is not None]
     for row in segment.rows[layout.header_rows:]:
         names = [row[c].text for c in layout.columns("activity") if c < len(row) and row[c].text]
         if names and is_total(names[-1]):
-            value = parse_amount(first_text(row, layout.columns("amount")) or "")
+            written = first_text(row, layout.columns("amount")) or ""
+            value = parse_amount(written)
+            if value is not None and parts and abs(value - sum(parts)) > 0.005:
+                split = split_by_sum(written, sum(parts))
+                if split is not None:
+                    doc.warnings.append(f"budget: total {written!r} read as {split} (the sum of its rows); "
+                                        "its digits ran into the next cells")
+                    value = split
             if value is not None:
                 unit.amounts.append((2, value, layout.amount_unit))
             return
+
+
+def split_by_sum(written: str, total: float) -> float | int | None:
+    """The leading number of fused digits that equals ``total`` (``814662.98`` → 814), or None."""
+    digits = re.sub(r"[,\s]", "", written)
+    for end in range(1, len(digits)):
+        head = parse_amount(digits[:end])
+        if head is not None and abs(head - total) < 0.005 and not digits[end - 1] == ".":
+            return head
+    return None

@@ -74,8 +74,12 @@ def money_units() -> tuple[str, ...]:
 _WEIGHT = re.compile(r"[（(]\s*[\d.\-—~～]+\s*分?\s*[)）]\s*分?")
 
 
+#: A year opening a header: "2020年实际执行数", "2023年预算数" name the column after it.
+_YEAR = re.compile(r"^\s*(?:19|20)\d\d\s*年度?")
+
+
 def _clean(text: str) -> str:
-    return _JUNK.sub("", _UNIT_NOTE.sub("", _WEIGHT.sub("", text)))
+    return _JUNK.sub("", _UNIT_NOTE.sub("", _WEIGHT.sub("", _YEAR.sub("", text))))
 
 
 #: Roles a header loses when it names another period (中期预算, 上年执行数, 实施期目标).

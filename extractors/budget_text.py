@@ -25,9 +25,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from extractors.budget_header import classify, classify_exact, vocabulary
+from extractors.budget_header import HERE, classify, classify_exact, vocabulary
+from pipeline import lexicon
 from pipeline.record import Cell, Document, Table
+
+ROWS = HERE / "budget_rows.txt"
+#: Measure words and units, shared with the figures extractor.
+UNITS = HERE / "figures" / "units.tsv"
+#: Roles of labels that take a value (a label/value pair of a form).
+_PAIR_ROLES = {"unit", "activity", "amount", "description", "goal", "ignore"}
 
 #: Separators between cells of a space-aligned line (full-width space included).
 _GAP = re.compile(r"[ \u3000\u00a0\t]+")
@@ -102,36 +110,75 @@ def _attach_notes(cells: list[Cell], text: str) -> list[Cell]:
     return out
 
 
-def _labels() -> list[str]:
-    """Vocabulary labels to cut fused text at, longest first (3 characters or more)."""
-    return sorted((w for w, lab in vocabulary().items() if len(w) >= 3 and lab.role != "other_period"),
-                  key=len, reverse=True)
+@cache
+def _labels() -> tuple[str, ...]:
+    """Labels to cut fused text at, longest first: vocabulary labels of 3 characters or
+    more (shorter ones hide in values) and the short ones of ``budget_rows.txt`` (cut)."""
+    words = {w for w, lab in vocabulary().items() if len(w) >= 3 and lab.role != "other_period"}
+    words.update(lexicon.of_kind(ROWS, "cut"))
+    return tuple(sorted(words, key=len, reverse=True))
 
 
-_WORD_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])(?=[≥≤><]?\d)|(?<=\d)(?=[\u4e00-\u9fff])(?![年月日个次人万元%])")
+@cache
+def _explain() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in lexicon.of_kind(ROWS, "explain")))
+
+
+@cache
+def _after_number() -> re.Pattern[str]:
+    """A number, its unit if any (count, percent, money: not 年/月/日, which make dates),
+    then the characters after it: a cell ends after the unit when words follow."""
+    units = sorted((r[0] for r in lexicon.rows(UNITS) if len(r) > 1 and r[1] in ("count", "percent", "money")
+                    and "hanzi" not in (r[2] if len(r) > 2 else "")), key=len, reverse=True)
+    alt = "|".join(re.escape(u) for u in units)
+    return re.compile(rf"[≥≤><]?\d[\d,.]*(?:(?:{alt}|%)(?=[\u4e00-\u9fff])|(?=[^\W\d年月日号时A-Za-z_]))")
+
+
+#: A label this close after the previous cut, and right before another label, ends a value.
+TAIL_CHARS = 4
+#: A year written before a label it belongs to: "2020年实际执行数".
+_YEAR = re.compile(r"\d{4}年度?$")
+#: Where words end and a number begins.
+_WORD_THEN_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])(?=[≥≤><]?\d)")
 
 
 def _cut_fused(cell: Cell) -> list[Cell]:
-    """Cells of a run of text with no separators, cut before and after each label it holds
-    and between words and the numbers after them."""
+    """Cells of a run of text with no separators: cut before and after each label it holds,
+    before an explanation, between words and the number after them, and after a number
+    (with its unit) that words follow.
+
+    A label of a label/value pair directly followed by another label, with words before
+    it, is a word of a value (``本级支出项目`` before ``项目性质``), not a cell.
+    """
     text = cell.text
     taken = [False] * len(text)
-    cuts: set[int] = set()
-    count = 0
+    found: list[tuple[int, int]] = []
     for label in _labels():
         for m in re.finditer(re.escape(label), text):
             if any(taken[m.start():m.end()]):
                 continue
             for k in range(m.start(), m.end()):
                 taken[k] = True
-            cuts.update((m.start(), m.end()))
-            count += 1
-    if count < FUSED_LABELS:
+            found.append((m.start(), m.end()))
+    if len(found) < FUSED_LABELS:
         return [cell]
-    cuts.update(m.start() for m in _WORD_NUMBER.finditer(text))
+    found.sort()
+    starts = {a for a, _ in found}
+    cuts: set[int] = set()
+    for a, b in found:
+        label = classify_exact(text[a:b])
+        before = text[max(cuts, default=0):a]
+        inside = 0 < len(before) <= TAIL_CHARS and b in starts
+        if inside and label is not None and label.role in _PAIR_ROLES:
+            continue  # the tail of a short value (本级|支出项目) before the next label
+        year = _YEAR.search(text[:a])
+        cuts.update((year.start() if year else a, b))
+    cuts.update(m.start() for m in _explain().finditer(text))
+    cuts.update(m.start() for m in _WORD_THEN_NUMBER.finditer(text))
+    cuts.update(m.end() for m in _after_number().finditer(text))
     bounds = sorted({0, len(text), *cuts})
-    return [Cell(text=text[a:b], start=cell.start + a, end=cell.start + b) for a, b in zip(bounds, bounds[1:], strict=False)
-            if text[a:b].strip()]
+    return [Cell(text=text[a:b], start=cell.start + a, end=cell.start + b)
+            for a, b in zip(bounds, bounds[1:], strict=False) if text[a:b].strip()]
 
 
 def _is_label(text: str) -> bool:
@@ -154,8 +201,9 @@ def _split_stream(cells: list[Cell]) -> list[list[Cell]]:
 
     A row begins at a label following a value, at a label ending in a colon
     (the row label of a value row, after a header run), at an indicator category
-    following anything but a category, and at words following a number. Labels
-    in a run otherwise stay together (a header row).
+    following anything but a category, and at words following a number or a run
+    of two or more labels (a header row ends). Labels in a run otherwise stay
+    together (a header row).
     """
     rows: list[list[Cell]] = [[]]
     for cell in cells:
@@ -168,7 +216,8 @@ def _split_stream(cells: list[Cell]) -> list[list[Cell]]:
             elif label:
                 new = not _is_loose_label(prev) or text.endswith((":", "："))
             else:
-                new = bool(_NUMBER.match(prev)) and not _NUMBER.match(text)
+                header_run = len(row) >= 2 and all(_is_label(c.text) for c in row[-2:])
+                new = (bool(_NUMBER.match(prev)) or header_run) and not _NUMBER.match(text)
             if new:
                 rows.append([])
         rows[-1].append(cell)
