@@ -409,9 +409,12 @@ def _indicator(placed: list[Cell | None], columns: list[Column], keys: dict[int,
         name = next((text(j) for j in reversed(groups) if text(j)), "")
     if not name or is_total(name):
         return None
-    stated = [j for j, c in enumerate(columns) if c.role in ("grade", "value", "indicator_group") and text(j)]
-    if not stated:
-        return None  # a lone cell in the grid: the label of another part (审核意见), not an indicator
+    values = [j for j, c in enumerate(columns) if c.role in ("grade", "value") and text(j)]
+    groups_stated = [j for j in groups if text(j)]
+    if not values and (not groups_stated or kind(name) == "group"):
+        # a lone cell in the grid (审核意见: the label of another part), or a row of
+        # categories with nothing under them (a form's empty 经济效益指标 row)
+        return None
     out: dict[str, str] = {}
     for j, col in enumerate(columns):
         if col.role == "grade":

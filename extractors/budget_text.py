@@ -216,7 +216,8 @@ def _split_stream(cells: list[Cell]) -> list[list[Cell]]:
             elif label:
                 new = not _is_loose_label(prev) or text.endswith((":", "："))
             else:
-                header_run = len(row) >= 2 and all(_is_label(c.text) for c in row[-2:])
+                header_run = (len(row) >= 2 and all(_is_label(c.text) and not _is_category(c.text) for c in row[-2:])
+                              and not _is_loose_label(text))
                 new = (bool(_NUMBER.match(prev)) or header_run) and not _NUMBER.match(text)
             if new:
                 rows.append([])
