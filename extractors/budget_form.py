@@ -411,7 +411,8 @@ def _indicator(placed: list[Cell | None], columns: list[Column], keys: dict[int,
         return None
     values = [j for j, c in enumerate(columns) if c.role in ("grade", "value") and text(j)]
     groups_stated = [j for j in groups if text(j)]
-    if not values and (not groups_stated or kind(name) == "group"):
+    numbers = any(kind(text(j)) in ("num", "int") for j in grades)
+    if (not values and not groups_stated) or (kind(name) == "group" and not numbers):
         # a lone cell in the grid (审核意见: the label of another part), or a row of
         # categories with nothing under them (a form's empty 经济效益指标 row)
         return None

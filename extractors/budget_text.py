@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from extractors.budget_form import label_pairs
 from extractors.budget_header import HERE, classify, classify_exact, vocabulary
 from pipeline import lexicon
 from pipeline.record import Cell, Document, Table
@@ -281,3 +282,35 @@ def text_table(doc: Document, skip: list[tuple[int, int]]) -> tuple[Table, str] 
     first = next((c.start for c in cells if _is_label(c.text)), cells[0].start)
     table = Table(rows=rows, start=min(c.start for c in cells), end=max(c.end for c in cells))
     return table, doc.text[max(0, first - CONTEXT_CHARS):first]
+
+
+#: How many lines above a table may hold the name of the form it belongs to.
+LEAD_LINES = 3
+
+
+def lead_rows(doc: Document, table: Table, floor: int) -> list[list[Cell]]:
+    """Label/value lines right above a table that name its unit or project (``项目名称 某工程``
+    left out of a spreadsheet copy's table because the row had fewer cells): rows to
+    read with the table as one form; [] when the lines above name nothing."""
+    start = max(floor, table.start - CONTEXT_CHARS)
+    spans = [s for s in source_lines(doc) if s.start >= start and s.end <= table.start and s.end > s.start]
+    rows = [_cells_of(doc.text, s) for s in spans[-LEAD_LINES:]]
+    rows = [[c for r in _split_on(row, "|") for c in r] for row in rows]
+    named = any(label.role in ("unit", "activity") and values
+                for row in rows for _, label, values in label_pairs(row))
+    return [r for r in rows if r] if named else []
+
+
+def _split_on(row: list[Cell], seps: str) -> list[list[Cell]]:
+    """Cells with bars inside split further (a pipe line that stayed one cell)."""
+    out: list[list[Cell]] = []
+    for cell in row:
+        parts, pos = [], cell.start
+        for piece in re.split(f"[{seps}]", cell.text):
+            stripped = piece.strip()
+            if stripped:
+                lo = cell.start + cell.text.index(stripped, pos - cell.start)
+                parts.append(Cell(text=stripped, start=lo, end=lo + len(stripped)))
+                pos = lo + len(stripped)
+        out.append(parts)
+    return out
