@@ -57,6 +57,8 @@ _PRIOR: dict[str | None, dict[str, float]] = {
     "description": {"text": 1.0, "short": 0.0, "num": -0.5, "int": -0.5, "group": -1.0},
     "goal": {"text": 1.0, "short": 0.0, "num": -0.5, "int": -0.5, "group": -1.0},
 }
+#: An item marker opening a cell ("2、出国经费"): the cell is its words, not a number.
+_MARKER = re.compile(r"^\d{1,2}[、．](?=\D)")
 #: A small whole number with nothing around it: a row number, a count, a score.
 _INT = re.compile(r"^\d{1,3}$")
 
@@ -64,7 +66,7 @@ _INT = re.compile(r"^\d{1,3}$")
 def kind(text: str) -> str:
     """The kind of a cell's content: empty, group (an indicator category), int (a small whole
     number: a row number, a count), num (any other number), short or text."""
-    text = text.strip()
+    text = _MARKER.sub("", text.strip())
     if not text:
         return "empty"
     if is_category(text):

@@ -215,6 +215,13 @@ def form_items(doc: Document, table: Table, context: str, realign: bool = False)
             pending = _flush(unit, pending, context)
             block = ""
             layout = layout_at(rows, i, context)
+            if realign and _row_labels_unheaded(rows, i, layout):
+                # the header has no cell over the row labels (a text export dropped the
+                # empty corner cell): the rows' first column is the activity column
+                head = rows[i][0]
+                rows[i] = [Cell(text="", start=head.start, end=head.start), *rows[i]]
+                layout = layout_at(rows, i, context)
+                layout.roles[0] = "activity"
             values_only = not (layout.columns("activity") or layout.columns("indicator")
                                or layout.columns("indicator_group"))
             end = _segment_end(rows, i + layout.header_rows, values_only)
@@ -269,6 +276,20 @@ def form_items(doc: Document, table: Table, context: str, realign: bool = False)
     return [head, *activities]
 
 
+def _row_labels_unheaded(rows: list[list[Cell]], i: int, layout: Layout) -> bool:
+    """A header of amount columns only, its first cell already an amount column, over rows
+    opening with words that are no labels (``三公经费 | 29.08 | 63.46``)."""
+    head = next((c for c in rows[i] if c.text), None)
+    label = classify(head.text) if head is not None else None
+    if layout.columns("activity") or rows[i][0] is not head or label is None or label.role != "amount":
+        return False
+    nxt = next((r for r in rows[i + 1:i + 3] if any(c.text for c in r)), None)
+    if nxt is None:
+        return False
+    first = next(c for c in nxt if c.text)
+    return parse_amount(first.text) is None and classify(first.text) is None
+
+
 def _flush(unit: _Unit, pending: tuple[Cell, Label, list[Cell]] | None, context: str) -> None:
     """Give a lone label the rows gathered under it; returns None (no label is pending after)."""
     if pending is not None and pending[2]:
@@ -297,19 +318,24 @@ def _segment_end(rows: list[list[Cell]], i: int, values_only: bool = False) -> i
 _BARE = re.compile(r"^-?[\d,]+(?:\.\d+)?$")
 
 
-def _joined(rows: list[list[Cell]], width: int, text_after_amount: bool) -> list[list[Cell]]:
+def _joined(rows: list[list[Cell]], width: int, text_after_amount: bool, numbers: int) -> list[list[Cell]]:
     """Activity rows of a text table with their wrapped lines joined back.
 
     A row whose last cell is not a bare number has not reached its amount yet:
     a following line of bare numbers carries the rest of its cells, and a
     following one-cell line of words finishes its last cell (a name or note
-    wrapped in its cell). Where the header has words after the amount
+    wrapped in its cell); a row with fewer numbers than the header has number
+    columns (``numbers``) takes a following line of numbers that fits. Where the header has words after the amount
     (``金额 | 测算依据 | 上年执行数``), a row ending at its amount goes on in the
     next line of words when both fit in the header's width.
     """
     out: list[list[Cell]] = []
     for row in rows:
         cells = [c for c in row if c.text]
+        if (out and cells and all(_BARE.match(c.text) for c in cells) and not _BARE.match(out[-1][0].text)
+                and len(out[-1]) + len(cells) <= width and sum(1 for c in out[-1] if _BARE.match(c.text)) < numbers):
+            out[-1] = out[-1] + cells  # the rest of a row's numbers, wrapped to the next line
+            continue
         if (text_after_amount and out and cells and len(out[-1]) == 2 and _BARE.match(out[-1][-1].text)
                 and not _BARE.match(cells[0].text) and not is_total(cells[0].text)
                 and len(out[-1]) + len(cells) <= width):
@@ -340,7 +366,9 @@ def _realigned(doc: Document, segment: Table, layout: Layout) -> Table:
     amount = layout.amount_column
     text_after = amount is not None and any(
         layout.roles.get(j) in ("description", "goal") for j in range(amount + 1, width))
-    body = _joined(segment.rows[layout.header_rows:], width, text_after)
+    numeric = sum(1 for j in range(width) if layout.roles.get(j) not in
+                  ("activity", "description", "goal", "serial", "line", "indicator", "indicator_group"))
+    body = _joined(segment.rows[layout.header_rows:], width, text_after, numeric)
     columns = columns_for(_roles(layout, width), body)
     out = [*header]
     for row in body:

@@ -218,6 +218,7 @@ def layout_at(rows: list[list[Cell]], start: int, context: str = "") -> Layout:
         layout.roles[j] = label.role
         if label.role == "grade":
             layout.grades[j] = label.key or grid[-1][j]
+    _prefer_budget_column(layout, grid)
     amount = layout.amount_column
     if amount is not None:
         layout.amount_unit = unit_in(" ".join(grid[r][amount] for r in range(len(grid))))
@@ -225,6 +226,29 @@ def layout_at(rows: list[list[Cell]], start: int, context: str = "") -> Layout:
         header_text = " ".join(c.text for r in rows[:end] for c in r)  # a "单位：万元" row too
         layout.amount_unit = unit_in(header_text) or unit_in(context)
     return layout
+
+
+def _prefer_budget_column(layout: Layout, grid: list[list[str]]) -> None:
+    """Of several amount columns, this year's budget: one naming another period or an
+    execution (``2017年决算数``, ``上年执行数``) yields to a budget column after it
+    (``2018年预算数``), which becomes the amount; the others are left unread."""
+    cols = layout.columns("amount")
+    if len(cols) < 2:
+        return
+    def other(col: int) -> bool:
+        text = _YEAR.sub("", "".join(grid[r][col] for r in range(len(grid))))
+        return any(w in text for w in _period_words())
+    best = next((c for c in cols if not other(c)), None)
+    if best is None or best == cols[0]:
+        return
+    for c in cols:
+        if c != best:
+            del layout.roles[c]
+
+
+@cache
+def _period_words() -> tuple[str, ...]:
+    return tuple(w for w, lab in vocabulary().items() if lab.role == "other_period")
 
 
 def classify_exact(text: str) -> Label | None:

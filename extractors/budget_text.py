@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extractors.budget_form import label_pairs
-from extractors.budget_header import HERE, classify, classify_exact, vocabulary
+from extractors.budget_header import HERE, classify, classify_exact, is_header_row, vocabulary
 from pipeline import lexicon
 from pipeline.record import Cell, Document, Table
 
@@ -265,23 +265,29 @@ def text_rows(doc: Document, skip: list[tuple[int, int]]) -> list[list[Cell]]:
 
 
 def looks_like_budget(rows: list[list[Cell]]) -> bool:
-    """Whether rebuilt rows hold a budget table: a name label with its value and a
-    header or amount label, so prose that mentions 项目名称 once gives nothing."""
+    """Whether rebuilt rows hold a budget table: a name label and an amount or indicator
+    label, or a header row of amount columns; prose that mentions 项目名称 once gives nothing."""
     roles = [classify_exact(c.text) for r in rows for c in r]
     found = {lab.role for lab in roles if lab is not None}
-    return bool(found & {"unit", "activity"}) and bool(found & {"amount", "indicator", "grade"})
+    if found & {"unit", "activity"} and found & {"amount", "indicator", "grade"}:
+        return True
+    return any(is_header_row(r) and sum(1 for c in r if (lab := classify(c.text)) and lab.role == "amount") >= 2
+               for r in rows)
 
 
 def text_table(doc: Document, skip: list[tuple[int, int]]) -> tuple[Table, str] | None:
     """The budget table rebuilt from the document's text and the text before its first
-    label (where a ``金额单位：万元`` note stands), or None when it holds none."""
+    header row (where a ``金额单位：万元`` note stands), or None when it holds none."""
     rows = text_rows(doc, skip)
     if not rows or not looks_like_budget(rows):
         return None
     cells = [c for r in rows for c in r]
-    first = next((c.start for c in cells if _is_label(c.text)), cells[0].start)
-    table = Table(rows=rows, start=min(c.start for c in cells), end=max(c.end for c in cells))
-    return table, doc.text[max(0, first - CONTEXT_CHARS):first]
+    start = min(c.start for c in cells)
+    header = next((r[0].start for r in rows if is_header_row(r)), None)
+    if header is None:
+        header = next((c.start for c in cells if _is_label(c.text)), start)
+    table = Table(rows=rows, start=start, end=max(c.end for c in cells))
+    return table, doc.text[max(0, start - CONTEXT_CHARS):header]
 
 
 #: How many lines above a table may hold the name of the form it belongs to.
