@@ -236,7 +236,7 @@ def form_items(doc: Document, table: Table, context: str, realign: bool = False)
                 activities.extend(found)
                 _total(doc, unit, segment, layout, found)
             elif layout.columns("indicator") or layout.columns("indicator_group"):
-                _indicators(unit, segment, layout)
+                _indicators(doc, unit, segment, layout)
             else:
                 _values_under_header(unit, segment, layout, context)
             i = end
@@ -402,7 +402,7 @@ def _roles(layout: Layout, width: int) -> list[str | None]:
     return [layout.roles.get(j) for j in range(width)]
 
 
-def _indicators(unit: _Unit, segment: Table, layout: Layout) -> None:
+def _indicators(doc: Document, unit: _Unit, segment: Table, layout: Layout) -> None:
     """The indicators of an embedded grid, each row aligned to the columns by what it holds."""
     header = segment.rows[:layout.header_rows]
     width = max(len(r) for r in header)
@@ -416,6 +416,7 @@ def _indicators(unit: _Unit, segment: Table, layout: Layout) -> None:
         placed = align(row, columns)
         indicator = _indicator(placed, columns, keys)
         if indicator:
+            _repair_comparator(doc, indicator)
             unit.indicators.append(indicator)
             unit.cells.extend(c for c in row if c.text)
 
@@ -519,3 +520,23 @@ def split_by_sum(written: str, total: float) -> float | int | None:
         if head is not None and abs(head - total) < 0.005 and not digits[end - 1] == ".":
             return head
     return None
+
+
+#: A rate printed with its ``≥`` read as ``2`` by a text layer: "292%" for "≥92%".
+_GARBLED_AT_LEAST = re.compile(r"^2(\d{1,3}(?:\.\d+)?)%$")
+#: Indicator names that state a rate, which cannot exceed 100%.
+_RATE_NAME = re.compile(r"(?:率|比例|占比)$")
+
+
+def _repair_comparator(doc: Document, indicator: Indicator) -> None:
+    """Give back the ``≥`` a text layer printed as ``2`` where the indicator proves it: a
+    rate (its name ends in 率) cannot be over 100%, while the value without the ``2``
+    can. The repair is a guess, so a warning says what was read."""
+    if not _RATE_NAME.search(indicator.name):
+        return
+    for key, value in indicator.grades.items():
+        m = _GARBLED_AT_LEAST.match(value)
+        if m and float(value[:-1]) > 100 and float(m.group(1)) <= 100:
+            indicator.grades[key] = f"≥{m.group(1)}%"
+            doc.warnings.append(f"budget: {indicator.name} {value!r} read as '≥{m.group(1)}%' "
+                                "(a rate over 100%: the ≥ was printed as 2)")

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extractors.budget_form import label_pairs
-from extractors.budget_header import HERE, classify, classify_exact, is_header_row, vocabulary
+from extractors.budget_header import HERE, classify, classify_exact, is_header_row, money_units, vocabulary
 from pipeline import lexicon
 from pipeline.record import Cell, Document, Table
 
@@ -131,8 +131,8 @@ def _after_number() -> re.Pattern[str]:
     then the characters after it: a cell ends after the unit when words follow."""
     units = sorted((r[0] for r in lexicon.rows(UNITS) if len(r) > 1 and r[1] in ("count", "percent", "money")
                     and "hanzi" not in (r[2] if len(r) > 2 else "")), key=len, reverse=True)
-    alt = "|".join(re.escape(u) for u in units)
-    return re.compile(rf"[≥≤><]?\d[\d,.]*(?:(?:{alt}|%)(?=[\u4e00-\u9fff])|(?=[^\W\d年月日号时A-Za-z_]))")
+    alt = "|".join(re.escape(u) for u in sorted({*units, *money_units()}, key=len, reverse=True))
+    return re.compile(rf"[≥≤><]?\d[\d,.]*(?:(?:[万亿千]?(?:{alt})|%)(?=[\u4e00-\u9fff])|(?=[^\W\d年月日号时万亿千A-Za-z_]))")
 
 
 #: A label this close after the previous cut, and right before another label, ends a value.

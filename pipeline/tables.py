@@ -150,7 +150,10 @@ def _pipe_rows(lines: list[_Line], i: int, sep: str = "|") -> tuple[list[list[Ce
             continue
         j, count = i, lines[i].text.count(sep) + 1
         while (count < width and j + 1 < len(lines) and lines[j + 1].text.strip(_STRIP)
-               and lines[j + 1].text.count(sep) + 1 < width):  # a full line is a row of its own
+               # a full line is a row of its own, and so is one of MIN_PIPE_CELLS cells after
+               # a line that closed its last cell (a form's rows are shorter than its widest)
+               and lines[j + 1].text.count(sep) + 1 < (
+                   width if lines[j].text.rstrip(_STRIP).endswith(sep) else min(width, MIN_PIPE_CELLS))):
             j += 1
             count += lines[j].text.count(sep)
         if count > width or (count < width and sep == "|" and not _last_short_row(lines, j, count)):
