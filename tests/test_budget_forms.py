@@ -1,0 +1,160 @@
+"""Budget forms of many kinds, read by what their cells hold (texts written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.budget_align import Column, align, columns_for, kind
+from extractors.budget_grid import code_ranks
+from pipeline.process import process_text
+from pipeline.record import Cell
+from pipeline.tables import find_tables
+
+
+def items(text: str) -> list[tuple]:
+    return [(b.activity, b.parent, b.amount, b.amount_unit) for b in process_text(text).budget_items]
+
+
+def indicators(text: str) -> list[str]:
+    return [i.name for b in process_text(text).budget_items for i in b.indicators]
+
+
+def cells(*texts: str) -> list[Cell]:
+    return [Cell(text=t, start=0, end=0) for t in texts]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("", "empty"), ("产出指标", "group"), ("社会公众或服务对象满意度指标", "group"), ("时效指标(工期指标)", "group"),
+    ("达成预期指标", "short"), ("38", "int"), ("697,723.84", "num"), ("≥90%", "num"), ("2、出国经费", "short"),
+    ("按时发放全体人员工资待遇", "text"),
+])
+def test_cell_kinds(text: str, expected: str) -> None:
+    assert kind(text) == expected
+
+
+def test_a_row_shifted_by_a_merged_cell_is_aligned_by_content() -> None:
+    roles: list[str | None] = ["indicator_group", "indicator_group", "indicator", "value", "grade", "value"]
+    body = [cells("产出指标", "数量指标", "培训人次", "定量", "≥300人次", "未达标扣分"),
+            cells("质量指标", "培训合格率", "定量", "≥95%", "未达标扣分"),
+            cells("时效指标", "完成时间", "定量", "年底前", "未达标扣分")]
+    columns = columns_for(roles, body)
+    placed = [[c.text if c else None for c in align(row, columns)] for row in body[1:]]
+    assert placed == [[None, "质量指标", "培训合格率", "定量", "≥95%", "未达标扣分"],
+                      [None, "时效指标", "完成时间", "定量", "年底前", "未达标扣分"]]
+
+
+def test_a_column_the_fullest_rows_leave_empty_takes_no_cell() -> None:
+    # the header's first cell labels the block ("年度绩效指标") and spans its rows
+    columns = columns_for(["indicator", "indicator_group", "indicator", "grade"],
+                          [cells("数量指标", "宣讲场次", "≥40场"), cells("质量指标", "群众知晓率", "≥85%")])
+    assert [c.text if c else None for c in align(cells("办件时限", "5个工作日"), columns)] == [
+        None, None, "办件时限", "5个工作日"]
+
+
+# A Taiwan KPI table in a pipe copy: the form rows are shorter than the grid.
+TAIWAN = ("臺中市政府文化局114年度施政計畫\n"
+          "計畫名稱 | 藝文推廣計畫 | 預算數(千元) | 18,600\n"
+          "策略目標 | 擴大藝文參與\n"
+          "關鍵績效指標 | 衡量標準 | 年度目標值\n"
+          "藝文活動場次 | 全年辦理場次 | 120場\n"
+          "參與人次 | 活動參與人次累計 | 60,000人次\n")
+
+
+def test_taiwan_kpi_table() -> None:
+    assert items(TAIWAN) == [("艺文推广计划", None, 18600, "千元")]
+    assert indicators(TAIWAN) == ["艺文活动场次", "参与人次"]
+
+
+# A self-evaluation form as a spreadsheet dump: an amount header over value rows where this
+# year's budget column comes first and execution columns follow; a row of categories with
+# nothing under them is no indicator.
+SELF_EVALUATION = ("项目支出绩效自评表\n"
+                   "项目名称 乡镇污水处理设施运维 主管部门 某县生态环境分局\n"
+                   "项目资金(万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n"
+                   "年度资金总额: 0 0 0 10 0 0\n"
+                   "其中:财政拨款 45 44.8 44.8\n"
+                   "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n"
+                   "产出指标 数量指标 运维站点数 ≥12个 12 10 10\n"
+                   "质量指标 出水达标率 ≥95% 96% 10 10\n"
+                   "效益指标 经济效益指标\n"
+                   "满意度指标 服务对象满意度指标 周边群众满意度 ≥90% 93% 10 10\n")
+
+
+def test_self_evaluation_form_zero_total_yields_to_its_part() -> None:
+    assert items(SELF_EVALUATION) == [("乡镇污水处理设施运维", None, 45, "万元")]
+    assert indicators(SELF_EVALUATION) == ["运维站点数", "出水达标率", "周边群众满意度"]
+
+
+def test_a_garbled_at_least_is_repaired_only_in_a_rate_over_100() -> None:
+    text = ("项目名称 | 机关大楼物业管理 | 年度预算金额 | 96\n"
+            "一级指标 | 二级指标 | 三级指标 | 指标值\n"
+            "产出指标 | 数量指标 | 巡查次数 | 2280次\n"
+            " | 质量指标 | 设备验收合格率 | 295%\n")
+    doc = process_text(text)
+    grades = {i.name: i.grades for b in doc.budget_items for i in b.indicators}
+    assert grades["巡查次数"] == {"目标值": "2280次"}  # a count: nothing proves a lost ≥
+    assert grades["设备验收合格率"] == {"目标值": "≥95%"}
+    assert any("295%" in w and "≥95%" in w for w in doc.warnings)
+
+
+@pytest.mark.parametrize("serials, ranks", [
+    (["05", "2000", "2015", "", "2018", ""], [0, 1, 2, 3, 2, 3]),
+    (["一", "1", "2"], []),  # not budget codes: the markers decide
+    (["", ""], []),
+])
+def test_budget_codes_nest_rows(serials: list[str], ranks: list[int]) -> None:
+    assert code_ranks(serials) == ranks
+
+
+# A budget book's detail lines, space-aligned: coded rows, a description wrapped to the next
+# line, the amount alone on a line, detail lines named in the description column.
+BUDGET_BOOK = ("预算机关\n某市政府文化局\n预算金额\n3,200,000 元\n"
+               "编号 科目 说明 数量 单价 预算数\n"
+               "06 文化推广 市款2,900,000元,\n中央补助300,000元\n3,200,000\n"
+               "2000 业务费   150,000\n"
+               "展演场地租金 2 50,000 100,000\n"
+               "宣传品印制 1 50,000 50,000\n")
+
+
+def test_budget_book_detail_lines() -> None:
+    assert items(BUDGET_BOOK) == [
+        ("某市政府文化局", None, 3200000, "元"), ("文化推广", "某市政府文化局", 3200000, None),
+        ("业务费", "文化推广", 150000, None), ("展演场地租金", "业务费", 100000, None),
+        ("宣传品印制", "业务费", 50000, None)]
+
+
+# A fixed statement (行次 column) run onto few lines: empty lines are no items, and a row
+# holding more numbers than the statement has columns cannot be read (warned).
+STATEMENT = ("支出决算表 金额单位:元\n"
+             "项目 行次 金额\n"
+             "一、一般公共服务支出 1 二、教育支出 2 386,120.50 三、卫生健康支出 3 1,204,300.00 "
+             "四、其他支出 4 12,000.00 5,500.00 7,700.00\n")
+
+
+def test_fixed_statement_rows() -> None:
+    doc = process_text(STATEMENT)
+    assert [(b.activity, b.amount, b.amount_unit) for b in doc.budget_items] == [
+        ("二、教育支出", 386120.5, "元"), ("三、卫生健康支出", 1204300.0, "元")]
+    assert any("四、其他支出" in w for w in doc.warnings)
+
+
+def test_bar_layout_rows_by_their_period() -> None:
+    text = "\n".join(["|", "项目名称 |", "村道硬化 |", "||", "|", "年度预算金额 |", "88 |", "||",
+                      "|", "绩效目标 |", "完成硬化5公里 |", "||"])
+    [(table, _)] = find_tables(text)
+    assert [[c.text for c in r] for r in table.rows] == [
+        ["项目名称", "村道硬化", "", ""], ["年度预算金额", "88", "", ""], ["绩效目标", "完成硬化5公里", "", ""]]
+
+
+def test_prose_naming_a_project_gives_no_item() -> None:
+    text = "各单位应如实填报项目名称和预算金额，不得虚报。\n项目名称应当与批复一致。\n"
+    assert items(text) == []
+
+
+def test_columns_are_read_without_a_header_vocabulary_match_for_every_label() -> None:
+    # 佐证材料 is in no vocabulary: the row is still a header, the form still read
+    text = ("项目名称 | 档案库房改造 | 年度预算金额 | 30\n"
+            "一级指标 | 二级指标 | 三级指标 | 指标值 | 佐证材料\n"
+            "产出指标 | 数量指标 | 改造面积 | 600平方米 | 验收单\n")
+    assert indicators(text) == ["改造面积"]
+    assert isinstance(Column("grade").fit("600平方米"), float)
