@@ -16,7 +16,7 @@ than guesses.
 from __future__ import annotations
 
 from extractors import EXTRACTORS
-from extractors.budget_form import form_items, label_value
+from extractors.budget_form import form_items, label_value, split_forms
 from extractors.budget_grid import grid_items
 from extractors.budget_header import Layout, read_layout
 from extractors.budget_text import lead_rows, text_table
@@ -89,7 +89,8 @@ def extract_budget_items(doc: Document) -> list[BudgetItem]:
         # us as plain text (space-separated cells, no separators, rows run together).
         rebuilt = text_table(doc, [(t.start, t.end) for t in doc.work.tables])
         if rebuilt is not None:
-            items = form_items(doc, rebuilt[0], rebuilt[1], realign=True)
+            for form in split_forms(rebuilt[0]):
+                items.extend(form_items(doc, form, rebuilt[1], realign=True))
     return items
 
 

@@ -540,3 +540,23 @@ def _repair_comparator(doc: Document, indicator: Indicator) -> None:
             indicator.grades[key] = f"≥{m.group(1)}%"
             doc.warnings.append(f"budget: {indicator.name} {value!r} read as '≥{m.group(1)}%' "
                                 "(a rate over 100%: the ≥ was printed as 2)")
+
+
+def split_forms(table: Table) -> list[Table]:
+    """The forms of a table rebuilt from a document's text, one per name row.
+
+    A document may hold several forms one after another (one per project); a row
+    naming a project or unit by a 名称 label, after a form that already holds
+    more than its name, opens the next form.
+    """
+    forms: list[list[list[Cell]]] = [[]]
+    seen = False
+    for row in table.rows:
+        named = any(label.role in ("unit", "activity") and values and "名称" in cell.text
+                    for cell, label, values in label_pairs(split_inline(row)))
+        if named and seen and len(forms[-1]) > 1:
+            forms.append([])
+        seen = seen or named
+        forms[-1].append(row)
+    return [Table(rows=rows, start=rows[0][0].start if rows[0] else table.start, end=table.end)
+            for rows in forms if rows]

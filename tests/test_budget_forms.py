@@ -158,3 +158,13 @@ def test_columns_are_read_without_a_header_vocabulary_match_for_every_label() ->
             "产出指标 | 数量指标 | 改造面积 | 600平方米 | 验收单\n")
     assert indicators(text) == ["改造面积"]
     assert isinstance(Column("grade").fit("600平方米"), float)
+
+
+def test_two_forms_one_after_another_give_two_units() -> None:
+    text = ("项目名称 村级文化广场建设 主管部门 某乡人民政府\n年度预算金额 40\n"
+            "一级指标 二级指标 三级指标 指标值\n产出指标 数量指标 新建广场数 3个\n"
+            "项目名称 农家书屋补充图书 主管部门 某乡人民政府\n年度预算金额 6.5\n"
+            "一级指标 二级指标 三级指标 指标值\n产出指标 数量指标 补充图书册数 ≥1500册\n")
+    doc = process_text(text)
+    assert [(b.activity, b.amount, [i.name for i in b.indicators]) for b in doc.budget_items] == [
+        ("村级文化广场建设", 40, ["新建广场数"]), ("农家书屋补充图书", 6.5, ["补充图书册数"])]
