@@ -59,6 +59,8 @@ _PRIOR: dict[str | None, dict[str, float]] = {
 }
 #: An item marker opening a cell ("2、出国经费"): the cell is its words, not a number.
 _MARKER = re.compile(r"^\d{1,2}[、．](?=\D)")
+#: Kinds whose evidence counts for each other, and how much.
+_RELATED = {"int": ("num", 1.0), "num": ("int", 1.0), "short": ("text", 0.5), "text": ("short", 0.5)}
 #: A small whole number with nothing around it: a row number, a count, a score.
 _INT = re.compile(r"^\d{1,3}$")
 
@@ -111,8 +113,9 @@ class Column:
         if self.evidence and not seen:
             score -= EMPTY_COLUMN  # the fullest rows never fill it: a label spanning the block
         if seen:
-            # the evidence compares numbers as numbers: a column of 191 | 99 takes 814.5 too
-            count = self.kinds[k] + (self.kinds["num" if k == "int" else "int"] if k in ("int", "num") else 0)
+            # the evidence compares numbers as numbers (a column of 191 | 99 takes 814.5 too)
+            # and words as words, a short name in a column of long ones at half weight
+            count = self.kinds[k] + _RELATED.get(k, (k, 0.0))[1] * self.kinds[_RELATED.get(k, (k, 0.0))[0]]
             score += 2.0 + math.log((count + 0.3) / (seen + 1.2))
             if text in self.texts:
                 score += 1.5
