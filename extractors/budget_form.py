@@ -277,11 +277,13 @@ def form_items(doc: Document, table: Table, context: str, realign: bool = False)
 
 
 def _row_labels_unheaded(rows: list[list[Cell]], i: int, layout: Layout) -> bool:
-    """A header of amount columns only, its first cell already an amount column, over rows
-    opening with words that are no labels (``三公经费 | 29.08 | 63.46``)."""
+    """A header of amount columns only (one of them another period's), its first cell
+    already such a column, over rows opening with words that are no labels (``三公经费 |
+    29.08 | 63.46``)."""
     head = next((c for c in rows[i] if c.text), None)
     label = classify(head.text) if head is not None else None
-    if layout.columns("activity") or rows[i][0] is not head or label is None or label.role != "amount":
+    if (layout.columns("activity") or rows[i][0] is not head or label is None
+            or label.role not in ("amount", "ignore") or not layout.columns("amount")):
         return False
     nxt = next((r for r in rows[i + 1:i + 3] if any(c.text for c in r)), None)
     if nxt is None:
@@ -318,20 +320,24 @@ def _segment_end(rows: list[list[Cell]], i: int, values_only: bool = False) -> i
 _BARE = re.compile(r"^-?[\d,]+(?:\.\d+)?$")
 
 
-def _joined(rows: list[list[Cell]], width: int, text_after_amount: bool, numbers: int) -> list[list[Cell]]:
+def _joined(rows: list[list[Cell]], width: int, text_after_amount: bool, numbers: int,
+            whole: list[bool]) -> list[list[Cell]]:
     """Activity rows of a text table with their wrapped lines joined back.
 
     A row whose last cell is not a bare number has not reached its amount yet:
     a following line of bare numbers carries the rest of its cells, and a
     following one-cell line of words finishes its last cell (a name or note
-    wrapped in its cell); a row with fewer numbers than the header has number
+    wrapped in its cell) unless either was cut from a line of several rows
+    (``whole``); a row with fewer numbers than the header has number
     columns (``numbers``) takes a following line of numbers that fits. Where the header has words after the amount
     (``金额 | 测算依据 | 上年执行数``), a row ending at its amount goes on in the
     next line of words when both fit in the header's width.
     """
     out: list[list[Cell]] = []
-    for row in rows:
+    last_whole = False
+    for row, is_whole in zip(rows, whole, strict=True):
         cells = [c for c in row if c.text]
+        joinable, last_whole = not (is_whole or last_whole), is_whole
         if (out and cells and all(_BARE.match(c.text) for c in cells) and not _BARE.match(out[-1][0].text)
                 and len(out[-1]) + len(cells) <= width and sum(1 for c in out[-1] if _BARE.match(c.text)) < numbers):
             out[-1] = out[-1] + cells  # the rest of a row's numbers, wrapped to the next line
@@ -346,12 +352,36 @@ def _joined(rows: list[list[Cell]], width: int, text_after_amount: bool, numbers
             if all(_BARE.match(c.text) for c in cells):
                 out[-1] = prev + cells
                 continue
-            if len(cells) == 1 and not _BARE.match(cells[0].text):
+            if len(cells) == 1 and not _BARE.match(cells[0].text) and joinable:
                 last = prev[-1]
                 prev[-1] = Cell(text=last.text + cells[0].text, start=last.start, end=cells[0].end)
                 continue
         out.append(cells)
     return out
+
+
+def _is_word(cell: Cell) -> bool:
+    return kind(cell.text) in ("short", "text", "group")
+
+
+def _split_run_rows(row: list[Cell], words: int, coded: bool) -> list[list[Cell]]:
+    """A line holding several rows run together (a PDF text layer): more word cells than the
+    header has word columns, each word cell past the row's share opening a row of its own;
+    or numbers then words, where the numbers end the row above (in a table with no code
+    column, whose rows never open with a number)."""
+    cells = [c for c in row if c.text]
+    leading_numbers = not coded and bool(cells) and not _is_word(cells[0]) and any(_is_word(c) for c in cells)
+    if words < 1 or (sum(1 for c in cells if _is_word(c)) <= words and not leading_numbers):
+        return [cells]
+    out: list[list[Cell]] = [[]]
+    for cell in cells:
+        is_word = _is_word(cell)
+        if is_word and sum(1 for c in out[-1] if _is_word(c)) >= words:
+            out.append([])
+        elif is_word and out[-1] and not any(_is_word(c) for c in out[-1]):
+            out.append([])  # words after the numbers of a row: the next row
+        out[-1].append(cell)
+    return [r for r in out if r]
 
 
 def _realigned(doc: Document, segment: Table, layout: Layout) -> Table:
@@ -368,7 +398,14 @@ def _realigned(doc: Document, segment: Table, layout: Layout) -> Table:
         layout.roles.get(j) in ("description", "goal") for j in range(amount + 1, width))
     numeric = sum(1 for j in range(width) if layout.roles.get(j) not in
                   ("activity", "description", "goal", "serial", "line", "indicator", "indicator_group"))
-    body = _joined(segment.rows[layout.header_rows:], width, text_after, numeric)
+    words = sum(1 for j in range(width) if layout.roles.get(j) in ("activity", "description", "goal"))
+    coded = bool(layout.columns("serial") or layout.columns("line"))
+    rows, whole = [], []
+    for row in segment.rows[layout.header_rows:]:
+        parts = _split_run_rows(row, words, coded)
+        rows.extend(parts)
+        whole.extend([len(parts) > 1] * len(parts))
+    body = _joined(rows, width, text_after, numeric, whole)
     columns = columns_for(_roles(layout, width), body)
     out = [*header]
     for row in body:

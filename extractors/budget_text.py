@@ -266,12 +266,13 @@ def text_rows(doc: Document, skip: list[tuple[int, int]]) -> list[list[Cell]]:
 
 def looks_like_budget(rows: list[list[Cell]]) -> bool:
     """Whether rebuilt rows hold a budget table: a name label and an amount or indicator
-    label, or a header row of amount columns; prose that mentions 项目名称 once gives nothing."""
+    label, or a header row of three or more columns naming an amount; prose that mentions
+    项目名称 once gives nothing."""
     roles = [classify_exact(c.text) for r in rows for c in r]
     found = {lab.role for lab in roles if lab is not None}
     if found & {"unit", "activity"} and found & {"amount", "indicator", "grade"}:
         return True
-    return any(is_header_row(r) and sum(1 for c in r if (lab := classify(c.text)) and lab.role == "amount") >= 2
+    return any(is_header_row(r) and len(r) >= 3 and any((lab := classify(c.text)) and lab.role == "amount" for c in r)
                for r in rows)
 
 

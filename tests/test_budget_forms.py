@@ -168,3 +168,13 @@ def test_two_forms_one_after_another_give_two_units() -> None:
     doc = process_text(text)
     assert [(b.activity, b.amount, [i.name for i in b.indicators]) for b in doc.budget_items] == [
         ("村级文化广场建设", 40, ["新建广场数"]), ("农家书屋补充图书", 6.5, ["补充图书册数"])]
+
+
+def test_pdf_lines_holding_parts_of_two_rows() -> None:
+    # a PDF text layer: a row's last numbers wrap to the next line before the next row's
+    # label, and two labels share a line
+    text = ("单位:万元\n上年决算数 本年预算数 本年决算数\n"
+            "培训费 12.5 15\n8.2 会议费 6\n"
+            "6 5.1\n差旅费 公务接待费 3.2 4 3.9\n")
+    assert items(text) == [("培训费", None, 15, "万元"), ("会议费", None, 6, "万元"),
+                           ("差旅费", None, None, "万元"), ("公务接待费", None, 4, "万元")]
