@@ -47,15 +47,15 @@ EMPTY_COLUMN = 2.0
 #: How well a kind of cell fits a column of a given header role (no evidence yet).
 _PRIOR: dict[str | None, dict[str, float]] = {
     "indicator_group": {"group": 2.0, "short": 0.0, "text": -1.0, "num": -2.0, "int": -2.0},
-    "indicator": {"text": 1.5, "short": 1.0, "group": 0.0, "num": -2.0, "int": -2.0},
+    "indicator": {"text": 1.0, "short": 0.5, "group": 0.0, "num": -2.0, "int": -2.0},
     "grade": {"num": 1.5, "int": 1.5, "short": 1.0, "text": 0.5, "group": -1.0},
     "value": {"num": 0.5, "int": 0.5, "short": 0.5, "text": 0.5, "group": -1.0},
     "activity": {"text": 1.0, "short": 1.0, "group": 0.0, "num": -2.0, "int": -2.0},
     "amount": {"num": 2.0, "int": 0.5, "short": -2.0, "text": -2.0, "group": -2.0},
     "serial": {"int": 2.0, "num": 0.5, "short": 0.0, "text": -2.0, "group": -1.0},
     "line": {"int": 2.0, "num": 0.0, "short": -1.0, "text": -2.0, "group": -1.0},
-    "description": {"text": 1.0, "short": 0.0, "num": -0.5, "int": -0.5, "group": -1.0},
-    "goal": {"text": 1.0, "short": 0.0, "num": -0.5, "int": -0.5, "group": -1.0},
+    "description": {"text": 1.0, "short": 0.5, "num": -0.5, "int": -0.5, "group": -1.0},
+    "goal": {"text": 1.0, "short": 0.5, "num": -0.5, "int": -0.5, "group": -1.0},
 }
 #: An item marker opening a cell ("2、出国经费"): the cell is its words, not a number.
 _MARKER = re.compile(r"^\d{1,2}[、．](?=\D)")

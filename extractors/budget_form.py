@@ -214,6 +214,8 @@ def form_items(doc: Document, table: Table, context: str, realign: bool = False)
         if _is_grid_header(row):
             pending = _flush(unit, pending, context)
             block = ""
+            if realign:
+                _spread_grade_group(rows, i)
             layout = layout_at(rows, i, context)
             if realign and _row_labels_unheaded(rows, i, layout):
                 # the header has no cell over the row labels (a text export dropped the
@@ -274,6 +276,28 @@ def form_items(doc: Document, table: Table, context: str, realign: bool = False)
                       start=min(c.start for c in cells), end=max(c.end for c in cells),
                       indicators=unit.indicators)
     return [head, *activities]
+
+
+def _spread_grade_group(rows: list[list[Cell]], i: int) -> None:
+    """Give a spanning grade header (``评价标准`` over ``优 | 良 | 中 | 差``) its columns back.
+
+    A text export writes the spanning cell once and the grade row under it as a
+    short row; the header gets empty cells after the spanning one and the grade
+    row empty cells before it, so each grade stands under its own column.
+    """
+    if i + 1 >= len(rows):
+        return
+    header, sub = rows[i], [c for c in rows[i + 1] if c.text]
+    spans = [j for j, c in enumerate(header) if (lab := classify(c.text)) and lab.role == "grade_group"]
+    if len(spans) != 1 or len(sub) < 2 or len(rows[i + 1]) >= len(header):
+        return
+    if not all((lab := classify_exact(c.text)) and lab.role == "grade" for c in sub):
+        return
+    g = spans[0]
+    pad = header[g].end
+    rows[i] = [*header[:g + 1], *(Cell(text="", start=pad, end=pad) for _ in sub[1:]), *header[g + 1:]]
+    lead = sub[0].start
+    rows[i + 1] = [*(Cell(text="", start=lead, end=lead) for _ in range(g)), *sub]
 
 
 def _row_labels_unheaded(rows: list[list[Cell]], i: int, layout: Layout) -> bool:
@@ -398,7 +422,8 @@ def _realigned(doc: Document, segment: Table, layout: Layout) -> Table:
         layout.roles.get(j) in ("description", "goal") for j in range(amount + 1, width))
     numeric = sum(1 for j in range(width) if layout.roles.get(j) not in
                   ("activity", "description", "goal", "serial", "line", "indicator", "indicator_group"))
-    words = sum(1 for j in range(width) if layout.roles.get(j) in ("activity", "description", "goal"))
+    words = sum(1 for j in range(width) if layout.roles.get(j) in (
+        "activity", "description", "goal", "indicator", "indicator_group", "grade", "value"))
     coded = bool(layout.columns("serial") or layout.columns("line"))
     rows, whole = [], []
     for row in segment.rows[layout.header_rows:]:
@@ -417,9 +442,22 @@ def _realigned(doc: Document, segment: Table, layout: Layout) -> Table:
             row = [c for c in row if not _BARE.match(c.text)][:1]
         placed = align(row, columns)
         _name_from_description(placed, layout)
+        _goal_not_indicator(placed, layout)
         anchor = row[0].start if row else segment.start
         out.append([c if c is not None else Cell(text="", start=anchor, end=anchor) for c in placed])
     return Table(rows=out, start=segment.start, end=segment.end)
+
+
+def _goal_not_indicator(placed: list[Cell | None], layout: Layout) -> None:
+    """Words placed as an indicator with no grade beside them, the goal column before it
+    left empty, are the goal: an indicator states its targets."""
+    goals, names = layout.columns("goal"), layout.columns("indicator")
+    grades = [j for j, r in layout.roles.items() if r in ("grade", "value") and j < len(placed)]
+    if not goals or not names or any(placed[j] is not None for j in grades):
+        return
+    g, k = goals[-1], names[0]
+    if g < k < len(placed) and placed[g] is None and placed[k] is not None:
+        placed[g], placed[k] = placed[k], None
 
 
 def _name_from_description(placed: list[Cell | None], layout: Layout) -> None:

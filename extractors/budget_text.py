@@ -48,6 +48,8 @@ _NUMBER = re.compile(r"^[≥≤><±约]?[-+]?\d[\d,.]*(?:[%％‰]|[\u4e00-\u9ff
 _NOTE = re.compile(r"^[（(][^（()）]{1,6}[)）]$")
 #: Lines with more cells than this may be several rows run together.
 STREAM_CELLS = 5
+#: Lines with more cells than this hold many rows: words after a number open the next.
+LONG_STREAM_CELLS = 12
 #: How much text before the first label may state the amount unit.
 CONTEXT_CHARS = 200
 #: Longer cells are never header labels by a word they contain.
@@ -197,14 +199,14 @@ def _is_category(text: str) -> bool:
     return label is not None and label.role == "category"
 
 
-def _split_stream(cells: list[Cell]) -> list[list[Cell]]:
+def _split_stream(cells: list[Cell], long: bool) -> list[list[Cell]]:
     """Rows of a long run of cells.
 
     A row begins at a label following a value, at a label ending in a colon
     (the row label of a value row, after a header run), at an indicator category
-    following anything but a category, and at words following a number or a run
-    of two or more labels (a header row ends). Labels in a run otherwise stay
-    together (a header row).
+    following anything but a category, at words following a run of two or more
+    labels (a header row ends) and, in a ``long`` run (many rows on one line), at
+    words following a number. Labels in a run otherwise stay together (a header row).
     """
     rows: list[list[Cell]] = [[]]
     for cell in cells:
@@ -219,7 +221,7 @@ def _split_stream(cells: list[Cell]) -> list[list[Cell]]:
             else:
                 header_run = (len(row) >= 2 and all(_is_label(c.text) and not _is_category(c.text) for c in row[-2:])
                               and not _is_loose_label(text))
-                new = (bool(_NUMBER.match(prev)) or header_run) and not _NUMBER.match(text)
+                new = ((long and bool(_NUMBER.match(prev))) or header_run) and not _NUMBER.match(text)
             if new:
                 rows.append([])
         rows[-1].append(cell)
@@ -260,7 +262,7 @@ def text_rows(doc: Document, skip: list[tuple[int, int]]) -> list[list[Cell]]:
         cells = _cells_of(doc.text, span)
         if not cells:
             continue
-        rows.extend(_split_stream(cells) if len(cells) > STREAM_CELLS else [cells])
+        rows.extend(_split_stream(cells, len(cells) > LONG_STREAM_CELLS) if len(cells) > STREAM_CELLS else [cells])
     return _join_fragments(rows, doc.text)
 
 

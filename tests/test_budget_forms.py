@@ -178,3 +178,22 @@ def test_pdf_lines_holding_parts_of_two_rows() -> None:
             "6 5.1\n差旅费 公务接待费 3.2 4 3.9\n")
     assert items(text) == [("培训费", None, 15, "万元"), ("会议费", None, 6, "万元"),
                            ("差旅费", None, None, "万元"), ("公务接待费", None, 4, "万元")]
+
+
+# A grid with grades under a spanning 评价标准, dumped as space-aligned text: the grade row
+# is short, the indicator continuation rows hold no activity.
+GRADED = ("单位：万元\n职责活动 年度预算数 内容描述 绩效目标 绩效指标 评价标准\n优 良 中 差\n"
+          "档案管理 40 负责档案收集整理 档案规范管理\n"
+          "　　档案数字化 25 推进馆藏档案数字化 完成年度扫描任务 扫描页数 50万页以上 40万页以上 30万页以上 30万页以下\n"
+          "数字化验收合格率 100% 98%以上 95%以上 95%以下\n"
+          "编研服务 8 开展档案编研 编研成果丰富 出版编研成果 3部 2部 1部 0部\n")
+
+
+def test_graded_grid_as_space_aligned_text() -> None:
+    doc = process_text(GRADED)
+    assert [(b.activity, b.parent, b.amount, b.goal) for b in doc.budget_items] == [
+        ("档案管理", None, 40, "档案规范管理"), ("档案数字化", "档案管理", 25, "完成年度扫描任务"),
+        ("编研服务", None, 8, "编研成果丰富")]
+    assert [[i.name for i in b.indicators] for b in doc.budget_items] == [
+        [], ["扫描页数", "数字化验收合格率"], ["出版编研成果"]]
+    assert doc.budget_items[1].indicators[1].grades == {"优": "100%", "良": "98%以上", "中": "95%以上", "差": "95%以下"}
