@@ -23,6 +23,7 @@ Only text that reads as a budget table is rebuilt (see :func:`looks_like_budget`
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -50,6 +51,8 @@ _NOTE = re.compile(r"^[（(][^（()）]{1,6}[)）]$")
 STREAM_CELLS = 5
 #: Lines with more cells than this hold many rows: words after a number open the next.
 LONG_STREAM_CELLS = 12
+#: How many lines around a line holding a label are rebuilt (a table's rows of values).
+REGION_LINES = 25
 #: How much text before the first label may state the amount unit.
 CONTEXT_CHARS = 200
 #: Longer cells are never header labels by a word they contain.
@@ -70,13 +73,17 @@ class _Span:
 
 def source_lines(doc: Document) -> list[_Span]:
     """The lines of ``doc.text``, also split where the source text had a line break
-    the normalizer joined (the offset map shows the removed ``\\n``)."""
+    the normalizer joined (the offset map shows the removed ``\\n``).
+
+    Each source line break is looked up in the offset map by bisection: the first
+    normalized character at or after it starts a line, unless the break survived.
+    """
     text, offsets, source = doc.text, doc.work.offsets, doc.work.source_text
-    cuts = {i + 1 for i, ch in enumerate(text) if ch == "\n"}
+    cuts = {m.end() for m in re.finditer("\n", text)}
     if source and len(offsets) == len(text) + 1:
-        for i in range(1, len(text)):
-            lo, hi = offsets[i - 1] + 1, offsets[i]
-            if hi > lo and "\n" in source[lo:hi] and text[i - 1] != "\n":
+        for m in re.finditer("\n", source):
+            i = bisect.bisect_left(offsets, m.start())
+            if 0 < i < len(text) and offsets[i] != m.start() and text[i - 1] != "\n":
                 cuts.add(i)
     bounds = sorted({0, len(text), *cuts})
     out = []
@@ -123,6 +130,11 @@ def _labels() -> tuple[str, ...]:
 
 
 @cache
+def _any_label() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in _labels()))
+
+
+@cache
 def _explain() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in lexicon.of_kind(ROWS, "explain")))
 
@@ -154,9 +166,13 @@ def _cut_fused(cell: Cell) -> list[Cell]:
     it, is a word of a value (``本级支出项目`` before ``项目性质``), not a cell.
     """
     text = cell.text
+    if len(_any_label().findall(text)) < FUSED_LABELS:
+        return [cell]  # a quick look first: most long cells are prose, not fused labels
     taken = [False] * len(text)
     found: list[tuple[int, int]] = []
     for label in _labels():
+        if label not in text:
+            continue
         for m in re.finditer(re.escape(label), text):
             if any(taken[m.start():m.end()]):
                 continue
@@ -253,11 +269,25 @@ def _join_fragments(rows: list[list[Cell]], text: str) -> list[list[Cell]]:
     return out
 
 
+def _near_labels(doc: Document, lines: list[_Span]) -> set[int]:
+    """Indexes of the lines within :data:`REGION_LINES` of a line holding a vocabulary label:
+    a table sits where its labels are, and prose far from any is not rebuilt."""
+    hits = [m.start() for m in _any_label().finditer(doc.text)]
+    starts = [s.start for s in lines]
+    near: set[int] = set()
+    for pos in hits:
+        k = bisect.bisect_right(starts, pos) - 1
+        near.update(range(max(0, k - REGION_LINES), min(len(lines), k + REGION_LINES + 1)))
+    return near
+
+
 def text_rows(doc: Document, skip: list[tuple[int, int]]) -> list[list[Cell]]:
-    """Rows of cells rebuilt from the lines of ``doc.text`` outside the spans ``skip``."""
+    """Rows of cells rebuilt from the lines of ``doc.text`` near its labels, outside the spans ``skip``."""
     rows: list[list[Cell]] = []
-    for span in source_lines(doc):
-        if span.end <= span.start or any(a <= span.start < b for a, b in skip):
+    lines = source_lines(doc)
+    near = _near_labels(doc, lines)
+    for k, span in enumerate(lines):
+        if k not in near or span.end <= span.start or any(a <= span.start < b for a, b in skip):
             continue
         cells = _cells_of(doc.text, span)
         if not cells:
