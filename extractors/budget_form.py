@@ -577,14 +577,24 @@ def _total(doc: Document, unit: _Unit, segment: Table, layout: Layout, found: li
             written = first_text(row, layout.columns("amount")) or ""
             value = parse_amount(written)
             if value is not None and parts and abs(value - sum(parts)) > 0.005:
-                split = split_by_sum(written, sum(parts))
+                total = round(sum(parts), 2)
+                split = split_by_sum(written, total)
                 if split is not None:
                     doc.warnings.append(f"budget: total {written!r} read as {split} (the sum of its rows); "
                                         "its digits ran into the next cells")
                     value = split
+                elif _digits(written) == _digits(f"{total:.2f}") and "." not in written:
+                    doc.warnings.append(f"budget: total {written!r} read as {total} (the sum of its rows); "
+                                        "its decimal point was lost")
+                    value = total
             if value is not None:
                 unit.amounts.append((2, value, layout.amount_unit))
             return
+
+
+def _digits(text: str) -> str:
+    """The significant digits of a number as written (no separators, point or padding zeros)."""
+    return re.sub(r"\D", "", text).lstrip("0").rstrip("0")
 
 
 def split_by_sum(written: str, total: float) -> float | int | None:

@@ -76,15 +76,18 @@ def source_lines(doc: Document) -> list[_Span]:
     the normalizer joined (the offset map shows the removed ``\\n``).
 
     Each source line break is looked up in the offset map by bisection: the first
-    normalized character at or after it starts a line, unless the break survived.
+    normalized character at or after it starts a line, unless the break survived or
+    the normalizer removed more than blanks with it (a page footer between the two
+    halves of a word: that join is the repair).
     """
     text, offsets, source = doc.text, doc.work.offsets, doc.work.source_text
     cuts = {m.end() for m in re.finditer("\n", text)}
     if source and len(offsets) == len(text) + 1:
         for m in re.finditer("\n", source):
             i = bisect.bisect_left(offsets, m.start())
-            if 0 < i < len(text) and offsets[i] != m.start() and text[i - 1] != "\n":
-                cuts.add(i)
+            if 0 < i < len(text) and offsets[i] != m.start() and text[i - 1] != "\n" and (
+                    not source[offsets[i - 1] + 1:offsets[i]].strip()):
+                cuts.add(i)  # a plain line break joined; one that took a page footer with it stays joined
     bounds = sorted({0, len(text), *cuts})
     out = []
     for a, b in zip(bounds, bounds[1:], strict=False):
@@ -281,17 +284,45 @@ def _near_labels(doc: Document, lines: list[_Span]) -> set[int]:
     return near
 
 
+#: The longest page footer (``- 12 -``, ``第3页 共5页``) a cell may be joined across.
+FOOTER_CHARS = 16
+#: A cell a page break may have cut: it ends in a Chinese character (no punctuation, no unit).
+_WORD_END = re.compile(r"[\u4e00-\u9fff]$")
+_WORD_START = re.compile(r"^[\u4e00-\u9fff]")
+
+
+def _footer_between(doc: Document, end: int, start: int) -> bool:
+    """Whether the normalizer removed a page footer (``- 3 -``, ``第3页``) between two lines:
+    the source between them holds more than blanks that the text no longer has."""
+    offsets, source = doc.work.offsets, doc.work.source_text
+    if not source or len(offsets) != len(doc.text) + 1 or end <= 0 or start >= len(doc.text):
+        return False
+    gap = source[offsets[end - 1] + 1:offsets[start]].strip()
+    return 0 < len(gap) <= FOOTER_CHARS and not doc.text[end:start].strip()
+
+
 def text_rows(doc: Document, skip: list[tuple[int, int]]) -> list[list[Cell]]:
     """Rows of cells rebuilt from the lines of ``doc.text`` near its labels, outside the spans ``skip``."""
     rows: list[list[Cell]] = []
     lines = source_lines(doc)
     near = _near_labels(doc, lines)
+    prev: _Span | None = None
     for k, span in enumerate(lines):
         if k not in near or span.end <= span.start or any(a <= span.start < b for a, b in skip):
             continue
         cells = _cells_of(doc.text, span)
         if not cells:
             continue
+        if prev is not None and rows and _footer_between(doc, prev.end, span.start):
+            last, first = rows[-1][-1], cells[0]
+            if len(rows[-1]) >= 2 and _WORD_END.search(last.text) and _WORD_START.match(first.text):
+                joined = Cell(text=last.text + first.text, start=last.start, end=first.end)
+                doc.warnings.append(f"budget: {joined.text!r} joined across a page footer")
+                rows[-1][-1] = joined
+                rows[-1].extend(cells[1:])  # the row goes on after the break
+                prev = span
+                continue
+        prev = span
         rows.extend(_split_stream(cells, len(cells) > LONG_STREAM_CELLS) if len(cells) > STREAM_CELLS else [cells])
     return _join_fragments(rows, doc.text)
 

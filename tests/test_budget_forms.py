@@ -197,3 +197,20 @@ def test_graded_grid_as_space_aligned_text() -> None:
     assert [[i.name for i in b.indicators] for b in doc.budget_items] == [
         [], ["扫描页数", "数字化验收合格率"], ["出版编研成果"]]
     assert doc.budget_items[1].indicators[1].grades == {"优": "100%", "良": "98%以上", "中": "95%以上", "差": "95%以下"}
+
+
+def test_a_word_cut_by_a_page_footer_is_joined_with_a_warning() -> None:
+    text = ("项目名称 机关大楼运行保障 主管部门 某局\n年度预算金额 96\n一级指标 二级指标 三级指标 指标值\n"
+            "产出指标 数量指标 大楼日常维修维\n- 3 -\n护次数 ≥200次\n质量指标 设备验收合格率 ≥95%\n")
+    doc = process_text(text)
+    assert [(i.name, i.grades) for b in doc.budget_items for i in b.indicators] == [
+        ("大楼日常维修维护次数", {"目标值": "≥200次"}), ("设备验收合格率", {"目标值": "≥95%"})]
+    assert any("大楼日常维修维护次数" in w for w in doc.warnings)
+
+
+def test_a_total_that_lost_its_decimal_point_is_proved_by_its_parts() -> None:
+    text = ("项目名称 | 档案数字化加工 | | \n成本构成 | 金额 | 测算依据 | 备注\n扫描服务费 | 36.25 | 按页计价 | \n"
+            "存储设备 | 12.5 | 采购价 | \n合计 | 4875 | | \n")
+    doc = process_text(text)
+    assert doc.budget_items[0].amount == 48.75
+    assert any("4875" in w and "decimal point" in w for w in doc.warnings)
