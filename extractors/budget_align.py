@@ -41,6 +41,9 @@ MAX_CATEGORY = 16
 #: cells and after the last (a text export drops empty cells anywhere). Between equal
 #: placements the one further left wins.
 LEAD_COST, INNER_COST, TRAIL_COST = 0.2, 0.6, 0.6
+#: How much better a cell of a full-width row fits the column it stands in (a reader that
+#: keeps merged cells as empty ones keeps every cell in place).
+IN_PLACE = 0.5
 #: How much less a column fits when the table's fullest rows leave it empty.
 EMPTY_COLUMN = 2.0
 
@@ -126,8 +129,10 @@ def align(cells: list[Cell], columns: list[Column]) -> list[Cell | None]:
     """The row's cells placed under ``columns`` (None where a column gets no cell).
 
     Trailing empty cells are dropped first (a padded or ragged row); a row with
-    more cells than columns keeps the first ones in order.
+    more cells than columns keeps the first ones in order; a row exactly as wide
+    as the columns favours keeping each cell where it stands.
     """
+    positional = len(cells) == len(columns)  # a full-width row: its cells likely stand in place
     cells = list(cells)
     while cells and not cells[-1].text:
         cells.pop()
@@ -136,7 +141,8 @@ def align(cells: list[Cell], columns: list[Column]) -> list[Cell | None]:
         return [None] * m
     if n >= m:
         return list(cells[:m])
-    fits = [[columns[j].fit(c.text) for j in range(m)] for c in cells]
+    fits = [[columns[j].fit(c.text) + (IN_PLACE if positional and i == j else 0.0) for j in range(m)]
+            for i, c in enumerate(cells)]
     neg = -1e9
     best = [[neg] * m for _ in range(n)]
     back = [[-1] * m for _ in range(n)]

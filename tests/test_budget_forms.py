@@ -214,3 +214,29 @@ def test_a_total_that_lost_its_decimal_point_is_proved_by_its_parts() -> None:
     doc = process_text(text)
     assert doc.budget_items[0].amount == 48.75
     assert any("4875" in w and "decimal point" in w for w in doc.warnings)
+
+
+def test_docx_form_with_merged_category_cells(tmp_path) -> None:
+    docx = pytest.importorskip("docx")
+    from pipeline.ingest import formats
+    from pipeline.process import process_file
+
+    if "docx" not in formats():
+        pytest.skip("no .docx reader registered")
+    rows = [["项目名称", "社区食堂运营补贴", "", ""], ["年度预算金额（万元）", "35", "", ""],
+            ["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "供餐人次", "≥3万人次"],
+            ["", "质量指标", "食品安全检查合格率", "100%"], ["效益指标", "满意度指标", "就餐老人满意度", "≥90%"]]
+    document = docx.Document()
+    document.add_paragraph("某街道项目支出绩效目标表")
+    table = document.add_table(rows=len(rows), cols=4)
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            if text:
+                table.cell(i, j).text = text
+    table.cell(3, 0).merge(table.cell(4, 0))  # 产出指标 merged down over its two rows
+    table.cell(0, 1).merge(table.cell(0, 3))
+    path = tmp_path / "form.docx"
+    document.save(str(path))
+    doc = process_file(path)
+    assert [(b.activity, b.amount, b.amount_unit) for b in doc.budget_items] == [("社区食堂运营补贴", 35, "万元")]
+    assert [i.name for b in doc.budget_items for i in b.indicators] == ["供餐人次", "食品安全检查合格率", "就餐老人满意度"]
