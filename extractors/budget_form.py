@@ -183,8 +183,10 @@ def _is_grid_header(row: list[Cell]) -> bool:
         label = classify_exact(a.text)
         if label is None or label.role not in _PAIR_ROLES:
             continue
-        if label.role in ("unit", "activity") and classify_exact(b.text) is None:
-            return False
+        loose = classify(b.text)
+        if label.role in ("unit", "activity") and classify_exact(b.text) is None and (
+                loose is None or loose.role in ("unit", "activity")):
+            return False  # a name and its value, however label-like (项目名称 | 委托业务项目)
         if classify(b.text) is None and parse_amount(b.text) is None:
             return False  # a form field and its value (立项依据 | 三定方案)
     numbers = [c for c in filled if parse_amount(c.text) is not None and classify(c.text) is None]

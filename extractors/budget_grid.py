@@ -132,7 +132,8 @@ def grid_items(doc: Document, table: Table, layout: Layout) -> list[BudgetItem]:
             built = []
             continue
         filled = [(k, c) for k, c in enumerate(activity_cols) if _cell(row, c)]
-        if filled and (classify_exact(row[filled[-1][1]].text) or is_total(row[filled[-1][1]].text)):
+        label = classify_exact(row[filled[-1][1]].text) if filled else None
+        if filled and ((label and label.role != "breakdown") or is_total(row[filled[-1][1]].text)):
             continue  # a 合计/小计 row, or a label row: no activity of its own
         if filled:
             level, col = filled[-1]
@@ -231,6 +232,7 @@ def code_ranks(serials: list[str]) -> list[int]:
     code is a detail line under the code above it.
     """
     codes = [s.strip() for s in serials]
+    codes = ["" if is_total(c) else c for c in codes]  # 合计 written in the code column
     if sum(1 for c in codes if _CODE.match(c)) < 2 or any(c and not _CODE.match(c) for c in codes):
         return []
     shapes = sorted({(len(c), len(c.rstrip("0")) or 1) for c in codes if c})

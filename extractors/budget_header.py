@@ -148,7 +148,7 @@ def is_header_row(row: list[Cell]) -> bool:
     known = sum(1 for t in texts if classify(t))
     exact = [classify_exact(t) for t in texts]
     return (known >= max(2, MIN_LABEL_SHARE * len(texts))
-            and any(e is not None and e.role not in ("indicator_group", "category") for e in exact)
+            and any(e is not None and e.role not in ("indicator_group", "category", "breakdown") for e in exact)
             and classify(texts[0]) is not None)
 
 

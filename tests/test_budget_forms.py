@@ -240,3 +240,18 @@ def test_docx_form_with_merged_category_cells(tmp_path) -> None:
     doc = process_file(path)
     assert [(b.activity, b.amount, b.amount_unit) for b in doc.budget_items] == [("社区食堂运营补贴", 35, "万元")]
     assert [i.name for b in doc.budget_items for i in b.indicators] == ["供餐人次", "食品安全检查合格率", "就餐老人满意度"]
+
+
+# A final-accounts table: codes nest the rows, 基本支出 | 项目支出 break the total down.
+ACCOUNTS = ("单位：万元\n科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出\n"
+            "208 | 社会保障和就业支出 | 64.2 | 60 | 4.2\n20805 | 行政事业单位养老支出 | 64.2 | 60 | 4.2\n"
+            "2080505 | 机关事业单位基本养老保险缴费支出 | 40 | 40 | \n"
+            "2080506 | 机关事业单位职业年金缴费支出 | 24.2 | 20 | 4.2\n合计 | | 64.2 | 60 | 4.2\n")
+
+
+@pytest.mark.parametrize("text", [ACCOUNTS, ACCOUNTS.replace(" | ", " ").replace("| ", "")])
+def test_final_accounts_nested_by_codes(text: str) -> None:
+    assert items(text) == [
+        ("社会保障和就业支出", None, 64.2, "万元"), ("行政事业单位养老支出", "社会保障和就业支出", 64.2, "万元"),
+        ("机关事业单位基本养老保险缴费支出", "行政事业单位养老支出", 40, "万元"),
+        ("机关事业单位职业年金缴费支出", "行政事业单位养老支出", 24.2, "万元")]
