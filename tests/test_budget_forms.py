@@ -255,3 +255,22 @@ def test_final_accounts_nested_by_codes(text: str) -> None:
         ("社会保障和就业支出", None, 64.2, "万元"), ("行政事业单位养老支出", "社会保障和就业支出", 64.2, "万元"),
         ("机关事业单位基本养老保险缴费支出", "行政事业单位养老支出", 40, "万元"),
         ("机关事业单位职业年金缴费支出", "行政事业单位养老支出", 24.2, "万元")]
+
+
+@pytest.mark.parametrize("source, text, lines", [
+    ("甲 1\n乙 2", "甲 1乙 2", ["甲 1", "乙 2"]),  # a line break the normalizer joined is a row again
+    ("甲 1\n乙 2", "甲 1\n乙 2", ["甲 1", "乙 2"]),
+    ("维修维\n- 3 -\n护次数", "维修维护次数", ["维修维护次数"]),  # joined across a removed footer: kept
+])
+def test_source_lines_recover_joined_rows(source: str, text: str, lines: list[str]) -> None:
+    from extractors.budget_text import source_lines
+    from pipeline.record import Document, Source
+
+    doc = Document(source=Source(path="t.txt", format="txt", encoding="utf-8", bytes=1, sha256="0" * 64), text=text)
+    offsets, k = [], 0
+    for ch in text:  # each character of the text at its place in the source
+        k = source.index(ch, k)
+        offsets.append(k)
+        k += 1
+    doc.work.source_text, doc.work.offsets = source, [*offsets, len(source)]
+    assert [text[s.start:s.end] for s in source_lines(doc)] == lines
