@@ -156,7 +156,8 @@ def _pipe_rows(lines: list[_Line], i: int, sep: str = "|") -> tuple[list[list[Ce
                    width if lines[j].text.rstrip(_STRIP).endswith(sep) else min(width, MIN_PIPE_CELLS))):
             j += 1
             count += lines[j].text.count(sep)
-        if count > width or (count < width and sep == "|" and not _last_short_row(lines, j, count)):
+        short_row = j == i and count >= 2  # a form's narrower row (label | value): a row of its own
+        if count > width or (count < width and sep == "|" and not (short_row or _last_short_row(lines, j, count))):
             break
         joined = _Line("\n".join(ln.text for ln in lines[i:j + 1]), lines[i].start)
         cells = _pipe_cells(joined, sep)
