@@ -16,9 +16,10 @@ than guesses.
 from __future__ import annotations
 
 from extractors import EXTRACTORS
-from extractors.budget_form import form_items, label_value
+from extractors.budget_form import form_items, label_value, split_forms
 from extractors.budget_grid import grid_items
 from extractors.budget_header import Layout, read_layout
+from extractors.budget_text import lead_rows, text_table
 from pipeline.record import BudgetItem, Document, Table
 
 #: How much text before a table may hold its caption or a "单位：万元" note.
@@ -73,11 +74,23 @@ def extract_budget_items(doc: Document) -> list[BudgetItem]:
         if parts and (last := parts[-1])[1] is not None and _continues(doc, last[0], last[1], table, layout):
             parts[-1] = (_merged(last[0], table), last[1], last[2])
             continue
-        is_grid = layout is not None and not any(label_value(r) for r in table.rows[:layout.first_row])
+        lead = lead_rows(doc, table, doc.work.tables[index - 1].end if index else 0)
+        if lead:
+            table = Table(rows=lead + table.rows, start=lead[0][0].start, end=table.end)
+            layout = None  # the form's name stood above the table: read the whole as a form
+        is_grid = layout is not None and not any(
+            (pair := label_value(r)) and pair[0] != "ignore" for r in table.rows[:layout.first_row])
         parts.append((table, layout if is_grid else None, context))
     items: list[BudgetItem] = []
     for table, layout, context in parts:
         items.extend(grid_items(doc, table, layout) if layout else form_items(doc, table, context))
+    if not items:
+        # No table the tables stage found is a budget table: the table may have reached
+        # us as plain text (space-separated cells, no separators, rows run together).
+        rebuilt = text_table(doc, [(t.start, t.end) for t in doc.work.tables])
+        if rebuilt is not None:
+            for form in split_forms(rebuilt[0]):
+                items.extend(form_items(doc, form, rebuilt[1], realign=True))
     return items
 
 

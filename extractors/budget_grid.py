@@ -117,6 +117,8 @@ def grid_items(doc: Document, table: Table, layout: Layout) -> list[BudgetItem]:
     done: list[_Open] = []  # items of earlier tables run into this one (each after its caption)
     seen: dict[int, str] = {}  # the last text of each activity column (merged cells are empty below)
     body = [r for r in table.rows[layout.first_row + layout.header_rows:] if any(c.text for c in r)]
+    codes = code_ranks([first_text(r, serial_cols) or "" for r in body])
+    line_form = bool(layout.columns("line"))
     for n, row in enumerate(body):
         if _repeats_header(row, header):
             continue  # a header repeated after a page break
@@ -130,7 +132,8 @@ def grid_items(doc: Document, table: Table, layout: Layout) -> list[BudgetItem]:
             built = []
             continue
         filled = [(k, c) for k, c in enumerate(activity_cols) if _cell(row, c)]
-        if filled and (classify_exact(row[filled[-1][1]].text) or is_total(row[filled[-1][1]].text)):
+        label = classify_exact(row[filled[-1][1]].text) if filled else None
+        if filled and ((label and label.role != "breakdown") or is_total(row[filled[-1][1]].text)):
             continue  # a 合计/小计 row, or a label row: no activity of its own
         if filled:
             level, col = filled[-1]
@@ -148,7 +151,8 @@ def grid_items(doc: Document, table: Table, layout: Layout) -> list[BudgetItem]:
                 depth = (level_, indent + 1, rank)  # just below the row it breaks down
             else:
                 cut = 0
-                rank = marker_rank(cell.text) or serial_rank(first_text(row, serial_cols) or "")
+                rank = (codes[n] if codes else
+                        marker_rank(cell.text) or serial_rank(first_text(row, serial_cols) or ""))
                 depth = (level, indent_of(doc, cell), rank)
                 while stack and stack[-1].depth >= depth:
                     stack.pop()
@@ -156,6 +160,8 @@ def grid_items(doc: Document, table: Table, layout: Layout) -> list[BudgetItem]:
             if parent is None and level > 0:
                 parent = seen.get(level - 1)
             amount_text = first_text(row, amount_cols) or ""
+            if line_form and parse_amount(amount_text) is None:
+                continue  # an empty line of a fixed statement (行次 column), not an activity
             item = BudgetItem(
                 activity=cell.text, parent=parent, amount=parse_amount(amount_text),
                 amount_unit=layout.amount_unit or unit_after_number(amount_text),
@@ -211,6 +217,27 @@ def _repeats_header(row: list[Cell], header: set[str]) -> bool:
 
 def first_text(row: list[Cell], cols: list[int]) -> str | None:
     return next((t for t in (_text(row, c) for c in cols) if t), None)
+
+
+#: A budget code: digits only, two or more (用途别 2000 / 2015, 分支计划 05).
+_CODE = re.compile(r"^\d{2,}$")
+
+
+def code_ranks(serials: list[str]) -> list[int]:
+    """How deep each row nests by the budget code in its serial column; [] when the column holds no codes.
+
+    Codes of one scheme share a length and nest by their significant digits
+    (``2000`` over ``2015``: the zeros of a group code are padding); a scheme of
+    shorter codes is the outer one (``05`` over ``2000``), and a row with no
+    code is a detail line under the code above it.
+    """
+    codes = [s.strip() for s in serials]
+    codes = ["" if is_total(c) else c for c in codes]  # 合计 written in the code column
+    if sum(1 for c in codes if _CODE.match(c)) < 2 or any(c and not _CODE.match(c) for c in codes):
+        return []
+    shapes = sorted({(len(c), len(c.rstrip("0")) or 1) for c in codes if c})
+    deepest = len(shapes)
+    return [shapes.index((len(c), len(c.rstrip("0")) or 1)) if c else deepest for c in codes]
 
 
 #: A dotted serial number (1.1, 2.3.1): one level deeper per dot below the plain ``1``.

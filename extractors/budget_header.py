@@ -24,7 +24,7 @@ MAX_HEADER_START = 4
 #: Longer cells are content, not header labels (a header names a column in a few words).
 MAX_LABEL_CHARS = 14
 #: Characters dropped before a header cell is looked up (whitespace, punctuation).
-_JUNK = re.compile(r"[\s\u3000:：、,，.。;；·\-—_/（）()\[\]【】<>《》\"“”'‘’]+")
+_JUNK = re.compile(r"[\s\u3000:：、,，.。;；·\-—_/（）()\[\]【】<>《》\"“”'‘’*＊]+")
 #: A unit note inside a header cell: "(万元)", "（单位：万元）".
 _UNIT_NOTE = re.compile(r"[（(][^（()）]*[)）]")
 
@@ -70,13 +70,30 @@ def money_units() -> tuple[str, ...]:
     return tuple(lexicon.entries(HERE / "budget_units.txt"))
 
 
+#: A score weight after an indicator category: "成本指标(0-20)分", "产出指标（50分）".
+_WEIGHT = re.compile(r"[（(]\s*[\d.\-—~～]+\s*分?\s*[)）]\s*分?")
+
+
+#: A year opening a header: "2020年实际执行数", "2023年预算数" name the column after it.
+_YEAR = re.compile(r"^\s*(?:19|20)\d\d\s*年度?")
+
+
 def _clean(text: str) -> str:
-    return _JUNK.sub("", _UNIT_NOTE.sub("", text))
+    return _JUNK.sub("", _UNIT_NOTE.sub("", _WEIGHT.sub("", _YEAR.sub("", text))))
+
+
+#: Roles a header loses when it names another period (中期预算, 上年执行数, 实施期目标).
+_PERIOD_BOUND = ("amount", "goal", "activity", "description")
 
 
 @cache
 def classify(text: str) -> Label | None:
-    """The role of a header cell: an exact label, else the longest label it contains."""
+    """The role of a header cell: an exact label, else the longest label it contains.
+
+    A label naming another period than this year's budget (``other_period``:
+    中期, 上年, 实际执行) turns an amount or goal header into one to ignore, so
+    ``中期市财政预算`` never gives the amount nor ``中期滚动目标`` the goal.
+    """
     key = _clean(text)
     if not key:
         return None
@@ -86,12 +103,21 @@ def classify(text: str) -> Label | None:
     if len(key) > MAX_LABEL_CHARS:
         return None  # a sentence of content that happens to contain 目标 or 内容
     best: tuple[int, Label] | None = None
+    period = False
     for label, info in vocab.items():
         # Grade names are single characters (优, 中 …): only an exact cell is a grade.
         if info.role == "grade" and len(label) < 3:
             continue
-        if label in key and (best is None or len(label) > best[0]):
+        if label not in key:
+            continue
+        if info.role == "other_period":
+            period = True
+        elif best is None or len(label) > best[0]:
             best = (len(label), info)
+    if best and period and best[1].role in _PERIOD_BOUND:
+        return Label("ignore", None)
+    if best is None and period:
+        return Label("ignore", None)
     return best[1] if best else None
 
 
@@ -103,15 +129,27 @@ def unit_in(text: str) -> str | None:
     return None
 
 
+#: The share of a header row's cells that must be labels (one unknown label does not
+#: make a header row a data row).
+MIN_LABEL_SHARE = 0.75
+
+
 def is_header_row(row: list[Cell]) -> bool:
-    """A row whose non-empty cells are all header labels, at least two, one of them exactly a label.
+    """A row of header labels: at least two cells, nearly all labels, one exactly a column label.
 
     The exact one keeps a row of short activities (``项目管理 | 目标管理``), which
-    merely contain label words, from passing for a header.
+    merely contain label words, from passing for a header; it must name a column
+    (not an indicator category, which data rows hold), so ``效益指标 | 经济效益指标 |
+    未达指标值扣分`` stays a data row.
     """
     texts = [c.text for c in row if c.text]
-    return (len(texts) >= 2 and all(classify(t) for t in texts)
-            and any(classify_exact(t) for t in texts))
+    if len(texts) < 2:
+        return False
+    known = sum(1 for t in texts if classify(t))
+    exact = [classify_exact(t) for t in texts]
+    return (known >= max(2, MIN_LABEL_SHARE * len(texts))
+            and any(e is not None and e.role not in ("indicator_group", "category", "breakdown") for e in exact)
+            and classify(texts[0]) is not None)
 
 
 def _label_grid(rows: list[list[Cell]], width: int) -> list[list[str]]:
@@ -180,6 +218,7 @@ def layout_at(rows: list[list[Cell]], start: int, context: str = "") -> Layout:
         layout.roles[j] = label.role
         if label.role == "grade":
             layout.grades[j] = label.key or grid[-1][j]
+    _prefer_budget_column(layout, grid)
     amount = layout.amount_column
     if amount is not None:
         layout.amount_unit = unit_in(" ".join(grid[r][amount] for r in range(len(grid))))
@@ -187,6 +226,29 @@ def layout_at(rows: list[list[Cell]], start: int, context: str = "") -> Layout:
         header_text = " ".join(c.text for r in rows[:end] for c in r)  # a "单位：万元" row too
         layout.amount_unit = unit_in(header_text) or unit_in(context)
     return layout
+
+
+def _prefer_budget_column(layout: Layout, grid: list[list[str]]) -> None:
+    """Of several amount columns, this year's budget: one naming another period or an
+    execution (``2017年决算数``, ``上年执行数``) yields to a budget column after it
+    (``2018年预算数``), which becomes the amount; the others are left unread."""
+    cols = layout.columns("amount")
+    if len(cols) < 2:
+        return
+    def other(col: int) -> bool:
+        text = _YEAR.sub("", "".join(grid[r][col] for r in range(len(grid))))
+        return any(w in text for w in _period_words())
+    best = next((c for c in cols if not other(c)), None)
+    if best is None or best == cols[0]:
+        return
+    for c in cols:
+        if c != best:
+            del layout.roles[c]
+
+
+@cache
+def _period_words() -> tuple[str, ...]:
+    return tuple(w for w, lab in vocabulary().items() if lab.role == "other_period")
 
 
 def classify_exact(text: str) -> Label | None:
@@ -198,3 +260,22 @@ def _is_subheader(row: list[Cell]) -> bool:
     """A further header row (grades under 评价标准 …): like a header row, but one label is enough."""
     texts = [c.text for c in row if c.text]
     return bool(texts) and all(classify(t) for t in texts) and any(classify_exact(t) for t in texts)
+
+
+def grade_keys(layout: Layout, header: list[list[Cell]], width: int) -> dict[int, str]:
+    """The key each column's value is recorded under in an indicator's ``grades``.
+
+    A grade column of the vocabulary gives its key (``指标值（含文字描述）`` →
+    目标值, RECORDS.md's name for the single target column); any other column, or
+    two grade columns that would share a key (a mid-term and a yearly target side
+    by side), keep the header as written, without required-field asterisks and spaces.
+    """
+    def written(col: int) -> str:
+        texts = [r[col].text for r in header if col < len(r) and r[col].text]
+        return re.sub(r"[\s*＊]", "", texts[-1]) if texts else str(col)
+
+    keys = {j: re.sub(r"[\s*＊]", "", layout.grades.get(j) or "") or written(j) for j in range(width)}
+    counts: dict[str, int] = {}
+    for key in keys.values():
+        counts[key] = counts.get(key, 0) + 1
+    return {j: key if counts[key] == 1 else written(j) for j, key in keys.items()}

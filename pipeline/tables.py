@@ -13,7 +13,10 @@ into ``doc.text``:
   (a Markdown rule line ``| --- |`` under the header is skipped);
 * the same one-row-per-line layout with cells joined by TABs, as a table
   copied from a web page or a spreadsheet pastes (its first cell is never
-  empty, which tells it from the TAB-led cell-per-line layout).
+  empty, which tells it from the TAB-led cell-per-line layout);
+* the *bar* layout a web page's table becomes when every cell is put on a line
+  of its own ending in `` |``: a lone ``|`` opens each row, runs of empty cells
+  are lines of bars (``|||``). Rows are told apart by their common width.
 
 A table's first row is its *caption* when it holds a single cell and the rows
 after it hold more; the caption is kept out of ``rows`` and published in
@@ -51,6 +54,13 @@ MIN_SHORT_SHARE = 0.6
 #: A rule line a web page or Markdown copy puts under a pipe table's header
 #: (``| --- | :---: |``): layout, not a row of cells.
 _PIPE_RULE = re.compile(r"^[\s|:：\-—－=+]*$")
+#: A cell line of the bar layout: its text, then a closing bar; or a line of bars alone.
+_BAR_CELL = re.compile(r"^(?P<text>[^|]*[^|\s][^|]*?)\s*\|\s*$")
+_BAR_RUN = re.compile(r"^\s*\|+\s*$")
+#: The fewest lines a bar-layout table spans (a stray ``|`` line is page noise).
+MIN_BAR_LINES = 8
+#: The widest row a bar-layout table is read with.
+MAX_BAR_WIDTH = 40
 #: A first row stating only the unit ("单位：万元") is a note, not the table's caption.
 _UNIT_NOTE = re.compile(r"^[（(]?\s*(?:单位|金额单位|计量单位)\s*[:：]")
 
@@ -140,10 +150,14 @@ def _pipe_rows(lines: list[_Line], i: int, sep: str = "|") -> tuple[list[list[Ce
             continue
         j, count = i, lines[i].text.count(sep) + 1
         while (count < width and j + 1 < len(lines) and lines[j + 1].text.strip(_STRIP)
-               and lines[j + 1].text.count(sep) + 1 < width):  # a full line is a row of its own
+               # a full line is a row of its own, and so is one of MIN_PIPE_CELLS cells after
+               # a line that closed its last cell (a form's rows are shorter than its widest)
+               and lines[j + 1].text.count(sep) + 1 < (
+                   width if lines[j].text.rstrip(_STRIP).endswith(sep) else min(width, MIN_PIPE_CELLS))):
             j += 1
             count += lines[j].text.count(sep)
-        if count > width or (count < width and sep == "|"):
+        short_row = j == i and count >= 2  # a form's narrower row (label | value): a row of its own
+        if count > width or (count < width and sep == "|" and not (short_row or _last_short_row(lines, j, count))):
             break
         joined = _Line("\n".join(ln.text for ln in lines[i:j + 1]), lines[i].start)
         cells = _pipe_cells(joined, sep)
@@ -153,6 +167,12 @@ def _pipe_rows(lines: list[_Line], i: int, sep: str = "|") -> tuple[list[list[Ce
         rows.append(cells)
         i = j + 1
     return rows, i
+
+
+def _last_short_row(lines: list[_Line], j: int, count: int) -> bool:
+    """A shorter pipe row ending the table (a page cut it, or its merged cells are gone):
+    two or more cells, and no further pipe row after it."""
+    return count >= 2 and (j + 1 >= len(lines) or "|" not in lines[j + 1].text)
 
 
 def _is_pipe_rule(line: _Line) -> bool:
@@ -195,6 +215,61 @@ def _is_tsv_start(line: _Line) -> bool:
             and bool(text.split("\t", 1)[0].strip(_STRIP)))
 
 
+def _is_bar_line(line: _Line) -> bool:
+    return bool(_BAR_CELL.match(line.text) or _BAR_RUN.match(line.text))
+
+
+def _bar_tokens(lines: list[_Line]) -> list[Cell]:
+    """The cells of bar-layout lines in order; each bar of a line of bars is an empty cell."""
+    out: list[Cell] = []
+    for ln in lines:
+        m = _BAR_CELL.match(ln.text)
+        if m:
+            out.append(_cell(ln.text, ln.start, m.start("text"), m.end("text")))
+            continue
+        for k, ch in enumerate(ln.text):
+            if ch == "|":
+                out.append(Cell(text="", start=ln.start + k, end=ln.start + k))
+    return out
+
+
+def _bar_rows(lines: list[_Line], i: int) -> tuple[list[list[Cell]], int]:
+    """Rows of a bar-layout table starting at line ``i``; returns them and the next line index.
+
+    Every row is its opening bar plus the same number of cells, so the row width
+    is the period at which an empty opener recurs; the smallest period that
+    holds for the whole run wins. Without one, a line of two or more bars ends
+    a row (the run of a row's trailing empty cells).
+    """
+    j = i
+    while j < len(lines) and _is_bar_line(lines[j]):
+        j += 1
+    tokens = _bar_tokens(lines[i:j])
+    n = len(tokens)
+    for period in range(3, min(MAX_BAR_WIDTH, n // 2) + 1):
+        if all(not tokens[k].text for k in range(0, n, period)):
+            rows = [tokens[k + 1:k + period] for k in range(0, n, period)]
+            return [r for r in rows if any(c.text for c in r)], j
+    rows, row = [], []
+    for ln in lines[i:j]:
+        cells = _bar_tokens([ln])
+        if _BAR_RUN.match(ln.text) and len(cells) >= 2:
+            rows.append(row + cells[:-1])
+            row = []
+        elif not (_BAR_RUN.match(ln.text) and not row):
+            row.extend(cells)
+    rows.append(row)
+    return [r for r in rows if any(c.text for c in r)], j
+
+
+def _is_bar_start(lines: list[_Line], i: int) -> bool:
+    """A run of :data:`MIN_BAR_LINES` bar-layout lines, some of them lines of bars alone."""
+    run = lines[i:i + MIN_BAR_LINES]
+    return (len(run) == MIN_BAR_LINES and all(_is_bar_line(ln) for ln in run)
+            and any(_BAR_RUN.match(ln.text) for ln in run) and sum(1 for ln in run if _BAR_CELL.match(ln.text)) >= 2
+            and not any(_PIPE in ln.text.rstrip(" |") for ln in run))
+
+
 def _table(rows: list[list[Cell]]) -> tuple[Table, Cell | None]:
     """Build a table from its rows, splitting off a single-cell caption row."""
     caption = None
@@ -219,6 +294,11 @@ def find_tables(text: str) -> list[tuple[Table, Cell | None]]:
         if _is_cell_line(line):
             rows, i = _cell_rows(lines, i)
             if _is_grid(rows):
+                found.append(_table(rows))
+            continue
+        if _is_bar_start(lines, i):
+            rows, i = _bar_rows(lines, i)
+            if len(rows) >= 2:
                 found.append(_table(rows))
             continue
         sep = "|" if _is_pipe_start(line) else "\t" if _is_tsv_start(line) else None

@@ -129,3 +129,17 @@ def test_one_row_per_line_layouts(text: str, rows: list[list[str]]) -> None:
 ])
 def test_tab_separated_prose_is_not_a_table(text: str) -> None:
     assert find_tables(text) == []
+
+
+@pytest.mark.parametrize("text, shapes", [
+    # a page cut the last row short: it is still a row of the table, padded
+    ("一级指标 | 二级指标 | 三级指标 | 指标值\n产出指标 | 数量指标 | 培训人次 | 300\n效益指标 | 满意度",
+     [[4, 4, 4]]),
+    # a form's rows are narrower than its first: each line is a row of its own, padded, not
+    # joined to the next
+    ("项目名称 | 村道硬化 | 年度预算 | 88\n绩效目标 | 硬化5公里\n一级指标 | 三级指标 | 指标值\n", [[4, 4, 4]]),
+    # one cell a line, each closed by a bar; a lone bar opens a row, bars alone are empty cells
+    ("|\n项目名称 |\n村道硬化 |\n||\n|\n年度预算 |\n88 |\n||\n", [[3, 3]]),
+])
+def test_flattened_layouts_keep_their_rows(text: str, shapes: list[list[int]]) -> None:
+    assert [[len(r) for r in t.rows] for t, _ in find_tables(text)] == shapes

@@ -1,0 +1,386 @@
+"""Rebuild the grid of a budget table that reached us as plain text.
+
+A spreadsheet or Word table copied as text keeps no cell structure the tables
+stage can read: its cells are separated by spaces, or by nothing at all, its
+rows by line breaks that the normalizer may have joined, its label cells wrapped
+one word per line (``年度`` / ``预算`` / ``安排`` / ``(万元)``). This module
+recovers rows of :class:`~pipeline.record.Cell` from such text, with offsets into
+``doc.text``, so the same readers as for a real table apply:
+
+* **lines**: the normalized text's lines, split again wherever the source had a
+  line break the normalizer joined (found through the offset map);
+* **cells**: runs of spaces separate cells; a line with no spaces but several
+  vocabulary labels (a .docx text layer with no separators) is cut before and
+  after each label and between words and numbers;
+* **label fragments**: consecutive lines of one short word each are one label
+  cell wrapped in its cell (``年度预算安排(万元)``);
+* **rows from a stream**: a long line holding many rows (a text layer with no
+  line breaks) is cut where a row must begin: at a label following a value,
+  or at words following a number.
+
+Only text that reads as a budget table is rebuilt (see :func:`looks_like_budget`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from extractors.budget_form import label_pairs
+from extractors.budget_header import HERE, classify, classify_exact, is_header_row, money_units, vocabulary
+from pipeline import lexicon
+from pipeline.record import Cell, Document, Table
+
+ROWS = HERE / "budget_rows.txt"
+#: Measure words and units, shared with the figures extractor.
+UNITS = HERE / "figures" / "units.tsv"
+#: Roles of labels that take a value (a label/value pair of a form).
+_PAIR_ROLES = {"unit", "activity", "amount", "description", "goal", "ignore"}
+
+#: Separators between cells of a space-aligned line (full-width space included).
+_GAP = re.compile(r"[ \u3000\u00a0\t]+")
+#: A label fragment of a wrapped label cell: a few characters, no digits.
+_FRAGMENT = re.compile(r"^[\u4e00-\u9fff()（）]{1,4}$|^[（(][\u4e00-\u9fff]{1,3}[)）]$")
+#: A cell holding a number (an amount, a row number, a value with its unit).
+_NUMBER = re.compile(r"^[≥≤><±约]?[-+]?\d[\d,.]*(?:[%％‰]|[\u4e00-\u9fff]{0,3})$")
+#: A lone unit note cell that belongs to the label before it: "(万元)".
+_NOTE = re.compile(r"^[（(][^（()）]{1,6}[)）]$")
+#: Lines with more cells than this may be several rows run together.
+STREAM_CELLS = 5
+#: Lines with more cells than this hold many rows: words after a number open the next.
+LONG_STREAM_CELLS = 12
+#: How many lines around a line holding a label are rebuilt (a table's rows of values).
+REGION_LINES = 25
+#: How much text before the first label may state the amount unit.
+CONTEXT_CHARS = 200
+#: Longer cells are never header labels by a word they contain.
+LOOSE_LABEL_CHARS = 12
+#: A run of text this long holding at least FUSED_LABELS labels is a text layer with no separators.
+FUSED_CHARS = 30
+FUSED_LABELS = 3
+#: Roles of labels that begin a row of their own (a form label, an indicator category).
+_ROW_ROLES = {"unit", "activity", "amount", "description", "goal", "ignore", "indicator_group", "indicator",
+              "grade", "value", "category"}
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int
+
+
+def source_lines(doc: Document) -> list[_Span]:
+    """The lines of ``doc.text``, also split where the source text had a line break
+    the normalizer joined (the offset map shows the removed ``\\n``).
+
+    Each source line break is looked up in the offset map by bisection: the first
+    normalized character at or after it starts a line, unless the break survived or
+    the normalizer removed more than blanks with it (a page footer between the two
+    halves of a word: that join is the repair).
+    """
+    text, offsets, source = doc.text, doc.work.offsets, doc.work.source_text
+    cuts = {m.end() for m in re.finditer("\n", text)}
+    if source and len(offsets) == len(text) + 1:
+        for m in re.finditer("\n", source):
+            i = bisect.bisect_left(offsets, m.start())
+            if 0 < i < len(text) and offsets[i] != m.start() and text[i - 1] != "\n" and (
+                    not source[offsets[i - 1] + 1:offsets[i]].strip()):
+                cuts.add(i)  # a plain line break joined; one that took a page footer with it stays joined
+    bounds = sorted({0, len(text), *cuts})
+    out = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        end = b - 1 if b > a and text[b - 1] == "\n" else b
+        out.append(_Span(a, end))
+    return out
+
+
+def _cells_of(text: str, span: _Span) -> list[Cell]:
+    """The cells of one line: space-separated, or cut at labels when it has no spaces."""
+    out: list[Cell] = []
+    pos = span.start
+    for part in _GAP.split(text[span.start:span.end]):
+        if part:
+            lo = text.index(part, pos)
+            out.append(Cell(text=part, start=lo, end=lo + len(part)))
+            pos = lo + len(part)
+    cut: list[Cell] = []
+    for cell in _attach_notes(out, text):
+        cut.extend(_cut_fused(cell) if len(cell.text) > FUSED_CHARS else [cell])
+    return cut
+
+
+def _attach_notes(cells: list[Cell], text: str) -> list[Cell]:
+    """A unit note cell ``(万元)`` joins the label before it."""
+    out: list[Cell] = []
+    for cell in cells:
+        if out and _NOTE.match(cell.text) and not _NUMBER.match(out[-1].text):
+            prev = out[-1]
+            out[-1] = Cell(text=text[prev.start:cell.end], start=prev.start, end=cell.end)
+        else:
+            out.append(cell)
+    return out
+
+
+@cache
+def _labels() -> tuple[str, ...]:
+    """Labels to cut fused text at, longest first: vocabulary labels of 3 characters or
+    more (shorter ones hide in values) and the short ones of ``budget_rows.txt`` (cut)."""
+    words = {w for w, lab in vocabulary().items() if len(w) >= 3 and lab.role != "other_period"}
+    words.update(lexicon.of_kind(ROWS, "cut"))
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
+def _any_label() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in _labels()))
+
+
+@cache
+def _explain() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in lexicon.of_kind(ROWS, "explain")))
+
+
+@cache
+def _after_number() -> re.Pattern[str]:
+    """A number, its unit if any (count, percent, money: not 年/月/日, which make dates),
+    then the characters after it: a cell ends after the unit when words follow."""
+    units = sorted((r[0] for r in lexicon.rows(UNITS) if len(r) > 1 and r[1] in ("count", "percent", "money")
+                    and "hanzi" not in (r[2] if len(r) > 2 else "")), key=len, reverse=True)
+    alt = "|".join(re.escape(u) for u in sorted({*units, *money_units()}, key=len, reverse=True))
+    return re.compile(rf"[≥≤><]?\d[\d,.]*(?:(?:[万亿千]?(?:{alt})|%)(?=[\u4e00-\u9fff])|(?=[^\W\d年月日号时万亿千A-Za-z_]))")
+
+
+#: A label this close after the previous cut, and right before another label, ends a value.
+TAIL_CHARS = 4
+#: A year written before a label it belongs to: "2020年实际执行数".
+_YEAR = re.compile(r"\d{4}年度?$")
+#: Where words end and a number begins.
+_WORD_THEN_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])(?=[≥≤><]?\d)")
+
+
+def _cut_fused(cell: Cell) -> list[Cell]:
+    """Cells of a run of text with no separators: cut before and after each label it holds,
+    before an explanation, between words and the number after them, and after a number
+    (with its unit) that words follow.
+
+    A label of a label/value pair directly followed by another label, with words before
+    it, is a word of a value (``本级支出项目`` before ``项目性质``), not a cell.
+    """
+    text = cell.text
+    if len(_any_label().findall(text)) < FUSED_LABELS:
+        return [cell]  # a quick look first: most long cells are prose, not fused labels
+    taken = [False] * len(text)
+    found: list[tuple[int, int]] = []
+    for label in _labels():
+        if label not in text:
+            continue
+        for m in re.finditer(re.escape(label), text):
+            if any(taken[m.start():m.end()]):
+                continue
+            for k in range(m.start(), m.end()):
+                taken[k] = True
+            found.append((m.start(), m.end()))
+    if len(found) < FUSED_LABELS:
+        return [cell]
+    found.sort()
+    starts = {a for a, _ in found}
+    cuts: set[int] = set()
+    for a, b in found:
+        label = classify_exact(text[a:b])
+        before = text[max(cuts, default=0):a]
+        inside = 0 < len(before) <= TAIL_CHARS and b in starts
+        if inside and label is not None and label.role in _PAIR_ROLES:
+            continue  # the tail of a short value (本级|支出项目) before the next label
+        year = _YEAR.search(text[:a])
+        cuts.update((year.start() if year else a, b))
+    cuts.update(m.start() for m in _explain().finditer(text))
+    cuts.update(m.start() for m in _WORD_THEN_NUMBER.finditer(text))
+    cuts.update(m.end() for m in _after_number().finditer(text))
+    bounds = sorted({0, len(text), *cuts})
+    return [Cell(text=text[a:b], start=cell.start + a, end=cell.start + b)
+            for a, b in zip(bounds, bounds[1:], strict=False) if text[a:b].strip()]
+
+
+def _is_label(text: str) -> bool:
+    label = classify_exact(text)
+    return label is not None and label.role in _ROW_ROLES
+
+
+def _is_loose_label(text: str) -> bool:
+    """A cell reading as a header label, exactly or by a vocabulary word it contains."""
+    return len(text) <= LOOSE_LABEL_CHARS and not _NUMBER.match(text) and classify(text) is not None
+
+
+def _is_category(text: str) -> bool:
+    label = classify_exact(text)
+    return label is not None and label.role == "category"
+
+
+def _split_stream(cells: list[Cell], long: bool) -> list[list[Cell]]:
+    """Rows of a long run of cells.
+
+    A row begins at a label following a value, at a label ending in a colon
+    (the row label of a value row, after a header run), at an indicator category
+    following anything but a category, at words following a run of two or more
+    labels (a header row ends) and, in a ``long`` run (many rows on one line), at
+    words following a number. Labels in a run otherwise stay together (a header row).
+    """
+    rows: list[list[Cell]] = [[]]
+    for cell in cells:
+        row = rows[-1]
+        if row:
+            prev, text = row[-1].text, cell.text
+            label = _is_label(text)
+            if _is_category(text):
+                new = not _is_category(prev)
+            elif label:
+                new = not _is_loose_label(prev) or text.endswith((":", "："))
+            else:
+                header_run = (len(row) >= 2 and all(_is_label(c.text) and not _is_category(c.text) for c in row[-2:])
+                              and not _is_loose_label(text))
+                new = ((long and bool(_NUMBER.match(prev))) or header_run) and not _NUMBER.match(text)
+            if new:
+                rows.append([])
+        rows[-1].append(cell)
+    return [r for r in rows if r]
+
+
+def _join_fragments(rows: list[list[Cell]], text: str) -> list[list[Cell]]:
+    """Consecutive one-cell rows of label fragments (``年度`` / ``预算`` / ``安排``) are one cell."""
+    out: list[list[Cell]] = []
+    run: list[Cell] = []
+
+    def flush() -> None:
+        if len(run) >= 2:
+            joined = "".join(c.text for c in run)
+            if classify(joined) is not None:
+                out.append([Cell(text=joined, start=run[0].start, end=run[-1].end)])
+                run.clear()
+                return
+        out.extend([c] for c in run)
+        run.clear()
+
+    for row in rows:
+        if len(row) == 1 and _FRAGMENT.match(row[0].text):
+            run.append(row[0])
+            continue
+        flush()
+        out.append(row)
+    flush()
+    return out
+
+
+def _near_labels(doc: Document, lines: list[_Span]) -> set[int]:
+    """Indexes of the lines within :data:`REGION_LINES` of a line holding a vocabulary label:
+    a table sits where its labels are, and prose far from any is not rebuilt."""
+    hits = [m.start() for m in _any_label().finditer(doc.text)]
+    starts = [s.start for s in lines]
+    near: set[int] = set()
+    for pos in hits:
+        k = bisect.bisect_right(starts, pos) - 1
+        near.update(range(max(0, k - REGION_LINES), min(len(lines), k + REGION_LINES + 1)))
+    return near
+
+
+#: The longest page footer (``- 12 -``, ``第3页 共5页``) a cell may be joined across.
+FOOTER_CHARS = 16
+#: A cell a page break may have cut: it ends in a Chinese character (no punctuation, no unit).
+_WORD_END = re.compile(r"[\u4e00-\u9fff]$")
+_WORD_START = re.compile(r"^[\u4e00-\u9fff]")
+
+
+def _footer_between(doc: Document, end: int, start: int) -> bool:
+    """Whether the normalizer removed a page footer (``- 3 -``, ``第3页``) between two lines:
+    the source between them holds more than blanks that the text no longer has."""
+    offsets, source = doc.work.offsets, doc.work.source_text
+    if not source or len(offsets) != len(doc.text) + 1 or end <= 0 or start >= len(doc.text):
+        return False
+    gap = source[offsets[end - 1] + 1:offsets[start]].strip()
+    return 0 < len(gap) <= FOOTER_CHARS and not doc.text[end:start].strip()
+
+
+def text_rows(doc: Document, skip: list[tuple[int, int]]) -> list[list[Cell]]:
+    """Rows of cells rebuilt from the lines of ``doc.text`` near its labels, outside the spans ``skip``."""
+    rows: list[list[Cell]] = []
+    lines = source_lines(doc)
+    near = _near_labels(doc, lines)
+    prev: _Span | None = None
+    for k, span in enumerate(lines):
+        if k not in near or span.end <= span.start or any(a <= span.start < b for a, b in skip):
+            continue
+        cells = _cells_of(doc.text, span)
+        if not cells:
+            continue
+        if prev is not None and rows and _footer_between(doc, prev.end, span.start):
+            last, first = rows[-1][-1], cells[0]
+            if len(rows[-1]) >= 2 and _WORD_END.search(last.text) and _WORD_START.match(first.text):
+                joined = Cell(text=last.text + first.text, start=last.start, end=first.end)
+                doc.warnings.append(f"budget: {joined.text!r} joined across a page footer")
+                rows[-1][-1] = joined
+                rows[-1].extend(cells[1:])  # the row goes on after the break
+                prev = span
+                continue
+        prev = span
+        rows.extend(_split_stream(cells, len(cells) > LONG_STREAM_CELLS) if len(cells) > STREAM_CELLS else [cells])
+    return _join_fragments(rows, doc.text)
+
+
+def looks_like_budget(rows: list[list[Cell]]) -> bool:
+    """Whether rebuilt rows hold a budget table: a name label and an amount or indicator
+    label, or a header row of three or more columns naming an amount; prose that mentions
+    项目名称 once gives nothing."""
+    roles = [classify_exact(c.text) for r in rows for c in r]
+    found = {lab.role for lab in roles if lab is not None}
+    if found & {"unit", "activity"} and found & {"amount", "indicator", "grade"}:
+        return True
+    return any(is_header_row(r) and len(r) >= 3 and any((lab := classify(c.text)) and lab.role == "amount" for c in r)
+               for r in rows)
+
+
+def text_table(doc: Document, skip: list[tuple[int, int]]) -> tuple[Table, str] | None:
+    """The budget table rebuilt from the document's text and the text before its first
+    header row (where a ``金额单位：万元`` note stands), or None when it holds none."""
+    rows = text_rows(doc, skip)
+    if not rows or not looks_like_budget(rows):
+        return None
+    cells = [c for r in rows for c in r]
+    start = min(c.start for c in cells)
+    header = next((r[0].start for r in rows if is_header_row(r)), None)
+    if header is None:
+        header = next((c.start for c in cells if _is_label(c.text)), start)
+    table = Table(rows=rows, start=start, end=max(c.end for c in cells))
+    return table, doc.text[max(0, start - CONTEXT_CHARS):header]
+
+
+#: How many lines above a table may hold the name of the form it belongs to.
+LEAD_LINES = 3
+
+
+def lead_rows(doc: Document, table: Table, floor: int) -> list[list[Cell]]:
+    """Label/value lines right above a table that name its unit or project (``项目名称 某工程``
+    left out of a spreadsheet copy's table because the row had fewer cells): rows to
+    read with the table as one form; [] when the lines above name nothing."""
+    start = max(floor, table.start - CONTEXT_CHARS)
+    spans = [s for s in source_lines(doc) if s.start >= start and s.end <= table.start and s.end > s.start]
+    rows = [_cells_of(doc.text, s) for s in spans[-LEAD_LINES:]]
+    rows = [[c for r in _split_on(row, "|") for c in r] for row in rows]
+    named = any(label.role in ("unit", "activity") and values
+                for row in rows for _, label, values in label_pairs(row))
+    return [r for r in rows if r] if named else []
+
+
+def _split_on(row: list[Cell], seps: str) -> list[list[Cell]]:
+    """Cells with bars inside split further (a pipe line that stayed one cell)."""
+    out: list[list[Cell]] = []
+    for cell in row:
+        parts, pos = [], cell.start
+        for piece in re.split(f"[{seps}]", cell.text):
+            stripped = piece.strip()
+            if stripped:
+                lo = cell.start + cell.text.index(stripped, pos - cell.start)
+                parts.append(Cell(text=stripped, start=lo, end=lo + len(stripped)))
+                pos = lo + len(stripped)
+        out.append(parts)
+    return out
