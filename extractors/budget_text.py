@@ -36,6 +36,8 @@ from pipeline.record import Cell, Document, Table
 ROWS = HERE / "budget_rows.txt"
 #: Measure words and units, shared with the figures extractor.
 UNITS = HERE / "figures" / "units.tsv"
+#: Words that open with a measure word (根据, 包括): after a number they are words, not its unit.
+UNIT_WORDS = HERE / "figures" / "unit_words.tsv"
 #: Roles of labels that take a value (a label/value pair of a form).
 _PAIR_ROLES = {"unit", "activity", "amount", "description", "goal", "ignore"}
 
@@ -145,11 +147,14 @@ def _explain() -> re.Pattern[str]:
 @cache
 def _after_number() -> re.Pattern[str]:
     """A number, its unit if any (count, percent, money: not 年/月/日, which make dates),
-    then the characters after it: a cell ends after the unit when words follow."""
+    then the characters after it: a cell ends after the unit when words follow. A word that
+    opens with a measure word (``524根据…``: 根据, not 根) is no unit, as the figures read it."""
+    words = "|".join(re.escape(w) for w in sorted(lexicon.entries(UNIT_WORDS), key=len, reverse=True))
     units = sorted((r[0] for r in lexicon.rows(UNITS) if len(r) > 1 and r[1] in ("count", "percent", "money")
                     and "hanzi" not in (r[2] if len(r) > 2 else "")), key=len, reverse=True)
     alt = "|".join(re.escape(u) for u in sorted({*units, *money_units()}, key=len, reverse=True))
-    return re.compile(rf"[≥≤><]?\d[\d,.]*(?:(?:[万亿千]?(?:{alt})|%)(?=[\u4e00-\u9fff])|(?=[^\W\d年月日号时万亿千A-Za-z_]))")
+    return re.compile(rf"[≥≤><]?\d[\d,.]*(?:(?!{words})(?:[万亿千]?(?:{alt})|%)(?=[\u4e00-\u9fff])"
+                      rf"|(?=[^\W\d年月日号时万亿千A-Za-z_]))")
 
 
 #: A label this close after the previous cut, and right before another label, ends a value.

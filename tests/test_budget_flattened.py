@@ -156,3 +156,11 @@ def test_a_fused_total_is_split_by_its_parts_with_a_warning() -> None:
     doc = process_text(fused(COSTS))
     assert doc.budget_items[0].amount == 48.5
     assert any("48.540" in w and "48.5" in w for w in doc.warnings)
+
+
+def test_a_word_opening_with_a_measure_word_is_no_unit_of_the_number_before_it() -> None:
+    # 36根据…: 根据 ("according to") opens the next cell; 根 is no unit of 36
+    grid = [row[:] for row in COSTS]
+    grid[2][2] = "根据页数计价"
+    doc = process_text(fused(grid))
+    assert [(b.activity, b.amount) for b in doc.budget_items][:2] == [("档案数字化加工", 48.5), ("扫描服务费", 36)]
