@@ -120,7 +120,7 @@ class _Builder:
         elif units_only:
             return
         for qa, qb in paragraphs(text, markers, a, b):
-            for pa, pb in split_top(text, qa, qb):
+            for pa, pb in sentence_duties(text, qa, qb):
                 lead = None if fixed else leading_organ(text, pa, pb)
                 if lead:
                     organ, pa = lead
@@ -136,6 +136,21 @@ class _Builder:
         for pa, pb in split_top(self.text, a, b, "。；;\n"):
             lead = leading_organ(self.text, pa, pb)
             self.add(lead[0] if lead else unit, lead[1] if lead else pa, pb)
+
+
+def sentence_duties(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """``text[a:b]`` cut at its top-level semicolons, and at each `。` after which a new
+    statement opens with a duty verb (`负责…。承担…。`: one duty per sentence, RECORDS.md).
+    A sentence that goes on about the previous one (`…。书记应带头…`, `…。通过…选举产生的…`)
+    stays with it: an elaboration, not a duty of its own."""
+    out: list[tuple[int, int]] = []
+    verbs = duty_verbs()
+    for pa, pb in split_top(text, a, b, "。；;"):
+        if out and not text.startswith(verbs, pa) and "。" in text[out[-1][1]:pa]:
+            out[-1] = (out[-1][0], pb)
+        else:
+            out.append((pa, pb))
+    return out
 
 
 def is_unit_name(s: str) -> bool:
@@ -297,12 +312,32 @@ def extract_duties(doc: Document) -> list[Duty]:
                 _paragraph(b, cue, organ, limit)
             elif cue.kind == "list":
                 _inline(b, cue, organ, limit, fixed)
+    _unit_chains(b, markers)
     if b.out:
         _lead_paragraphs(b, doc.organization or (last_heading[1] if last_heading else None))
     b.out.sort(key=lambda d: d.start)
     for i, d in enumerate(b.out):
         d.id = f"d{i + 1}"
     return b.out
+
+
+def _unit_chains(b: _Builder, markers: Markers) -> None:
+    """A numbered list whose items each open with a unit's name set off by `：`/`。` and a
+    duty verb (`（一）办公室。负责…`, `(1)城管科：负责…`, `一、民政局：掌理…`) lists the units of
+    an organ and their duties even where no cue announces it (a page cut before its
+    heading): the shape of the items says what they are. Each item is the duties of its unit."""
+    text, verbs = b.text, duty_verbs()
+    for first in markers:
+        if first.n != 1 or b.is_covered(first.start):
+            continue
+        chain = chain_from(text, markers, first, len(text))
+        units = [unit_prefix(text, it.body, it.end) for it in chain]
+        led = [u for u in units if u is not None and text.startswith(verbs, u[1])]
+        if len(chain) < 2 or len(led) * 3 < len(chain) * 2:
+            continue
+        for i, it in enumerate(chain):
+            b.item(it, None, markers, last=i == len(chain) - 1, units_only=True)
+        b.covered.add(first.start, chain[-1].end)
 
 
 def _sentence(b: _Builder, cue: Cue, markers: Markers, limit: int) -> None:

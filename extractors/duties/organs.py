@@ -111,6 +111,7 @@ _TITLE_TAIL = re.compile(r"(?:的)?(?:主要职责|部门职责|工作职责|职
 def subject_of_heading(title: str) -> str | None:
     """`区委职责` → `区委`; `湘桥区委组织部主要职责` → `湘桥区委组织部`; `职责` → None."""
     head = _TITLE_TAIL.sub("", title.strip(" :：。"))
+    head = re.sub(r"^第\s*[一二三四五六七八九十百零\d]+\s*[条條]\s*", "", head)  # `第三条县自然资源局的主要职责`
     head = _INNER.split(head)[-1]  # `内设机构湘桥区委组织部` (a table of contents run in) → the last name
     head = re.sub(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]?", "", head)
     if head.endswith(("下列", "以下")):  # `县政府履行下列职责`: the organ is the verb's subject
