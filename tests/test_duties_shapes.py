@@ -72,3 +72,39 @@ def test_heading_run_into_its_lead_in_names_the_organ() -> None:
             "2、指导全区民族宗教工作。\n")
     got = duties(text)
     assert got and all(o == "青山区统战部" for o, _ in got)
+
+
+def test_bare_cue_running_on_over_lines_takes_the_organ_of_the_sentences_before() -> None:
+    text = ("南岭县档案局为县政府直属机构，正科级。行政编制5人。主要职责是贯彻执行档案工作法规；\n"
+            "拟定全县档案事业发展规划；指导全县机关档案工作。负责县级档案的接收和保管；"
+            "按照有关规定，办理档案开放鉴定工作。馆藏档案共计三万卷。\n")
+    got = duties(text)
+    assert [t for _, t in got] == ["贯彻执行档案工作法规", "拟定全县档案事业发展规划", "指导全县机关档案工作",
+                                   "负责县级档案的接收和保管", "按照有关规定，办理档案开放鉴定工作"]
+    assert {o for o, _ in got} == {"南岭县档案局"}
+
+
+def test_a_meetings_tasks_are_its_agenda_not_duties() -> None:
+    text = ("会议内容\n"
+            "局务会议是研究全局重大事项的会议，其任务是：\n"
+            "1、传达上级重要文件精神；\n"
+            "2、研究全局年度工作计划。\n")
+    assert duties(text) == []
+
+
+def test_plain_paragraphs_of_responsibilities_without_heading_are_duties() -> None:
+    text = ("负责全县文物保护工作，指导文物普查。\n"
+            "负责博物馆业务指导；组织文物安全检查。\n"
+            "宣传文物保护法律法规。\n"
+            "承担县委交办的其他事项。\n")
+    got = [t for _, t in duties(text)]
+    assert got == ["负责全县文物保护工作，指导文物普查", "负责博物馆业务指导", "组织文物安全检查",
+                   "宣传文物保护法律法规", "承担县委交办的其他事项"]
+
+
+def test_a_reports_paragraphs_of_actions_are_not_duties() -> None:
+    text = ("推进乡村道路建设，完成硬化里程十公里。\n"
+            "开展安全生产大检查，排查隐患二十处。\n"
+            "落实河长制，清理河道垃圾。\n"
+            "负责同志带队督查三次。\n")
+    assert duties(text) == []

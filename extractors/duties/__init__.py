@@ -138,15 +138,25 @@ class _Builder:
             self.add(lead[0] if lead else unit, lead[1] if lead else pa, pb)
 
 
+#: `按照管理权限，审核…`: the ground a statement is made on, before its verb
+_GROUND = re.compile(r"(?:按照|根据|依照|依据|依法|结合)[^，,。；;]{0,12}[，,]?")
+
+
+def opens_statement(text: str, pos: int) -> bool:
+    """Whether a sentence at ``pos`` opens a duty statement: a duty verb, possibly after the
+    ground it is done on (`按照管理权限，审核…`)."""
+    m = _GROUND.match(text, pos)
+    return text.startswith(duty_verbs(), pos) or bool(m and text.startswith(duty_verbs(), m.end()))
+
+
 def sentence_duties(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """``text[a:b]`` cut at its top-level semicolons, and at each `。` after which a new
     statement opens with a duty verb (`负责…。承担…。`: one duty per sentence, RECORDS.md).
     A sentence that goes on about the previous one (`…。书记应带头…`, `…。通过…选举产生的…`)
     stays with it: an elaboration, not a duty of its own."""
     out: list[tuple[int, int]] = []
-    verbs = duty_verbs()
     for pa, pb in split_top(text, a, b, "。；;"):
-        if out and not text.startswith(verbs, pa) and "。" in text[out[-1][1]:pa]:
+        if out and not opens_statement(text, pa) and "。" in text[out[-1][1]:pa]:
             out[-1] = (out[-1][0], pb)
         else:
             out.append((pa, pb))
@@ -240,6 +250,23 @@ def _before_break(head: str) -> str:
     return head
 
 
+def previous_subject(text: str, pos: int, reach: int = 300) -> str | None:
+    """The organ the sentences just before ``pos`` are about (`曹县编办为县委工作部门，…。
+    主要职责是…`): a bare cue with no subject of its own continues their topic."""
+    lo = max(0, pos - reach)
+    for x, y in reversed(split_top(text, lo, pos, "。\n")):
+        organ = prefix_organ(text[x:y])
+        if organ:
+            return organ
+    return None
+
+
+def _meeting_agenda(text: str, clause_start: int, cue: Cue) -> bool:
+    """`局党组会议是…的决策性会议，其任务是：1、传达…`, `主任会议的主要任务是：`: what a
+    meeting handles is its agenda (RECORDS.md "Meeting rules"), not an organ's duties."""
+    return "任务" in cue.match.group(0) and "会议" in text[clause_start:cue.start]
+
+
 def self_organ(doc: Document) -> str | None:
     """The organ a document is about, read off its title (`…小组设置要点` → `…小组`): what `本小组` means."""
     lines = [doc.title or ""] + [ln for ln in doc.text.splitlines()[:40] if len(ln.strip()) <= 40]
@@ -288,10 +315,12 @@ def extract_duties(doc: Document) -> list[Duty]:
             organ, clause_start, fixed = subj, cue.start, False
         else:
             organ, clause_start = clause_subject(text, cue.start)
+            if _meeting_agenda(text, clause_start, cue):
+                continue
             fixed = organ is not None
             if organ is None and MARKER_PREFIX.sub("", text[clause_start:cue.start].strip()).startswith("本"):
                 organ = self_organ(doc)
-            organ = organ or heading_subject(doc, cue, last_heading)
+            organ = organ or heading_subject(doc, cue, last_heading) or previous_subject(text, clause_start)
         organ = organ or doc.organization or self_organ(doc)
         chain = chain_at(text, markers, cue.end, limit)
         if chain:
@@ -315,6 +344,8 @@ def extract_duties(doc: Document) -> list[Duty]:
     _unit_chains(b, markers)
     if b.out:
         _lead_paragraphs(b, doc.organization or (last_heading[1] if last_heading else None))
+    else:
+        _verb_paragraphs(b, markers, doc.organization or self_organ(doc))
     b.out.sort(key=lambda d: d.start)
     for i, d in enumerate(b.out):
         d.id = f"d{i + 1}"
@@ -421,25 +452,69 @@ def _paragraph(b: _Builder, cue: Cue, organ: str | None, limit: int) -> None:
 
 
 def _inline(b: _Builder, cue: Cue, organ: str | None, limit: int, fixed: bool) -> None:
-    """A list cue whose duties run on in its own sentence as `；`-separated clauses, with no
+    """A list cue whose duties run on in its own paragraph as `；`-separated clauses, with no
     numbered items (`镇党委书记的职责：主持…；召集…；抓好…。`, `其职责是：协助…；…`):
-    each clause is one duty. A single clause is left alone: without the semicolons the
-    sentence may as well be a lead-in to something else."""
+    each clause is one duty, and each further sentence that opens with a duty verb
+    (`主要职责是贯彻…；组织…。负责…；指导…。`); a line that ends in `；` runs on into the
+    next. A single clause is left alone: without the semicolons the sentence may as well
+    be a lead-in to something else."""
     text = b.text
     a = cue.end
     while a < limit and text[a] in " \t\u3000":
         a += 1
     if a >= limit or text[a] == "\n":
         return
-    stops = [i for i in (text.find(ch, a, limit) for ch in "。\n") if i != -1]
-    end = min(stops, default=limit)
-    pieces = split_top(text, a, end, "；;")
+    end = a
+    while True:  # the paragraph, and the lines a `；` at a line's end carries on into
+        nl = text.find("\n", end, limit)
+        end = limit if nl == -1 else nl
+        nxt = end + 1
+        if nl == -1 or not text[a:end].rstrip().endswith(("；", ";")) or nxt >= limit \
+                or text[nxt] in "\n" or find_markers(text, nxt, min(limit, nxt + 4)).first_within(nxt, nxt + 1):
+            break
+        end = nxt
+    pieces: list[tuple[int, int]] = []
+    for pa, pb in split_top(text, a, end, "。；;"):
+        if pieces and "。" in text[pieces[-1][1]:pa] and not opens_statement(text, pa):
+            break  # a sentence that is no duty ends the list
+        pieces.append((pa, pb))
     if len(pieces) < 2:
         return
     for pa, pb in pieces:
         lead = None if fixed else leading_organ(text, pa, pb)
         b.add(lead[0] if lead else organ, lead[1] if lead else pa, pb)
-    b.covered.add(cue.start, end)
+    b.covered.add(cue.start, pieces[-1][1])
+
+
+#: verbs that say whose responsibility a statement is (not just what was done, as a report's
+#: `推进…`, `开展…` paragraphs do)
+RESPONSIBILITY = ("负责", "承担", "承办", "掌理", "主管", "拟订", "拟定")
+
+
+def _verb_paragraphs(b: _Builder, markers: Markers, organ: str | None) -> None:
+    """A page that is only a duty list with its heading and numbering lost: a run of at least
+    three plain paragraphs, two in three opening with a duty verb and half of them with a
+    verb of responsibility (`负责…。\n负责…；…。\n规划和部署…。`). Each paragraph gives
+    its statements as a numbered item would."""
+    text = b.text
+    runs: list[list[tuple[int, int]]] = [[]]
+    pos = 0
+    for line in text.split("\n"):
+        a, end = pos, pos + len(line)
+        pos = end + 1
+        body = line.strip(" \t\u3000")
+        lead = a + len(line) - len(line.lstrip(" \t\u3000"))
+        if body and body.endswith(("。", "；", ";")) and lead not in markers.by_start:
+            runs[-1].append((lead, end))
+        elif runs[-1]:
+            runs.append([])
+    for run in runs:
+        if len(run) < 3 or sum(text.startswith(RESPONSIBILITY, a) for a, _ in run) * 2 < len(run) \
+                or sum(opens_statement(text, a) for a, _ in run) * 3 < len(run) * 2:
+            continue
+        for a, end in run:
+            for pa, pb in sentence_duties(text, a, end):
+                b.add(organ, pa, pb)
 
 
 def _lead_paragraphs(b: _Builder, organ: str | None) -> None:
