@@ -33,6 +33,7 @@ unpredictably, and a regex file starts in no time and reads as the phrase itself
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from extractors import EXTRACTORS
 from extractors.duties.items import chain_at, find_markers, split_top
@@ -228,11 +229,13 @@ def _organ_named(text: str, meeting: Meeting) -> None:
     is the meeting's name with the organ holding it, where a sentence opens on that name."""
     if not GENERIC_BODY.match(meeting.body):
         return
-    rx = re.compile(r"(?:^|(?<=[\s。；;：:]))(?:第[一二三四五六七八九十百零\d]+条\s*)?(?P<org>[\u4e00-\u9fff]{2,6}?)"
+    rx = re.compile(r"(?:^|(?<=[\s。；;：:]))(?:第[一二三四五六七八九十百零\d]+条\s*)?(?P<org>[\u4e00-\u9fff]{1,6}?)"
                     + re.escape(meeting.body))
-    for m in rx.finditer(text):
-        org = m.group("org")
-        if org.endswith(organ_suffixes()) and not org.startswith(("本", "各", "其", "该")):
+    # the name the text uses most (`局党组会议` again and again, not `大队提请局党组会议` once)
+    found = Counter(m.group("org") for m in rx.finditer(text))
+    for org, _ in found.most_common():
+        if org.endswith(organ_suffixes()) and not org.startswith(("本", "各", "其", "该")) \
+                and (len(org) >= 2 or org in "省市县区乡镇局委院"):
             meeting.body = org + meeting.body
             return
 

@@ -176,7 +176,9 @@ def find_scopes(doc: Document) -> list[Scope]:
     outer = _outer_markers(text)
     for i, m in enumerate(heads):
         end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
-        end = min([end] + [p for p in outer if p > m.end()])
+        if _numbered(text, m.start()):  # `(二)常委会会议制度` ends where the next `三、` begins;
+            # an unnumbered heading (`党组会议制度`, a title) is over its `一、会议组成…` parts
+            end = min([end] + [p for p in outer if p > m.end()])
         body = re.sub(r"^(?:实行|建立|坚持|推行|落实|健全)", "", m.group("body"))  # `7、实行周一下午例会学习制度`
         if m.group(0).endswith("规则") and not body.endswith("会议"):
             body += "会议"  # `…常务委员会议事规则` regulates the 常务委员会会议
@@ -260,6 +262,14 @@ def _section_scopes(doc: Document, heads: list[Scope]) -> list[Scope]:
         known.add(body_key(m.group("body")))
         out.append(Scope(m.group("body"), sec.start, sec.end, heading=True))
     return out
+
+
+def _numbered(text: str, pos: int) -> bool:
+    """Whether the heading at ``pos`` carries a marker of its own (`(二)`, `三、`, `第三章`):
+    one part of a larger outline, not a text's title."""
+    line = text[text.rfind("\n", 0, pos) + 1:pos].strip()
+    return bool(re.search(r"(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.．]|第[一二三四五六七八九十百零\d]+[章节条])$",
+                          line))
 
 
 def _plain(body: str) -> str:

@@ -52,6 +52,15 @@ def agenda(text: str, start: int, end: int) -> list[str]:
     return [text[pos:stop].strip()] if stop > pos else []
 
 
+#: blanks a PDF or DOCX conversion left inside and between words (`召 开`, `党组成员 组成`)
+_INNER_BLANK = re.compile(r"(?<=[\u4e00-\u9fff、，,：:（(）)])[ \t\u3000]+(?=[\u4e00-\u9fff、，,。；;：:（(）)])")
+
+
+def compact(sent: str) -> str:
+    """``sent`` without the blanks between Chinese characters, which no phrasing has."""
+    return _INNER_BLANK.sub("", sent)
+
+
 def extend_new(xs: list[str], new: list[str]) -> None:
     xs.extend(x for x in new if x not in xs)
 
@@ -59,6 +68,7 @@ def extend_new(xs: list[str], new: list[str]) -> None:
 def fill_slots(m: Meeting, sent: str, only: tuple[str, ...] | None = None) -> None:
     """Fill the empty slots of ``m`` (or only those named in ``only``) that ``sent`` states."""
     pats = patterns()
+    sent = compact(sent)
 
     def want(slot: str) -> bool:
         return only is None or slot in only
@@ -78,9 +88,10 @@ def fill_slots(m: Meeting, sent: str, only: tuple[str, ...] | None = None) -> No
                     count, per = count * 4 // every, "month"
                 elif every > 1:  # `每两个月…一次`: six times a year
                     count, per = count * 12 // every, "year"
+                # `至少每月召开一次`: the minimum may stand before the period
+                at_least = bool(re.search(r"至少|不少于", sent[max(0, f.start() - 4):f.end()]))
                 m.frequency = Frequency(text=sent[:f.end()].strip(), count=count, per=per,  # type: ignore[arg-type]
-                                        min=bool(f.groupdict().get("min")) or "range" in f.groupdict()
-                                        or bool(re.search(r"至少|不少于", f.group(0))))
+                                        min=bool(f.groupdict().get("min")) or "range" in f.groupdict() or at_least)
                 break
     if want("ad_hoc") and m.ad_hoc is None and any(rx.search(sent) for rx in pats["ad_hoc"]):
         m.ad_hoc = True
@@ -98,16 +109,18 @@ def fill_slots(m: Meeting, sent: str, only: tuple[str, ...] | None = None) -> No
     for slot in ("members", "attendees"):
         if not want(slot) or (slot == "members" and m.members):
             continue
-        for rx in pats[slot]:
-            f = rx.search(sent)
-            if f and not _own_list(m, sent, f):
-                continue
-            if f and not re.search(r"需要|其他列席|其他人员", re.split(r"[，,]", f.group("list"))[-1]):
-                items = people(f.group("list"))
-                if items:
-                    if slot == "attendees":  # `副院长、党委副书记参加，院长助理列席`: members sit in, not attend
-                        items = [x for x in items if x not in m.members]
-                    extend_new(getattr(m, slot), items)
+        pos = 0
+        while pos < len(sent):  # attendees may be named in several clauses (`A列席，必要时B可列席`)
+            f = _first_list(m, sent, pats[slot], pos)
+            if f is None:
+                break
+            pos = f.end()
+            items = people(f.group("list"))
+            if items:
+                if slot == "attendees":  # `副院长、党委副书记参加，院长助理列席`: members sit in, not attend
+                    items = [x for x in items if x not in m.members]
+                extend_new(getattr(m, slot), items)
+                if slot == "members":
                     break
     if want("quorum") or want("vote_threshold"):
         quorum, vote, special = fraction_rules(sent)
@@ -119,6 +132,18 @@ def fill_slots(m: Meeting, sent: str, only: tuple[str, ...] | None = None) -> No
 
 
 _PERSON_TRIM = re.compile(r"^(?:会议|本会|并|均|一般|应|可|由|委托|托付|常委会会议|全委会)+|(?:召集|主持|之|的|等)+$")
+
+
+def _first_list(m: Meeting, sent: str, rxs: list[re.Pattern[str]], pos: int) -> re.Match[str] | None:
+    """The first list of people (by the order of the patterns) at or after ``pos`` that
+    names those of ``m`` and not a mere need (`根据需要`)."""
+    for rx in rxs:
+        f = rx.search(sent, pos)
+        if f is None or not _own_list(m, sent, f):
+            continue
+        if not re.search(r"需要|其他列席|其他人员", re.split(r"[，,]", f.group("list"))[-1]):
+            return f
+    return None
 
 
 def _own_list(m: Meeting, sent: str, f: re.Match[str]) -> bool:
@@ -173,7 +198,8 @@ def people(s: str) -> list[str]:
     s = "，".join(_NOT_MEMBER.sub(r"\g<who>", c.strip()) for c in re.split(r"[，,]", s)
                  if _NOT_MEMBER.fullmatch(c.strip()) or not (re.search(r"(?:时|的|后|需要)$", c.strip())
                                                              or _CONDITION.match(c.strip())))
-    parts = [re.sub(r"^(?:[\u4e00-\u9fff]{0,16}?会议?)?(?:并)?(?:可以|可|得)?(?:邀请|邀|请|通知|指定(?!人员$)|允许)|^(?:并由|由|应当|应)|"
+    parts = [re.sub(r"^(?:[\u4e00-\u9fff]{0,16}?会议?)?(?:并)?(?:可以|可|得)?(?:邀请|邀|请|通知|指定(?!人员$)|允许|安排|吸收)|"
+                    r"^(?:必要时|根据需要|视需要|根据工作需要|如有需要)|^(?:并由|由|应当|应)|"
                     r"(?:有权|均|可以|可|应当|应|亦得|得|与会|派员|列席)$",
                     "", p.strip())
              for p in re.split(r"[、，,]|以及|及(?!其[^他])|和(?!议题)", s)]

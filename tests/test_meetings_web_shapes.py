@@ -1,0 +1,97 @@
+"""Meeting rules as web excerpts write them: a rules text under an unnumbered heading,
+blanks left inside words by a conversion, fractions after the noun or in digits,
+attendees over several clauses (RECORDS.md "Meeting rules"). Every sentence is written
+for the test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.meetings import extract_meetings, fill_slots
+from pipeline import stages
+from pipeline.process import process_text
+from pipeline.record import Meeting
+
+
+def meetings(text: str) -> dict[str, Meeting]:
+    doc = process_text(text, stages.before("extract"), path="test.txt")
+    return {m.body: m for m in extract_meetings(doc)}
+
+
+def filled(sentence: str) -> Meeting:
+    m = Meeting(id="m1", body="会议", section=None, start=0, end=0)
+    fill_slots(m, sentence)
+    return m
+
+
+def test_unnumbered_heading_holds_the_parts_numbered_under_it() -> None:
+    text = ("园区管委会会议制度\n"
+            "一、召开时间\n"
+            "原则上每两周召开一次，由管委会主任召集并主持。\n"
+            "二、参加人员\n"
+            "会议必须有半数以上委员到会方能召开。\n")
+    (m,) = meetings(text).values()
+    assert m.body.endswith("管委会会议")
+    assert (m.frequency.count, m.frequency.per) == (2, "month")
+    assert m.convener == "管委会主任" and m.chair == "管委会主任"
+    assert m.quorum is not None and m.quorum.fraction == 0.5
+
+
+def test_blanks_inside_words_do_not_hide_a_rule() -> None:
+    m = filled("局务会议原则上一月 举行一次（每月 第一周周一召 开）")
+    assert m.frequency is not None
+    assert (m.frequency.count, m.frequency.per, m.frequency.min) == (1, "month", False)
+
+
+@pytest.mark.parametrize(("sentence", "count", "per", "least"), [
+    ("会议至少每月召开一次", 1, "month", True),
+    ("主任会议每两月至少举行一次", 6, "year", True),
+    ("联席会议一季度召开一次", 1, "quarter", False),
+])
+def test_frequency_wordings(sentence: str, count: int, per: str, least: bool) -> None:
+    f = filled(sentence).frequency
+    assert f is not None and (f.count, f.per, f.min) == (count, per, least)
+
+
+def test_january_is_no_frequency() -> None:
+    assert filled("第一月召开动员大会").frequency is None
+
+
+@pytest.mark.parametrize(("sentence", "fraction", "inclusive", "of"), [
+    ("出席人员须超过组成人员半数时方可举行", 0.5, False, "组成人员"),
+    ("参加会议的人数须超过应到会人数的半数", 0.5, False, "应到会人数"),
+    ("到会人数不少于应到人数的2/3", 0.6667, True, "应到人数"),
+])
+def test_quorum_with_the_fraction_after_the_noun(sentence: str, fraction: float, inclusive: bool, of: str) -> None:
+    q = filled(sentence).quorum
+    assert q is not None and (q.fraction, q.inclusive, q.of) == (fraction, inclusive, of)
+
+
+@pytest.mark.parametrize(("sentence", "fraction"), [
+    ("表决赞成票必须超过与会人数的半数，决议方能生效", 0.5),
+    ("会议决议必须获得到会委员的2,3以上通过", 0.6667),
+    ("会议决议必须获得出席人数的2/3以上且不少于委员总数的半数通过", 0.6667),
+])
+def test_vote_thresholds(sentence: str, fraction: float) -> None:
+    v = filled(sentence).vote_threshold
+    assert v is not None and v.fraction == fraction
+
+
+def test_fraction_with_its_slash_garbled_into_a_full_stop_stays_one_sentence() -> None:
+    text = "规划委员会会议规则\n会议作出的决议必须获得出席委员的2。3以上通过。\n"
+    (m,) = meetings(text).values()
+    assert m.vote_threshold is not None and m.vote_threshold.fraction == 0.6667
+
+
+def test_attendees_over_several_clauses() -> None:
+    m = filled("局务会议由局长、副局长组成，办公室主任列席，必要时各有关股、站负责人可列席会议")
+    assert m.members == ["局长", "副局长"]
+    assert "办公室主任" in m.attendees
+    assert any(a.endswith("站负责人") for a in m.attendees)
+    assert not any("必要" in a or "组成" in a for a in m.attendees)
+
+
+def test_an_arranging_verb_is_no_attendee() -> None:
+    m = filled("根据需要，可安排有关部门、单位主要负责同志列席")
+    assert m.attendees and not any(a.startswith(("可安排", "安排")) for a in m.attendees)
