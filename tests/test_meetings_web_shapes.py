@@ -95,3 +95,32 @@ def test_attendees_over_several_clauses() -> None:
 def test_an_arranging_verb_is_no_attendee() -> None:
     m = filled("根据需要，可安排有关部门、单位主要负责同志列席")
     assert m.attendees and not any(a.startswith(("可安排", "安排")) for a in m.attendees)
+
+
+def test_title_run_into_its_preamble_names_the_meeting() -> None:
+    text = ("1、站长办公会议事规则为进一步提高议事效率，特制定本规则。一、会议组织 1、会议必须有半数以上成员出席方可召开，"
+            "由站长主持。2、站长办公会一般每周召开一次。\n")
+    (m,) = meetings(text).values()
+    assert m.body.startswith("站长办公会")
+    assert m.chair == "站长" and m.frequency is not None and m.frequency.per == "week"
+
+
+def test_title_repeated_with_and_without_its_place_is_one_meeting() -> None:
+    text = ("县政协主席会议议事规则\n发布时间：2020年1月1日\n政协主席会议议事规则\n"
+            "第一条 主席会议由主席、副主席组成。\n第二条 主席会议每月举行一次。\n")
+    found = meetings(text)
+    assert len(found) == 1
+    (m,) = found.values()
+    assert m.members == ["主席", "副主席"] and m.frequency is not None
+
+
+def test_meetings_introduced_in_mid_text() -> None:
+    text = ("十二、县政府常务会议一般每月召开两次，由县长召集并主持。\n"
+            "十三、县长办公会议根据需要不定期召开，由县长召集并主持，副县长参加会议。\n"
+            "十四、各专项工作会议原则上每季度召开一次。\n"
+            "十五、县长、副县长按照分工召开专题会议，研究专门问题。\n")
+    found = meetings(text)
+    office = found["县长办公会议"]
+    assert office.ad_hoc and office.convener == "县长"
+    assert "专项工作会议" in found and found["专项工作会议"].frequency.per == "quarter"
+    assert found["专题会议"].convener == "县长、副县长"

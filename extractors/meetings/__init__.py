@@ -76,6 +76,8 @@ def extract_meetings(doc: Document) -> list[Meeting]:
         if not sc.heading:  # a mention joins the body it abbreviates (`“两委”会` → `村“两委”会`)
             key = next((k for k in merged if k.endswith(key) or key.endswith(k)
                         or _organ(sc.body) in aliases(names[k])), key)  # `常委会会议` for 常务委员会会议
+        else:  # a title repeated with and without its place (`区人大常委会主任会议`, `人大常委会主任会议`)
+            key = next((k for k in merged if _same_but_place(k, key)), key)
         if key not in merged:
             sec = doc.section_at(sc.start)
             merged[key] = Meeting(id="", body=sc.body, section=sec.id if sec else None, start=sc.start,
@@ -155,6 +157,13 @@ def extract_meetings(doc: Document) -> list[Meeting]:
     for i, m in enumerate(out):
         m.id = f"m{i + 1}"
     return out
+
+
+def _same_but_place(a: str, b: str) -> bool:
+    """`区人大常委主任` and `人大常委主任`: one name with a place or level before it."""
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 4 and long_.endswith(short) and 0 < len(long_) - len(short) <= 2 \
+        and long_[len(long_) - len(short) - 1] in "省市县区乡镇局院"
 
 
 def _own_part(sent: str, name: str, others: list[str]) -> str | None:

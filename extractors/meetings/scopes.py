@@ -27,8 +27,10 @@ HERE = Path(__file__).parent
 BODY_SUFFIX = r"(?:联席会议|办公会议|例会|会议|会)"
 
 
-HEADING = re.compile(rf"(?:^|(?<=[\s)）、])|(?<=实行))(?P<body>[\u4e00-\u9fff“”\"]{{1,20}}?{BODY_SUFFIX})"
-                     r"(?:学习)?(?:制度|规则|议事规则)(?=[\s:：]|$)")
+HEADING = re.compile(rf"(?:^|(?<=[\s)）、])|(?<=实行)|(?<=规则)|(?<=制度))(?P<body>(?:(?!规则|制度)[\u4e00-\u9fff“”\"]){{1,20}}?{BODY_SUFFIX})"
+                     r"(?:学习)?(?:制度|规则|议事规则)"
+                     # a title run into its preamble (`…议事规则为进一步提高议事效率，…`)
+                     r"(?=[\s:：]|$|为(?:了|进一步|切实|加强|规范|保证|提高|贯彻)|根据)")
 
 
 TITLE = re.compile(rf"(?P<body>[\u4e00-\u9fff]{{2,20}}?{BODY_SUFFIX}?)(?:议事规则|会议规则|议事程序|规则)\s*$")
@@ -43,7 +45,7 @@ FREQ_BODY_MID = re.compile(r"每(?:年|半年|季度?|个?月|半个?月|周|星
                            rf"(?P<body>[\u4e00-\u9fff“”\"]{{2,16}}?{BODY_SUFFIX})(?:一|二|两|\d)次")
 
 
-FREQ_BODY_BEFORE = re.compile(rf"(?:^|(?<=[\s。；;，,：:)）]))(?P<body>[\u4e00-\u9fff“”\"]{{1,16}}?{BODY_SUFFIX})"
+FREQ_BODY_BEFORE = re.compile(rf"(?:^|(?<=[\s。；;，,：:)）])|(?<=[一二三四五六七八九十\d][、.．]))(?P<body>[\u4e00-\u9fff“”\"]{{1,16}}?{BODY_SUFFIX})"
                               r"(?:一般|原则上)?每(?:年|半年|季度?|个?月|半个?月|[两二]?周|星期|三个?月)[^，。；;,]{0,10}?"
                               r"(?:召开|举行|开会|进行)")
 
@@ -59,7 +61,8 @@ MENTIONS = [
     # Taiwanese word for a standing briefing meeting
     re.compile(
         r"(?:^|(?<=[\n。；;\s])|(?<=[一二三四五六七八九十\d][、.．])|(?<=[)）]))(?P<body>[\u4e00-\u9fff（）()]{2,20}?(?:会议|会报))(?:（以下简称[^）]{1,10}）)?[，,]?"
-        r"(?=随时|每|由[^，。；;]{1,24}(?:召集|主持)|须有|应有|表决|不定期|定期|以[^，。；;]{1,10}为(?:主席|主持人))"),
+        r"(?=(?:一般|原则上|根据[^，。；;]{0,8}需要|视需要)?(?:随时|每|由[^，。；;]{1,24}(?:召集|主持)|须有|应有|表决|不定期|定期"
+        r"|以[^，。；;]{1,10}为(?:主席|主持人)))"),
     # a standing sitting named `…会` alone (`审查会以副院长…组成之，由副院长召集`,
     # `审查会开会时以召集人为主席`); organs that merely share the ending (委员会, 理事会…) are not sittings
     re.compile(
@@ -76,8 +79,8 @@ MENTIONS = [
 #: A rules text may name a further meeting it provides for (`每次会议举行预备会议`,
 #: `主席、副主席可以召开代表团召集人会议`, `本会开会得商同监事会举行理、监事联席会议`):
 #: only read in a document that regulates meetings (a heading or title names one).
-HELD = re.compile(r"(?:^|(?<=[\s。；;，,]))(?P<convener>[\u4e00-\u9fff、（）()]{2,20}?)?也?"
-                  r"(?:(?:可以|得|应当|每次会议)(?:商同[^，。；;,]{1,10}?)?(?P<need>根据需要|视需要|必要时)?|"
+HELD = re.compile(r"(?:^|(?<=[\s。；;，,])|(?<=[一二三四五六七八九十\d][、.．]))(?P<convener>[\u4e00-\u9fff、（）()]{2,30}?)?也?"
+                  r"(?:(?:可以|得|应当|每次会议|按照分工|按分工|分别)(?:商同[^，。；;,]{1,10}?)?(?P<need>根据需要|视需要|必要时)?|"
                   r"(?P<need2>根据需要|视需要|必要时)[，,]?(?:可以|得)?)(?:举行|召开)"
                   r"(?P<body>[\u4e00-\u9fff、（）()“”]{2,16}?会议)(?=[，,。；;]|$)")
 
@@ -214,10 +217,18 @@ def find_scopes(doc: Document) -> list[Scope]:
         own = _own_body(m.group("body"), title_body)
         if not inside_heading(m.start()) and own:
             scopes.append(Scope(_plain(own), m.start(), _sentence(text, m.start())[1]))
+    for rx in MENTIONS:
+        for m in rx.finditer(text):
+            body = _plain(m.group("body"))
+            if len(body_key(body)) < 2 or body.startswith(SELF) or NOT_BODY.match(body) or inside_heading(m.start()):
+                continue
+            pre = {k: v for k, v in m.groupdict().items() if k != "body" and v}
+            end = _sentence(text, m.start())[1] if m.start() == m.start("body") else m.end()
+            scopes.append(Scope(body, m.start(), end, pre))
     if scopes:  # a rules document: the further meetings it provides for
         held = list(HELD.finditer(text))
         for i, m in enumerate(held):
-            who = m.group("convener") or ""
+            who = LEADING_MARKER.sub("", m.group("convener") or "")
             held_by = who and "每次会议" not in m.group(0) and not re.search(r"本会|开会|会议|每次|可以|根据|需要|^也", who)
             pre = {"convener": who} if held_by else {}
             if m.group("need") or m.group("need2"):  # `也可以根据需要召开联组会议`
@@ -231,14 +242,6 @@ def find_scopes(doc: Document) -> list[Scope]:
                 body = _plain(body.lstrip("、"))
                 if not NOT_BODY.match(body):
                     scopes.append(Scope(body, m.start("body"), end, dict(pre)))
-    for rx in MENTIONS:
-        for m in rx.finditer(text):
-            body = _plain(m.group("body"))
-            if len(body_key(body)) < 2 or body.startswith(SELF) or NOT_BODY.match(body) or inside_heading(m.start()):
-                continue
-            pre = {k: v for k, v in m.groupdict().items() if k != "body" and v}
-            end = _sentence(text, m.start())[1] if m.start() == m.start("body") else m.end()
-            scopes.append(Scope(body, m.start(), end, pre))
     return scopes
 
 
@@ -275,7 +278,7 @@ def _numbered(text: str, pos: int) -> bool:
 def _plain(body: str) -> str:
     """`本府府务会议` → `府务会议`: the organ's `本X` before its own `X务会议` is a pointer, not a
     name; `常务委员会召开全体会议` names the sitting after the verb."""
-    return re.sub(r"^本(.)(?=\1)|^.*(?:召开|举行)", "", body)
+    return re.sub(r"^本(.)(?=\1)|^.*(?:召开|举行)|^各(?=..)", "", body)
 
 
 def _renamed(text: str, body: str, start: int, end: int) -> str:

@@ -177,6 +177,8 @@ def person(s: str | None, keep_alternatives: bool = False) -> str | None:
     if not s:
         return None
     s = _PERSON_TRIM.sub("", s.strip(" ，,、*"))
+    if keep_alternatives and re.search(r"或[^或]*(?:委托|指定)", s):
+        keep_alternatives = False  # `市长或市长委托的副市长`: a fallback, not an alternative
     s = re.split(r"不能|缺席" if keep_alternatives else r"或者|或|不能|缺席", s)[0]
     s = re.sub(r"(?:可以|可|应|得|随时)$", "", s)
     if re.search(r"临时|必要|需要|会议|开|第.{1,4}[条项]|人员$|互推|公推|互选|推一人|推选一人|其中一" if keep_alternatives
