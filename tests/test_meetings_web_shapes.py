@@ -124,3 +124,40 @@ def test_meetings_introduced_in_mid_text() -> None:
     assert office.ad_hoc and office.convener == "县长"
     assert "专项工作会议" in found and found["专项工作会议"].frequency.per == "quarter"
     assert found["专题会议"].convener == "县长、副县长"
+
+
+def test_a_rule_for_several_meetings_at_once_belongs_to_each() -> None:
+    text = ("八、区政府常务会议一般每月召开一次，由区长召集并主持。\n"
+            "九、区长办公会议根据需要不定期召开，由区长召集。\n"
+            "十、区政府全体会议、常务会议必须有半数以上的副区长参加。\n"
+            "十一、区政府全体会议、常务会议、区长办公会议由区政府办公室派专人记录并整理纪要。\n")
+    found = meetings(text)
+    assert set(found) == {"区政府常务会议", "区长办公会议", "区政府全体会议"}
+    for body in ("区政府常务会议", "区政府全体会议"):
+        assert found[body].quorum is not None and found[body].quorum.of == "副区长"
+    assert all(m.recorder == "区政府办公室派专人" for m in found.values())
+    assert found["区长办公会议"].quorum is None
+
+
+def test_sentences_without_subject_in_a_text_on_one_meeting_are_its_rules() -> None:
+    text = ("为规范决策程序，制定本规则。\n"
+            "一、支委会议的参加人员为支部委员、村委会主任。\n"
+            "二、委会议由书记召集并主持。书记不在时，可指定副书记主持。\n"
+            "三、支委会议每月举行一次。\n"
+            "四、支委会议必须有半数以上委员到会方能举行。\n"
+            "五、遇有紧急情况，经书记同意可临时召开。\n")
+    (m,) = meetings(text).values()
+    assert m.members == ["支部委员", "村委会主任"]
+    assert m.convener == "书记" and m.chair == "书记"
+    assert m.ad_hoc is True
+
+
+def test_members_stop_where_those_who_sit_in_begin() -> None:
+    m = filled("出席会议成员为站长、副站长、党支部书记，办公室主任、财务股长列席会议")
+    assert m.members == ["站长", "副站长", "党支部书记"]
+    assert m.attendees == ["办公室主任", "财务股长"]
+
+
+def test_a_modal_is_no_attendee() -> None:
+    m = filled("委员因故不能亲自出席时，得指派代表出席")
+    assert m.attendees == []

@@ -129,12 +129,22 @@ def extract_meetings(doc: Document) -> list[Meeting]:
             if part:
                 fill_slots(meeting, part,
                            only=("ad_hoc", "convener", "chair", "quorum", "vote_threshold", "members"))
+    _listed_bodies(doc, merged, names)
     # wherever a sentence names a known body (or the organ holding it) as its subject, it rules on it
     last: tuple[str, int] | None = None  # the body the previous sentence ruled on, and where it ended
+    ruled: Counter[str] = Counter()  # how many sentences rule on each body by name
+    loose: list[str] = []  # sentences that name no body
     for x, y in split_top(text, 0, len(text), "。；;\n"):
         sent = LEADING_MARKER.sub("", text[x:y])
+        listed = _listed_subjects(sent, names)
+        if len(listed) >= 2:  # `全体会议、常务会议必须有半数以上…`: a rule for each meeting named
+            for key in listed:
+                fill_slots(merged[key], sent)
+            last = None
+            continue
         subject = sentence_subject(sent, names)
         if subject is not None:
+            ruled[subject] += 1
             fill_slots(merged[subject], sent)
         elif (own := _members_of(sent, names)) is not None:
             fill_slots(merged[own], sent, only=("members",))
@@ -144,7 +154,10 @@ def extract_meetings(doc: Document) -> list[Meeting]:
             # (`…；必要时得邀请有关人员列席`, `讨论干部任免事项时，必须有三分之二以上委员到会`,
             # `…；纪录由秘书室派员担任`)
             fill_slots(merged[last[0]], sent, only=("ad_hoc", "attendees", "quorum", "vote_threshold", "recorder"))
+        else:
+            loose.append(sent)
         last = (subject, y) if subject is not None else None
+    _sole_meeting(scopes, merged, ruled, loose)
     for meeting in merged.values():
         _convener_before(text, meeting)
         _chair_named(text, meeting)
@@ -157,6 +170,62 @@ def extract_meetings(doc: Document) -> list[Meeting]:
     for i, m in enumerate(out):
         m.id = f"m{i + 1}"
     return out
+
+
+#: meetings named together at a sentence's start (`市政府全体会议、常务会议、市长办公会议由…`)
+LISTED_SUBJECTS = re.compile(r"^(?:其中|同时|另外)?[，,]?(?P<list>[\u4e00-\u9fff（）()“”]{2,16}?会议?"
+                             r"(?:[、和及与][\u4e00-\u9fff（）()“”]{2,16}?会议?)+)(?=[^、\u4e00-\u9fff]|的|必须|必需|须|应|由|要|严格|一般|每|均|都)")
+
+
+def _list_items(sent: str) -> list[str]:
+    m = LISTED_SUBJECTS.match(sent.strip())
+    return re.split(r"[、和及与]", m.group("list")) if m else []
+
+
+def _resolve(item: str, names: dict[str, str]) -> str | None:
+    """The key of the known meeting a listed name stands for: its name, an alias, or a short
+    form that ends it (`常务会议` for 市政府常务会议, `党委会议` for 镇党委会议)."""
+    for key, name in names.items():
+        if item in aliases(name) or (len(item) >= 4 and name.endswith(item)):
+            return key
+    return None
+
+
+def _listed_subjects(sent: str, names: dict[str, str]) -> list[str]:
+    keys = [_resolve(x, names) for x in _list_items(sent)]
+    return list(dict.fromkeys(k for k in keys if k)) if all(keys) else []
+
+
+def _listed_bodies(doc: Document, merged: dict[str, Meeting], names: dict[str, str]) -> None:
+    """A meeting named only in a list with meetings the text regulates (`市政府全体会议、常务会议
+    必须…`) is regulated too: it becomes a body of its own."""
+    text = doc.text
+    for x, y in split_top(text, 0, len(text), "。；;\n"):
+        items = _list_items(LEADING_MARKER.sub("", text[x:y]))
+        if not any(_resolve(i, names) for i in items):
+            continue
+        for item in items:
+            if _resolve(item, names) is None and item.endswith("会议") and len(item) >= 4 and not NOT_BODY.match(item):
+                key = body_key(item)
+                sec = doc.section_at(x)
+                merged[key] = Meeting(id="", body=item, section=sec.id if sec else None, start=x, end=y)
+                names[key] = item
+
+
+def _sole_meeting(scopes: list[Scope], merged: dict[str, Meeting], ruled: Counter[str], loose: list[str]) -> None:
+    """In a text that regulates one meeting only (under its heading or title, or ruling on it
+    by name again and again), a sentence that names no meeting (`书记不在时，可指定副书记主持`,
+    `…可决定召开临时会议`) goes on about that meeting: it fills what is still unsaid."""
+    if len(merged) != 1:
+        return
+    key, meeting = next(iter(merged.items()))
+    if not (ruled[key] >= 2 or any(sc.heading and body_key(sc.body) == key for sc in scopes)):
+        return
+    for sent in loose:
+        if "会议" in sent and re.search(r"[\u4e00-\u9fff]{2,}会议", sent.replace("列席会议", "").replace("参加会议", "")
+                                             .replace("出席会议", "").replace("召开会议", "")):
+            continue  # another meeting named (`…提请常委会会议审议`) is none of this one's rules
+        fill_slots(meeting, sent)
 
 
 def _same_but_place(a: str, b: str) -> bool:

@@ -115,7 +115,10 @@ def fill_slots(m: Meeting, sent: str, only: tuple[str, ...] | None = None) -> No
             if f is None:
                 break
             pos = f.end()
-            items = people(f.group("list"))
+            lst = f.group("list")
+            if slot == "members":  # `成员为A、B，C列席会议`: those who sit in are no members
+                lst = re.split(r"[，,](?=[^，,]*列席)", lst)[0]
+            items = people(lst)
             if items:
                 if slot == "attendees":  # `副院长、党委副书记参加，院长助理列席`: members sit in, not attend
                     items = [x for x in items if x not in m.members]
@@ -128,7 +131,8 @@ def fill_slots(m: Meeting, sent: str, only: tuple[str, ...] | None = None) -> No
             m.quorum = quorum
         if vote and m.vote_threshold is None:
             m.vote_threshold = vote
-        m.special_quorum.extend(special)
+        known = [(y.text, y.fraction) for y in m.special_quorum]  # a sentence read twice adds nothing
+        m.special_quorum.extend(x for x in special if (x.text, x.fraction) not in known)
 
 
 _PERSON_TRIM = re.compile(r"^(?:会议|本会|并|均|一般|应|可|由|委托|托付|常委会会议|全委会)+|(?:召集|主持|之|的|等)+$")
@@ -192,7 +196,7 @@ _NOT_PERSON = re.compile(r"主持|召开|举行|出席$|参加$|时$|开会$|^�
 
 def people(s: str) -> list[str]:
     """`区委常委、区政府区长及副区长` → one string per role (a shared head is not distributed)."""
-    s = re.sub(r"^.*?(?:由|为)", "", s) if re.search(r"(?:组成人员|人员)为", s) else s
+    s = re.sub(r"^.*?(?:由|为)", "", s) if re.search(r"(?:组成人员|人员|成员)为", s) else s
     s = re.sub(r"（以下简称[^）]*）|\(以下简称[^)]*\)", "", s)
     # a leading condition (`…审议质询案时，`, `…答复的，`, `根据需要，`) names no one
     # but `镇长、人大主席团主席不是党委委员的，可列席…`: a condition on who is not already a
@@ -200,12 +204,17 @@ def people(s: str) -> list[str]:
     s = "，".join(_NOT_MEMBER.sub(r"\g<who>", c.strip()) for c in re.split(r"[，,]", s)
                  if _NOT_MEMBER.fullmatch(c.strip()) or not (re.search(r"(?:时|的|后|需要)$", c.strip())
                                                              or _CONDITION.match(c.strip())))
-    parts = [re.sub(r"^(?:[\u4e00-\u9fff]{0,16}?会议?)?(?:并)?(?:可以|可|得)?(?:邀请|邀|请|通知|指定(?!人员$)|允许|安排|吸收)|"
+    parts = [re.sub(r"^(?:[\u4e00-\u9fff]{0,16}?会议?)?(?:并|也)?(?:可以|可|得)?(?:邀请|邀|请|通知|指定(?!人员$)|允许|安排|吸收)|"
                     r"^(?:必要时|根据需要|视需要|根据工作需要|如有需要)|^(?:并由|由|应当|应)|"
                     r"(?:有权|均|可以|可|应当|应|亦得|得|与会|派员|列席)$",
                     "", p.strip())
              for p in re.split(r"[、，,]|以及|及(?!其[^他])|和(?!议题)", s)]
-    return [p for p in parts if 1 < len(p) <= 30 and not _NOT_PERSON.search(p) and not _QUANTITY.match(p)]
+    return [p for p in parts if 1 < len(p) <= 30 and not _NOT_PERSON.search(p) and not _QUANTITY.match(p)
+            and not _FRACTION_WORD.search(p)]
+
+
+#: a quorum clause run on after a list (`…组成，必须有半数以上委员到会`) names no one
+_FRACTION_WORD = re.compile(r"分之|半数|以上$|须有|应有")
 
 
 #: `根据会议议题，可以通知…列席`: a clause that only states on what ground
