@@ -161,3 +161,29 @@ def test_members_stop_where_those_who_sit_in_begin() -> None:
 def test_a_modal_is_no_attendee() -> None:
     m = filled("委员因故不能亲自出席时，得指派代表出席")
     assert m.attendees == []
+
+
+def test_page_marker_inside_the_attendee_sentence_is_furniture() -> None:
+    text = ("镇党委会议议事规则\n"
+            "一、镇党委会议一般每月召开一次。根据工作需要，会议主持人可确定有关人员\n"
+            "2、列席会议。\n")
+    (m,) = meetings(text).values()
+    assert m.attendees == ["有关人员"]
+
+
+@pytest.mark.parametrize(("sentence", "who"), [
+    ("书记可根据议题需要召集站所负责人及其他相关人员列席", ["站所负责人", "其他相关人员"]),
+    ("会议召集人可确定有关科室负责人列席会议", ["有关科室负责人"]),
+])
+def test_who_decides_is_not_who_sits_in(sentence: str, who: list[str]) -> None:
+    assert filled(sentence).attendees == who
+
+
+def test_listed_attendees_are_one_per_role() -> None:
+    text = ("公所务会议规则\n"
+            "一、公所务会议每月举行一次。\n"
+            "• 二、下列人员得列席公所务会议：\n"
+            "（一）秘书、各课课长。\n"
+            "（二）其他经邀请之人员。\n")
+    (m,) = meetings(text).values()
+    assert m.attendees == ["秘书", "各课课长", "其他经邀请之人员"]

@@ -46,6 +46,7 @@ from extractors.meetings.scopes import (
     Scope,
     body_key,
     find_scopes,
+    sentence_spans,
     sentences_in,
 )
 from extractors.meetings.slots import agenda, extend_new, fill_slots, people, person
@@ -107,10 +108,10 @@ def extract_meetings(doc: Document) -> list[Meeting]:
     covered = Spans()
     for sc in scopes:
         covered.add(sc.start, sc.end)
-    for x, y in split_top(text, 0, len(text), "。；;\n"):
+    for x, _, sent in sentence_spans(text, 0, len(text)):
         if covered.holds(x):
             continue
-        sent = LEADING_MARKER.sub("", text[x:y])
+        sent = LEADING_MARKER.sub("", sent)
         for key, name in names.items():
             if sent.startswith((name, short_name(name))):
                 fill_slots(merged[key], sent, only=("quorum", "vote_threshold", "special_quorum"))
@@ -124,8 +125,8 @@ def extract_meetings(doc: Document) -> list[Meeting]:
             continue
         name = names[key].strip("“”\"")
         others = [n.strip("“”\"") for k, n in names.items() if k != key]
-        for x, y in split_top(text, 0, len(text), "。；;\n"):
-            part = _own_part(text[x:y], name, others)
+        for _, _, sent in sentence_spans(text, 0, len(text)):
+            part = _own_part(sent, name, others)
             if part:
                 fill_slots(meeting, part,
                            only=("ad_hoc", "convener", "chair", "quorum", "vote_threshold", "members"))
@@ -134,8 +135,8 @@ def extract_meetings(doc: Document) -> list[Meeting]:
     last: tuple[str, int] | None = None  # the body the previous sentence ruled on, and where it ended
     ruled: Counter[str] = Counter()  # how many sentences rule on each body by name
     loose: list[str] = []  # sentences that name no body
-    for x, y in split_top(text, 0, len(text), "。；;\n"):
-        sent = LEADING_MARKER.sub("", text[x:y])
+    for x, y, sent in sentence_spans(text, 0, len(text)):
+        sent = LEADING_MARKER.sub("", sent)
         listed = _listed_subjects(sent, names)
         if len(listed) >= 2:  # `全体会议、常务会议必须有半数以上…`: a rule for each meeting named
             for key in listed:
@@ -400,11 +401,17 @@ def _listed_attendees(text: str, scopes: list[Scope], merged: dict[str, Meeting]
     """`下列人员应列席本院会议：一、秘书长。二、…` → the items are attendees."""
     for m in LISTED.finditer(text):
         sc = next((s for s in scopes if s.start <= m.start() < s.end), None)
-        if sc is None:
-            continue
-        meeting = merged.get(body_key(sc.body)) or next(iter(merged.values()))
+        if sc is not None:
+            meeting = merged.get(body_key(sc.body)) or next(iter(merged.values()))
+        else:  # `下列人员得列席委员会议：`: the meeting the sentence names, or the text's only one
+            named = re.match(r"[\u4e00-\u9fff]{2,20}?会议", text[m.end():m.end() + 24])
+            key = named and next((k for k, mt in merged.items() if mt.body == named.group(0)
+                                  or named.group(0) in aliases(mt.body)), None)
+            meeting = merged[key] if key else (next(iter(merged.values())) if len(merged) == 1 else None)
+            if meeting is None:
+                continue
         items = chain_at(text, find_markers(text), text.find("\n", m.end()) + 1, len(text))
-        extend_new(meeting.attendees, [text[i.body:i.end].rstrip("。；; ") for i in items])
+        extend_new(meeting.attendees, [p for i in items for p in people(text[i.body:i.end].rstrip("。；; "))])
 
 
 def _shared_chairs(text: str, merged: dict[str, Meeting]) -> None:

@@ -302,5 +302,26 @@ def _sentence(text: str, pos: int) -> tuple[int, int]:
 LEADING_MARKER = re.compile(r"^\s*(?:第[一二三四五六七八九十百零\d]+条\s+|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])\s*")
 
 
+#: a doc-sharing site's page number run into the text (`…可确定有关人员\n2、列席会议`): a line that
+#: breaks off mid-sentence, then `N、` and the sentence going on
+PAGE_MARKER = re.compile(r"\n[ \t\u3000]*\d{1,2}、(?=[\u4e00-\u9fff])")
+
+
+def sentence_spans(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    """The sentences of ``text[a:b]`` as ``(start, end, sentence)``: cut at `。；;` and line
+    ends, except a line end that a page marker splits mid-sentence (the marker is furniture
+    and left out of the sentence)."""
+    out: list[tuple[int, int, str]] = []
+    for x, y in split_top(text, a, b, "。；;\n"):
+        if out and text[out[-1][1]:x].startswith("\n") and re.match(r"[\u4e00-\u9fff]", text[out[-1][1] - 1]):
+            page = PAGE_MARKER.match(text, out[-1][1])
+            if page and x <= page.end() < y:
+                px, _, sent = out[-1]
+                out[-1] = (px, y, sent + text[page.end():y])
+                continue
+        out.append((x, y, text[x:y]))
+    return out
+
+
 def sentences_in(text: str, a: int, b: int) -> list[str]:
-    return [LEADING_MARKER.sub("", text[x:y]) for x, y in split_top(text, a, b, "。；;\n")]
+    return [LEADING_MARKER.sub("", s) for _, _, s in sentence_spans(text, a, b)]

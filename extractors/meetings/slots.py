@@ -145,7 +145,7 @@ def _first_list(m: Meeting, sent: str, rxs: list[re.Pattern[str]], pos: int) -> 
         f = rx.search(sent, pos)
         if f is None or not _own_list(m, sent, f):
             continue
-        if not re.search(r"需要|其他列席|其他人员", re.split(r"[，,]", f.group("list"))[-1]):
+        if not re.search(r"需要|其他列席|其他人员|下列", re.split(r"[，,]", _DECIDER.sub("", f.group("list")))[-1]):
             return f
     return None
 
@@ -204,18 +204,26 @@ def people(s: str) -> list[str]:
     s = "，".join(_NOT_MEMBER.sub(r"\g<who>", c.strip()) for c in re.split(r"[，,]", s)
                  if _NOT_MEMBER.fullmatch(c.strip()) or not (re.search(r"(?:时|的|后|需要)$", c.strip())
                                                              or _CONDITION.match(c.strip())))
+    # `会议主持人可确定有关人员`, `书记可根据议题需要召集支部书记`: who decides is not who comes
+    s = _DECIDER.sub("", s)
     parts = [re.sub(r"^(?:[\u4e00-\u9fff]{0,16}?会议?)?(?:并|也)?(?:可以|可|得)?(?:邀请|邀|请|通知|指定(?!人员$)|允许|安排|吸收)|"
                     r"^(?:必要时|根据需要|视需要|根据工作需要|如有需要)|^(?:并由|由|应当|应)|"
                     r"(?:有权|均|可以|可|应当|应|亦得|得|与会|派员|列席)$",
                     "", p.strip())
              for p in re.split(r"[、，,]|以及|及(?!其[^他])|和(?!议题)", s)]
-    return [p for p in parts if 1 < len(p) <= 30 and not _NOT_PERSON.search(p) and not _QUANTITY.match(p)
+    parts = [p.lstrip("•·*-— \t") for p in parts]  # a bullet of the page's layout
+    return [p for p in parts if 1 < len(p) <= 30 and not re.fullmatch(r"[一二三四五六七八九十\d]+", p) and not _NOT_PERSON.search(p) and not _QUANTITY.match(p)
             and not _FRACTION_WORD.search(p)]
 
 
 #: a quorum clause run on after a list (`…组成，必须有半数以上委员到会`) names no one
 _FRACTION_WORD = re.compile(r"分之|半数|以上$|须有|应有")
 
+
+#: who decides who comes, before those who come (`会议主持人可确定有关人员`,
+#: `书记可根据议题需要召集支部书记及…`)
+_DECIDER = re.compile(r"(?:^|(?<=[，,]))[^、，,]*?(?:可以|可|得|应当|应)[^、，,]{0,10}?(?:确定|决定|安排|吸收|召集|邀请|通知)"
+                      r"(?=[\u4e00-\u9fff])")
 
 #: `根据会议议题，可以通知…列席`: a clause that only states on what ground
 _CONDITION = re.compile(r"(?:根据|按照|依照|视)[^，,]{0,12}$")
