@@ -187,3 +187,43 @@ def test_listed_attendees_are_one_per_role() -> None:
             "（二）其他经邀请之人员。\n")
     (m,) = meetings(text).values()
     assert m.attendees == ["秘书", "各课课长", "其他经邀请之人员"]
+
+
+def test_a_vote_rule_for_several_matters_is_the_general_threshold() -> None:
+    m = filled("会议决定多个事项时，应逐项表决，以应到会成员过半数同意为通过")
+    assert m.special_quorum == []
+    assert m.vote_threshold is not None and m.vote_threshold.fraction == 0.5
+
+
+def test_a_threshold_for_asking_is_no_quorum_but_makes_it_meet_as_needed() -> None:
+    m = filled("有五分之一以上的居民代表提议，召集居民代表会议")
+    assert m.quorum is None and m.special_quorum == []
+    assert m.ad_hoc is True
+
+
+def test_range_in_chinese_numerals_gives_its_lower_bound() -> None:
+    f = filled("常务会议每月召开一至两次").frequency
+    assert f is not None and (f.count, f.per, f.min) == (1, "month", True)
+
+
+def test_follow_on_invitation_after_a_sentence_without_subject() -> None:
+    text = ("第五条 主任会议由主任召集。第六条 站务会议每周召开一次。会议由站长主持。可邀请有关股室负责人列席。\n"
+            "第七条 主任会议每月召开一次。\n")
+    found = meetings(text)
+    assert found["站务会议"].attendees == ["有关股室负责人"]
+    assert found["主任会议"].attendees == []
+
+
+def test_short_form_without_the_place_is_the_meeting() -> None:
+    text = ("镇党委会议制度\n一、会议时间\n原则上每周召开一次。\n二、会议要求\n党委会议必须有三分之二以上委员到会方能召开。\n")
+    (m,) = meetings(text).values()
+    assert m.quorum is not None and m.quorum.fraction == 0.6667
+
+
+@pytest.mark.parametrize("sentence", [
+    "由市长或者市长委托负责日常工作的副市长召集和主持",
+    "由市长或市长委托的副市长召集并主持",
+])
+def test_convener_and_chair_without_their_fallback(sentence: str) -> None:
+    m = filled(sentence)
+    assert m.convener == "市长" and m.chair == "市长"

@@ -157,7 +157,12 @@ def extract_meetings(doc: Document) -> list[Meeting]:
             fill_slots(merged[last[0]], sent, only=("ad_hoc", "attendees", "quorum", "vote_threshold", "recorder"))
         else:
             loose.append(sent)
-        last = (subject, y) if subject is not None else None
+        if subject is not None:
+            last = (subject, y)
+        elif last and "\n" not in text[last[1]:x]:  # a sentence of the same paragraph goes on about it
+            last = (last[0], y)
+        else:
+            last = None
     _sole_meeting(scopes, merged, ruled, loose)
     for meeting in merged.values():
         _convener_before(text, meeting)
@@ -253,7 +258,7 @@ def _own_part(sent: str, name: str, others: list[str]) -> str | None:
 
 
 #: a sentence opening on a condition only, whose subject is the previous sentence's
-FOLLOW_ON = re.compile(r"\s*(?:必要时|遇有|如遇|如有|如因|遇特殊情况|遇有特殊情况|根据[^，,。；;]{0,10}需要"
+FOLLOW_ON = re.compile(r"\s*(?:必要时|遇有|如遇|如有|如因|遇特殊情况|遇有特殊情况|根据[^，,。；;]{0,10}需要|(?:也)?可(?:以)?(?:邀请|吸收|安排)"
                        r"|(?:讨论|研究|审议|决定|表决)[^，,。；;]{2,20}时?[，,]|(?:会议)?[记纪]录(?:工作)?由)")
 
 

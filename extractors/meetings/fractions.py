@@ -69,6 +69,8 @@ def fraction_rules(sent: str) -> tuple[FractionRule | None, FractionRule | None,
     special: list[SpecialQuorum] = []
     text, sent = sent, _worded(sent)
     matter = MATTER.search(sent)
+    if matter and re.search(r"多个|多项|若干|各项|逐项|几个", matter.group(0)):
+        matter = None  # `会议决定多个事项时…过半数同意`: how every vote goes, not a kind of matter
     for rx in (ATTENDANCE, BALLOT):
         if matter:
             break
@@ -85,7 +87,7 @@ def fraction_rules(sent: str) -> tuple[FractionRule | None, FractionRule | None,
         else:
             vote = rule
     for clause in re.split(r"[，,]|及(?=出席)", sent):
-        if "提议" in clause or "附议" in clause:
+        if re.search(r"提议|附议|联名|要求召开|请求召开|书面要求", clause):  # a threshold for asking, not a quorum
             continue
         q = QUORUM.search(clause)
         v = None if q else VOTE.search(clause)

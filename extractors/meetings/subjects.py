@@ -38,6 +38,11 @@ def aliases(body: str) -> tuple[str, ...]:
             tail = organ[cut.start():]
             if len(tail) >= 3 and ORGAN_END.search(tail):
                 out.add(tail)
+    # `党委会议` for 镇党委会议: the meeting's name without its place or level
+    for cut in ALIAS_CUT.finditer(body):
+        tail = body[cut.start():]
+        if len(tail) >= 4 and tail.endswith("会议"):
+            out.add(tail)
     for a in list(out):
         if "常务委员会" in a:
             out.add(a.replace("常务委员会", "常委会"))
