@@ -227,3 +227,17 @@ def test_short_form_without_the_place_is_the_meeting() -> None:
 def test_convener_and_chair_without_their_fallback(sentence: str) -> None:
     m = filled(sentence)
     assert m.convener == "市长" and m.chair == "市长"
+
+
+def test_text_with_its_punctuation_stripped_still_yields_its_rules() -> None:
+    text = ("青溪镇领导班子议事规则为了提高班子议事效率特制订本规则一会议制度班子会议一般每月召开一次如遇特殊情况可随时召开"
+            "会议由书记召集并主持会议必须有应到会人员的过半数出席才能举行讨论决定干部问题应有三分之二以上班子成员到会才能进行"
+            "会议根据需要可吸收有关站所负责人列席会议由党政办主任负责记录二议事程序")
+    (m,) = meetings(text).values()
+    assert m.body.endswith("班子会议")
+    assert m.frequency is not None and (m.frequency.count, m.frequency.per) == (1, "month")
+    assert m.ad_hoc is True and m.convener == "书记" and m.chair == "书记"
+    assert m.quorum is not None and (m.quorum.fraction, m.quorum.inclusive) == (0.5, False)
+    assert [x.fraction for x in m.special_quorum] == [0.6667]
+    assert m.attendees == ["有关站所负责人"] and m.members == []
+    assert m.recorder == "党政办主任"

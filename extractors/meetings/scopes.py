@@ -33,7 +33,12 @@ HEADING = re.compile(rf"(?:^|(?<=[\s)）、])|(?<=实行)|(?<=规则)|(?<=制度
                      r"(?=[\s:：]|$|为(?:了|进一步|切实|加强|规范|保证|提高|贯彻)|根据)")
 
 
-TITLE = re.compile(rf"(?P<body>[\u4e00-\u9fff]{{2,20}}?{BODY_SUFFIX}?)(?:议事规则|会议规则|议事程序|规则)\s*$")
+TITLE = re.compile(rf"(?P<body>[\u4e00-\u9fff]{{2,20}}?{BODY_SUFFIX}?)(?:议事规则|会议规则|议事程序|规则)"
+                   # or run into its preamble (`…议事规则为了更好地…`) where punctuation was lost
+                   r"(?:\s*$|(?=为(?:了|进一步|切实|加强|规范|保证|提高|贯彻)|根据))")
+
+#: a leading team that meets as a whole (`党政班子议事规则`, `党组议事规则`): its meeting is `X会议`
+TEAM = ("班子", "党组", "支部", "小组")
 
 
 FREQ_BODY_AFTER = re.compile(r"每(?:年|半年|季度?|个?月|半个?月|周|星期)[^，。；]{0,6}?召开(?:一|二|两|\d)次"
@@ -127,9 +132,11 @@ def _title_body(doc: Document) -> str | None:
         quoted = re.findall(r"[「“]([^」”]{4,40})[」”]", doc.text[:300])
         o = next((x for x in (organ_title().search(t) for t in [title, *quoted]) if x), None)
         return o.group("organ") + "会议" if o and SELF_MEETING.search(doc.text) else None
-    if not re.search(r"会|院", m.group("body")):
-        return None
     body = m.group("body")
+    if body.endswith(TEAM) and "议事" in m.group(0):
+        return body + "会议"
+    if not re.search(r"会|院", body):
+        return None
     return body if body.endswith("会议") else body + "会议"
 
 
@@ -307,12 +314,32 @@ LEADING_MARKER = re.compile(r"^\s*(?:第[一二三四五六七八九十百零\d]
 PAGE_MARKER = re.compile(r"\n[ \t\u3000]*\d{1,2}、(?=[\u4e00-\u9fff])")
 
 
+@cache
+def _opener() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{r})" for r in lexicon.entries(HERE / "clause_openers.txt")))
+
+
+#: a run this long with no punctuation at all has lost it (a page that kept the characters only)
+STRIPPED_RUN = 80
+
+
+def _stripped_parts(text: str, x: int, y: int) -> list[tuple[int, int]]:
+    """``text[x:y]``, a run whose punctuation was stripped, cut where a rule sentence opens
+    (``clause_openers.txt``); a run with punctuation is left whole."""
+    if y - x < STRIPPED_RUN or re.search(r"[，,、：:（(“\s]", text[x:y]):
+        return [(x, y)]
+    cuts = [m.start() for m in _opener().finditer(text, x, y) if m.start() > x]
+    bounds = [x, *cuts, y]
+    return [(p, q) for p, q in zip(bounds, bounds[1:], strict=False) if q > p]
+
+
 def sentence_spans(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
     """The sentences of ``text[a:b]`` as ``(start, end, sentence)``: cut at `。；;` and line
     ends, except a line end that a page marker splits mid-sentence (the marker is furniture
-    and left out of the sentence)."""
+    and left out of the sentence); a run with no punctuation is cut where rules open."""
     out: list[tuple[int, int, str]] = []
-    for x, y in split_top(text, a, b, "。；;\n"):
+    spans = [part for x, y in split_top(text, a, b, "。；;\n") for part in _stripped_parts(text, x, y)]
+    for x, y in spans:
         if out and text[out[-1][1]:x].startswith("\n") and re.match(r"[\u4e00-\u9fff]", text[out[-1][1] - 1]):
             page = PAGE_MARKER.match(text, out[-1][1])
             if page and x <= page.end() < y:
