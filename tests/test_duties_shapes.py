@@ -108,3 +108,27 @@ def test_a_reports_paragraphs_of_actions_are_not_duties() -> None:
             "落实河长制，清理河道垃圾。\n"
             "负责同志带队督查三次。\n")
     assert duties(text) == []
+
+
+def test_organ_named_before_a_bare_zhineng_heading() -> None:
+    text = "首页 > 机构设置\n青山县统计局职能\n一、贯彻执行统计法律法规。\n二、负责全县统计调查工作。\n"
+    assert duties(text) == [("青山县统计局", "贯彻执行统计法律法规"), ("青山县统计局", "负责全县统计调查工作")]
+
+
+def test_policy_heading_with_zhineng_in_a_report_is_no_duty_list() -> None:
+    text = "三、转变政府职能\n（一）深化放管服改革，压减审批事项。\n（二）优化营商环境。\n"
+    assert duties(text) == []
+
+
+def test_organ_named_only_as_itself_is_null() -> None:
+    text = "本乡镇纪委主要职责：\n1、负责监督执纪问责。\n2、协助乡镇党委推进全面从严治党。\n"
+    assert {o for o, _ in duties(text)} == {None}
+
+
+def test_several_plain_paragraphs_under_a_duty_heading() -> None:
+    text = ("一、工作职责\n"
+            "负责检查和处理辖区内党员违纪问题；受理群众信访举报。\n"
+            "根据上级授权，按照管理权限对公职人员进行监督。\n"
+            "二、人员组成\n")
+    assert [t for _, t in duties(text)] == ["负责检查和处理辖区内党员违纪问题", "受理群众信访举报",
+                                           "根据上级授权，按照管理权限对公职人员进行监督"]

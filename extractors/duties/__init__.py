@@ -311,6 +311,8 @@ def extract_duties(doc: Document) -> list[Duty]:
             continue
         if cue.kind == "heading":
             subj = subject_of_heading(cue.match.group("head") or "") if cue.match.group("head") else None
+            if subj and MARKER_PREFIX.sub("", subj).startswith("本"):
+                subj = None  # `本乡镇纪委职责`: the text names its organ only as itself (RECORDS.md)
             last_heading = (cue.start, subj)
             organ, clause_start, fixed = subj, cue.start, False
         else:
@@ -437,6 +439,18 @@ def _paragraph(b: _Builder, cue: Cue, organ: str | None, limit: int) -> None:
     end = text.find("\n", a, limit)
     end = limit if end == -1 else end
     pieces = split_top(text, a, end, "。；;")
+    while end < limit:  # further plain paragraphs of statements under the same heading
+        nxt = end + 1
+        while nxt < limit and text[nxt] in " \t\u3000":
+            nxt += 1
+        nl = text.find("\n", nxt, limit)
+        stop = limit if nl == -1 else nl
+        line = text[nxt:stop].strip()
+        if len(line) < 8 or not line.endswith(("。", "；", ";")) or find_markers(text, nxt, nxt + 6).first_within(nxt, nxt + 1) \
+                or not (opens_statement(text, nxt) or _GROUND.match(text, nxt)):
+            break
+        pieces += split_top(text, nxt, stop, "。；;")
+        end = stop
     if len(pieces) < 2 or any(c.kind in LIST_KINDS for c in find_cues(text[a:end])):
         return
     last_a, last_b = pieces[-1]
