@@ -241,3 +241,16 @@ def test_text_with_its_punctuation_stripped_still_yields_its_rules() -> None:
     assert [x.fraction for x in m.special_quorum] == [0.6667]
     assert m.attendees == ["有关站所负责人"] and m.members == []
     assert m.recorder == "党政办主任"
+
+
+def test_a_study_groups_sessions_are_its_meetings() -> None:
+    text = ("XX县委理论学习中心组学习制度\n"
+            "第一条 参学人员\n"
+            "县委中心组由县委常委组成，可吸收有关部门负责人列席。\n"
+            "第二条 学习要求\n"
+            "原则上每月集中学习一次。如有重要内容需要传达，可以随时安排。\n")
+    (m,) = meetings(text).values()
+    assert m.body.endswith("中心组学习")
+    assert m.members == ["县委常委"] and m.attendees == ["有关部门负责人"]
+    assert m.frequency is not None and (m.frequency.count, m.frequency.per) == (1, "month")
+    assert m.ad_hoc is True

@@ -24,10 +24,11 @@ from pipeline.spans import Spans
 HERE = Path(__file__).parent
 
 
-BODY_SUFFIX = r"(?:联席会议|办公会议|例会|会议|会)"
+#: `…理论学习中心组学习制度`: a study group's sessions are its meetings
+BODY_SUFFIX = r"(?:联席会议|办公会议|例会|会议|会|中心组学习)"
 
 
-HEADING = re.compile(rf"(?:^|(?<=[\s)）、])|(?<=实行)|(?<=规则)|(?<=制度))(?P<body>(?:(?!规则|制度)[\u4e00-\u9fff“”\"]){{1,20}}?{BODY_SUFFIX})"
+HEADING = re.compile(rf"(?:^|(?<=[\s)）、A-Za-zＸ×＊*])|(?<=实行)|(?<=规则)|(?<=制度))(?P<body>(?:(?!规则|制度)[\u4e00-\u9fff“”\"]){{1,20}}?{BODY_SUFFIX})"
                      r"(?:学习)?(?:制度|规则|议事规则)"
                      # a title run into its preamble (`…议事规则为进一步提高议事效率，…`)
                      r"(?=[\s:：]|$|为(?:了|进一步|切实|加强|规范|保证|提高|贯彻)|根据)")
