@@ -254,3 +254,12 @@ def test_a_study_groups_sessions_are_its_meetings() -> None:
     assert m.members == ["县委常委"] and m.attendees == ["有关部门负责人"]
     assert m.frequency is not None and (m.frequency.count, m.frequency.per) == (1, "month")
     assert m.ad_hoc is True
+
+
+def test_ascii_full_stops_between_chinese_end_sentences() -> None:
+    text = ("第一条。规划委员会会议每年召开一次,由主任召集.每次会议的参加人数不少于九名.会议作出的决议必须获得到会委员的半数以上通过."
+            "第二条。专家委员会会议根据需要不定期召开.由主任委员召集.会议作出的决定必须获得到会委员的三分之二以上通过。\n")
+    found = meetings(text)
+    assert found["规划委员会会议"].vote_threshold.fraction == 0.5
+    assert found["专家委员会会议"].vote_threshold.fraction == 0.6667
+    assert found["专家委员会会议"].ad_hoc is True

@@ -149,7 +149,7 @@ def extract_meetings(doc: Document) -> list[Meeting]:
             fill_slots(merged[subject], sent)
         elif (own := _members_of(sent, names)) is not None:
             fill_slots(merged[own], sent, only=("members",))
-        elif last and FOLLOW_ON.match(sent) and "\n" not in text[last[1]:x]:
+        elif last and (FOLLOW_ON.match(sent) or BARE_MEETING.search(sent)) and "\n" not in text[last[1]:x]:
             # `前项府务会议以每月召开一次为原则。必要时得召开临时会议。`: the next sentence of the
             # same paragraph, with no subject of its own, goes on about the same meeting
             # (`…；必要时得邀请有关人员列席`, `讨论干部任免事项时，必须有三分之二以上委员到会`,
@@ -260,6 +260,10 @@ def _own_part(sent: str, name: str, others: list[str]) -> str | None:
 #: a sentence opening on a condition only, whose subject is the previous sentence's
 FOLLOW_ON = re.compile(r"\s*(?:必要时|遇有|如遇|如有|如因|遇特殊情况|遇有特殊情况|根据[^，,。；;]{0,10}需要|(?:也)?可(?:以)?(?:邀请|吸收|安排)"
                        r"|(?:讨论|研究|审议|决定|表决)[^，,。；;]{2,20}时?[，,]|(?:会议)?[记纪]录(?:工作)?由)")
+
+
+#: `会议作出的决议必须…`, `会议可邀请…列席`: the meeting in question, named by the plain word
+BARE_MEETING = re.compile(r"(?:^|(?<=[\s，,]))会议(?:作出|的决议|之决议|必须|必需|须|应|可|由|表决)")
 
 
 MEMBERS_OF = re.compile(r"为(?P<org>[^，。；;\n]{2,20}?)的?(?:成员|组成人员)$")

@@ -334,12 +334,23 @@ def _stripped_parts(text: str, x: int, y: int) -> list[tuple[int, int]]:
     return [(p, q) for p, q in zip(bounds, bounds[1:], strict=False) if q > p]
 
 
+#: a full stop converted to ASCII between two Chinese characters (`…召集.每次会议…`)
+ASCII_STOP = re.compile(r"(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff])")
+
+
+def _ascii_stops(text: str, x: int, y: int) -> list[tuple[int, int]]:
+    cuts = [m.start() for m in ASCII_STOP.finditer(text, x, y)]
+    bounds = [(x, *cuts), (*cuts, y)]
+    return [(p + (p != x), q) for p, q in zip(*bounds, strict=True) if q > p + 1]
+
+
 def sentence_spans(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
     """The sentences of ``text[a:b]`` as ``(start, end, sentence)``: cut at `。；;` and line
     ends, except a line end that a page marker splits mid-sentence (the marker is furniture
     and left out of the sentence); a run with no punctuation is cut where rules open."""
     out: list[tuple[int, int, str]] = []
-    spans = [part for x, y in split_top(text, a, b, "。；;\n") for part in _stripped_parts(text, x, y)]
+    spans = [part for x, y in split_top(text, a, b, "。；;\n") for d in _ascii_stops(text, x, y)
+             for part in _stripped_parts(text, *d)]
     for x, y in spans:
         if out and text[out[-1][1]:x].startswith("\n") and re.match(r"[\u4e00-\u9fff]", text[out[-1][1] - 1]):
             page = PAGE_MARKER.match(text, out[-1][1])
