@@ -263,3 +263,27 @@ def test_ascii_full_stops_between_chinese_end_sentences() -> None:
     assert found["规划委员会会议"].vote_threshold.fraction == 0.5
     assert found["专家委员会会议"].vote_threshold.fraction == 0.6667
     assert found["专家委员会会议"].ad_hoc is True
+
+
+def test_labelled_fields() -> None:
+    text = ("社区两委例会制度\n一、参加人员：社区党委委员、居委会委员。\n二、会议时间：每周一上午召开。\n"
+            "三、主持人：社区党委书记。\n四、记录人：社区党委副书记。\n五、列席人员：驻社区民警。\n")
+    (m,) = meetings(text).values()
+    assert m.members == ["社区党委委员", "居委会委员"] and m.attendees == ["驻社区民警"]
+    assert m.chair == "社区党委书记" and m.recorder == "社区党委副书记"
+    assert m.ad_hoc is None  # `会议时间` says when, not that it meets as needed
+
+
+def test_plain_discussion_is_no_special_matter() -> None:
+    m = filled("常务会议讨论决定问题时，须有过半数组成人员到会")
+    assert m.special_quorum == [] and m.quorum is not None and m.quorum.of == "组成人员"
+
+
+def test_quorum_of_those_taking_part() -> None:
+    q = filled("会议须有三分之二以上参会人员出席方可召开").quorum
+    assert q is not None and (q.fraction, q.of) == (0.6667, "参会人员")
+
+
+def test_convener_and_chair_in_a_clause_of_their_own() -> None:
+    m = filled("镇政府常务会议由镇长、副镇长组成，镇长召集和主持")
+    assert m.convener == "镇长" and m.chair == "镇长"

@@ -14,7 +14,7 @@ from pipeline.record import FractionRule, SpecialQuorum
 
 FRAC = r"过半数|半数|二分之一|[一二三四五六七八九十]分之[一二三四五六七八九十]"
 QUORUM = re.compile(rf"有(?P<pre>[^，。；,]{{0,16}}?)(?P<frac>{FRAC})(?P<cmp>以上)?(?:的|之)?"
-                    rf"(?P<post>[^，。；,出到参]{{0,10}}?)(?:之)?(?:到会|出席|参加|参会|与会)(?!人)")
+                    rf"(?P<post>(?:(?!到会|出席|参加|参会(?!人)|与会(?!人))[^，。；,]){{0,10}}?)(?:之)?(?:到会|出席|参加|参会|与会)(?!人)")
 VOTE = re.compile(rf"(?P<of>[^，。；,有]{{0,20}}?)(?:人数|(?:(?<=委员)|(?<=代表)|(?<=成员))人员(?=的))?(?:的)?(?P<frac>{FRAC})"
                   rf"(?P<cmp>以上)?(?:且[^，。；,]{{0,20}}?)?(?:之)?(?:同意|通过|为通过)")
 #: the matter a special quorum applies to: `讨论干部问题时`, `复议`, or a qualified kind of
@@ -69,7 +69,8 @@ def fraction_rules(sent: str) -> tuple[FractionRule | None, FractionRule | None,
     special: list[SpecialQuorum] = []
     text, sent = sent, _worded(sent)
     matter = MATTER.search(sent)
-    if matter and re.search(r"多个|多项|若干|各项|逐项|几个", matter.group(0)):
+    if matter and (re.search(r"多个|多项|若干|各项|逐项|几个", matter.group(0))
+                   or re.fullmatch(r"(?:讨论|研究|审议|决定|表决)+(?:问题|事项|议题)?时?", matter.group(0).strip("，, "))):
         matter = None  # `会议决定多个事项时…过半数同意`: how every vote goes, not a kind of matter
     for rx in (ATTENDANCE, BALLOT):
         if matter:

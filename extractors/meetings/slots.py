@@ -212,6 +212,7 @@ def people(s: str) -> list[str]:
                     "", p.strip())
              for p in re.split(r"[、，,]|以及|及(?!其[^他])|和(?!议题)", s)]
     parts = [p.lstrip("•·*-— \t") for p in parts]  # a bullet of the page's layout
+    parts = [re.sub(r"(?<=..)(?:根据|按照|视)[^、，,]{0,8}$", "", p) for p in parts]  # `各科室负责人根据议题`
     return [p for p in parts if 1 < len(p) <= 30 and not re.fullmatch(r"[一二三四五六七八九十\d]+", p) and not _NOT_PERSON.search(p) and not _QUANTITY.match(p)
             and not _FRACTION_WORD.search(p)]
 
