@@ -132,3 +132,13 @@ def test_several_plain_paragraphs_under_a_duty_heading() -> None:
             "二、人员组成\n")
     assert [t for _, t in duties(text)] == ["负责检查和处理辖区内党员违纪问题", "受理群众信访举报",
                                            "根据上级授权，按照管理权限对公职人员进行监督"]
+
+
+def test_unit_lines_with_a_full_stop_after_a_units_cue() -> None:
+    text = "根据上述职责，县卫健局设下列内设机构：\n办公室。负责机关日常运转工作。\n医政股。负责医疗机构监管工作。\n"
+    assert duties(text) == [("办公室", "负责机关日常运转工作"), ("医政股", "负责医疗机构监管工作")]
+
+
+def test_a_kind_of_duties_is_no_organ() -> None:
+    text = "岗位职责\n一、负责单位财务核算工作；\n二、负责编制年度预算；\n"
+    assert {o for o, _ in duties(text)} == {None}

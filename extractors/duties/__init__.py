@@ -415,8 +415,8 @@ def _unit_lines(b: _Builder, cue: Cue, limit: int) -> bool:
         end = text.find("\n", pos, limit)
         end = limit if end == -1 else end
         unit = unit_prefix(text, pos, end)
-        if unit is None or "。" in text[pos:unit[1]]:
-            break
+        if unit is None or ("。" in text[pos:unit[1]] and cue.kind != "units"):
+            break  # `办公室。负责…` names a unit only where the cue announces units
         for pa, pb in split_top(text, unit[1], end):
             b.add(unit[0], pa, pb)
         b.covered.add(pos, end)
