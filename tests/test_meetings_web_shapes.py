@@ -287,3 +287,10 @@ def test_quorum_of_those_taking_part() -> None:
 def test_convener_and_chair_in_a_clause_of_their_own() -> None:
     m = filled("镇政府常务会议由镇长、副镇长组成，镇长召集和主持")
     assert m.convener == "镇长" and m.chair == "镇长"
+
+
+def test_attendees_with_their_ground_and_manner() -> None:
+    m = filled("主持园区管委会日常工作的同志和县财政局、县审计局主要负责同志固定列席会议")
+    assert m.attendees == ["主持园区管委会日常工作的同志", "县财政局", "县审计局主要负责同志"]
+    m = filled("议题起草部门主要负责人根据议题需要列席会议")
+    assert m.attendees == ["议题起草部门主要负责人"]

@@ -145,7 +145,8 @@ def _first_list(m: Meeting, sent: str, rxs: list[re.Pattern[str]], pos: int) -> 
         f = rx.search(sent, pos)
         if f is None or not _own_list(m, sent, f):
             continue
-        if not re.search(r"需要|其他列席|其他人员|下列", re.split(r"[，,]", _DECIDER.sub("", f.group("list")))[-1]):
+        last = _GROUND_TAIL.sub("", re.split(r"[，,]", _DECIDER.sub("", f.group("list")))[-1])
+        if not re.search(r"需要|其他列席|其他人员|下列", last):
             return f
     return None
 
@@ -191,7 +192,7 @@ def person(s: str | None, keep_alternatives: bool = False) -> str | None:
     return s if 1 < len(s) <= 24 else None
 
 
-_NOT_PERSON = re.compile(r"主持|召开|举行|出席$|参加$|时$|开会$|^除.*外$|下列|会议$|可以|需要|必要|^本会|通知|决定|举行|应当|^第.{1,4}条")
+_NOT_PERSON = re.compile(r"主持(?![^、，,]{2,30}的同志$)|召开|举行|出席$|参加$|时$|开会$|^除.*外$|下列|会议$|可以|需要|必要|^本会|通知|决定|举行|应当|^第.{1,4}条")
 
 
 def people(s: str) -> list[str]:
@@ -212,7 +213,7 @@ def people(s: str) -> list[str]:
                     "", p.strip())
              for p in re.split(r"[、，,]|以及|及(?!其[^他])|和(?!议题)", s)]
     parts = [p.lstrip("•·*-— \t") for p in parts]  # a bullet of the page's layout
-    parts = [re.sub(r"(?<=..)(?:根据|按照|视)[^、，,]{0,8}$", "", p) for p in parts]  # `各科室负责人根据议题`
+    parts = [_GROUND_TAIL.sub("", p) for p in parts]  # `各科室负责人根据议题`
     return [p for p in parts if 1 < len(p) <= 30 and not re.fullmatch(r"[一二三四五六七八九十\d]+", p) and not _NOT_PERSON.search(p) and not _QUANTITY.match(p)
             and not _FRACTION_WORD.search(p)]
 
@@ -220,6 +221,9 @@ def people(s: str) -> list[str]:
 #: a quorum clause run on after a list (`…组成，必须有半数以上委员到会`) names no one
 _FRACTION_WORD = re.compile(r"分之|半数|以上$|须有|应有")
 
+
+#: the ground on which they come, after those who come (`…负责人根据议题需要`), or how (`固定`)
+_GROUND_TAIL = re.compile(r"(?<=..)(?:(?:根据|按照|视)[^、，,]{0,8}|固定|均|一般)$")
 
 #: who decides who comes, before those who come (`会议主持人可确定有关人员`,
 #: `书记可根据议题需要召集支部书记及…`)
