@@ -202,6 +202,7 @@ def people(s: str) -> list[str]:
     # a leading condition (`…审议质询案时，`, `…答复的，`, `根据需要，`) names no one
     # but `镇长、人大主席团主席不是党委委员的，可列席…`: a condition on who is not already a
     # member names those who sit in
+    s = "，".join(_GROUND_TAIL.sub("", c.strip()) for c in re.split(r"[，,]", s))
     s = "，".join(_NOT_MEMBER.sub(r"\g<who>", c.strip()) for c in re.split(r"[，,]", s)
                  if _NOT_MEMBER.fullmatch(c.strip()) or not (re.search(r"(?:时|的|后|需要)$", c.strip())
                                                              or _CONDITION.match(c.strip())))
