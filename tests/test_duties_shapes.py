@@ -142,3 +142,26 @@ def test_unit_lines_with_a_full_stop_after_a_units_cue() -> None:
 def test_a_kind_of_duties_is_no_organ() -> None:
     text = "岗位职责\n一、负责单位财务核算工作；\n二、负责编制年度预算；\n"
     assert {o for o, _ in duties(text)} == {None}
+
+
+def test_a_unit_set_up_inside_another_units_item() -> None:
+    text = ("（1）城管科：负责辖区内的城市管理。\n"
+            "（2）综合办公室：负责文秘、后勤工作。同时设立财政所，负责街道预算资金管理。\n")
+    got = duties(text)
+    assert ("综合办公室", "负责文秘、后勤工作") in got
+    assert ("财政所", "负责街道预算资金管理") in got
+
+
+def test_a_statement_opening_on_its_ground_is_a_duty_of_its_own() -> None:
+    text = ("（一）审批科。承担行政审批改革工作。按照“一窗受理”要求，集中办理审批事项。\n"
+            "（二）综合科。负责机关运转。\n")
+    got = [t for _, t in duties(text)]
+    assert "按照“一窗受理”要求，集中办理审批事项" in got
+
+
+def test_officers_set_up_with_their_charge() -> None:
+    text = ("第六条 本所置课长，承乡长之命办理各该管业务。\n"
+            "第七条 本所设人事管理员，依法办理人事管理事项。\n")
+    got = duties(text)
+    assert ("课长", "承乡长之命办理各该管业务") in got
+    assert ("人事管理员", "依法办理人事管理事项") in got

@@ -121,6 +121,10 @@ class _Builder:
             return
         for qa, qb in paragraphs(text, markers, a, b):
             for pa, pb in sentence_duties(text, qa, qb):
+                new_unit = SET_UP.match(text, pa, pb)
+                if new_unit:  # `同时设立公共财政所，负责…`: a statement of another unit, set up here
+                    self.add(new_unit.group("unit"), new_unit.end(), pb)
+                    continue
                 lead = None if fixed else leading_organ(text, pa, pb)
                 if lead:
                     organ, pa = lead
@@ -138,6 +142,9 @@ class _Builder:
             self.add(lead[0] if lead else unit, lead[1] if lead else pa, pb)
 
 
+#: `同时设立公共财政所，负责…`: a unit set up inside another's item, and its duty
+SET_UP = re.compile(r"(?:同时|另外|另|并)?(?:设立|设置|增设|下设)(?P<unit>[\u4e00-\u9fff]{2,12}?)[，,](?=负责|承担|掌理)")
+
 #: `按照管理权限，审核…`: the ground a statement is made on, before its verb
 _GROUND = re.compile(r"(?:按照|根据|依照|依据|依法|结合)[^，,。；;]{0,12}[，,]?")
 
@@ -146,7 +153,8 @@ def opens_statement(text: str, pos: int) -> bool:
     """Whether a sentence at ``pos`` opens a duty statement: a duty verb, possibly after the
     ground it is done on (`按照管理权限，审核…`)."""
     m = _GROUND.match(text, pos)
-    return text.startswith(duty_verbs(), pos) or bool(m and text.startswith(duty_verbs(), m.end()))
+    return text.startswith(duty_verbs(), pos) or bool(SET_UP.match(text, pos)) or bool(
+        m and (text.startswith(duty_verbs(), m.end()) or text[m.end() - 1] in "，,"))
 
 
 def sentence_duties(text: str, a: int, b: int) -> list[tuple[int, int]]:
