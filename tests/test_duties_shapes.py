@@ -165,3 +165,20 @@ def test_officers_set_up_with_their_charge() -> None:
     got = duties(text)
     assert ("课长", "承乡长之命办理各该管业务") in got
     assert ("人事管理员", "依法办理人事管理事项") in got
+
+
+def test_task_section_beside_the_duty_section() -> None:
+    text = ("一、工作职责\n"
+            "负责检查和处理辖区内党员违纪问题；受理群众信访举报。\n"
+            "二、工作任务\n"
+            "1、明确监督重点。重点监督惠民资金落实情况；重点监督村务公开情况。\n"
+            "2、对党员干部开展廉洁教育。\n")
+    got = duties(text)
+    assert [t for _, t in got][2:] == ["明确监督重点", "重点监督惠民资金落实情况", "重点监督村务公开情况",
+                                       "对党员干部开展廉洁教育"]
+    assert {o for o, _ in got} == {None}
+
+
+def test_a_reports_main_tasks_are_no_duties() -> None:
+    text = "二、主要任务\n1、完成道路硬化十公里。\n2、新建公厕三座。\n"
+    assert duties(text) == []

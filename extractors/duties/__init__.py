@@ -153,7 +153,8 @@ def opens_statement(text: str, pos: int) -> bool:
     """Whether a sentence at ``pos`` opens a duty statement: a duty verb, possibly after the
     ground it is done on (`按照管理权限，审核…`)."""
     m = _GROUND.match(text, pos)
-    return text.startswith(duty_verbs(), pos) or bool(SET_UP.match(text, pos)) or bool(
+    verb_at = pos + 2 if text.startswith(word_list("manner_adverbs.txt"), pos) else pos  # `重点监督…`
+    return text.startswith(duty_verbs(), verb_at) or bool(SET_UP.match(text, pos)) or bool(
         m and (text.startswith(duty_verbs(), m.end()) or text[m.end() - 1] in "，,"))
 
 
@@ -351,6 +352,8 @@ def extract_duties(doc: Document) -> list[Duty]:
                 _paragraph(b, cue, organ, limit)
             elif cue.kind == "list":
                 _inline(b, cue, organ, limit, fixed)
+    if b.out:
+        _task_sections(b, markers)
     _unit_chains(b, markers)
     if b.out:
         _lead_paragraphs(b, doc.organization or (last_heading[1] if last_heading else None))
@@ -360,6 +363,31 @@ def extract_duties(doc: Document) -> list[Duty]:
     for i, d in enumerate(b.out):
         d.id = f"d{i + 1}"
     return b.out
+
+
+def _task_sections(b: _Builder, markers: Markers) -> None:
+    """`一、工作职责 … 二、工作任务 1、…`: in a duty list, the section of the organ's standing
+    tasks beside its duties' section lists duties too (not a report's `主要任务`, which has
+    no duties section beside it)."""
+    doc, text = b.doc, b.text
+    for sec in doc.sections:
+        if not re.fullmatch(r"(?:工作|主要|基本)?任务", sec.title.strip()) or b.is_covered(sec.start):
+            continue
+        siblings = [s for s in doc.sections if s.parent == sec.parent and s is not sec]
+        owner = next((s for s in siblings if _TASK_SIBLING.fullmatch(s.title.strip())
+                      and any(s.start <= d.start < s.end for d in b.out)), None)
+        if owner is None:
+            continue
+        organ = next((d.organ for d in b.out if owner.start <= d.start < owner.end), None)
+        head_end = text.find(sec.title.strip(), sec.start) + len(sec.title.strip())
+        chain = chain_at(text, markers, head_end, sec.end, gap=8)
+        for i, it in enumerate(chain):
+            b.item(it, organ, markers, last=i == len(chain) - 1)
+        if chain:
+            b.covered.add(sec.start, chain[-1].end)
+
+
+_TASK_SIBLING = re.compile(r"(?:工作|主要|部门|基本)?(?:职责|职能)")
 
 
 def _unit_chains(b: _Builder, markers: Markers) -> None:

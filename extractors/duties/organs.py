@@ -83,6 +83,8 @@ def leading_organ(text: str, start: int = 0, end: int | None = None) -> tuple[st
     if best is None:
         return None
     name = best[0]
+    if name.startswith(word_list("manner_adverbs.txt")) and name[2:].startswith(duty_verbs()):
+        return None  # `重点监督乡镇党委…`: an adverb and a verb, not a name
     verb = next((v for v in duty_verbs() if name.startswith(v)), None)
     if verb and name.startswith(word_list("verb_led_units.txt")):
         verb = None  # `领导小组负责…`: a unit whose name opens with a verb
