@@ -294,3 +294,9 @@ def test_attendees_with_their_ground_and_manner() -> None:
     assert m.attendees == ["主持园区管委会日常工作的同志", "县财政局", "县审计局主要负责同志"]
     m = filled("议题起草部门主要负责人根据议题需要列席会议")
     assert m.attendees == ["议题起草部门主要负责人"]
+
+
+def test_quorum_cut_off_by_the_end_of_an_excerpt() -> None:
+    q = filled("党委会议必须有半数以上").quorum
+    assert q is not None and (q.fraction, q.inclusive) == (0.5, True)
+    assert filled("委员会由委员九人组成，其中专家须有三分之一以上具有高级职称").quorum is None

@@ -24,6 +24,9 @@ MATTER = re.compile(r"(?P<matter>(?:讨论|争论|审议|决定|表决)[^，。�
                     r"^(?P<kind>[\u4e00-\u9fff]{2,16}?之[\u4e00-\u9fff]{1,4}决议)(?=[，,])|"
                     # `讨论决定干部任免事项，必须有三分之二以上常委到会`: the matter as the opening clause
                     r"^(?P<lead>(?:讨论|研究|审议|决定)[^，。；,]{1,14}?)(?=[，,](?:必须|必需|应当|应|须)有)")
+#: `会议必须有半数以上` and nothing after: a quorum whose sentence an excerpt cut off
+CUT_QUORUM = re.compile(rf"(?:必须|必需|须|应)有(?P<pre>[^，。；,]{{0,8}}?)(?P<frac>{FRAC})(?P<cmp>以上)?(?P<post>)$")
+
 #: who attends or votes, named before the fraction with no `有`/`到会`/`通过` after it:
 #: `出席人员须超过组成人员半数`, `参加会议的人数须超过应到会人数的半数`
 ATTENDANCE = re.compile(rf"(?:出席|到会|参加会议|参会|与会)(?:会议)?的?(?:人员|人数)(?:须|必须|必需|应|应当)?"
@@ -90,7 +93,7 @@ def fraction_rules(sent: str) -> tuple[FractionRule | None, FractionRule | None,
     for clause in re.split(r"[，,]|及(?=出席)", sent):
         if re.search(r"提议|附议|联名|要求召开|请求召开|书面要求", clause):  # a threshold for asking, not a quorum
             continue
-        q = QUORUM.search(clause)
+        q = QUORUM.search(clause) or CUT_QUORUM.search(clause)
         v = None if q else VOTE.search(clause)
         hit = q or v
         if not hit:
