@@ -37,15 +37,15 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
     },
     "web": {
         ("sections", "f1"): 0.37, ("sections", "tree"): 0.87,
-        ("duties", "f1"): 0.90, ("duties", "organ"): 0.98,
-        ("meeting_rules", "f1"): 0.97, ("meeting_rules", "slots"): 0.93,
+        ("duties", "f1"): 0.96, ("duties", "organ"): 0.99,
+        ("meeting_rules", "f1"): 0.97, ("meeting_rules", "slots"): 0.94,
         ("figures", "f1"): 0.78, ("budget_items", "f1"): 0.36,
         ("meta", "doc_type"): 0.51, ("meta", "title"): 0.49, ("meta", "region"): 0.63,
         ("meta", "organization"): 0.28, ("meta", "year"): 0.74,
     },
     "all": {
         ("sections", "f1"): 0.75, ("sections", "tree"): 0.97,
-        ("duties", "f1"): 0.96, ("duties", "organ"): 0.99,
+        ("duties", "f1"): 0.98, ("duties", "organ"): 0.99,
         ("meeting_rules", "f1"): 0.98, ("meeting_rules", "slots"): 0.96,
         ("figures", "f1"): 0.84, ("budget_items", "f1"): 0.52,
         ("meta", "doc_type"): 0.58, ("meta", "title"): 0.57, ("meta", "region"): 0.69,
