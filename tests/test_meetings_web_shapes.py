@@ -300,3 +300,10 @@ def test_quorum_cut_off_by_the_end_of_an_excerpt() -> None:
     q = filled("党委会议必须有半数以上").quorum
     assert q is not None and (q.fraction, q.inclusive) == (0.5, True)
     assert filled("委员会由委员九人组成，其中专家须有三分之一以上具有高级职称").quorum is None
+
+
+def test_a_section_on_a_meeting_held_is_no_body_whatever_the_genre() -> None:
+    report = "2023年工作总结\n一、全县经济工作会议\n会上总结了全年经济工作，部署了明年任务。\n二、其他工作\n完成道路建设。\n"
+    assert meetings(report) == {}
+    rules = "某局工作规则\n一、局务会议\n局务会议由局长召集和主持，每月召开一次。\n二、其他\n本规则自印发之日起施行。\n"
+    assert "局务会议" in meetings(rules)

@@ -257,10 +257,13 @@ def find_scopes(doc: Document) -> list[Scope]:
 SECTION_MEETING = re.compile(r"(?P<body>[\u4e00-\u9fff“”\"（）()]{2,20}?(?:联席会议|办公会议|办公会|例会|会议))(?:制度)?")
 
 
+#: what a section on a meeting's rules says (who convenes or chairs it, how often, who attends)
+RULE_CUE = re.compile(r"由[^，。；;]{1,20}(?:召集|主持)|每(?:年|半年|季度?|个?月|两周|周|星期)[^，。；;]{0,10}(?:召开|举行)"
+                      r"|到会|出席|列席|组成|议事范围|不定期|随时召开")
+
+
 def _section_scopes(doc: Document, heads: list[Scope]) -> list[Scope]:
     """Sections titled with a meeting's name that no `…会议制度` heading already covers."""
-    if doc.doc_type not in (None, "other", "work_rules"):
-        return []  # a report's section `四、召开全县组织工作会议` tells of an event, not of rules
     known = {body_key(sc.body) for sc in heads}
     out: list[Scope] = []
     for sec in doc.sections:
@@ -270,6 +273,8 @@ def _section_scopes(doc: Document, heads: list[Scope]) -> list[Scope]:
             continue
         if any(sc.start <= sec.start < sc.end and sc.start > 0 for sc in heads):
             continue  # a sub-heading inside a meeting's section (`议事范围`…) is not another meeting
+        if not RULE_CUE.search(doc.text, sec.start, sec.end):
+            continue  # a report's section on a meeting held (an event) states no rule of it
         known.add(body_key(m.group("body")))
         out.append(Scope(m.group("body"), sec.start, sec.end, heading=True))
     return out
