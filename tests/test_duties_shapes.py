@@ -182,3 +182,15 @@ def test_task_section_beside_the_duty_section() -> None:
 def test_a_reports_main_tasks_are_no_duties() -> None:
     text = "二、主要任务\n1、完成道路硬化十公里。\n2、新建公厕三座。\n"
     assert duties(text) == []
+
+
+def test_a_fragment_cut_off_mid_word_is_no_duty_and_is_reported() -> None:
+    text = "青山县统计局主要职责\n1、负责全县统计调查工作。\n2、对统计数据质量进行监督检查和审"
+    doc = process_text(text, stages.before("extract"), path="test.txt")
+    assert [d.text for d in extract_duties(doc)] == ["负责全县统计调查工作"]
+    assert any("mid-word" in w for w in doc.warnings)
+
+
+def test_a_fragment_ending_on_a_whole_word_stays() -> None:
+    text = "青山县统计局主要职责\n1、负责全县统计调查工作。\n2、参与拟订全县就业、教育"
+    assert [t for _, t in duties(text)][-1] == "参与拟订全县就业、教育"

@@ -51,6 +51,7 @@ from extractors.duties.organs import (
 from pipeline import lexicon
 from pipeline.record import Document, Duty
 from pipeline.spans import Spans
+from pipeline.tokenize import cut
 
 SENTENCE_START = set("。；;：:\n！？")
 MARKER_PREFIX = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*")
@@ -360,6 +361,9 @@ def extract_duties(doc: Document) -> list[Duty]:
     else:
         _verb_paragraphs(b, markers, doc.organization or self_organ(doc))
     b.out.sort(key=lambda d: d.start)
+    if b.out and _cut_mid_word(text, b.out[-1]):
+        cut = b.out.pop()
+        doc.warnings.append(f"duties: left out {cut.text[-12:]!r} at the end of the text, cut off mid-word")
     for i, d in enumerate(b.out):
         d.id = f"d{i + 1}"
     return b.out
@@ -388,6 +392,16 @@ def _task_sections(b: _Builder, markers: Markers) -> None:
 
 
 _TASK_SIBLING = re.compile(r"(?:工作|主要|部门|基本)?(?:职责|职能)")
+
+
+def _cut_mid_word(text: str, duty: Duty) -> bool:
+    """Whether ``duty`` is a fragment an excerpt cut off mid-word (`…进行监督检查和审`): it ends
+    the text with no closing mark, on a lone character the dictionary knows no word for.
+    A fragment ending on a whole word (`…教育、就业`) may be a whole statement and stays."""
+    if text[duty.end:].strip():
+        return False
+    words = cut(duty.text, hmm=False)
+    return bool(words) and len(words[-1]) == 1 and "\u4e00" <= words[-1] <= "\u9fff" and words[-1] not in "等"
 
 
 def _unit_chains(b: _Builder, markers: Markers) -> None:
