@@ -194,3 +194,9 @@ def test_a_fragment_cut_off_mid_word_is_no_duty_and_is_reported() -> None:
 def test_a_fragment_ending_on_a_whole_word_stays() -> None:
     text = "青山县统计局主要职责\n1、负责全县统计调查工作。\n2、参与拟订全县就业、教育"
     assert [t for _, t in duties(text)][-1] == "参与拟订全县就业、教育"
+
+
+def test_jigou_zhineng_headings() -> None:
+    assert {o for o, _ in duties("机构职能\n负责全县商务发展规划；承担招商引资工作；指导全县外贸工作。\n")} == {None}
+    text = "青山县商务局机构职能\n（一）贯彻执行商务工作方针政策。\n（二）负责全县招商引资工作。\n"
+    assert {o for o, _ in duties(text)} == {"青山县商务局"}
