@@ -307,3 +307,16 @@ def test_a_section_on_a_meeting_held_is_no_body_whatever_the_genre() -> None:
     assert meetings(report) == {}
     rules = "某局工作规则\n一、局务会议\n局务会议由局长召集和主持，每月召开一次。\n二、其他\n本规则自印发之日起施行。\n"
     assert "局务会议" in meetings(rules)
+
+
+@pytest.mark.parametrize(("sentence", "count", "per"), [
+    ("会议每月第一周的星期一召开", 1, "month"),
+    ("每年年底召开", 1, "year"),
+])
+def test_a_day_in_the_period_is_once_per_period(sentence: str, count: int, per: str) -> None:
+    f = filled(sentence).frequency
+    assert f is not None and (f.count, f.per) == (count, per)
+
+
+def test_recorder_field_with_its_verb() -> None:
+    assert filled("会议记录：由办公室主任负责").recorder == "办公室主任"
