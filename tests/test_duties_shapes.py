@@ -200,3 +200,13 @@ def test_jigou_zhineng_headings() -> None:
     assert {o for o, _ in duties("机构职能\n负责全县商务发展规划；承担招商引资工作；指导全县外贸工作。\n")} == {None}
     text = "青山县商务局机构职能\n（一）贯彻执行商务工作方针政策。\n（二）负责全县招商引资工作。\n"
     assert {o for o, _ in duties(text)} == {"青山县商务局"}
+
+
+def test_unit_lines_without_cue_or_numbers() -> None:
+    text = "办公室：负责机关日常运转、文秘工作。\n财务股：负责财务核算和预算编制。\n执法大队：负责行政执法工作。\n"
+    assert duties(text) == [("办公室", "负责机关日常运转、文秘工作"), ("财务股", "负责财务核算和预算编制"),
+                            ("执法大队", "负责行政执法工作")]
+
+
+def test_a_single_labelled_line_is_no_unit_list() -> None:
+    assert duties("联系人：负责接待的王科长。\n地址：青山路1号。\n") == []

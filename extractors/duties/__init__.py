@@ -356,6 +356,7 @@ def extract_duties(doc: Document) -> list[Duty]:
     if b.out:
         _task_sections(b, markers)
     _unit_chains(b, markers)
+    _unit_runs(b)
     if b.out:
         _lead_paragraphs(b, doc.organization or (last_heading[1] if last_heading else None))
     else:
@@ -392,6 +393,28 @@ def _task_sections(b: _Builder, markers: Markers) -> None:
 
 
 _TASK_SIBLING = re.compile(r"(?:工作|主要|部门|基本)?(?:职责|职能)")
+
+
+def _unit_runs(b: _Builder) -> None:
+    """Two or more lines in a row, each a unit's name, a colon and a duty verb (`办公室：负责…`
+    / `财务股：负责…`), with no cue before them: each unit's duties, told by the shape."""
+    text, verbs = b.text, duty_verbs()
+    run: list[tuple[str, int, int]] = []
+    pos = 0
+    for line in [*text.split("\n"), ""]:
+        a, end = pos, pos + len(line)
+        pos = end + 1
+        lead = a + len(line) - len(line.lstrip(" \t\u3000"))
+        unit = unit_prefix(text, lead, end) if line.strip() and not b.is_covered(lead) else None
+        if unit is not None and "。" not in text[lead:unit[1]] and text.startswith(verbs, unit[1]):
+            run.append((unit[0], unit[1], end))
+            continue
+        if len(run) >= 2:
+            for name, x, y in run:
+                for pa, pb in sentence_duties(text, x, y):
+                    b.add(name, pa, pb)
+                b.covered.add(x, y)
+        run = []
 
 
 def _cut_mid_word(text: str, duty: Duty) -> bool:
