@@ -320,3 +320,9 @@ def test_a_day_in_the_period_is_once_per_period(sentence: str, count: int, per: 
 
 def test_recorder_field_with_its_verb() -> None:
     assert filled("会议记录：由办公室主任负责").recorder == "办公室主任"
+
+
+def test_a_title_naming_the_meetings_together_is_no_meeting() -> None:
+    text = ("某镇会议制度\n（一）党委会议制度\n党委会议每周召开一次，由书记主持。\n"
+            "（二）镇长办公会议制度\n镇长办公会议每月召开两次，由镇长召集。\n")
+    assert set(meetings(text)) == {"党委会议", "镇长办公会议"}

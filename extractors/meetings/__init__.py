@@ -172,7 +172,7 @@ def extract_meetings(doc: Document) -> list[Meeting]:
     _plenary_votes(merged)
     _role_members(merged)
     _same_rules(text, merged)
-    out = list(merged.values())
+    out = [m for m in merged.values() if not _collection_title(m, text, merged)]
     for i, m in enumerate(out):
         m.id = f"m{i + 1}"
     return out
@@ -232,6 +232,15 @@ def _sole_meeting(scopes: list[Scope], merged: dict[str, Meeting], ruled: Counte
                                              .replace("出席会议", "").replace("召开会议", "")):
             continue  # another meeting named (`…提请常委会会议审议`) is none of this one's rules
         fill_slots(meeting, sent)
+
+
+def _collection_title(m: Meeting, text: str, merged: dict[str, Meeting]) -> bool:
+    """`某镇会议制度` over `（一）党委会议制度 … （二）镇长办公会议制度`: a title naming the text's
+    meetings together, which rules on none of them itself (every slot empty)."""
+    first_line = text.lstrip().split("\n", 1)[0]
+    empty = not any([m.frequency, m.ad_hoc, m.convener, m.chair, m.quorum, m.vote_threshold, m.special_quorum,
+                     m.members, m.attendees, m.recorder, m.agenda_scope])
+    return empty and len(merged) > 1 and m.body.rstrip("会议") in first_line and m.start <= len(text) - len(text.lstrip()) + 1
 
 
 def _same_but_place(a: str, b: str) -> bool:
