@@ -7,17 +7,11 @@ before its heading, a 三定 list whose items hold several sentences).
 
 from __future__ import annotations
 
+from test_duties_layouts import duties
+
 from extractors.duties import extract_duties
 from pipeline import stages
 from pipeline.process import process_text
-
-
-def duties(text: str) -> list[tuple[str | None, str]]:
-    doc = process_text(text, stages.before("extract"), path="test.txt")
-    found = extract_duties(doc)
-    for d in found:
-        assert doc.text[d.start:d.end] == d.text
-    return [(d.organ, d.text) for d in found]
 
 
 def test_item_of_several_sentences_gives_one_duty_per_statement() -> None:
