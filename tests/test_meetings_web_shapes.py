@@ -326,3 +326,9 @@ def test_a_title_naming_the_meetings_together_is_no_meeting() -> None:
     text = ("某镇会议制度\n（一）党委会议制度\n党委会议每周召开一次，由书记主持。\n"
             "（二）镇长办公会议制度\n镇长办公会议每月召开两次，由镇长召集。\n")
     assert set(meetings(text)) == {"党委会议", "镇长办公会议"}
+
+
+def test_a_meeting_introduced_by_what_it_mainly_decides() -> None:
+    text = "为规范决策，制定本制度。\n局务会议主要讨论全局重大事项。局务会议由局长主持。\n"
+    found = meetings(text)
+    assert found["局务会议"].chair == "局长"
