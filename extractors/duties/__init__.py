@@ -51,6 +51,7 @@ from extractors.duties.organs import (
 from pipeline import lexicon
 from pipeline.record import Document, Duty
 from pipeline.spans import Spans
+from pipeline.tokenize import cut
 
 SENTENCE_START = set("。；;：:\n！？")
 MARKER_PREFIX = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*")
@@ -120,7 +121,11 @@ class _Builder:
         elif units_only:
             return
         for qa, qb in paragraphs(text, markers, a, b):
-            for pa, pb in split_top(text, qa, qb):
+            for pa, pb in sentence_duties(text, qa, qb):
+                new_unit = SET_UP.match(text, pa, pb)
+                if new_unit:  # `同时设立公共财政所，负责…`: a statement of another unit, set up here
+                    self.add(new_unit.group("unit"), new_unit.end(), pb)
+                    continue
                 lead = None if fixed else leading_organ(text, pa, pb)
                 if lead:
                     organ, pa = lead
@@ -136,6 +141,36 @@ class _Builder:
         for pa, pb in split_top(self.text, a, b, "。；;\n"):
             lead = leading_organ(self.text, pa, pb)
             self.add(lead[0] if lead else unit, lead[1] if lead else pa, pb)
+
+
+#: `同时设立公共财政所，负责…`: a unit set up inside another's item, and its duty
+SET_UP = re.compile(r"(?:同时|另外|另|并)?(?:设立|设置|增设|下设)(?P<unit>[\u4e00-\u9fff]{2,12}?)[，,](?=负责|承担|掌理)")
+
+#: `按照管理权限，审核…`: the ground a statement is made on, before its verb
+_GROUND = re.compile(r"(?:按照|根据|依照|依据|依法|结合)[^，,。；;]{0,12}[，,]?")
+
+
+def opens_statement(text: str, pos: int) -> bool:
+    """Whether a sentence at ``pos`` opens a duty statement: a duty verb, possibly after the
+    ground it is done on (`按照管理权限，审核…`)."""
+    m = _GROUND.match(text, pos)
+    verb_at = pos + 2 if text.startswith(word_list("manner_adverbs.txt"), pos) else pos  # `重点监督…`
+    return text.startswith(duty_verbs(), verb_at) or bool(SET_UP.match(text, pos)) or bool(
+        m and (text.startswith(duty_verbs(), m.end()) or text[m.end() - 1] in "，,"))
+
+
+def sentence_duties(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """``text[a:b]`` cut at its top-level semicolons, and at each `。` after which a new
+    statement opens with a duty verb (`负责…。承担…。`: one duty per sentence, RECORDS.md).
+    A sentence that goes on about the previous one (`…。书记应带头…`, `…。通过…选举产生的…`)
+    stays with it: an elaboration, not a duty of its own."""
+    out: list[tuple[int, int]] = []
+    for pa, pb in split_top(text, a, b, "。；;"):
+        if out and not opens_statement(text, pa) and "。" in text[out[-1][1]:pa]:
+            out[-1] = (out[-1][0], pb)
+        else:
+            out.append((pa, pb))
+    return out
 
 
 def is_unit_name(s: str) -> bool:
@@ -225,6 +260,23 @@ def _before_break(head: str) -> str:
     return head
 
 
+def previous_subject(text: str, pos: int, reach: int = 300) -> str | None:
+    """The organ the sentences just before ``pos`` are about (`曹县编办为县委工作部门，…。
+    主要职责是…`): a bare cue with no subject of its own continues their topic."""
+    lo = max(0, pos - reach)
+    for x, y in reversed(split_top(text, lo, pos, "。\n")):
+        organ = prefix_organ(text[x:y])
+        if organ:
+            return organ
+    return None
+
+
+def _meeting_agenda(text: str, clause_start: int, cue: Cue) -> bool:
+    """`局党组会议是…的决策性会议，其任务是：1、传达…`, `主任会议的主要任务是：`: what a
+    meeting handles is its agenda (RECORDS.md "Meeting rules"), not an organ's duties."""
+    return "任务" in cue.match.group(0) and "会议" in text[clause_start:cue.start]
+
+
 def self_organ(doc: Document) -> str | None:
     """The organ a document is about, read off its title (`…小组设置要点` → `…小组`): what `本小组` means."""
     lines = [doc.title or ""] + [ln for ln in doc.text.splitlines()[:40] if len(ln.strip()) <= 40]
@@ -269,14 +321,18 @@ def extract_duties(doc: Document) -> list[Duty]:
             continue
         if cue.kind == "heading":
             subj = subject_of_heading(cue.match.group("head") or "") if cue.match.group("head") else None
+            if subj and MARKER_PREFIX.sub("", subj).startswith("本"):
+                subj = None  # `本乡镇纪委职责`: the text names its organ only as itself (RECORDS.md)
             last_heading = (cue.start, subj)
             organ, clause_start, fixed = subj, cue.start, False
         else:
             organ, clause_start = clause_subject(text, cue.start)
+            if _meeting_agenda(text, clause_start, cue):
+                continue
             fixed = organ is not None
             if organ is None and MARKER_PREFIX.sub("", text[clause_start:cue.start].strip()).startswith("本"):
                 organ = self_organ(doc)
-            organ = organ or heading_subject(doc, cue, last_heading)
+            organ = organ or heading_subject(doc, cue, last_heading) or previous_subject(text, clause_start)
         organ = organ or doc.organization or self_organ(doc)
         chain = chain_at(text, markers, cue.end, limit)
         if chain:
@@ -298,11 +354,96 @@ def extract_duties(doc: Document) -> list[Duty]:
             elif cue.kind == "list":
                 _inline(b, cue, organ, limit, fixed)
     if b.out:
+        _task_sections(b, markers)
+    _unit_chains(b, markers)
+    _unit_runs(b)
+    if b.out:
         _lead_paragraphs(b, doc.organization or (last_heading[1] if last_heading else None))
+    else:
+        _verb_paragraphs(b, markers, doc.organization or self_organ(doc))
     b.out.sort(key=lambda d: d.start)
+    if b.out and _cut_mid_word(text, b.out[-1]):
+        cut = b.out.pop()
+        doc.warnings.append(f"duties: left out {cut.text[-12:]!r} at the end of the text, cut off mid-word")
     for i, d in enumerate(b.out):
         d.id = f"d{i + 1}"
     return b.out
+
+
+def _task_sections(b: _Builder, markers: Markers) -> None:
+    """`一、工作职责 … 二、工作任务 1、…`: in a duty list, the section of the organ's standing
+    tasks beside its duties' section lists duties too (not a report's `主要任务`, which has
+    no duties section beside it)."""
+    doc, text = b.doc, b.text
+    for sec in doc.sections:
+        if not re.fullmatch(r"(?:工作|主要|基本)?任务", sec.title.strip()) or b.is_covered(sec.start):
+            continue
+        siblings = [s for s in doc.sections if s.parent == sec.parent and s is not sec]
+        owner = next((s for s in siblings if _TASK_SIBLING.fullmatch(s.title.strip())
+                      and any(s.start <= d.start < s.end for d in b.out)), None)
+        if owner is None:
+            continue
+        organ = next((d.organ for d in b.out if owner.start <= d.start < owner.end), None)
+        head_end = text.find(sec.title.strip(), sec.start) + len(sec.title.strip())
+        chain = chain_at(text, markers, head_end, sec.end, gap=8)
+        for i, it in enumerate(chain):
+            b.item(it, organ, markers, last=i == len(chain) - 1)
+        if chain:
+            b.covered.add(sec.start, chain[-1].end)
+
+
+_TASK_SIBLING = re.compile(r"(?:工作|主要|部门|基本)?(?:职责|职能)")
+
+
+def _unit_runs(b: _Builder) -> None:
+    """Two or more lines in a row, each a unit's name, a colon and a duty verb (`办公室：负责…`
+    / `财务股：负责…`), with no cue before them: each unit's duties, told by the shape."""
+    text, verbs = b.text, duty_verbs()
+    run: list[tuple[str, int, int]] = []
+    pos = 0
+    for line in [*text.split("\n"), ""]:
+        a, end = pos, pos + len(line)
+        pos = end + 1
+        lead = a + len(line) - len(line.lstrip(" \t\u3000"))
+        unit = unit_prefix(text, lead, end) if line.strip() and not b.is_covered(lead) else None
+        if unit is not None and "。" not in text[lead:unit[1]] and text.startswith(verbs, unit[1]):
+            run.append((unit[0], unit[1], end))
+            continue
+        if len(run) >= 2:
+            for name, x, y in run:
+                for pa, pb in sentence_duties(text, x, y):
+                    b.add(name, pa, pb)
+                b.covered.add(x, y)
+        run = []
+
+
+def _cut_mid_word(text: str, duty: Duty) -> bool:
+    """Whether ``duty`` is a fragment an excerpt cut off mid-word (`…进行监督检查和审`): it ends
+    the text with no closing mark, on a lone character the dictionary knows no word for.
+    A fragment ending on a whole word (`…教育、就业`) may be a whole statement and stays."""
+    if text[duty.end:].strip():
+        return False
+    words = cut(duty.text, hmm=False)
+    return bool(words) and len(words[-1]) == 1 and "\u4e00" <= words[-1] <= "\u9fff" and words[-1] not in "等"
+
+
+def _unit_chains(b: _Builder, markers: Markers) -> None:
+    """A numbered list whose items each open with a unit's name set off by `：`/`。` and a
+    duty verb (`（一）办公室。负责…`, `(1)城管科：负责…`, `一、民政局：掌理…`) lists the units of
+    an organ and their duties even where no cue announces it (a page cut before its
+    heading): the shape of the items says what they are. Each item is the duties of its unit."""
+    text, verbs = b.text, duty_verbs()
+    for first in markers:
+        if first.n != 1 or b.is_covered(first.start):
+            continue
+        chain = chain_from(text, markers, first, len(text))
+        units = [unit_prefix(text, it.body, it.end) for it in chain]
+        led = [u for u in units if u is not None and text.startswith(verbs, u[1])]
+        if len(chain) < 2 or len(led) * 3 < len(chain) * 2:
+            continue
+        for i, it in enumerate(chain):
+            b.item(it, None, markers, last=i == len(chain) - 1, units_only=True)
+        b.covered.add(first.start, chain[-1].end)
 
 
 def _sentence(b: _Builder, cue: Cue, markers: Markers, limit: int) -> None:
@@ -347,8 +488,8 @@ def _unit_lines(b: _Builder, cue: Cue, limit: int) -> bool:
         end = text.find("\n", pos, limit)
         end = limit if end == -1 else end
         unit = unit_prefix(text, pos, end)
-        if unit is None or "。" in text[pos:unit[1]]:
-            break
+        if unit is None or ("。" in text[pos:unit[1]] and cue.kind != "units"):
+            break  # `办公室。负责…` names a unit only where the cue announces units
         for pa, pb in split_top(text, unit[1], end):
             b.add(unit[0], pa, pb)
         b.covered.add(pos, end)
@@ -371,6 +512,18 @@ def _paragraph(b: _Builder, cue: Cue, organ: str | None, limit: int) -> None:
     end = text.find("\n", a, limit)
     end = limit if end == -1 else end
     pieces = split_top(text, a, end, "。；;")
+    while end < limit:  # further plain paragraphs of statements under the same heading
+        nxt = end + 1
+        while nxt < limit and text[nxt] in " \t\u3000":
+            nxt += 1
+        nl = text.find("\n", nxt, limit)
+        stop = limit if nl == -1 else nl
+        line = text[nxt:stop].strip()
+        if len(line) < 8 or not line.endswith(("。", "；", ";")) or find_markers(text, nxt, nxt + 6).first_within(nxt, nxt + 1) \
+                or not (opens_statement(text, nxt) or _GROUND.match(text, nxt)):
+            break
+        pieces += split_top(text, nxt, stop, "。；;")
+        end = stop
     if len(pieces) < 2 or any(c.kind in LIST_KINDS for c in find_cues(text[a:end])):
         return
     last_a, last_b = pieces[-1]
@@ -386,25 +539,69 @@ def _paragraph(b: _Builder, cue: Cue, organ: str | None, limit: int) -> None:
 
 
 def _inline(b: _Builder, cue: Cue, organ: str | None, limit: int, fixed: bool) -> None:
-    """A list cue whose duties run on in its own sentence as `；`-separated clauses, with no
+    """A list cue whose duties run on in its own paragraph as `；`-separated clauses, with no
     numbered items (`镇党委书记的职责：主持…；召集…；抓好…。`, `其职责是：协助…；…`):
-    each clause is one duty. A single clause is left alone: without the semicolons the
-    sentence may as well be a lead-in to something else."""
+    each clause is one duty, and each further sentence that opens with a duty verb
+    (`主要职责是贯彻…；组织…。负责…；指导…。`); a line that ends in `；` runs on into the
+    next. A single clause is left alone: without the semicolons the sentence may as well
+    be a lead-in to something else."""
     text = b.text
     a = cue.end
     while a < limit and text[a] in " \t\u3000":
         a += 1
     if a >= limit or text[a] == "\n":
         return
-    stops = [i for i in (text.find(ch, a, limit) for ch in "。\n") if i != -1]
-    end = min(stops, default=limit)
-    pieces = split_top(text, a, end, "；;")
+    end = a
+    while True:  # the paragraph, and the lines a `；` at a line's end carries on into
+        nl = text.find("\n", end, limit)
+        end = limit if nl == -1 else nl
+        nxt = end + 1
+        if nl == -1 or not text[a:end].rstrip().endswith(("；", ";")) or nxt >= limit \
+                or text[nxt] in "\n" or find_markers(text, nxt, min(limit, nxt + 4)).first_within(nxt, nxt + 1):
+            break
+        end = nxt
+    pieces: list[tuple[int, int]] = []
+    for pa, pb in split_top(text, a, end, "。；;"):
+        if pieces and "。" in text[pieces[-1][1]:pa] and not opens_statement(text, pa):
+            break  # a sentence that is no duty ends the list
+        pieces.append((pa, pb))
     if len(pieces) < 2:
         return
     for pa, pb in pieces:
         lead = None if fixed else leading_organ(text, pa, pb)
         b.add(lead[0] if lead else organ, lead[1] if lead else pa, pb)
-    b.covered.add(cue.start, end)
+    b.covered.add(cue.start, pieces[-1][1])
+
+
+#: verbs that say whose responsibility a statement is (not just what was done, as a report's
+#: `推进…`, `开展…` paragraphs do)
+RESPONSIBILITY = ("负责", "承担", "承办", "掌理", "主管", "拟订", "拟定")
+
+
+def _verb_paragraphs(b: _Builder, markers: Markers, organ: str | None) -> None:
+    """A page that is only a duty list with its heading and numbering lost: a run of at least
+    three plain paragraphs, two in three opening with a duty verb and half of them with a
+    verb of responsibility (`负责…。\n负责…；…。\n规划和部署…。`). Each paragraph gives
+    its statements as a numbered item would."""
+    text = b.text
+    runs: list[list[tuple[int, int]]] = [[]]
+    pos = 0
+    for line in text.split("\n"):
+        a, end = pos, pos + len(line)
+        pos = end + 1
+        body = line.strip(" \t\u3000")
+        lead = a + len(line) - len(line.lstrip(" \t\u3000"))
+        if body and body.endswith(("。", "；", ";")) and lead not in markers.by_start:
+            runs[-1].append((lead, end))
+        elif runs[-1]:
+            runs.append([])
+    for run in runs:
+        if len(run) < 3 or sum(text.startswith(RESPONSIBILITY, a) for a, _ in run) * 2 < len(run) \
+                or sum(opens_statement(text, a) for a, _ in run) * 3 < len(run) * 2:
+            continue
+        for a, end in run:
+            for pa, pb in sentence_duties(text, a, end):
+                b.add(organ, pa, pb)
 
 
 def _lead_paragraphs(b: _Builder, organ: str | None) -> None:

@@ -243,7 +243,8 @@ def split_top(text: str, start: int, end: int, marks: str = "；;") -> list[tupl
             depth += 1
         elif ch in CLOSE:
             depth = max(0, depth - 1)
-        elif ch in marks and depth == 0:
+        elif ch in marks and depth == 0 and not (text[i - 1:i].isdigit() and text[i + 1:i + 2].isdigit()):
+            # a sentence never ends between two digits: `2。3以上` is a fraction a conversion garbled
             out.append((a, i))
             a = i + 1
     out.append((a, end))

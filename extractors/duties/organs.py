@@ -83,6 +83,8 @@ def leading_organ(text: str, start: int = 0, end: int | None = None) -> tuple[st
     if best is None:
         return None
     name = best[0]
+    if name.startswith(word_list("manner_adverbs.txt")) and name[2:].startswith(duty_verbs()):
+        return None  # `重点监督乡镇党委…`: an adverb and a verb, not a name
     verb = next((v for v in duty_verbs() if name.startswith(v)), None)
     if verb and name.startswith(word_list("verb_led_units.txt")):
         verb = None  # `领导小组负责…`: a unit whose name opens with a verb
@@ -105,14 +107,19 @@ def _unit_after_verb(rest: str) -> bool:
 
 
 _INNER = re.compile(r"主要职责|职责|内设机构|机构设置|职能|编辑|目录")
-_TITLE_TAIL = re.compile(r"(?:的)?(?:主要职责|部门职责|工作职责|职责|职权|权责|职能|内设机构|机构设置及职能|机构设置|掌理事项)$")
+_TITLE_TAIL = re.compile(r"(?:的)?(?:主要职责|部门职责|工作职责|岗位职责|机构职能|职能职责|职责|职权|权责|职能|内设机构|机构设置及职能|机构设置|掌理事项)$")
 
 
 def subject_of_heading(title: str) -> str | None:
     """`区委职责` → `区委`; `湘桥区委组织部主要职责` → `湘桥区委组织部`; `职责` → None."""
     head = _TITLE_TAIL.sub("", title.strip(" :：。"))
+    head = re.sub(r"^第\s*[一二三四五六七八九十百零\d]+\s*[条條]\s*", "", head)  # `第三条县自然资源局的主要职责`
     head = _INNER.split(head)[-1]  # `内设机构湘桥区委组织部` (a table of contents run in) → the last name
     head = re.sub(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]?", "", head)
+    if head.endswith("机构") and head[:-2].endswith(organ_suffixes()):
+        head = head[:-2]  # `青山县商务局机构职能`: the organ's 机构 (set-up) and 职能
+    if re.fullmatch(r"岗位|工作|部门|单位|基本|具体|相关|机构", head):
+        return None  # `岗位职责`: what kind of duties, not whose
     if head.endswith(("下列", "以下")):  # `县政府履行下列职责`: the organ is the verb's subject
         lead = leading_organ(head)
         return lead[0] if lead else None

@@ -33,6 +33,7 @@ unpredictably, and a regex file starts in no time and reads as the phrase itself
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from extractors import EXTRACTORS
 from extractors.duties.items import chain_at, find_markers, split_top
@@ -45,6 +46,7 @@ from extractors.meetings.scopes import (
     Scope,
     body_key,
     find_scopes,
+    sentence_spans,
     sentences_in,
 )
 from extractors.meetings.slots import agenda, extend_new, fill_slots, people, person
@@ -75,6 +77,8 @@ def extract_meetings(doc: Document) -> list[Meeting]:
         if not sc.heading:  # a mention joins the body it abbreviates (`“两委”会` → `村“两委”会`)
             key = next((k for k in merged if k.endswith(key) or key.endswith(k)
                         or _organ(sc.body) in aliases(names[k])), key)  # `常委会会议` for 常务委员会会议
+        else:  # a title repeated with and without its place (`区人大常委会主任会议`, `人大常委会主任会议`)
+            key = next((k for k in merged if _same_but_place(k, key)), key)
         if key not in merged:
             sec = doc.section_at(sc.start)
             merged[key] = Meeting(id="", body=sc.body, section=sec.id if sec else None, start=sc.start,
@@ -104,10 +108,10 @@ def extract_meetings(doc: Document) -> list[Meeting]:
     covered = Spans()
     for sc in scopes:
         covered.add(sc.start, sc.end)
-    for x, y in split_top(text, 0, len(text), "。；;\n"):
+    for x, _, sent in sentence_spans(text, 0, len(text)):
         if covered.holds(x):
             continue
-        sent = LEADING_MARKER.sub("", text[x:y])
+        sent = LEADING_MARKER.sub("", sent)
         for key, name in names.items():
             if sent.startswith((name, short_name(name))):
                 fill_slots(merged[key], sent, only=("quorum", "vote_threshold", "special_quorum"))
@@ -121,27 +125,45 @@ def extract_meetings(doc: Document) -> list[Meeting]:
             continue
         name = names[key].strip("“”\"")
         others = [n.strip("“”\"") for k, n in names.items() if k != key]
-        for x, y in split_top(text, 0, len(text), "。；;\n"):
-            part = _own_part(text[x:y], name, others)
+        for _, _, sent in sentence_spans(text, 0, len(text)):
+            part = _own_part(sent, name, others)
             if part:
                 fill_slots(meeting, part,
                            only=("ad_hoc", "convener", "chair", "quorum", "vote_threshold", "members"))
+    _listed_bodies(doc, merged, names)
     # wherever a sentence names a known body (or the organ holding it) as its subject, it rules on it
     last: tuple[str, int] | None = None  # the body the previous sentence ruled on, and where it ended
-    for x, y in split_top(text, 0, len(text), "。；;\n"):
-        sent = LEADING_MARKER.sub("", text[x:y])
+    ruled: Counter[str] = Counter()  # how many sentences rule on each body by name
+    loose: list[str] = []  # sentences that name no body
+    for x, y, sent in sentence_spans(text, 0, len(text)):
+        sent = LEADING_MARKER.sub("", sent)
+        listed = _listed_subjects(sent, names)
+        if len(listed) >= 2:  # `全体会议、常务会议必须有半数以上…`: a rule for each meeting named
+            for key in listed:
+                fill_slots(merged[key], sent)
+            last = None
+            continue
         subject = sentence_subject(sent, names)
         if subject is not None:
+            ruled[subject] += 1
             fill_slots(merged[subject], sent)
         elif (own := _members_of(sent, names)) is not None:
             fill_slots(merged[own], sent, only=("members",))
-        elif last and FOLLOW_ON.match(sent) and "\n" not in text[last[1]:x]:
+        elif last and (FOLLOW_ON.match(sent) or BARE_MEETING.search(sent)) and "\n" not in text[last[1]:x]:
             # `前项府务会议以每月召开一次为原则。必要时得召开临时会议。`: the next sentence of the
             # same paragraph, with no subject of its own, goes on about the same meeting
             # (`…；必要时得邀请有关人员列席`, `讨论干部任免事项时，必须有三分之二以上委员到会`,
             # `…；纪录由秘书室派员担任`)
             fill_slots(merged[last[0]], sent, only=("ad_hoc", "attendees", "quorum", "vote_threshold", "recorder"))
-        last = (subject, y) if subject is not None else None
+        else:
+            loose.append(sent)
+        if subject is not None:
+            last = (subject, y)
+        elif last and "\n" not in text[last[1]:x]:  # a sentence of the same paragraph goes on about it
+            last = (last[0], y)
+        else:
+            last = None
+    _sole_meeting(scopes, merged, ruled, loose)
     for meeting in merged.values():
         _convener_before(text, meeting)
         _chair_named(text, meeting)
@@ -150,10 +172,82 @@ def extract_meetings(doc: Document) -> list[Meeting]:
     _plenary_votes(merged)
     _role_members(merged)
     _same_rules(text, merged)
-    out = list(merged.values())
+    out = [m for m in merged.values() if not _collection_title(m, text, merged)]
     for i, m in enumerate(out):
         m.id = f"m{i + 1}"
     return out
+
+
+#: meetings named together at a sentence's start (`市政府全体会议、常务会议、市长办公会议由…`)
+LISTED_SUBJECTS = re.compile(r"^(?:其中|同时|另外)?[，,]?(?P<list>[\u4e00-\u9fff（）()“”]{2,16}?会议?"
+                             r"(?:[、和及与][\u4e00-\u9fff（）()“”]{2,16}?会议?)+)(?=[^、\u4e00-\u9fff]|的|必须|必需|须|应|由|要|严格|一般|每|均|都)")
+
+
+def _list_items(sent: str) -> list[str]:
+    m = LISTED_SUBJECTS.match(sent.strip())
+    return re.split(r"[、和及与]", m.group("list")) if m else []
+
+
+def _resolve(item: str, names: dict[str, str]) -> str | None:
+    """The key of the known meeting a listed name stands for: its name, an alias, or a short
+    form that ends it (`常务会议` for 市政府常务会议, `党委会议` for 镇党委会议)."""
+    for key, name in names.items():
+        if item in aliases(name) or (len(item) >= 4 and name.endswith(item)):
+            return key
+    return None
+
+
+def _listed_subjects(sent: str, names: dict[str, str]) -> list[str]:
+    keys = [_resolve(x, names) for x in _list_items(sent)]
+    return list(dict.fromkeys(k for k in keys if k)) if all(keys) else []
+
+
+def _listed_bodies(doc: Document, merged: dict[str, Meeting], names: dict[str, str]) -> None:
+    """A meeting named only in a list with meetings the text regulates (`市政府全体会议、常务会议
+    必须…`) is regulated too: it becomes a body of its own."""
+    text = doc.text
+    for x, y in split_top(text, 0, len(text), "。；;\n"):
+        items = _list_items(LEADING_MARKER.sub("", text[x:y]))
+        if not any(_resolve(i, names) for i in items):
+            continue
+        for item in items:
+            if _resolve(item, names) is None and item.endswith("会议") and len(item) >= 4 and not NOT_BODY.match(item):
+                key = body_key(item)
+                sec = doc.section_at(x)
+                merged[key] = Meeting(id="", body=item, section=sec.id if sec else None, start=x, end=y)
+                names[key] = item
+
+
+def _sole_meeting(scopes: list[Scope], merged: dict[str, Meeting], ruled: Counter[str], loose: list[str]) -> None:
+    """In a text that regulates one meeting only (under its heading or title, or ruling on it
+    by name again and again), a sentence that names no meeting (`书记不在时，可指定副书记主持`,
+    `…可决定召开临时会议`) goes on about that meeting: it fills what is still unsaid."""
+    if len(merged) != 1:
+        return
+    key, meeting = next(iter(merged.items()))
+    if not (ruled[key] >= 2 or any(sc.heading and body_key(sc.body) == key for sc in scopes)):
+        return
+    for sent in loose:
+        if "会议" in sent and re.search(r"[\u4e00-\u9fff]{2,}会议", sent.replace("列席会议", "").replace("参加会议", "")
+                                             .replace("出席会议", "").replace("召开会议", "")):
+            continue  # another meeting named (`…提请常委会会议审议`) is none of this one's rules
+        fill_slots(meeting, sent)
+
+
+def _collection_title(m: Meeting, text: str, merged: dict[str, Meeting]) -> bool:
+    """`某镇会议制度` over `（一）党委会议制度 … （二）镇长办公会议制度`: a title naming the text's
+    meetings together, which rules on none of them itself (every slot empty)."""
+    first_line = text.lstrip().split("\n", 1)[0]
+    empty = not any([m.frequency, m.ad_hoc, m.convener, m.chair, m.quorum, m.vote_threshold, m.special_quorum,
+                     m.members, m.attendees, m.recorder, m.agenda_scope])
+    return empty and len(merged) > 1 and m.body.rstrip("会议") in first_line and m.start <= len(text) - len(text.lstrip()) + 1
+
+
+def _same_but_place(a: str, b: str) -> bool:
+    """`区人大常委主任` and `人大常委主任`: one name with a place or level before it."""
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 4 and long_.endswith(short) and 0 < len(long_) - len(short) <= 2 \
+        and long_[len(long_) - len(short) - 1] in "省市县区乡镇局院"
 
 
 def _own_part(sent: str, name: str, others: list[str]) -> str | None:
@@ -173,8 +267,12 @@ def _own_part(sent: str, name: str, others: list[str]) -> str | None:
 
 
 #: a sentence opening on a condition only, whose subject is the previous sentence's
-FOLLOW_ON = re.compile(r"\s*(?:必要时|遇有|如遇|如有|如因|遇特殊情况|遇有特殊情况|根据[^，,。；;]{0,10}需要"
+FOLLOW_ON = re.compile(r"\s*(?:必要时|遇有|如遇|如有|如因|遇特殊情况|遇有特殊情况|根据[^，,。；;]{0,10}需要|(?:也)?可(?:以)?(?:邀请|吸收|安排)"
                        r"|(?:讨论|研究|审议|决定|表决)[^，,。；;]{2,20}时?[，,]|(?:会议)?[记纪]录(?:工作)?由)")
+
+
+#: `会议作出的决议必须…`, `会议可邀请…列席`: the meeting in question, named by the plain word
+BARE_MEETING = re.compile(r"(?:^|(?<=[\s，,]))会议(?:作出|的决议|之决议|必须|必需|须|应|可|由|表决)")
 
 
 MEMBERS_OF = re.compile(r"为(?P<org>[^，。；;\n]{2,20}?)的?(?:成员|组成人员)$")
@@ -228,11 +326,13 @@ def _organ_named(text: str, meeting: Meeting) -> None:
     is the meeting's name with the organ holding it, where a sentence opens on that name."""
     if not GENERIC_BODY.match(meeting.body):
         return
-    rx = re.compile(r"(?:^|(?<=[\s。；;：:]))(?:第[一二三四五六七八九十百零\d]+条\s*)?(?P<org>[\u4e00-\u9fff]{2,6}?)"
+    rx = re.compile(r"(?:^|(?<=[\s。；;：:]))(?:第[一二三四五六七八九十百零\d]+条\s*)?(?P<org>[\u4e00-\u9fff]{1,6}?)"
                     + re.escape(meeting.body))
-    for m in rx.finditer(text):
-        org = m.group("org")
-        if org.endswith(organ_suffixes()) and not org.startswith(("本", "各", "其", "该")):
+    # the name the text uses most (`局党组会议` again and again, not `大队提请局党组会议` once)
+    found = Counter(m.group("org") for m in rx.finditer(text))
+    for org, _ in found.most_common():
+        if org.endswith(organ_suffixes()) and not org.startswith(("本", "各", "其", "该")) \
+                and (len(org) >= 2 or org in "省市县区乡镇局委院"):
             meeting.body = org + meeting.body
             return
 
@@ -319,11 +419,17 @@ def _listed_attendees(text: str, scopes: list[Scope], merged: dict[str, Meeting]
     """`下列人员应列席本院会议：一、秘书长。二、…` → the items are attendees."""
     for m in LISTED.finditer(text):
         sc = next((s for s in scopes if s.start <= m.start() < s.end), None)
-        if sc is None:
-            continue
-        meeting = merged.get(body_key(sc.body)) or next(iter(merged.values()))
+        if sc is not None:
+            meeting = merged.get(body_key(sc.body)) or next(iter(merged.values()))
+        else:  # `下列人员得列席委员会议：`: the meeting the sentence names, or the text's only one
+            named = re.match(r"[\u4e00-\u9fff]{2,20}?会议", text[m.end():m.end() + 24])
+            key = named and next((k for k, mt in merged.items() if mt.body == named.group(0)
+                                  or named.group(0) in aliases(mt.body)), None)
+            meeting = merged[key] if key else (next(iter(merged.values())) if len(merged) == 1 else None)
+            if meeting is None:
+                continue
         items = chain_at(text, find_markers(text), text.find("\n", m.end()) + 1, len(text))
-        extend_new(meeting.attendees, [text[i.body:i.end].rstrip("。；; ") for i in items])
+        extend_new(meeting.attendees, [p for i in items for p in people(text[i.body:i.end].rstrip("。；; "))])
 
 
 def _shared_chairs(text: str, merged: dict[str, Meeting]) -> None:

@@ -24,14 +24,22 @@ from pipeline.spans import Spans
 HERE = Path(__file__).parent
 
 
-BODY_SUFFIX = r"(?:联席会议|办公会议|例会|会议|会)"
+#: `…理论学习中心组学习制度`: a study group's sessions are its meetings
+BODY_SUFFIX = r"(?:联席会议|办公会议|例会|会议|会|中心组学习)"
 
 
-HEADING = re.compile(rf"(?:^|(?<=[\s)）、])|(?<=实行))(?P<body>[\u4e00-\u9fff“”\"]{{1,20}}?{BODY_SUFFIX})"
-                     r"(?:学习)?(?:制度|规则|议事规则)(?=[\s:：]|$)")
+HEADING = re.compile(rf"(?:^|(?<=[\s)）、A-Za-zＸ×＊*])|(?<=实行)|(?<=规则)|(?<=制度))(?P<body>(?:(?!规则|制度)[\u4e00-\u9fff“”\"]){{1,20}}?{BODY_SUFFIX})"
+                     r"(?:学习)?(?:制度|规则|议事规则)"
+                     # a title run into its preamble (`…议事规则为进一步提高议事效率，…`)
+                     r"(?=[\s:：]|$|为(?:了|进一步|切实|加强|规范|保证|提高|贯彻)|根据)")
 
 
-TITLE = re.compile(rf"(?P<body>[\u4e00-\u9fff]{{2,20}}?{BODY_SUFFIX}?)(?:议事规则|会议规则|议事程序|规则)\s*$")
+TITLE = re.compile(rf"(?P<body>[\u4e00-\u9fff]{{2,20}}?{BODY_SUFFIX}?)(?:议事规则|会议规则|议事程序|规则)"
+                   # or run into its preamble (`…议事规则为了更好地…`) where punctuation was lost
+                   r"(?:\s*$|(?=为(?:了|进一步|切实|加强|规范|保证|提高|贯彻)|根据))")
+
+#: a leading team that meets as a whole (`党政班子议事规则`, `党组议事规则`): its meeting is `X会议`
+TEAM = ("班子", "党组", "支部", "小组")
 
 
 FREQ_BODY_AFTER = re.compile(r"每(?:年|半年|季度?|个?月|半个?月|周|星期)[^，。；]{0,6}?召开(?:一|二|两|\d)次"
@@ -43,7 +51,7 @@ FREQ_BODY_MID = re.compile(r"每(?:年|半年|季度?|个?月|半个?月|周|星
                            rf"(?P<body>[\u4e00-\u9fff“”\"]{{2,16}}?{BODY_SUFFIX})(?:一|二|两|\d)次")
 
 
-FREQ_BODY_BEFORE = re.compile(rf"(?:^|(?<=[\s。；;，,：:)）]))(?P<body>[\u4e00-\u9fff“”\"]{{1,16}}?{BODY_SUFFIX})"
+FREQ_BODY_BEFORE = re.compile(rf"(?:^|(?<=[\s。；;，,：:)）])|(?<=[一二三四五六七八九十\d][、.．]))(?P<body>[\u4e00-\u9fff“”\"]{{1,16}}?{BODY_SUFFIX})"
                               r"(?:一般|原则上)?每(?:年|半年|季度?|个?月|半个?月|[两二]?周|星期|三个?月)[^，。；;,]{0,10}?"
                               r"(?:召开|举行|开会|进行)")
 
@@ -59,7 +67,9 @@ MENTIONS = [
     # Taiwanese word for a standing briefing meeting
     re.compile(
         r"(?:^|(?<=[\n。；;\s])|(?<=[一二三四五六七八九十\d][、.．])|(?<=[)）]))(?P<body>[\u4e00-\u9fff（）()]{2,20}?(?:会议|会报))(?:（以下简称[^）]{1,10}）)?[，,]?"
-        r"(?=随时|每|由[^，。；;]{1,24}(?:召集|主持)|须有|应有|表决|不定期|定期|以[^，。；;]{1,10}为(?:主席|主持人))"),
+        r"(?=(?:一般|原则上|根据[^，。；;]{0,8}需要|视需要)?(?:随时|每|由[^，。；;]{1,24}(?:召集|主持)|须有|应有|表决|不定期|定期"
+        r"|主要(?:议定|讨论|研究|审议)|的?议事范围"
+        r"|以[^，。；;]{1,10}为(?:主席|主持人)))"),
     # a standing sitting named `…会` alone (`审查会以副院长…组成之，由副院长召集`,
     # `审查会开会时以召集人为主席`); organs that merely share the ending (委员会, 理事会…) are not sittings
     re.compile(
@@ -76,8 +86,8 @@ MENTIONS = [
 #: A rules text may name a further meeting it provides for (`每次会议举行预备会议`,
 #: `主席、副主席可以召开代表团召集人会议`, `本会开会得商同监事会举行理、监事联席会议`):
 #: only read in a document that regulates meetings (a heading or title names one).
-HELD = re.compile(r"(?:^|(?<=[\s。；;，,]))(?P<convener>[\u4e00-\u9fff、（）()]{2,20}?)?也?"
-                  r"(?:(?:可以|得|应当|每次会议)(?:商同[^，。；;,]{1,10}?)?(?P<need>根据需要|视需要|必要时)?|"
+HELD = re.compile(r"(?:^|(?<=[\s。；;，,])|(?<=[一二三四五六七八九十\d][、.．]))(?P<convener>[\u4e00-\u9fff、（）()]{2,30}?)?也?"
+                  r"(?:(?:可以|得|应当|每次会议|按照分工|按分工)(?:商同[^，。；;,]{1,10}?)?(?P<need>根据需要|视需要|必要时)?|"
                   r"(?P<need2>根据需要|视需要|必要时)[，,]?(?:可以|得)?)(?:举行|召开)"
                   r"(?P<body>[\u4e00-\u9fff、（）()“”]{2,16}?会议)(?=[，,。；;]|$)")
 
@@ -124,9 +134,11 @@ def _title_body(doc: Document) -> str | None:
         quoted = re.findall(r"[「“]([^」”]{4,40})[」”]", doc.text[:300])
         o = next((x for x in (organ_title().search(t) for t in [title, *quoted]) if x), None)
         return o.group("organ") + "会议" if o and SELF_MEETING.search(doc.text) else None
-    if not re.search(r"会|院", m.group("body")):
-        return None
     body = m.group("body")
+    if body.endswith(TEAM) and "议事" in m.group(0):
+        return body + "会议"
+    if not re.search(r"会|院", body):
+        return None
     return body if body.endswith("会议") else body + "会议"
 
 
@@ -176,7 +188,9 @@ def find_scopes(doc: Document) -> list[Scope]:
     outer = _outer_markers(text)
     for i, m in enumerate(heads):
         end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
-        end = min([end] + [p for p in outer if p > m.end()])
+        if _numbered(text, m.start()):  # `(二)常委会会议制度` ends where the next `三、` begins;
+            # an unnumbered heading (`党组会议制度`, a title) is over its `一、会议组成…` parts
+            end = min([end] + [p for p in outer if p > m.end()])
         body = re.sub(r"^(?:实行|建立|坚持|推行|落实|健全)", "", m.group("body"))  # `7、实行周一下午例会学习制度`
         if m.group(0).endswith("规则") and not body.endswith("会议"):
             body += "会议"  # `…常务委员会议事规则` regulates the 常务委员会会议
@@ -212,10 +226,18 @@ def find_scopes(doc: Document) -> list[Scope]:
         own = _own_body(m.group("body"), title_body)
         if not inside_heading(m.start()) and own:
             scopes.append(Scope(_plain(own), m.start(), _sentence(text, m.start())[1]))
+    for rx in MENTIONS:
+        for m in rx.finditer(text):
+            body = _plain(m.group("body"))
+            if len(body_key(body)) < 2 or body.startswith(SELF) or NOT_BODY.match(body) or inside_heading(m.start()):
+                continue
+            pre = {k: v for k, v in m.groupdict().items() if k != "body" and v}
+            end = _sentence(text, m.start())[1] if m.start() == m.start("body") else m.end()
+            scopes.append(Scope(body, m.start(), end, pre))
     if scopes:  # a rules document: the further meetings it provides for
         held = list(HELD.finditer(text))
         for i, m in enumerate(held):
-            who = m.group("convener") or ""
+            who = LEADING_MARKER.sub("", m.group("convener") or "")
             held_by = who and "每次会议" not in m.group(0) and not re.search(r"本会|开会|会议|每次|可以|根据|需要|^也", who)
             pre = {"convener": who} if held_by else {}
             if m.group("need") or m.group("need2"):  # `也可以根据需要召开联组会议`
@@ -229,14 +251,6 @@ def find_scopes(doc: Document) -> list[Scope]:
                 body = _plain(body.lstrip("、"))
                 if not NOT_BODY.match(body):
                     scopes.append(Scope(body, m.start("body"), end, dict(pre)))
-    for rx in MENTIONS:
-        for m in rx.finditer(text):
-            body = _plain(m.group("body"))
-            if len(body_key(body)) < 2 or body.startswith(SELF) or NOT_BODY.match(body) or inside_heading(m.start()):
-                continue
-            pre = {k: v for k, v in m.groupdict().items() if k != "body" and v}
-            end = _sentence(text, m.start())[1] if m.start() == m.start("body") else m.end()
-            scopes.append(Scope(body, m.start(), end, pre))
     return scopes
 
 
@@ -244,10 +258,13 @@ def find_scopes(doc: Document) -> list[Scope]:
 SECTION_MEETING = re.compile(r"(?P<body>[\u4e00-\u9fff“”\"（）()]{2,20}?(?:联席会议|办公会议|办公会|例会|会议))(?:制度)?")
 
 
+#: what a section on a meeting's rules says (who convenes or chairs it, how often, who attends)
+RULE_CUE = re.compile(r"由[^，。；;]{1,20}(?:召集|主持)|每(?:年|半年|季度?|个?月|两周|周|星期)[^，。；;]{0,10}(?:召开|举行)"
+                      r"|到会|出席|列席|组成|议事范围|不定期|随时召开")
+
+
 def _section_scopes(doc: Document, heads: list[Scope]) -> list[Scope]:
     """Sections titled with a meeting's name that no `…会议制度` heading already covers."""
-    if doc.doc_type not in (None, "other", "work_rules"):
-        return []  # a report's section `四、召开全县组织工作会议` tells of an event, not of rules
     known = {body_key(sc.body) for sc in heads}
     out: list[Scope] = []
     for sec in doc.sections:
@@ -257,15 +274,25 @@ def _section_scopes(doc: Document, heads: list[Scope]) -> list[Scope]:
             continue
         if any(sc.start <= sec.start < sc.end and sc.start > 0 for sc in heads):
             continue  # a sub-heading inside a meeting's section (`议事范围`…) is not another meeting
+        if not RULE_CUE.search(doc.text, sec.start, sec.end):
+            continue  # a report's section on a meeting held (an event) states no rule of it
         known.add(body_key(m.group("body")))
         out.append(Scope(m.group("body"), sec.start, sec.end, heading=True))
     return out
 
 
+def _numbered(text: str, pos: int) -> bool:
+    """Whether the heading at ``pos`` carries a marker of its own (`(二)`, `三、`, `第三章`):
+    one part of a larger outline, not a text's title."""
+    line = text[text.rfind("\n", 0, pos) + 1:pos].strip()
+    return bool(re.search(r"(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.．]|第[一二三四五六七八九十百零\d]+[章节条])$",
+                          line))
+
+
 def _plain(body: str) -> str:
     """`本府府务会议` → `府务会议`: the organ's `本X` before its own `X务会议` is a pointer, not a
     name; `常务委员会召开全体会议` names the sitting after the verb."""
-    return re.sub(r"^本(.)(?=\1)|^.*(?:召开|举行)", "", body)
+    return re.sub(r"^本(.)(?=\1)|^.*(?:召开|举行)|^各(?=..)", "", body)
 
 
 def _renamed(text: str, body: str, start: int, end: int) -> str:
@@ -289,5 +316,57 @@ def _sentence(text: str, pos: int) -> tuple[int, int]:
 LEADING_MARKER = re.compile(r"^\s*(?:第[一二三四五六七八九十百零\d]+条\s+|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])\s*")
 
 
+#: a doc-sharing site's page number run into the text (`…可确定有关人员\n2、列席会议`): a line that
+#: breaks off mid-sentence, then `N、` and the sentence going on
+PAGE_MARKER = re.compile(r"\n[ \t\u3000]*\d{1,2}、(?=[\u4e00-\u9fff])")
+
+
+@cache
+def _opener() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{r})" for r in lexicon.entries(HERE / "clause_openers.txt")))
+
+
+#: a run this long with no punctuation at all has lost it (a page that kept the characters only)
+STRIPPED_RUN = 80
+
+
+def _stripped_parts(text: str, x: int, y: int) -> list[tuple[int, int]]:
+    """``text[x:y]``, a run whose punctuation was stripped, cut where a rule sentence opens
+    (``clause_openers.txt``); a run with punctuation is left whole."""
+    if y - x < STRIPPED_RUN or re.search(r"[，,、：:（(“\s]", text[x:y]):
+        return [(x, y)]
+    cuts = [m.start() for m in _opener().finditer(text, x, y) if m.start() > x]
+    bounds = [x, *cuts, y]
+    return [(p, q) for p, q in zip(bounds, bounds[1:], strict=False) if q > p]
+
+
+#: a full stop converted to ASCII between two Chinese characters (`…召集.每次会议…`)
+ASCII_STOP = re.compile(r"(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff])")
+
+
+def _ascii_stops(text: str, x: int, y: int) -> list[tuple[int, int]]:
+    cuts = [m.start() for m in ASCII_STOP.finditer(text, x, y)]
+    bounds = [(x, *cuts), (*cuts, y)]
+    return [(p + (p != x), q) for p, q in zip(*bounds, strict=True) if q > p + 1]
+
+
+def sentence_spans(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    """The sentences of ``text[a:b]`` as ``(start, end, sentence)``: cut at `。；;` and line
+    ends, except a line end that a page marker splits mid-sentence (the marker is furniture
+    and left out of the sentence); a run with no punctuation is cut where rules open."""
+    out: list[tuple[int, int, str]] = []
+    spans = [part for x, y in split_top(text, a, b, "。；;\n") for d in _ascii_stops(text, x, y)
+             for part in _stripped_parts(text, *d)]
+    for x, y in spans:
+        if out and text[out[-1][1]:x].startswith("\n") and re.match(r"[\u4e00-\u9fff]", text[out[-1][1] - 1]):
+            page = PAGE_MARKER.match(text, out[-1][1])
+            if page and x <= page.end() < y:
+                px, _, sent = out[-1]
+                out[-1] = (px, y, sent + text[page.end():y])
+                continue
+        out.append((x, y, text[x:y]))
+    return out
+
+
 def sentences_in(text: str, a: int, b: int) -> list[str]:
-    return [LEADING_MARKER.sub("", text[x:y]) for x, y in split_top(text, a, b, "。；;\n")]
+    return [LEADING_MARKER.sub("", s) for _, _, s in sentence_spans(text, a, b)]

@@ -52,6 +52,15 @@ def agenda(text: str, start: int, end: int) -> list[str]:
     return [text[pos:stop].strip()] if stop > pos else []
 
 
+#: blanks a PDF or DOCX conversion left inside and between words (`召 开`, `党组成员 组成`)
+_INNER_BLANK = re.compile(r"(?<=[\u4e00-\u9fff、，,：:（(）)])[ \t\u3000]+(?=[\u4e00-\u9fff、，,。；;：:（(）)])")
+
+
+def compact(sent: str) -> str:
+    """``sent`` without the blanks between Chinese characters, which no phrasing has."""
+    return _INNER_BLANK.sub("", sent)
+
+
 def extend_new(xs: list[str], new: list[str]) -> None:
     xs.extend(x for x in new if x not in xs)
 
@@ -59,6 +68,7 @@ def extend_new(xs: list[str], new: list[str]) -> None:
 def fill_slots(m: Meeting, sent: str, only: tuple[str, ...] | None = None) -> None:
     """Fill the empty slots of ``m`` (or only those named in ``only``) that ``sent`` states."""
     pats = patterns()
+    sent = compact(sent)
 
     def want(slot: str) -> bool:
         return only is None or slot in only
@@ -78,9 +88,10 @@ def fill_slots(m: Meeting, sent: str, only: tuple[str, ...] | None = None) -> No
                     count, per = count * 4 // every, "month"
                 elif every > 1:  # `每两个月…一次`: six times a year
                     count, per = count * 12 // every, "year"
+                # `至少每月召开一次`: the minimum may stand before the period
+                at_least = bool(re.search(r"至少|不少于", sent[max(0, f.start() - 4):f.end()]))
                 m.frequency = Frequency(text=sent[:f.end()].strip(), count=count, per=per,  # type: ignore[arg-type]
-                                        min=bool(f.groupdict().get("min")) or "range" in f.groupdict()
-                                        or bool(re.search(r"至少|不少于", f.group(0))))
+                                        min=bool(f.groupdict().get("min")) or "range" in f.groupdict() or at_least)
                 break
     if want("ad_hoc") and m.ad_hoc is None and any(rx.search(sent) for rx in pats["ad_hoc"]):
         m.ad_hoc = True
@@ -98,16 +109,21 @@ def fill_slots(m: Meeting, sent: str, only: tuple[str, ...] | None = None) -> No
     for slot in ("members", "attendees"):
         if not want(slot) or (slot == "members" and m.members):
             continue
-        for rx in pats[slot]:
-            f = rx.search(sent)
-            if f and not _own_list(m, sent, f):
-                continue
-            if f and not re.search(r"需要|其他列席|其他人员", re.split(r"[，,]", f.group("list"))[-1]):
-                items = people(f.group("list"))
-                if items:
-                    if slot == "attendees":  # `副院长、党委副书记参加，院长助理列席`: members sit in, not attend
-                        items = [x for x in items if x not in m.members]
-                    extend_new(getattr(m, slot), items)
+        pos = 0
+        while pos < len(sent):  # attendees may be named in several clauses (`A列席，必要时B可列席`)
+            f = _first_list(m, sent, pats[slot], pos)
+            if f is None:
+                break
+            pos = f.end()
+            lst = f.group("list")
+            if slot == "members":  # `成员为A、B，C列席会议`: those who sit in are no members
+                lst = re.split(r"[，,](?=[^，,]*列席)", lst)[0]
+            items = people(lst)
+            if items:
+                if slot == "attendees":  # `副院长、党委副书记参加，院长助理列席`: members sit in, not attend
+                    items = [x for x in items if x not in m.members]
+                extend_new(getattr(m, slot), items)
+                if slot == "members":
                     break
     if want("quorum") or want("vote_threshold"):
         quorum, vote, special = fraction_rules(sent)
@@ -115,10 +131,24 @@ def fill_slots(m: Meeting, sent: str, only: tuple[str, ...] | None = None) -> No
             m.quorum = quorum
         if vote and m.vote_threshold is None:
             m.vote_threshold = vote
-        m.special_quorum.extend(special)
+        known = [(y.text, y.fraction) for y in m.special_quorum]  # a sentence read twice adds nothing
+        m.special_quorum.extend(x for x in special if (x.text, x.fraction) not in known)
 
 
 _PERSON_TRIM = re.compile(r"^(?:会议|本会|并|均|一般|应|可|由|委托|托付|常委会会议|全委会)+|(?:召集|主持|之|的|等)+$")
+
+
+def _first_list(m: Meeting, sent: str, rxs: list[re.Pattern[str]], pos: int) -> re.Match[str] | None:
+    """The first list of people (by the order of the patterns) at or after ``pos`` that
+    names those of ``m`` and not a mere need (`根据需要`)."""
+    for rx in rxs:
+        f = rx.search(sent, pos)
+        if f is None or not _own_list(m, sent, f):
+            continue
+        last = _GROUND_TAIL.sub("", re.split(r"[，,]", _DECIDER.sub("", f.group("list")))[-1])
+        if not re.search(r"需要|其他列席|其他人员|下列", last):
+            return f
+    return None
 
 
 def _own_list(m: Meeting, sent: str, f: re.Match[str]) -> bool:
@@ -152,6 +182,8 @@ def person(s: str | None, keep_alternatives: bool = False) -> str | None:
     if not s:
         return None
     s = _PERSON_TRIM.sub("", s.strip(" ，,、*"))
+    if keep_alternatives and re.search(r"或[^或]*(?:委托|指定)", s):
+        keep_alternatives = False  # `市长或市长委托的副市长`: a fallback, not an alternative
     s = re.split(r"不能|缺席" if keep_alternatives else r"或者|或|不能|缺席", s)[0]
     s = re.sub(r"(?:可以|可|应|得|随时)$", "", s)
     if re.search(r"临时|必要|需要|会议|开|第.{1,4}[条项]|人员$|互推|公推|互选|推一人|推选一人|其中一" if keep_alternatives
@@ -160,25 +192,44 @@ def person(s: str | None, keep_alternatives: bool = False) -> str | None:
     return s if 1 < len(s) <= 24 else None
 
 
-_NOT_PERSON = re.compile(r"主持|召开|举行|出席$|参加$|时$|开会$|^除.*外$|下列|会议$|可以|需要|必要|^本会|通知|决定|举行|应当|^第.{1,4}条")
+_NOT_PERSON = re.compile(r"主持(?![^、，,]{2,30}的同志$)|召开|举行|出席$|参加$|时$|开会$|^除.*外$|下列|会议$|可以|需要|必要|^本会|通知|决定|举行|应当|^第.{1,4}条")
 
 
 def people(s: str) -> list[str]:
     """`区委常委、区政府区长及副区长` → one string per role (a shared head is not distributed)."""
-    s = re.sub(r"^.*?(?:由|为)", "", s) if re.search(r"(?:组成人员|人员)为", s) else s
+    s = re.sub(r"^.*?(?:由|为)", "", s) if re.search(r"(?:组成人员|人员|成员)为", s) else s
     s = re.sub(r"（以下简称[^）]*）|\(以下简称[^)]*\)", "", s)
     # a leading condition (`…审议质询案时，`, `…答复的，`, `根据需要，`) names no one
     # but `镇长、人大主席团主席不是党委委员的，可列席…`: a condition on who is not already a
     # member names those who sit in
+    s = "，".join(_GROUND_TAIL.sub("", c.strip()) for c in re.split(r"[，,]", s))
     s = "，".join(_NOT_MEMBER.sub(r"\g<who>", c.strip()) for c in re.split(r"[，,]", s)
                  if _NOT_MEMBER.fullmatch(c.strip()) or not (re.search(r"(?:时|的|后|需要)$", c.strip())
                                                              or _CONDITION.match(c.strip())))
-    parts = [re.sub(r"^(?:[\u4e00-\u9fff]{0,16}?会议?)?(?:并)?(?:可以|可|得)?(?:邀请|邀|请|通知|指定(?!人员$)|允许)|^(?:并由|由|应当|应)|"
+    # `会议主持人可确定有关人员`, `书记可根据议题需要召集支部书记`: who decides is not who comes
+    s = _DECIDER.sub("", s)
+    parts = [re.sub(r"^(?:[\u4e00-\u9fff]{0,16}?会议?)?(?:并|也)?(?:可以|可|得)?(?:邀请|邀|请|通知|指定(?!人员$)|允许|安排|吸收)|"
+                    r"^(?:必要时|根据需要|视需要|根据工作需要|如有需要)|^(?:并由|由|应当|应)|"
                     r"(?:有权|均|可以|可|应当|应|亦得|得|与会|派员|列席)$",
                     "", p.strip())
              for p in re.split(r"[、，,]|以及|及(?!其[^他])|和(?!议题)", s)]
-    return [p for p in parts if 1 < len(p) <= 30 and not _NOT_PERSON.search(p) and not _QUANTITY.match(p)]
+    parts = [p.lstrip("•·*-— \t") for p in parts]  # a bullet of the page's layout
+    parts = [_GROUND_TAIL.sub("", p) for p in parts]  # `各科室负责人根据议题`
+    return [p for p in parts if 1 < len(p) <= 30 and not re.fullmatch(r"[一二三四五六七八九十\d]+", p) and not _NOT_PERSON.search(p) and not _QUANTITY.match(p)
+            and not _FRACTION_WORD.search(p)]
 
+
+#: a quorum clause run on after a list (`…组成，必须有半数以上委员到会`) names no one
+_FRACTION_WORD = re.compile(r"分之|半数|以上$|须有|应有")
+
+
+#: the ground on which they come, after those who come (`…负责人根据议题需要`), or how (`固定`)
+_GROUND_TAIL = re.compile(r"(?<=..)(?:(?:根据|按照|视)[^、，,]{0,8}|固定|均|一般)$")
+
+#: who decides who comes, before those who come (`会议主持人可确定有关人员`,
+#: `书记可根据议题需要召集支部书记及…`)
+_DECIDER = re.compile(r"(?:^|(?<=[，,]))[^、，,]*?(?:可以|可|得|应当|应)[^、，,]{0,10}?(?:确定|决定|安排|吸收|召集|邀请|通知)"
+                      r"(?=[\u4e00-\u9fff])")
 
 #: `根据会议议题，可以通知…列席`: a clause that only states on what ground
 _CONDITION = re.compile(r"(?:根据|按照|依照|视)[^，,]{0,12}$")

@@ -38,6 +38,15 @@ def aliases(body: str) -> tuple[str, ...]:
             tail = organ[cut.start():]
             if len(tail) >= 3 and ORGAN_END.search(tail):
                 out.add(tail)
+    # `党委会议` for 镇党委会议: the meeting's name without its place or level
+    for cut in ALIAS_CUT.finditer(body):
+        tail = body[cut.start():]
+        if len(tail) >= 4 and tail.endswith("会议"):
+            out.add(tail)
+    if body.endswith("中心组学习"):  # `党委理论学习中心组学习`: the group is `党委中心组`, `中心组`
+        group = body[:-2]
+        out.update({group, re.sub(r"理论(?:学习)?", "", group), "中心组"})
+        out.update(group[c.start():] for c in ALIAS_CUT.finditer(group))
     for a in list(out):
         if "常务委员会" in a:
             out.add(a.replace("常务委员会", "常委会"))
