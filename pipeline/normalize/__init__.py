@@ -48,6 +48,7 @@ from pipeline.normalize.lines import (
 from pipeline.normalize.markup import remove_markup
 from pipeline.normalize.page_split import remove_page_markers
 from pipeline.normalize.pinyin import remove_pinyin
+from pipeline.normalize.removals import Removals, visible
 from pipeline.normalize.script import detect_script, to_simplified
 
 #: A rule: the current text and the source's script → edits on the current text.
@@ -94,13 +95,22 @@ class Normalized:
 
 
 def normalize(text: str, rules: Sequence[tuple[str, Rule]] = RULES) -> Normalized:
-    """Normalize ``text`` by ``rules`` in order, keeping the offset map and collecting warnings."""
+    """Normalize ``text`` by ``rules`` in order, keeping the offset map and collecting warnings.
+
+    What each rule removes is counted; a text that lost much of its source gets
+    a warning naming the rules that removed it (see :mod:`pipeline.normalize.removals`).
+    """
     script = detect_script(text)
     offsets = identity_map(len(text))
     warnings: list[str] = []
-    for _name, rule in rules:
+    removals = Removals(visible(text))
+    for name, rule in rules:
         edits = rule(text, script)
         if edits:
             warnings.extend(e.note for e in edits if e.note)
+            removals.count(name, text, offsets, edits)
             text, offsets = apply_edits(text, offsets, edits)
+    loss = removals.warning(text)
+    if loss:
+        warnings.append(loss)
     return Normalized(text=text, offsets=offsets, script=script, warnings=warnings)

@@ -1,0 +1,71 @@
+"""No rule removes content silently: furniture removal stops where content starts, and a
+text that lost much of its source says how much and by which rule."""
+
+from __future__ import annotations
+
+from pipeline.normalize import RULES, normalize
+from pipeline.normalize.edits import Edit
+
+CONTENT = "某某局是县政府工作部门，主要负责全县的统计调查工作。局内设办公室和综合股两个股室。"
+
+
+def test_one_line_encyclopedia_page_keeps_its_content() -> None:
+    page = ("收藏查看我的收藏0有用+1已投票0某某局编辑锁定本词条由某某认证。" + CONTENT
+            + "词条标签：机构 政府 ©2026 某某百科 京ICP证000000号 京公网安备00000000000000号")
+    result = normalize(page)
+    assert CONTENT in result.text
+    assert "ICP" not in result.text and "收藏" not in result.text
+
+
+def test_label_line_running_into_content_keeps_the_content() -> None:
+    line = "上传人：张三 上传时间：2026-01-02 某某镇议事规则 为规范党委议事，提高决策水平，制定本规则。"
+    text = normalize(line).text
+    assert "上传人" not in text and "2026-01-02" not in text
+    assert text.startswith("某某镇议事规则")
+    assert text.endswith("为规范党委议事，提高决策水平，制定本规则。")
+
+
+def test_a_tag_label_takes_only_its_tags() -> None:
+    text = normalize("词条标签：行政机构 主要职责是负责全县的统计调查工作。").text
+    assert text == "主要职责是负责全县的统计调查工作。"
+
+
+def test_a_reference_heading_inside_body_text_keeps_what_follows() -> None:
+    page = "收藏查看我的收藏0有用+1已投票0某某局编辑" + CONTENT + "参考资料 编写组每年汇编统计数据，供领导决策参考使用。"
+    text = normalize(page).text
+    assert "编写组每年汇编统计数据，供领导决策参考使用。" in text
+
+
+def test_a_reference_list_closing_the_entry_still_goes() -> None:
+    page = "收藏查看我的收藏0有用+1已投票0某某局编辑" + CONTENT + "参考资料 1. 某某局职能 . 某某网 [引用日期2026-01-02]"
+    text = normalize(page).text
+    assert text.endswith("两个股室。")
+
+
+def test_furniture_only_text_warns_that_nothing_is_left() -> None:
+    result = normalize("第1页 / 共5页\n下载 相关 举报\n")
+    assert result.text == ""
+    assert any("keeps 0 of" in w and "furniture" in w for w in result.warnings)
+
+
+def test_large_removal_names_the_rule_and_the_amount() -> None:
+    source = "甲乙丙丁戊己庚辛壬癸" * 3 + "。" + CONTENT
+
+    def drop_first_sentence(text: str, script: str) -> list[Edit]:
+        return [Edit(0, text.index("。") + 1)]
+
+    result = normalize(source, rules=(*RULES, ("drop_first_sentence", drop_first_sentence)))
+    (warning,) = [w for w in result.warnings if "keeps" in w]
+    assert "drop_first_sentence 31" in warning
+    assert "source 0–31" in warning
+
+
+def test_ordinary_text_has_no_loss_warning() -> None:
+    assert normalize("第一条 总则\n" + CONTENT).warnings == []
+
+
+def test_pinyin_annotations_do_not_count_as_lost_text() -> None:
+    source = "開(kāi)展(zhǎn)學(xué)習(xí)活動(dòng)，黨(dǎng)員(yuán)每月參加一次組織生活。"
+    result = normalize(source)
+    assert result.text == "开展学习活动，党员每月参加一次组织生活。"
+    assert result.warnings == []
