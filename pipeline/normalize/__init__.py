@@ -25,9 +25,11 @@ Why this order:
    page markers' blank lines and the first page.
 6. ``page_split`` before the line rules: page blocks are found by their blank
    lines, which the line rules remove.
-7. ``paragraphs`` → ``join_lines`` → ``whitespace``: paragraphs are split
-   before broken lines are joined (a heading that starts a line is never joined
-   to the line before), and the blank lines the joiner relies on go last.
+7. ``paragraphs`` → ``join_lines`` → ``spaces`` → ``whitespace``: paragraphs
+   are split before broken lines are joined (a heading that starts a line is
+   never joined to the line before); stray spaces inside words go once lines
+   are whole (a paragraph space has become a line break by then), and the
+   blank lines the joiner relies on go last.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ from pipeline.normalize.page_split import remove_page_markers
 from pipeline.normalize.pinyin import remove_pinyin
 from pipeline.normalize.removals import Removals, visible
 from pipeline.normalize.script import detect_script, to_simplified
+from pipeline.normalize.spacing import join_unit_breaks, remove_word_spaces
 
 #: A rule: the current text and the source's script → edits on the current text.
 Rule = Callable[[str, str], list[Edit]]
@@ -75,7 +78,9 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("furniture", _text_only(remove_furniture)),
     ("page_split", _text_only(remove_page_markers)),
     ("paragraphs", _text_only(split_flattened_paragraphs)),
+    ("unit_breaks", _text_only(join_unit_breaks)),
     ("join_lines", _text_only(join_broken_lines)),
+    ("spaces", _text_only(remove_word_spaces)),
     ("whitespace", _text_only(tidy_whitespace)),
 )
 

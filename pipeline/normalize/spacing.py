@@ -1,0 +1,123 @@
+"""Stray spaces of a PDF or DOCX conversion: inside words, around punctuation, before units.
+
+A converted page keeps a space where a printed line ended (``济南市 的南大门``),
+after punctuation (``1、 传达中央、 国务院``), before a unit (``1989 年 1 月``,
+``10349 名``) and before the number of a figure (``收入 1100万元``); a number
+may even end a line whose next line opens with its unit. Chinese writes none of
+these spaces, and they cut words and figures apart for every later stage.
+
+But a space is also the only separator of a run-in heading (``二、议事范围
+凡属…``, ``村居基层工作 2012年11月,…``) and of table cells (``项目名称 某某项目
+预算单位 某某局``), so the rule only touches running text, and there only
+spaces that stand *inside* a sentence:
+
+- never on a table row (pipe/TAB rows) nor on a line whose spaces outnumber its
+  punctuation (space-separated cells, lists of names);
+- a space between two words needs a clause before it on the same line (a
+  comma or sentence end earlier on the line), so the space after a heading or
+  label that opens the line stays;
+- a space after ``。！？：`` (a sentence or label end) stays: it may separate paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline import lexicon
+from pipeline.normalize.edits import Edit
+from pipeline.normalize.lines import is_cell, is_table_row, line_head
+
+UNITS = Path(__file__).resolve().parents[2] / "extractors" / "figures" / "units.tsv"
+SP = "[ \u3000]"
+HAN = "\u4e00-\u9fff"
+#: Punctuation a space never precedes, and after which (inside a sentence) it is noise.
+CLAUSE_PUNCT = "，,、；;"
+#: What shows that a line is running text (a clause or a sentence ends on it).
+TEXT_PUNCT = re.compile(r"[，、；;。！？]|,(?!\d)")
+#: A clause ended earlier on the line (an enumeration's ``、`` does not count: table cells
+#: and headings hold those too).
+CLAUSE_BEFORE = re.compile(r"[，；;。！？]|,(?!\d)")
+SPACE = re.compile(f"{SP}+")
+
+
+@lru_cache(maxsize=1)
+def unit_start() -> str:
+    """A character class of the first characters of the figure units (``units.tsv``), with 万/亿/余/多."""
+    firsts = {row[0][0] for row in lexicon.rows(UNITS) if row and row[0] and "hanzi" not in row[2:3]}
+    firsts |= set("万亿余多%")
+    firsts -= set("条章节款")  # 第 1 条: an article number, not a figure
+    return "[" + "".join(sorted(firsts)) + "]"
+
+
+#: A space between two words (a number's spaces are judged by :func:`cell_number`).
+WORD_SPACE = re.compile(f"(?<=[{HAN}]){SP}+(?=[{HAN}])")
+
+
+@lru_cache(maxsize=1)
+def cell_number() -> re.Pattern[str]:
+    """A number standing as a cell of a space-separated row: after a space and before another
+    number or a word that is no unit (``经费 49.8确保…``, ``收入 8 11,122,315.04``)."""
+    return re.compile(rf"{SP}\d[\d,.]*(?:{SP}+\d|(?!{unit_start()})[{HAN}])")
+
+
+def _is_running_text(line: str) -> bool:
+    """A line of sentences: clauses end on it, it has no more word spaces than punctuation
+    (a row of space-separated cells or a list of names has more) and no number cells."""
+    if is_cell(line) or is_table_row(line):
+        return False
+    punct = len(TEXT_PUNCT.findall(line))
+    return punct >= 2 and len(WORD_SPACE.findall(line)) <= punct and not cell_number().search(line)
+
+
+def _space_goes(line: str, s: int, e: int, units: str) -> bool:
+    """Whether the space ``line[s:e]`` inside running text is noise."""
+    before, after = line[:s], line[e:]
+    if not before.strip(" \u3000") or not after:
+        return False
+    a, b = before[-1], after[0]
+    if b in CLAUSE_PUNCT or b in "。)）":  # 人员 ,  / 召开) ,
+        return True
+    if a in CLAUSE_PUNCT:  # 书记、 党组成员 / 1、 传达
+        return not line_head().match(after) or a == "、"
+    if a.isdigit() and re.match(units, b):  # 1989 年 / 10349 名
+        return True
+    if a in "年月" and re.match(rf"\d{{1,2}}{SP}*[月日]", after):  # 1990年 6月
+        return True
+    if a in "。！？!?：:" or line_head().match(after):  # a sentence/label end, or a heading, follows
+        return False
+    mid_clause = CLAUSE_BEFORE.search(before) is not None
+    if re.match(f"[{HAN}]", a) and re.match(rf"(?:\d[\d.]*|X+){SP}*{units}", after):  # 收入 1100万元
+        return mid_clause
+    if re.match(f"[{HAN}]", a) and re.match(f"[{HAN}]", b):  # 济南市 的南大门
+        return mid_clause
+    return False
+
+
+def remove_word_spaces(text: str) -> list[Edit]:
+    """Edits removing the spaces a conversion put inside words and figures of running text."""
+    units = unit_start()
+    edits: list[Edit] = []
+    pos = 0
+    for line in text.split("\n"):
+        if _is_running_text(line):
+            edits.extend(Edit(pos + m.start(), pos + m.end()) for m in SPACE.finditer(line)
+                         if _space_goes(line, m.start(), m.end(), units))
+        pos += len(line) + 1
+    return edits
+
+
+def join_unit_breaks(text: str) -> list[Edit]:
+    """Edits joining a line that ends with a number to the next when that opens with its unit
+    (``共有党员 10349\n名、预备党员…``): a printed line ended inside the figure."""
+    units = re.compile(rf"{unit_start()}[{HAN}，,、。；;]")
+    edits: list[Edit] = []
+    pos = 0
+    lines = text.split("\n")
+    for i, line in enumerate(lines[:-1]):
+        end = pos + len(line)
+        if line[-1:].isdigit() and units.match(lines[i + 1]) and _is_running_text(line + lines[i + 1]):
+            edits.append(Edit(end, end + 1))
+        pos = end + 1
+    return edits

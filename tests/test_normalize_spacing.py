@@ -1,0 +1,50 @@
+"""Stray spaces of converted documents go from running text; headings and table cells keep theirs."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.normalize import normalize
+
+
+@pytest.mark.parametrize("source, expected", [
+    # a printed line ended inside a sentence
+    ("某镇位于三县交界处,是本市 的北大门。东部 为平原,西部为山地。",
+     "某镇位于三县交界处,是本市的北大门。东部为平原,西部为山地。"),
+    # spaces after punctuation and list markers
+    ("1、 传达中央、 国务院的决定, 研究贯彻意见。", "1、传达中央、国务院的决定,研究贯彻意见。"),
+    # a space before punctuation
+    ("参加会议的人员 , 发言要简明扼要。会议不超过半小时。", "参加会议的人员,发言要简明扼要。会议不超过半小时。"),
+    # numbers and their units
+    ("1990 年 6 月,增设两个科室。全区有党员 2345 名、预备党员 67 名。",
+     "1990年6月,增设两个科室。全区有党员2345名、预备党员67名。"),
+    # a figure's number after a word
+    ("全镇辖30个行政村,人口 5万人,全年实现财政收入 800万元。", "全镇辖30个行政村,人口5万人,全年实现财政收入800万元。"),
+    # a line break between a number and its unit
+    ("年底,全区有党员 2345\n名、预备党员67名。", "年底,全区有党员2345名、预备党员67名。"),
+])
+def test_conversion_spaces_go(source: str, expected: str) -> None:
+    assert normalize(source).text == expected
+
+
+@pytest.mark.parametrize("source", [
+    # a run-in heading is separated from its content by the space alone
+    "二、议事范围 凡属全镇重大问题,都应提交会议讨论,会议每月召开一次。",
+    "基层组织建设 2020年3月,工委召开动员会,成立领导小组。",
+    "(三)常委会职责 常委会在全委会闭会期间,行使委员会职权,领导全区的工作。",
+    # table rows: pipe rows, space-separated cells, number cells
+    "项目名称 某某项目 预算单位 某某局 金额 250万元",
+    "名称 1 5,000 5,000",
+    "| 年度 预算 | 250 | 100 |",
+    "一、收入 1 12,345.60 23,456.70 二、支出 2 34,567.80",
+    "组织、指导和检查地方志工作 保障工作开展所需资金,确保完成任务 市志编纂经费 49.8确保人员工资发放",
+    # a list of names
+    "参加人员:张某 李某 王某 赵某,列席人员:钱某。",
+])
+def test_structural_spaces_stay(source: str) -> None:
+    assert normalize(source).text == source
+
+
+def test_a_table_value_is_not_joined_to_the_next_label() -> None:
+    text = "资金总额 171.41\n年度\n总体目标"
+    assert normalize(text).text == text
