@@ -7,7 +7,8 @@ one offset map (``offsets[i]`` = source index of normalized character ``i``).
 
 Why this order:
 
-0. ``newlines`` first: every later rule splits lines on ``\n`` alone.
+0. ``newlines`` first: every later rule splits lines on ``\n`` alone; then
+   ``encoding`` (UTF-8 read as Latin-1), since every later rule reads characters.
 1. ``markup`` next: tags and comments are not text and would confuse every
    later pattern (a ``<br>`` is a line end).
 2. ``garbled`` before ``pinyin`` and before the script conversion: the repair
@@ -38,6 +39,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from pipeline.normalize.edits import Edit, apply_edits, identity_map
+from pipeline.normalize.encoding import repair_encoding
 from pipeline.normalize.fullwidth import fullwidth_to_ascii
 from pipeline.normalize.furniture import remove_furniture
 from pipeline.normalize.garbled import repair_garbled
@@ -70,6 +72,7 @@ def _text_only(fn: Callable[[str], list[Edit]]) -> Rule:
 #: The rules in the order they run (see the module docstring for why).
 RULES: tuple[tuple[str, Rule], ...] = (
     ("newlines", _text_only(unix_newlines)),
+    ("encoding", _text_only(repair_encoding)),
     ("markup", _text_only(remove_markup)),
     ("garbled", _text_only(repair_garbled)),
     ("pinyin", _text_only(remove_pinyin)),
