@@ -69,3 +69,23 @@ def test_pinyin_annotations_do_not_count_as_lost_text() -> None:
     result = normalize(source)
     assert result.text == "开展学习活动，党员每月参加一次组织生活。"
     assert result.warnings == []
+
+
+# --- page-split markers of an excerpt ------------------------------------------------
+
+PAGE = "镇党委领导全镇工作，各部门认真贯彻落实各项决定，按期报告工作情况。" * 8  # ~260 characters
+
+
+def test_an_excerpt_of_two_pages_loses_its_markers_and_the_cut_word_is_joined() -> None:
+    text = f"文档简介\n\n1、某镇议事规则 {PAGE}并及时对其请\n\n2、示的重要事项做出决定。"
+    assert normalize(text).text == f"文档简介\n某镇议事规则 {PAGE}并及时对其请示的重要事项做出决定。"
+
+
+def test_markers_of_a_flattened_page_after_a_single_line_break() -> None:
+    text = f"1、某县经验材料 {PAGE}助推粮油和中药材等\n2、传统产业提档升级。{PAGE}同\n3、心共建。"
+    assert normalize(text).text == f"某县经验材料 {PAGE}助推粮油和中药材等传统产业提档升级。{PAGE}同心共建。"
+
+
+def test_a_two_item_list_is_not_an_excerpt() -> None:
+    text = "1、对全镇的重大问题作出决策\n\n2、向上级推荐重要干部。"
+    assert normalize(text).text == "1、对全镇的重大问题作出决策\n2、向上级推荐重要干部。"
