@@ -174,14 +174,15 @@ def find_scopes(doc: Document) -> list[Scope]:
     scopes: list[Scope] = []
     heads = list(HEADING.finditer(text))
     outer = _outer_markers(text)
+    first_line = len(text) - len(text.lstrip()) + len((text.lstrip().splitlines() or [""])[0])
     for i, m in enumerate(heads):
         end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
-        end = min([end] + [p for p in outer if p > m.end()])
+        if m.start() >= first_line:  # the text's own title rules the whole text, its 一、 sections included
+            end = min([end] + [p for p in outer if p > m.end()])
         body = re.sub(r"^(?:实行|建立|坚持|推行|落实|健全)", "", m.group("body"))  # `7、实行周一下午例会学习制度`
         if m.group(0).endswith("规则") and not body.endswith("会议"):
             body += "会议"  # `…常务委员会议事规则` regulates the 常务委员会会议
         scopes.append(Scope(_renamed(text, body, m.end(), end), m.start(), end, heading=True))
-    first_line = len(text) - len(text.lstrip()) + len((text.lstrip().splitlines() or [""])[0])
     chapters = _section_scopes(doc, scopes)
     if chapters:  # `第二章 党委会议`, `第三章 镇长办公会议`: the organ's rules name its meetings one by one,
         # so the title (`中共某镇委员会议事规则`) is the organ's, not one meeting's
