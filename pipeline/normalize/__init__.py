@@ -22,7 +22,8 @@ Why this order:
 4. ``simplify`` (OpenCC) and ``fullwidth`` before the pattern rules, so the
    furniture and marker patterns are written once, in simplified characters
    and ASCII digits.
-5. ``furniture`` and ``page_info`` (info lines by shape) before ``page_split``: the upload banner sits between the
+5. ``furniture``, ``page_info`` (info lines by shape) and ``platform_notes``
+   before ``page_split``: the upload banner sits between the
    page markers' blank lines and the first page.
 6. ``page_split`` before the line rules: page blocks are found by their blank
    lines, which the line rules remove.
@@ -53,6 +54,7 @@ from pipeline.normalize.markup import remove_markup
 from pipeline.normalize.page_info import remove_page_info
 from pipeline.normalize.page_split import remove_page_markers
 from pipeline.normalize.pinyin import remove_pinyin
+from pipeline.normalize.platform_notes import remove_platform_notes
 from pipeline.normalize.removals import Removals, visible
 from pipeline.normalize.script import detect_script, to_simplified
 from pipeline.normalize.spacing import join_unit_breaks, remove_word_spaces
@@ -81,6 +83,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("fullwidth", _text_only(fullwidth_to_ascii)),
     ("furniture", _text_only(remove_furniture)),
     ("page_info", _text_only(remove_page_info)),
+    ("platform_notes", _text_only(remove_platform_notes)),
     ("page_split", _text_only(remove_page_markers)),
     ("paragraphs", _text_only(split_flattened_paragraphs)),
     ("unit_breaks", _text_only(join_unit_breaks)),
