@@ -22,8 +22,8 @@ Why this order:
 4. ``simplify`` (OpenCC) and ``fullwidth`` before the pattern rules, so the
    furniture and marker patterns are written once, in simplified characters
    and ASCII digits.
-5. ``furniture``, ``page_info`` (info lines by shape) and ``platform_notes``
-   before ``page_split``: the upload banner sits between the
+5. ``furniture``, ``page_info`` (info lines by shape), ``platform_notes`` and
+   ``page_apparatus`` (running heads, contents) before ``page_split``: the upload banner sits between the
    page markers' blank lines and the first page.
 6. ``page_split`` before the line rules: page blocks are found by their blank
    lines, which the line rules remove.
@@ -52,6 +52,7 @@ from pipeline.normalize.lines import (
 )
 from pipeline.normalize.markup import remove_markup
 from pipeline.normalize.page_info import remove_page_info
+from pipeline.normalize.page_layout import remove_page_apparatus
 from pipeline.normalize.page_split import remove_page_markers
 from pipeline.normalize.pinyin import remove_pinyin
 from pipeline.normalize.platform_notes import remove_platform_notes
@@ -84,6 +85,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("furniture", _text_only(remove_furniture)),
     ("page_info", _text_only(remove_page_info)),
     ("platform_notes", _text_only(remove_platform_notes)),
+    ("page_apparatus", _text_only(remove_page_apparatus)),
     ("page_split", _text_only(remove_page_markers)),
     ("paragraphs", _text_only(split_flattened_paragraphs)),
     ("unit_breaks", _text_only(join_unit_breaks)),

@@ -1,0 +1,116 @@
+"""The printed page's apparatus: running heads, page numbers and tables of contents.
+
+A flipbook's or PDF's text layer keeps what the printed page carried around the
+text: a running head (``Page 832 - 某某区志``, ``P. 832``, the book's title set
+vertically and read out one fragment a line: ``某`` / ``某区`` / ``志``), and a
+printed table of contents (headings with page numbers, or a teaser line listing
+the headings the text then opens one by one). None of it is text, and a table of
+contents gives no sections (RECORDS.md). Recognised by shape:
+
+- ``Page N - title`` and ``P. N`` lines, and lines repeating that title;
+- three or more consecutive lines of one to three characters whose
+  concatenation is a line nearby (the vertical head and its horizontal copy);
+- three or more consecutive lines ``heading … page number``;
+- a line listing three or more headings (``一、职责 二、机构 三、编制``) of which
+  at least two open lines further on.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.normalize.edits import Edit
+from pipeline.normalize.lines import line_head
+
+PAGE_HEAD = re.compile(r"[ \t\u3000]*Page[ \t]*\d{1,4}[ \t]*[-–—][ \t]*(?P<title>\S.{0,40}?)[ \t]*")
+PAGE_NUMBER = re.compile(r"[ \t\u3000]*P\.[ \t]*\d{1,4}[ \t]*")
+#: A fragment of a vertical running head: one to three characters, no punctuation.
+FRAGMENT = re.compile(r"[ \t\u3000]*[\u4e00-\u9fff0-9A-Za-z]{1,3}[ \t\u3000]*")
+MIN_FRAGMENTS = 3
+#: How far (in lines) the horizontal copy of a vertical head is looked for.
+NEAR = 4
+#: A contents entry: a heading, leader dots or spaces, a page number.
+CONTENTS_ENTRY = re.compile(r"[ \t\u3000]*(?P<title>\S[^。；;]{1,40}?)(?:[ \t\u3000]*[.…·．]{2,}[ \t\u3000]*|[ \t\u3000]+)\d{1,4}[ \t\u3000]*")
+MIN_ENTRIES = 3
+#: Heading markers inside a teaser line (一、 (一) 第一章 1、).
+TEASER_MARK = re.compile(r"(?:^|(?<=[ \t\u3000]))(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]"
+                         r"|第[一二三四五六七八九十]+[章节条]|\d{1,2}[、.])")
+TEASER_ITEM_MAX = 20
+
+
+def _lines(text: str) -> tuple[list[str], list[int]]:
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    return lines, starts
+
+
+def _running_heads(lines: list[str]) -> set[int]:
+    drop: set[int] = set()
+    titles: set[str] = set()
+    for i, line in enumerate(lines):
+        m = PAGE_HEAD.fullmatch(line)
+        if m:
+            drop.add(i)
+            titles.add(m.group("title"))
+        elif PAGE_NUMBER.fullmatch(line):
+            drop.add(i)
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and lines[j].strip() and FRAGMENT.fullmatch(lines[j]):
+            j += 1
+        if j - i >= MIN_FRAGMENTS:
+            joined = "".join(x.strip() for x in lines[i:j])
+            near = [k for k in range(max(0, i - NEAR), min(len(lines), j + NEAR)) if not i <= k < j]
+            copies = [k for k in near if lines[k].strip() == joined]
+            if copies or any(joined in t or t in joined for t in titles):
+                drop.update(range(i, j))
+                drop.update(copies)
+                titles.add(joined)
+        i = max(j, i + 1)
+    if titles:
+        drop.update(k for k, line in enumerate(lines) if line.strip() in titles)
+    return drop
+
+
+def _contents(lines: list[str]) -> set[int]:
+    drop: set[int] = set()
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and CONTENTS_ENTRY.fullmatch(lines[j]) and line_head().match(lines[j]):
+            j += 1
+        if j - i >= MIN_ENTRIES:
+            drop.update(range(i, j))
+            if i and lines[i - 1].strip().replace(" ", "") in ("目录", "目次"):
+                drop.add(i - 1)
+        i = max(j, i + 1)
+    return drop
+
+
+def _teasers(lines: list[str]) -> set[int]:
+    """Lines listing headings that open lines further on (an outline teaser)."""
+    drop: set[int] = set()
+    for i, line in enumerate(lines):
+        marks = list(TEASER_MARK.finditer(line))
+        if len(marks) < MIN_ENTRIES or re.search(r"[。；;，,]", line):
+            continue
+        items = [line[m.start():(marks[k + 1].start() if k + 1 < len(marks) else len(line))].strip()
+                 for k, m in enumerate(marks)]
+        if any(len(x) > TEASER_ITEM_MAX for x in items):
+            continue
+        later = [x.strip() for x in lines[i + 1:]]
+        opened = sum(1 for item in items if any(x.startswith(item) for x in later))
+        if opened >= 2:
+            drop.add(i)
+    return drop
+
+
+def remove_page_apparatus(text: str) -> list[Edit]:
+    """Edits emptying running-head, page-number and contents lines (emptied, so the lines
+    around them are never joined across them)."""
+    lines, starts = _lines(text)
+    drop = _running_heads(lines) | _contents(lines) | _teasers(lines)
+    return [Edit(starts[k], starts[k] + len(lines[k])) for k in sorted(drop) if lines[k]]
