@@ -77,8 +77,8 @@ PAGE = "镇党委领导全镇工作，各部门认真贯彻落实各项决定，
 
 
 def test_an_excerpt_of_two_pages_loses_its_markers_and_the_cut_word_is_joined() -> None:
-    text = f"文档简介\n\n1、某镇议事规则 {PAGE}并及时对其请\n\n2、示的重要事项做出决定。"
-    assert normalize(text).text == f"文档简介\n某镇议事规则 {PAGE}并及时对其请示的重要事项做出决定。"
+    text = f"规章汇编\n\n1、某镇议事规则 {PAGE}并及时对其请\n\n2、示的重要事项做出决定。"
+    assert normalize(text).text == f"规章汇编\n某镇议事规则 {PAGE}并及时对其请示的重要事项做出决定。"
 
 
 def test_markers_of_a_flattened_page_after_a_single_line_break() -> None:
