@@ -46,13 +46,15 @@ def test_a_line_of_headings_not_opened_later_stays() -> None:
     ('<image>data:image/png;base64,AAAA" alt=""</image>\n' + BODY, BODY),
     ("当前位置:\n某某局 > 其他 > 通知公告\n" + BODY, BODY),
     (BODY + "\n扫一扫在手机打开当前页\n相关解读\n- 全部留言\n- 评论\n- 有用()", BODY),
+    ("【www.example.com--报告】\n" + BODY, BODY),
+    ("某某词一_某某词二_某某词三_某某词四\n" + BODY, BODY),
 ])
 def test_page_chrome_patterns(source: str, expected: str) -> None:
     assert normalize(source).text == expected
 
 
 def test_a_comparison_with_a_greater_sign_stays() -> None:
-    text = "甲 > 乙\n指标 >92% 合格"
+    text = "甲 > 乙\n指标 >92% 合格\n详情请访问 www.example.gov.cn 查询。"
     assert normalize(text).text == text
 
 

@@ -17,6 +17,9 @@ from pipeline.normalize.platform_notes import is_platform_note
     "2、部分预览的文档不可在线预览,如有问题可申请退款",
     "某某规章制度 VIP免费",
     "版权声明:本文档由用户上传,收益归上传人所有,如有侵权请联系删除",
+    "下面是小编为大家整理的某某制度,供大家参考。",
+    "2、文件下载后可能被浏览器直接打开,可保存到桌面",
+    "新用户请【点此注册】加入会员",
 ])
 def test_platform_notes(line: str) -> None:
     assert is_platform_note(line)
