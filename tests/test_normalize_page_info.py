@@ -48,6 +48,8 @@ def test_a_stamp_inside_a_line_goes_with_the_domain_before_it() -> None:
     "会议时间:2026-01-05\n会议地点:三楼会议室",  # labels of the text's own
     "某某县人民政府\n2026年1月5日",  # a signature date
     "三、会议时间:会议至少每月召开一次。",
+    "时间:2026-01-05 地点:三楼会议室",  # minutes: the text's own fields
+    "时间:2026-01-05 上午召开全体会议,研究年度工作。",
 ])
 def test_content_stays(source: str) -> None:
     assert normalize(source).text == source

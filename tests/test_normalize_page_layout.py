@@ -35,6 +35,16 @@ def test_contents_and_teasers_go(source: str) -> None:
     assert not text.startswith(("目录", "第一章 总则 ..", "一、职责 二、"))
 
 
+def test_table_rows_ending_in_row_numbers_are_no_contents() -> None:
+    text = "收入决算表\n一、财政拨款收入 1\n二、上级补助收入 2\n三、事业收入 3\n四、经营收入 4"
+    assert normalize(text).text == text
+
+
+def test_contents_under_a_contents_line_without_dots() -> None:
+    text = normalize("目录\n第一章 总则 1\n第二章 职责 3\n第三章 会议 5\n第一章 总则\n第一条 为规范议事,制定本规则。").text
+    assert text == "第一章 总则\n第一条 为规范议事,制定本规则。"
+
+
 def test_a_line_of_headings_not_opened_later_stays() -> None:
     text = "一、提高认识 二、加强领导 三、狠抓落实\n会议要求各单位贯彻执行。"
     assert normalize(text).text == text

@@ -54,6 +54,10 @@ MAX_BUTTONS = 4
 VALUE_LINE_MAX = 20
 #: The site's domain before an inline stamp.
 DOMAIN = r"(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,6}"
+#: Stamp labels a text uses for its own fields too (会议时间 written 时间:2026-01-05 in minutes):
+#: alone before a text line they are its own (时间:2026-01-05 上午召开…), beside another pair
+#: (来源:某某 日期:…) a page's stamp.
+GENERIC = frozenset({"时间", "日期"})
 #: Stamp labels specific enough to be recognised inside a line.
 INLINE_LABELS = ("发布时间", "发布日期", "发表时间", "发表日期", "更新时间")
 
@@ -71,6 +75,7 @@ class Item:
     end: int
     chrome: bool  # marks the line as page chrome by itself
     empty: str  # the kind of a label whose value is missing (it may stand on the next line), else ""
+    generic: bool = False  # 时间:/日期: — a text's own field as often as a page's stamp
 
 
 def _item(line: str, pos: int) -> Item | None:
@@ -87,7 +92,7 @@ def _item(line: str, pos: int) -> Item | None:
         dated = bool(v and v.groupdict().get("date"))
         chrome = {"stamp": dated, "count": True, "widget": True, "file": has_value, "who": False}[kind]
         c = CLOSE.match(line, end)
-        return Item(c.end() if c else end, chrome, "" if has_value else kind)
+        return Item(c.end() if c else end, chrome, "" if has_value else kind, m.group("label") in GENERIC)
     s = STAMP.match(line, p)
     if s and (s.end() == len(line) or not line[s.end()].isalnum()):
         c = CLOSE.match(line, s.end())
@@ -109,7 +114,7 @@ def _items(line: str, pos: int = 0) -> list[Item]:
 def _short_tokens(s: str, limit: int) -> bool:
     tokens = s.split()
     return 0 < len(tokens) <= limit and all(len(t) <= SHORT_TOKEN for t in tokens) \
-        and not SENTENCE_PUNCT.search(s)
+        and not SENTENCE_PUNCT.search(s) and not re.search("[:：]", s)  # no label of the text's own
 
 
 @dataclass(frozen=True)
@@ -141,7 +146,7 @@ def classify(line: str) -> LineInfo:
     if not rest or (chrome and _short_tokens(rest, MAX_BUTTONS)):
         lone = items[0].empty if len(items) == 1 and not rest else ""
         return LineInfo("info" if chrome else "who", chrome, lone)
-    if chrome:
+    if any(i.chrome and not i.generic for i in items) or len(items) > 1:  # 来源:某某 日期:…
         return LineInfo("prefix", True, cut=items[-1].end)
     return LineInfo("other")
 

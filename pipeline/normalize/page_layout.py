@@ -10,7 +10,8 @@ contents gives no sections (RECORDS.md). Recognised by shape:
 - ``Page N - title`` and ``P. N`` lines, and lines repeating that title;
 - three or more consecutive lines of one to three characters whose
   concatenation is a line nearby (the vertical head and its horizontal copy);
-- three or more consecutive lines ``heading … page number``;
+- three or more consecutive lines ``heading …… page number`` (with leader dots, or
+  under a ``目录`` line: a table's rows end in row numbers too);
 - a line listing three or more headings (``一、职责 二、机构 三、编制``) of which
   at least two open lines further on.
 """
@@ -29,8 +30,11 @@ FRAGMENT = re.compile(r"[ \t\u3000]*[\u4e00-\u9fff0-9A-Za-z]{1,3}[ \t\u3000]*")
 MIN_FRAGMENTS = 3
 #: How far (in lines) the horizontal copy of a vertical head is looked for.
 NEAR = 4
-#: A contents entry: a heading, leader dots or spaces, a page number.
-CONTENTS_ENTRY = re.compile(r"[ \t\u3000]*(?P<title>\S[^。；;]{1,40}?)(?:[ \t\u3000]*[.…·．]{2,}[ \t\u3000]*|[ \t\u3000]+)\d{1,4}[ \t\u3000]*")
+#: A contents entry: a heading, leader dots (group ``dots``) or spaces, a page number. Entries
+#: with spaces only count under a ``目录`` line: a table's rows end in row numbers too
+#: (``一、财政拨款收入 1``).
+CONTENTS_ENTRY = re.compile(r"[ \t\u3000]*(?P<title>\S[^。；;]{1,40}?)(?:[ \t\u3000]*(?P<dots>[.…·．]{2,})[ \t\u3000]*|[ \t\u3000]+)\d{1,4}[ \t\u3000]*")
+CONTENTS_HEAD = ("目录", "目次")
 MIN_ENTRIES = 3
 #: Heading markers inside a teaser line (一、 (一) 第一章 1、).
 TEASER_MARK = re.compile(r"(?:^|(?<=[ \t\u3000]))(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]"
@@ -79,12 +83,17 @@ def _contents(lines: list[str]) -> set[int]:
     drop: set[int] = set()
     i = 0
     while i < len(lines):
-        j = i
-        while j < len(lines) and CONTENTS_ENTRY.fullmatch(lines[j]) and line_head().match(lines[j]):
+        j, dotted = i, 0
+        while j < len(lines) and line_head().match(lines[j]):
+            m = CONTENTS_ENTRY.fullmatch(lines[j])
+            if not m:
+                break
+            dotted += bool(m.group("dots"))
             j += 1
-        if j - i >= MIN_ENTRIES:
+        headed = i > 0 and lines[i - 1].strip().replace(" ", "") in CONTENTS_HEAD
+        if j - i >= MIN_ENTRIES and (headed or dotted == j - i):
             drop.update(range(i, j))
-            if i and lines[i - 1].strip().replace(" ", "") in ("目录", "目次"):
+            if headed:
                 drop.add(i - 1)
         i = max(j, i + 1)
     return drop
