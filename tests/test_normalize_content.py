@@ -89,3 +89,13 @@ def test_markers_of_a_flattened_page_after_a_single_line_break() -> None:
 def test_a_two_item_list_is_not_an_excerpt() -> None:
     text = "1、对全镇的重大问题作出决策\n\n2、向上级推荐重要干部。"
     assert normalize(text).text == "1、对全镇的重大问题作出决策\n2、向上级推荐重要干部。"
+
+
+def test_a_page_marker_cutting_an_attendee_list_is_removed_and_the_list_rejoined() -> None:
+    text = f"规章汇编\n\n1、某镇议事规则 {PAGE}列席人员:办公室主任、组织委员、\n\n2、宣传委员、纪检委员。"
+    assert normalize(text).text == f"规章汇编\n某镇议事规则 {PAGE}列席人员:办公室主任、组织委员、宣传委员、纪检委员。"
+
+
+def test_a_page_marker_cutting_a_table_row_is_removed() -> None:
+    text = f"规章汇编\n\n1、某镇经费表 {PAGE}\n| 办公经费 | 12.5 |\n| 培训\n\n2、经费 | 3.0 |"
+    assert normalize(text).text.endswith("| 办公经费 | 12.5 |\n| 培训经费 | 3.0 |")
