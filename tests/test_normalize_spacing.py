@@ -48,3 +48,17 @@ def test_structural_spaces_stay(source: str) -> None:
 def test_a_table_value_is_not_joined_to_the_next_label() -> None:
     text = "资金总额 171.41\n年度\n总体目标"
     assert normalize(text).text == text
+
+
+LONG = "会议由书记召集并主持,书记不能出席时可委托副书记召集并主持,会议须有半数以上成员到会方能举行。" * 3
+
+
+def test_numbered_headings_run_into_a_flattened_page_start_lines() -> None:
+    source = f"某某议事规则{LONG}一、会议组织1、出席人员为全体成员。{LONG}二、议事范围会议的议事范围包括:1、重大事项。"
+    lines = normalize(source).text.split("\n")
+    assert [x[:6] for x in lines[1:]] == ["一、会议组织", "二、议事范围"]
+
+
+def test_a_lone_numeral_after_a_sentence_end_is_no_heading() -> None:
+    source = f"某某议事规则{LONG}二、三季度的会议由副书记主持。{LONG}"
+    assert "\n" not in normalize(source).text

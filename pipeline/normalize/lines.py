@@ -99,6 +99,22 @@ HEADING_SPACE = re.compile(
 )
 
 
+#: A Chinese-numeral heading marker run in right after a sentence end (``…本规则。二、议事范围``).
+RUN_IN_HEAD = re.compile(r"(?<=[。！？；;])(?=(?P<n>[一二三四五六七八九十]{1,3})、)")
+NUMERALS = "一二三四五六七八九十"
+
+
+def _run_in_heads(line: str) -> set[tuple[int, int]]:
+    """Where run-in headings 一、 二、 … of a flattened line start, when at least two of them
+    follow sentence ends counting up (a lone ``。二、`` may be a cross-reference)."""
+    found = [(m.start(), m.group("n")) for m in RUN_IN_HEAD.finditer(line)]
+    ordered = [p for (p, n), (_, prev) in zip(found[1:], found[:-1], strict=True)
+               if len(n) == 1 and len(prev) == 1 and NUMERALS.find(n) == NUMERALS.find(prev) + 1]
+    if not ordered:
+        return set()
+    return {(p, p) for p, _ in found}
+
+
 def split_flattened_paragraphs(text: str) -> list[Edit]:
     """Edits turning paragraph spaces of flattened long lines into line breaks."""
     edits: list[Edit] = []
@@ -110,8 +126,11 @@ def split_flattened_paragraphs(text: str) -> list[Edit]:
             for m in HEADING_SPACE.finditer(line):
                 group = next(g for g in ("sp", "dash", "by") if m.group(g))
                 spans.add((m.start(group), m.end(group)))
-            if len(spans) >= FLATTENED_MIN_BREAKS:
-                edits.extend(Edit(pos + a, pos + b, "\n") for a, b in sorted(spans))
+            if len(spans) < FLATTENED_MIN_BREAKS:
+                spans = set()
+            # a page flattened without spaces: numbered headings right after sentence ends
+            spans |= _run_in_heads(line)
+            edits.extend(Edit(pos + a, pos + b, "\n") for a, b in sorted(spans))
         pos += len(line) + 1
     return edits
 
