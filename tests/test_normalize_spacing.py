@@ -45,6 +45,11 @@ def test_structural_spaces_stay(source: str) -> None:
     assert normalize(source).text == source
 
 
+def test_a_number_cut_after_its_decimal_point_is_joined() -> None:
+    assert normalize("编制数 实有人数 控制率\n143 136 95.\n10% 经费情况").text == "编制数 实有人数 控制率\n143 136 95.10% 经费情况"
+    assert normalize("第一章 总则 2.\n第二章").text == "第一章 总则 2.\n第二章"
+
+
 def test_a_table_value_is_not_joined_to_the_next_label() -> None:
     text = "资金总额 171.41\n年度\n总体目标"
     assert normalize(text).text == text

@@ -108,9 +108,15 @@ def remove_word_spaces(text: str) -> list[Edit]:
     return edits
 
 
+#: A number cut after its decimal point (``95.``) and the decimals opening the next line (``10%``).
+DECIMAL_CUT = re.compile(r"(?:^|\s)\d{1,9}\.$")
+DECIMAL_REST = re.compile(r"\d{1,4}%?(?=\s|$)")
+
+
 def join_unit_breaks(text: str) -> list[Edit]:
     """Edits joining a line that ends with a number to the next when that opens with its unit
-    (``共有党员 10349\n名、预备党员…``): a printed line ended inside the figure."""
+    (``共有党员 10349\n名、预备党员…``) or its decimals (``95.\n10%``): a printed line ended
+    inside the figure."""
     units = re.compile(rf"{unit_start()}[{HAN}，,、。；;]")
     edits: list[Edit] = []
     pos = 0
@@ -118,6 +124,8 @@ def join_unit_breaks(text: str) -> list[Edit]:
     for i, line in enumerate(lines[:-1]):
         end = pos + len(line)
         if line[-1:].isdigit() and units.match(lines[i + 1]) and _is_running_text(line + lines[i + 1]):
+            edits.append(Edit(end, end + 1))
+        elif DECIMAL_CUT.search(line) and DECIMAL_REST.match(lines[i + 1]):  # 95.\n10% (= 95.10%)
             edits.append(Edit(end, end + 1))
         pos = end + 1
     return edits
