@@ -20,6 +20,7 @@ from pipeline.normalize.platform_notes import is_platform_note
     "下面是小编为大家整理的某某制度,供大家参考。",
     "2、文件下载后可能被浏览器直接打开,可保存到桌面",
     "新用户请【点此注册】加入会员",
+    "制度是指一定的规格。那么你懂得怎么制定制度吗?下面是小编收集整理的某某制度,欢迎阅读,希望大家能够喜欢。",
 ])
 def test_platform_notes(line: str) -> None:
     assert is_platform_note(line)
