@@ -19,8 +19,10 @@ import ftfy
 from pipeline.normalize.edits import Edit
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
-#: Characters of a mis-decoded UTF-8 lead byte (Latin-1 à-ï): no line without one is tried.
-LEAD = re.compile(r"[\u00e0-\u00ef]")
+#: A mis-decoded lead byte of a Chinese character (UTF-8 E4-E9: ä-é) followed by a
+#: continuation byte's character (not ASCII, not a Latin letter: pinyin's tone vowels
+#: è é stand before ASCII letters): no line without one is tried.
+LEAD = re.compile(r"[\u00e4-\u00e9][^\x00-\x7f\u00c0-\u024f]")
 
 
 def repair_encoding(text: str) -> list[Edit]:

@@ -46,6 +46,10 @@ VALUES = {
 }
 OPEN = re.compile(r"[ \t\u3000|]*(?:[-•·][ \t]+)?[(（\[【]?[ \t]*")
 CLOSE = re.compile(r"[ \t]*[)）\]】]?")
+#: An info line shows a colon, a date or a time near its start (the site name before the
+#: pairs is at most SHORT_TOKEN characters): other lines are not parsed at all.
+QUICK = re.compile(r"[:：]|\d[-/.:]\d")
+QUICK_REACH = 40
 SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?]")
 #: A site name before the pairs, buttons after them: short tokens without punctuation.
 SHORT_TOKEN = 8
@@ -130,6 +134,8 @@ def classify(line: str) -> LineInfo:
     body = line.strip(" \t\u3000")
     if not body:
         return LineInfo("blank")
+    if not QUICK.search(line[:QUICK_REACH]):  # no label, date or time where a pair would open
+        return LineInfo("other")
     items = _items(line)
     if not items:  # a site name before the pairs?
         first = body.split(maxsplit=1)

@@ -28,6 +28,7 @@ PAGE_NUMBER = re.compile(r"[ \t\u3000]*P\.[ \t]*\d{1,4}[ \t]*")
 #: A fragment of a vertical running head: one to three characters, no punctuation.
 FRAGMENT = re.compile(r"[ \t\u3000]*[\u4e00-\u9fff0-9A-Za-z]{1,3}[ \t\u3000]*")
 MIN_FRAGMENTS = 3
+FRAGMENT_LINE = 8  # characters, spaces included: longer lines are never tried
 #: How far (in lines) the horizontal copy of a vertical head is looked for.
 NEAR = 4
 #: A contents entry: a heading, leader dots (group ``dots``) or spaces, a page number. Entries
@@ -40,6 +41,8 @@ MIN_ENTRIES = 3
 TEASER_MARK = re.compile(r"(?:^|(?<=[ \t\u3000]))(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]"
                          r"|第[一二三四五六七八九十]+[章节条]|\d{1,2}[、.])")
 TEASER_ITEM_MAX = 20
+#: Lines after a teaser searched for the headings it lists.
+TEASER_REACH = 500
 
 
 def _lines(text: str) -> tuple[list[str], list[int]]:
@@ -54,16 +57,16 @@ def _running_heads(lines: list[str]) -> set[int]:
     drop: set[int] = set()
     titles: set[str] = set()
     for i, line in enumerate(lines):
-        m = PAGE_HEAD.fullmatch(line)
+        m = PAGE_HEAD.fullmatch(line) if "Page" in line else None
         if m:
             drop.add(i)
             titles.add(m.group("title"))
-        elif PAGE_NUMBER.fullmatch(line):
+        elif "P." in line and PAGE_NUMBER.fullmatch(line):
             drop.add(i)
     i = 0
     while i < len(lines):
         j = i
-        while j < len(lines) and lines[j].strip() and FRAGMENT.fullmatch(lines[j]):
+        while j < len(lines) and len(lines[j]) <= FRAGMENT_LINE and lines[j].strip() and FRAGMENT.fullmatch(lines[j]):
             j += 1
         if j - i >= MIN_FRAGMENTS:
             joined = "".join(x.strip() for x in lines[i:j])
@@ -84,7 +87,7 @@ def _contents(lines: list[str]) -> set[int]:
     i = 0
     while i < len(lines):
         j, dotted = i, 0
-        while j < len(lines) and line_head().match(lines[j]):
+        while j < len(lines) and lines[j].rstrip()[-1:].isdigit() and line_head().match(lines[j]):
             m = CONTENTS_ENTRY.fullmatch(lines[j])
             if not m:
                 break
@@ -103,14 +106,16 @@ def _teasers(lines: list[str]) -> set[int]:
     """Lines listing headings that open lines further on (an outline teaser)."""
     drop: set[int] = set()
     for i, line in enumerate(lines):
+        if len(line) > TEASER_ITEM_MAX * 8 or re.search(r"[。；;，,]", line):
+            continue
         marks = list(TEASER_MARK.finditer(line))
-        if len(marks) < MIN_ENTRIES or re.search(r"[。；;，,]", line):
+        if len(marks) < MIN_ENTRIES:
             continue
         items = [line[m.start():(marks[k + 1].start() if k + 1 < len(marks) else len(line))].strip()
                  for k, m in enumerate(marks)]
         if any(len(x) > TEASER_ITEM_MAX for x in items):
             continue
-        later = [x.strip() for x in lines[i + 1:]]
+        later = [x.strip() for x in lines[i + 1:i + 1 + TEASER_REACH]]
         opened = sum(1 for item in items if any(x.startswith(item) for x in later))
         if opened >= 2:
             drop.add(i)

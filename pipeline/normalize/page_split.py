@@ -33,7 +33,7 @@ MIN_PAGE_CHARS = 200
 LENGTH_SPREAD = 2.0
 #: The first page may follow only a line break or none once the upload banner
 #: above it has gone (furniture removal takes the banner's line breaks with it).
-MARKER = re.compile(rf"(?:^\s*|\n[ 　]*\n|(?<=[^\n]{{{MIN_PAGE_CHARS}}})\n)[ 　]*(?P<n>\d{{1,3}})、(?P<space>[ 　]*)")
+MARKER = re.compile(rf"(?:^\s*|\n[ 　]*\n|\n(?<=[^\n]{{{MIN_PAGE_CHARS}}}\n))[ 　]*(?P<n>\d{{1,3}})、(?P<space>[ 　]*)")
 SENTENCE_END = "。！？!?；;：:”」』"
 
 

@@ -71,39 +71,50 @@ def _is_running_text(line: str) -> bool:
     return punct >= 2 and len(WORD_SPACE.findall(line)) <= punct and not cell_number().search(line)
 
 
-def _space_goes(line: str, s: int, e: int, units: str) -> bool:
-    """Whether the space ``line[s:e]`` inside running text is noise."""
-    before, after = line[:s], line[e:]
-    if not before.strip(" \u3000") or not after:
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    units = unit_start()
+    return (re.compile(units), re.compile(rf"\d{{1,2}}{SP}*[月日]"),
+            re.compile(rf"(?:\d[\d.]*|X+){SP}*{units}"))
+
+
+def _space_goes(line: str, s: int, e: int, first_clause: int) -> bool:
+    """Whether the space ``line[s:e]`` inside running text is noise (``first_clause``: where
+    the line's first clause ends, -1 when none does). Patterns match in place: no slice of
+    a long line is copied per space."""
+    if s == 0 or e >= len(line):  # a run of spaces is maximal: at 0 it is indentation
         return False
-    a, b = before[-1], after[0]
+    unit, date_part, figure = _patterns()
+    head = line_head()
+    a, b = line[s - 1], line[e]
     if b in CLAUSE_PUNCT or b in "。)）":  # 人员 ,  / 召开) ,
         return True
     if a in CLAUSE_PUNCT:  # 书记、 党组成员 / 1、 传达
-        return not line_head().match(after) or a == "、"
-    if a.isdigit() and re.match(units, b):  # 1989 年 / 10349 名
+        return not head.match(line, e) or a == "、"
+    if a.isdigit() and unit.match(b):  # 1989 年 / 10349 名
         return True
-    if a in "年月" and re.match(rf"\d{{1,2}}{SP}*[月日]", after):  # 1990年 6月
+    if a in "年月" and date_part.match(line, e):  # 1990年 6月
         return True
-    if a in "。！？!?：:" or line_head().match(after):  # a sentence/label end, or a heading, follows
+    if a in "。！？!?：:" or head.match(line, e):  # a sentence/label end, or a heading, follows
         return False
-    mid_clause = CLAUSE_BEFORE.search(before) is not None
-    if re.match(f"[{HAN}]", a) and re.match(rf"(?:\d[\d.]*|X+){SP}*{units}", after):  # 收入 1100万元
+    mid_clause = 0 <= first_clause < s
+    if "\u4e00" <= a <= "\u9fff" and figure.match(line, e):  # 收入 1100万元
         return mid_clause
-    if re.match(f"[{HAN}]", a) and re.match(f"[{HAN}]", b):  # 济南市 的南大门
+    if "\u4e00" <= a <= "\u9fff" and "\u4e00" <= b <= "\u9fff":  # 济南市 的南大门
         return mid_clause
     return False
 
 
 def remove_word_spaces(text: str) -> list[Edit]:
     """Edits removing the spaces a conversion put inside words and figures of running text."""
-    units = unit_start()
     edits: list[Edit] = []
     pos = 0
     for line in text.split("\n"):
-        if _is_running_text(line):
+        if (" " in line or "\u3000" in line) and _is_running_text(line):
+            clause = CLAUSE_BEFORE.search(line)
+            first_clause = clause.start() if clause else -1
             edits.extend(Edit(pos + m.start(), pos + m.end()) for m in SPACE.finditer(line)
-                         if _space_goes(line, m.start(), m.end(), units))
+                         if _space_goes(line, m.start(), m.end(), first_clause))
         pos += len(line) + 1
     return edits
 
