@@ -57,6 +57,7 @@ def test_a_line_of_headings_not_opened_later_stays() -> None:
     ("当前位置:\n某某局 > 其他 > 通知公告\n" + BODY, BODY),
     (BODY + "\n扫一扫在手机打开当前页\n相关解读\n- 全部留言\n- 评论\n- 有用()", BODY),
     ("【www.example.com--报告】\n" + BODY, BODY),
+    (BODY + "\n发表评论\n上一篇：某某镇工作总结\n下一篇：某某镇工作计划", BODY),
     ("某某词一_某某词二_某某词三_某某词四\n" + BODY, BODY),
 ])
 def test_page_chrome_patterns(source: str, expected: str) -> None:

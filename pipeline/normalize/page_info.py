@@ -116,7 +116,7 @@ def _items(line: str, pos: int = 0) -> list[Item]:
 
 
 def _short_tokens(s: str, limit: int) -> bool:
-    tokens = s.split()
+    tokens = re.findall(r"[^\s【】\[\]]+", s)  # 【打印本页】【关闭窗口】: two buttons
     return 0 < len(tokens) <= limit and all(len(t) <= SHORT_TOKEN for t in tokens) \
         and not SENTENCE_PUNCT.search(s) and not re.search("[:：]", s)  # no label of the text's own
 
