@@ -25,6 +25,7 @@ BODY = "会议每月召开一次,由书记召集并主持。"
     # a sharing site's file data
     f"某某标题\nID:12345678\n\n大小:15.20 KB\n\n页数:3页\n\n时间:2026-01-05\n{BODY}",
     f"某某标题\n资源ID:54321\n资源大小:20.5KB\n- 资源格式: DOCX\n下载积分:3金币\n{BODY}",
+    f"某某标题\n文档格式：DOC | 页数：5 | 浏览次数：23 | 上传日期：2026-01-05 10:11:12 | 文档星级：\n{BODY}",
 ])
 def test_info_lines_go(source: str) -> None:
     assert normalize(source).text == f"某某标题\n{BODY}"
