@@ -67,3 +67,22 @@ def test_numbered_headings_run_into_a_flattened_page_start_lines() -> None:
 def test_a_lone_numeral_after_a_sentence_end_is_no_heading() -> None:
     source = f"某某议事规则{LONG}二、三季度的会议由副书记主持。{LONG}"
     assert "\n" not in normalize(source).text
+
+
+def test_lines_wrapped_at_the_page_width_are_joined_even_without_punctuation() -> None:
+    source = ("某县机构编制委员会办公室主要职责\n"
+              "贯彻执行中央和省市关于机构改革和机构编\n"
+              "制管理的方针政策和法规规章研究拟定全县\n"
+              "机构编制管理政策制度并监督实施负责全县\n"
+              "各级党政机关机构改革和机构编制日常管理\n"
+              "工作。\n"
+              "一、综合科\n"
+              "负责机关日常运转工作。")
+    lines = normalize(source).text.split("\n")
+    assert lines[1].startswith("贯彻执行") and lines[1].endswith("日常管理工作。")
+    assert lines[0] == "某县机构编制委员会办公室主要职责" and lines[2] == "一、综合科"
+
+
+def test_titles_of_a_text_without_a_page_width_stay_apart() -> None:
+    source = "关于进一步加强机关党建工作的实施意见\n为加强机关党建,现提出如下意见。"
+    assert normalize(source).text == source

@@ -149,10 +149,36 @@ def _kind(line: str) -> str:
     return "text"
 
 
-def _continues(a: str, b: str) -> bool:
-    """Whether line ``b`` continues the sentence line ``a`` breaks off."""
+#: A printed page's line width shows as many lines of one length: lines at least this long
+#: are counted, and the width holds when this share of them (and at least WIDTH_MIN_LINES)
+#: are within one character of it.
+WIDTH_MIN_CHARS = 16
+WIDTH_SHARE = 0.3
+WIDTH_MIN_LINES = 4
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width a printed page wrapped its lines at, when the lines show one."""
+    from collections import Counter  # only needed here
+
+    lengths = [len(x.strip(SPACES)) for x in lines]
+    long = [n for n in lengths if n >= WIDTH_MIN_CHARS]
+    if len(long) < WIDTH_MIN_LINES:
+        return None
+    width, _ = Counter(long).most_common(1)[0]
+    near = sum(1 for n in long if width - 1 <= n <= width)
+    return width if near >= max(WIDTH_MIN_LINES, WIDTH_SHARE * len(long)) else None
+
+
+def _continues(a: str, b: str, width: int | None = None) -> bool:
+    """Whether line ``b`` continues the sentence line ``a`` breaks off (``width``: the page's
+    line width, when it has one: a full-width line ends where the page did, not a title)."""
     a_s = a.strip(SPACES)
-    if a_s[-1] in LINE_FINAL or len(a_s) < TITLE_MAX or NEVER_CONTINUED.match(a):
+    if a_s[-1] in LINE_FINAL or NEVER_CONTINUED.match(a):
+        return False
+    if width and len(a_s) >= width - 1:
+        return not line_head().match(b)
+    if len(a_s) < TITLE_MAX:
         return False
     if len(a_s) < PLAIN_TITLE_MAX and not FRAGMENT_SIGN.search(a_s):
         return False  # a title: Han characters only, no punctuation or numbers inside
@@ -171,11 +197,12 @@ def join_broken_lines(text: str) -> list[Edit]:
     """
     edits: list[Edit] = []
     lines = text.split("\n")
+    width = wrap_width(lines)
     pos = 0
     for i, line in enumerate(lines[:-1]):
         nxt = lines[i + 1]
         end = pos + len(line)
-        if _kind(line) == "text" and _kind(nxt) == "text" and _continues(line, nxt):
+        if _kind(line) == "text" and _kind(nxt) == "text" and _continues(line, nxt, width):
             body = line.rstrip(SPACES)
             indent = len(nxt) - len(nxt.lstrip(SPACES))
             a, b = body[-1], nxt[indent]
