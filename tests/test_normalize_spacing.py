@@ -40,6 +40,8 @@ def test_conversion_spaces_go(source: str, expected: str) -> None:
     "组织、指导和检查地方志工作 保障工作开展所需资金,确保完成任务 市志编纂经费 49.8确保人员工资发放",
     # a list of names
     "参加人员:张某 李某 王某 赵某,列席人员:钱某。",
+    # English words keep their spaces
+    "会议通过了决议,英文名称为 Rules of Procedure, Standing Committee, 2026 edition。",
 ])
 def test_structural_spaces_stay(source: str) -> None:
     assert normalize(source).text == source

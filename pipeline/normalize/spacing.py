@@ -71,6 +71,11 @@ def _is_running_text(line: str) -> bool:
     return punct >= 2 and len(WORD_SPACE.findall(line)) <= punct and not cell_number().search(line)
 
 
+def _chinese(c: str) -> bool:
+    """A character of Chinese running text: Han, a digit, a closing bracket or quote, a mask ``*``."""
+    return "\u4e00" <= c <= "\u9fff" or c.isdigit() or c in ")）”’」』》〉】*"
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     units = unit_start()
@@ -88,9 +93,10 @@ def _space_goes(line: str, s: int, e: int, first_clause: int) -> bool:
     head = line_head()
     a, b = line[s - 1], line[e]
     if b in CLAUSE_PUNCT or b in "。)）":  # 人员 ,  / 召开) ,
-        return True
-    if a in CLAUSE_PUNCT:  # 书记、 党组成员 / 1、 传达
-        return not head.match(line, e) or a == "、"
+        return _chinese(a)
+    if a in CLAUSE_PUNCT:  # 书记、 党组成员 / 1、 传达 (not an English "Hello, world")
+        before = line[max(0, s - 6):s - 1].rstrip(" \u3000")[-1:]  # the character before the mark
+        return _chinese(b) and (not before or _chinese(before)) and (not head.match(line, e) or a == "、")
     if a.isdigit() and unit.match(b):  # 1989 年 / 10349 名
         return True
     if a in "年月" and date_part.match(line, e):  # 1990年 6月
