@@ -52,6 +52,7 @@ def test_a_stamp_inside_a_line_goes_with_the_domain_before_it() -> None:
     "三、会议时间:会议至少每月召开一次。",
     "时间:2026-01-05 地点:三楼会议室",  # minutes: the text's own fields
     "时间:2026-01-05 上午召开全体会议,研究年度工作。",
+    "来源:某某日报 作者:某某 本报讯,全县召开工作会议。",  # source pairs alone prove nothing
 ])
 def test_content_stays(source: str) -> None:
     assert normalize(source).text == source

@@ -152,7 +152,7 @@ def classify(line: str) -> LineInfo:
     if not rest or (chrome and _short_tokens(rest, MAX_BUTTONS)):
         lone = items[0].empty if len(items) == 1 and not rest else ""
         return LineInfo("info" if chrome else "who", chrome, lone)
-    if any(i.chrome and not i.generic for i in items) or len(items) > 1:  # 来源:某某 日期:…
+    if any(i.chrome and not i.generic for i in items) or (chrome and len(items) > 1):  # 来源:某某 日期:…
         return LineInfo("prefix", True, cut=items[-1].end)
     return LineInfo("other")
 
