@@ -65,7 +65,7 @@ def test_page_chrome_patterns(source: str, expected: str) -> None:
 
 
 def test_a_comparison_with_a_greater_sign_stays() -> None:
-    text = "甲 > 乙\n指标 >92% 合格\n详情请访问 www.example.gov.cn 查询。"
+    text = "甲 > 乙\n指标 >92% 合格\n详情请访问 www.example.gov.cn 查询。\n法规类别：行政＞某某委员会＞组织"
     assert normalize(text).text == text
 
 
