@@ -12,6 +12,7 @@ def test_utf8_read_as_latin1_is_repaired_and_reported() -> None:
     result = normalize("第一行正常。\n" + garbled + "\n第三行也正常。")
     assert result.text == "第一行正常。\n" + LINE + "\n第三行也正常。"
     assert any("UTF-8 read as Latin-1" in w for w in result.warnings)
+    assert not any("keeps" in w for w in result.warnings)  # a repair is no loss of text
     # the offset map still points into the source: the repaired line maps onto its garbled span
     start = result.text.index(LINE)
     assert result.offsets[start] == len("第一行正常。\n")

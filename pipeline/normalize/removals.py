@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 
 from pipeline.normalize.edits import Edit
 
-#: Rules whose removals are never text a reader keeps (tags, pinyin annotations): they are
-#: reported but do not count toward the loss that raises the warning.
-NOT_TEXT = frozenset({"markup", "pinyin"})
+#: Rules whose removals are never text a reader keeps (tags, pinyin annotations) or that
+#: shrink text by repairing it (three mis-decoded Latin characters become one Han
+#: character): they are reported but do not count toward the loss that raises the warning.
+NOT_TEXT = frozenset({"markup", "pinyin", "encoding"})
 #: A warning is raised when the other rules removed at least this share of the source's text.
 LOSS_SHARE = 0.3
 
