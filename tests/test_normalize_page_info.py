@@ -22,6 +22,7 @@ BODY = "会议每月召开一次,由书记召集并主持。"
     f"某某标题\n投稿人:某某 发布时间:2026/1/5 会员投稿 申请VIP\n{BODY}",
     f"某某标题\n编辑: 某某某 2026-01-05\n{BODY}",
     f"某某标题\n【字体：大 中 小】【打印本页】【关闭窗口】\n{BODY}",
+    f"某某标题\n{BODY}\n【责任编辑：某某】",
     # a sharing site's file data
     f"某某标题\nID:12345678\n\n大小:15.20 KB\n\n页数:3页\n\n时间:2026-01-05\n{BODY}",
     f"某某标题\n资源ID:54321\n资源大小:20.5KB\n- 资源格式: DOCX\n下载积分:3金币\n{BODY}",
@@ -53,6 +54,7 @@ def test_a_stamp_inside_a_line_goes_with_the_domain_before_it() -> None:
     "时间:2026-01-05 地点:三楼会议室",  # minutes: the text's own fields
     "时间:2026-01-05 上午召开全体会议,研究年度工作。",
     "来源:某某日报 作者:某某 本报讯,全县召开工作会议。",  # source pairs alone prove nothing
+    "审核:某某 填表人:某某",  # a form's signature row
 ])
 def test_content_stays(source: str) -> None:
     assert normalize(source).text == source

@@ -43,6 +43,7 @@ VALUES = {
     "widget": re.compile(r"[\[【][ \t]*大[ \t]*中[ \t]*小[ \t]*[\]】]|大[ \t]*中[ \t]*小"),
     "file": re.compile(r"[^\s:：，。；,;]{1,24}?(?:[ \t]?(?:KB|MB|kb|mb|页))?(?=\s|$|[)）\]】])"),
     "who": re.compile(r"[^\s:：，。；,;]{1,20}(?=\s|$|[)）\]】])"),
+    "credit": re.compile(r"[^\s:：，。；,;)）\]】]{1,20}(?=\s|$|[)）\]】])"),
 }
 OPEN = re.compile(r"[ \t\u3000|]*(?:[-•·][ \t]+)?[(（\[【]?[ \t]*")
 CLOSE = re.compile(r"[ \t]*[)）\]】]?")
@@ -94,7 +95,8 @@ def _item(line: str, pos: int) -> Item | None:
         end = v.end() if v else m.end()
         has_value = end > m.end()
         dated = bool(v and v.groupdict().get("date"))
-        chrome = {"stamp": dated, "count": True, "widget": True, "file": has_value, "who": False}[kind]
+        chrome = {"stamp": dated, "count": True, "widget": True, "file": has_value,
+                  "credit": has_value, "who": False}[kind]
         c = CLOSE.match(line, end)
         return Item(c.end() if c else end, chrome, "" if has_value else kind, m.group("label") in GENERIC)
     s = STAMP.match(line, p)
