@@ -63,7 +63,13 @@ LONG = "会议由书记召集并主持,书记不能出席时可委托副书记�
 def test_numbered_headings_run_into_a_flattened_page_start_lines() -> None:
     source = f"某某议事规则{LONG}一、会议组织1、出席人员为全体成员。{LONG}二、议事范围会议的议事范围包括:1、重大事项。"
     lines = normalize(source).text.split("\n")
-    assert [x[:6] for x in lines[1:]] == ["一、会议组织", "二、议事范围"]
+    # the heading run into its first item (一、会议组织1、…) ends its line too
+    assert [x[:6] for x in lines[1:]] == ["一、会议组织", "1、出席人员", "二、议事范围"]
+
+
+def test_a_heading_with_a_number_inside_is_not_split() -> None:
+    source = "某某规则\n二、加强2号楼管理1、每周检查。"
+    assert normalize(source).text == source
 
 
 def test_a_lone_numeral_after_a_sentence_end_is_no_heading() -> None:

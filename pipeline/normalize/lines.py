@@ -115,22 +115,32 @@ def _run_in_heads(line: str) -> set[tuple[int, int]]:
     return {(p, p) for p, _ in found}
 
 
+#: A numbered heading run into its first item (``一、会议组织1、出席会议成员为…``): a short
+#: heading of Han characters only, then item 1; the item starts a line of its own.
+HEAD_THEN_ITEM = re.compile(r"(?:^|(?<=[。！？；;]))[一二三四五六七八九十]{1,3}、[\u4e00-\u9fff]{2,15}(?=1、)")
+
+
 def split_flattened_paragraphs(text: str) -> list[Edit]:
-    """Edits turning paragraph spaces of flattened long lines into line breaks."""
+    """Edits turning paragraph spaces of flattened long lines into line breaks, and starting
+    the first item of a heading run into it on a line of its own."""
     edits: list[Edit] = []
     pos = 0
     for line in text.split("\n"):
-        if len(line) >= FLATTENED_MIN and not is_cell(line) and not is_table_row(line):  # a table row is no page
-            spans = {(m.start(), m.end()) for m in PARAGRAPH_SPACE.finditer(line)}
+        if is_cell(line) or is_table_row(line):  # a table row is no page
+            pos += len(line) + 1
+            continue
+        spans = {(m.end(), m.end()) for m in HEAD_THEN_ITEM.finditer(line)}
+        if len(line) >= FLATTENED_MIN:
+            breaks = {(m.start(), m.end()) for m in PARAGRAPH_SPACE.finditer(line)}
             # on a flattened page, headings and bylines ran into their paragraphs too
             for m in HEADING_SPACE.finditer(line):
                 group = next(g for g in ("sp", "dash", "by") if m.group(g))
-                spans.add((m.start(group), m.end(group)))
-            if len(spans) < FLATTENED_MIN_BREAKS:
-                spans = set()
+                breaks.add((m.start(group), m.end(group)))
+            if len(breaks) >= FLATTENED_MIN_BREAKS:
+                spans |= breaks
             # a page flattened without spaces: numbered headings right after sentence ends
             spans |= _run_in_heads(line)
-            edits.extend(Edit(pos + a, pos + b, "\n") for a, b in sorted(spans))
+        edits.extend(Edit(pos + a, pos + b, "\n") for a, b in sorted(spans))
         pos += len(line) + 1
     return edits
 
