@@ -94,3 +94,14 @@ def test_lines_wrapped_at_the_page_width_are_joined_even_without_punctuation() -
 def test_titles_of_a_text_without_a_page_width_stay_apart() -> None:
     source = "关于进一步加强机关党建工作的实施意见\n为加强机关党建,现提出如下意见。"
     assert normalize(source).text == source
+
+
+def test_a_numbered_label_heading_run_into_its_text_ends_its_line() -> None:
+    source = "某村联席会议制度\n一、参加人员:联席会议成员为全体委员。\n二、会议时间:会议每月召开一次。"
+    assert normalize(source).text == ("某村联席会议制度\n一、参加人员:\n联席会议成员为全体委员。\n"
+                                      "二、会议时间:\n会议每月召开一次。")
+
+
+def test_a_long_label_or_a_sentence_after_a_marker_is_no_label_heading() -> None:
+    source = "一、根据上级党委和政府的有关规定:各单位要认真执行。"
+    assert normalize(source).text == source

@@ -118,11 +118,14 @@ def _run_in_heads(line: str) -> set[tuple[int, int]]:
 #: A numbered heading run into its first item (``一、会议组织1、出席会议成员为…``): a short
 #: heading of Han characters only, then item 1; the item starts a line of its own.
 HEAD_THEN_ITEM = re.compile(r"(?:^|(?<=[。！？；;]))[一二三四五六七八九十]{1,3}、[\u4e00-\u9fff]{2,15}(?=1、)")
+#: A numbered label heading run into its text (``一、参加人员:联席会议成员为…``).
+LABEL_HEAD = re.compile(r"^[一二三四五六七八九十]{1,3}、[\u4e00-\u9fff]{2,8}[:：](?=[\u4e00-\u9fff])")
 
 
 def split_flattened_paragraphs(text: str) -> list[Edit]:
     """Edits turning paragraph spaces of flattened long lines into line breaks, and starting
-    the first item of a heading run into it on a line of its own."""
+    the first item of a heading, or the text of a label heading, run into it on a line of
+    its own."""
     edits: list[Edit] = []
     pos = 0
     for line in text.split("\n"):
@@ -130,6 +133,7 @@ def split_flattened_paragraphs(text: str) -> list[Edit]:
             pos += len(line) + 1
             continue
         spans = {(m.end(), m.end()) for m in HEAD_THEN_ITEM.finditer(line)}
+        spans |= {(m.end(), m.end()) for m in LABEL_HEAD.finditer(line)}
         if len(line) >= FLATTENED_MIN:
             breaks = {(m.start(), m.end()) for m in PARAGRAPH_SPACE.finditer(line)}
             # on a flattened page, headings and bylines ran into their paragraphs too
