@@ -119,7 +119,8 @@ def _run_in_heads(line: str) -> set[tuple[int, int]]:
 #: heading of Han characters only, then item 1; the item starts a line of its own.
 HEAD_THEN_ITEM = re.compile(r"(?:^|(?<=[。！？；;]))[一二三四五六七八九十]{1,3}、[\u4e00-\u9fff]{2,15}(?=1、)")
 #: A numbered label heading run into its text (``一、参加人员:联席会议成员为…``).
-LABEL_HEAD = re.compile(r"^[一二三四五六七八九十]{1,3}、[\u4e00-\u9fff]{2,8}[:：](?=[\u4e00-\u9fff])")
+LABEL_HEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])"
+                        r"[\u4e00-\u9fff]{2,8}[:：](?=[\u4e00-\u9fff])")
 
 
 def split_flattened_paragraphs(text: str) -> list[Edit]:
