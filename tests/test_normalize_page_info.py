@@ -58,7 +58,8 @@ def test_a_stamp_inside_a_line_goes_with_the_domain_before_it() -> None:
 ])
 def test_content_stays(source: str) -> None:
     # nothing is removed (a label heading may end its line: 三、会议时间:\n会议至少…)
-    assert normalize(source).text.replace(":\n", ":") == source
+    text = normalize(source).text
+    assert text == source or text.replace(":\n", ":") == source
 
 
 def test_the_lines_around_a_removed_info_line_are_not_joined() -> None:
