@@ -332,3 +332,11 @@ def test_a_meeting_introduced_by_what_it_mainly_decides() -> None:
     text = "为规范决策，制定本制度。\n局务会议主要讨论全局重大事项。局务会议由局长主持。\n"
     found = meetings(text)
     assert found["局务会议"].chair == "局长"
+
+
+def test_a_section_topic_run_into_its_sentence_is_no_meeting() -> None:
+    from pipeline.process import process_text
+
+    doc = process_text("某院院长办公会议事规则\n一、会议组织\n院长办公会一般每周召开一次，由院长主持。\n"
+                       "二、议事范围会议的议事范围主要包括：研究全院发展规划。\n")
+    assert len(doc.meeting_rules) == 1 and "院长办公会" in doc.meeting_rules[0].body

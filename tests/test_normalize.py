@@ -127,7 +127,8 @@ def test_remove_markup(text: str, expected: str) -> None:
     ("\t[bookmark: _GoBack]落实政策", "\t落实政策"),
     ("组织工作\n\nOriginal URL: http://example.cn/a?b=1\n\n【概况】", "组织工作\n\n\n【概况】"),
     ("下载\n打印\n【字号：\n加大\n还原\n减小\n】\n报告正文。", "报告正文。"),
-    ("报告正文。\n扫一扫在手机打开当前页\n【\n打印本页\n】", "报告正文。\n"),
+    # the QR-code line and the short buttons after it close the page: removed to the end
+    ("报告正文。\n扫一扫在手机打开当前页\n【\n打印本页\n】", "报告正文。"),
     ("当前位置：\n首页\n>\n政务信息\n>\n要闻\n报告", "报告"),
     ("某某作报告。本报记者 张三摄\n各位代表：", "各位代表："),
     ("鲁ICP备12345678号-1 | 鲁公网安备 3701号\n", ""),

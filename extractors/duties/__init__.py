@@ -337,7 +337,7 @@ def extract_duties(doc: Document) -> list[Duty]:
         chain = chain_at(text, markers, cue.end, limit)
         if chain:
             last_end = drop_heading_tail(text, chain[-1].body, chain[-1].end)
-            bodies = {it.body for it in chain}
+            bodies = {it.body for it in chain} | {it.start for it in chain}  # a heading cue may take the marker
             if any(c.kind in LIST_KINDS or (c.kind == "heading" and (
                     c.start in bodies or chain_at(text, markers, c.end, limit)))
                    for c in by_start[bisect.bisect_right(starts, cue.end):bisect.bisect_left(starts, last_end)]):

@@ -186,6 +186,7 @@ def find_scopes(doc: Document) -> list[Scope]:
     scopes: list[Scope] = []
     heads = list(HEADING.finditer(text))
     outer = _outer_markers(text)
+    first_line = len(text) - len(text.lstrip()) + len((text.lstrip().splitlines() or [""])[0])
     for i, m in enumerate(heads):
         end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
         if _numbered(text, m.start()):  # `(二)常委会会议制度` ends where the next `三、` begins;
@@ -195,7 +196,6 @@ def find_scopes(doc: Document) -> list[Scope]:
         if m.group(0).endswith("规则") and not body.endswith("会议"):
             body += "会议"  # `…常务委员会议事规则` regulates the 常务委员会会议
         scopes.append(Scope(_renamed(text, body, m.end(), end), m.start(), end, heading=True))
-    first_line = len(text) - len(text.lstrip()) + len((text.lstrip().splitlines() or [""])[0])
     chapters = _section_scopes(doc, scopes)
     if chapters:  # `第二章 党委会议`, `第三章 镇长办公会议`: the organ's rules name its meetings one by one,
         # so the title (`中共某镇委员会议事规则`) is the organ's, not one meeting's

@@ -24,15 +24,23 @@ class Metadata:
     year: int | None
 
 
+#: The source's first line serves as a title only when it is title-short.
+HEAD_MAX = 40
+
+
 def describe(text: str, source_text: str = "", has_tables: bool = False, title: Title | None = None) -> Metadata:
     """The metadata fields of a normalized text (``source_text`` serves cues the
     normalizer removes, like an encyclopedia infobox)."""
     title = title or find_title(text, source_text)
     org = organization(text, title.text) or source_organ(text, source_text)
+    # the source's first line (a running head, a file name the normalizer removed) still
+    # names the document and its place when the text offers no title or place of its own
+    head = next((line.strip() for line in source_text[:2000].splitlines() if line.strip()), "")
+    head = head if len(head) <= HEAD_MAX else None
     return Metadata(
         title=title.text,
-        doc_type=classify(text, title.text, has_tables),
-        region=region(text, title.text, org),
+        doc_type=classify(text, title.text or head, has_tables),
+        region=region(text, title.text, org) or (region(text, head, org) if head else None),
         organization=org,
         year=find_year(text, title.text, title.span[1] if title.span else 0, source_text),
     )

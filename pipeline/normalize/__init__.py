@@ -7,7 +7,8 @@ one offset map (``offsets[i]`` = source index of normalized character ``i``).
 
 Why this order:
 
-0. ``newlines`` first: every later rule splits lines on ``\n`` alone.
+0. ``newlines`` first: every later rule splits lines on ``\n`` alone; then
+   ``encoding`` (UTF-8 read as Latin-1), since every later rule reads characters.
 1. ``markup`` next: tags and comments are not text and would confuse every
    later pattern (a ``<br>`` is a line end).
 2. ``garbled`` before ``pinyin`` and before the script conversion: the repair
@@ -21,13 +22,16 @@ Why this order:
 4. ``simplify`` (OpenCC) and ``fullwidth`` before the pattern rules, so the
    furniture and marker patterns are written once, in simplified characters
    and ASCII digits.
-5. ``furniture`` before ``page_split``: the upload banner sits between the
+5. ``furniture``, ``page_info`` (info lines by shape), ``platform_notes`` and
+   ``page_apparatus`` (running heads, contents) before ``page_split``: the upload banner sits between the
    page markers' blank lines and the first page.
 6. ``page_split`` before the line rules: page blocks are found by their blank
    lines, which the line rules remove.
-7. ``paragraphs`` → ``join_lines`` → ``whitespace``: paragraphs are split
-   before broken lines are joined (a heading that starts a line is never joined
-   to the line before), and the blank lines the joiner relies on go last.
+7. ``paragraphs`` → ``join_lines`` → ``spaces`` → ``whitespace``: paragraphs
+   are split before broken lines are joined (a heading that starts a line is
+   never joined to the line before); stray spaces inside words go once lines
+   are whole (a paragraph space has become a line break by then), and the
+   blank lines the joiner relies on go last.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from pipeline.normalize.edits import Edit, apply_edits, identity_map
+from pipeline.normalize.encoding import repair_encoding
 from pipeline.normalize.fullwidth import fullwidth_to_ascii
 from pipeline.normalize.furniture import remove_furniture
 from pipeline.normalize.garbled import repair_garbled
@@ -46,9 +51,14 @@ from pipeline.normalize.lines import (
     unix_newlines,
 )
 from pipeline.normalize.markup import remove_markup
+from pipeline.normalize.page_info import remove_page_info
+from pipeline.normalize.page_layout import remove_page_apparatus
 from pipeline.normalize.page_split import remove_page_markers
 from pipeline.normalize.pinyin import remove_pinyin
+from pipeline.normalize.platform_notes import remove_platform_notes
+from pipeline.normalize.removals import Removals, visible
 from pipeline.normalize.script import detect_script, to_simplified
+from pipeline.normalize.spacing import join_unit_breaks, remove_word_spaces
 
 #: A rule: the current text and the source's script → edits on the current text.
 Rule = Callable[[str, str], list[Edit]]
@@ -66,15 +76,21 @@ def _text_only(fn: Callable[[str], list[Edit]]) -> Rule:
 #: The rules in the order they run (see the module docstring for why).
 RULES: tuple[tuple[str, Rule], ...] = (
     ("newlines", _text_only(unix_newlines)),
+    ("encoding", _text_only(repair_encoding)),
     ("markup", _text_only(remove_markup)),
     ("garbled", _text_only(repair_garbled)),
     ("pinyin", _text_only(remove_pinyin)),
     ("simplify", to_simplified),
     ("fullwidth", _text_only(fullwidth_to_ascii)),
     ("furniture", _text_only(remove_furniture)),
+    ("page_info", _text_only(remove_page_info)),
+    ("platform_notes", _text_only(remove_platform_notes)),
+    ("page_apparatus", _text_only(remove_page_apparatus)),
     ("page_split", _text_only(remove_page_markers)),
     ("paragraphs", _text_only(split_flattened_paragraphs)),
+    ("unit_breaks", _text_only(join_unit_breaks)),
     ("join_lines", _text_only(join_broken_lines)),
+    ("spaces", _text_only(remove_word_spaces)),
     ("whitespace", _text_only(tidy_whitespace)),
 )
 
@@ -94,13 +110,22 @@ class Normalized:
 
 
 def normalize(text: str, rules: Sequence[tuple[str, Rule]] = RULES) -> Normalized:
-    """Normalize ``text`` by ``rules`` in order, keeping the offset map and collecting warnings."""
+    """Normalize ``text`` by ``rules`` in order, keeping the offset map and collecting warnings.
+
+    What each rule removes is counted; a text that lost much of its source gets
+    a warning naming the rules that removed it (see :mod:`pipeline.normalize.removals`).
+    """
     script = detect_script(text)
     offsets = identity_map(len(text))
     warnings: list[str] = []
-    for _name, rule in rules:
+    removals = Removals(visible(text))
+    for name, rule in rules:
         edits = rule(text, script)
         if edits:
             warnings.extend(e.note for e in edits if e.note)
+            removals.count(name, text, offsets, edits)
             text, offsets = apply_edits(text, offsets, edits)
+    loss = removals.warning(text)
+    if loss:
+        warnings.append(loss)
     return Normalized(text=text, offsets=offsets, script=script, warnings=warnings)

@@ -92,6 +92,7 @@ def remove_furniture(text: str) -> list[Edit]:
     """Edits removing everything ``furniture.txt`` and the encyclopedia rule recognise."""
     spans: list[tuple[int, int, bool]] = []
     for p in patterns():
+        footer = p.regex.pattern.endswith(r"\Z")  # "the rest of the page is its footer"
         for m in p.regex.finditer(text):
             start, end = m.start(), m.end()
             if p.site:
@@ -100,9 +101,82 @@ def remove_furniture(text: str) -> list[Edit]:
                 start = text.rfind("\n", 0, start) + 1
                 end = text.find("\n", end)
                 end = len(text) if end < 0 else end
+            start, end = keep_content(text, start, m.start(), end, footer)
             spans.append((start, end, p.line_break))
     spans.extend(encyclopedia_spans(text))
     return merge_spans(text, spans)
+
+
+# --- never more than the furniture ------------------------------------------------
+
+#: A sentence: a run without sentence ends, line breaks, spaces or brackets, closed by a
+#: sentence end. It only starts where such a run starts (the lookbehind), so a long run
+#: without an end is scanned once, not once per character.
+SENTENCE = re.compile(r"(?<![^。！？!?\s|\[\]])[^。！？!?\s|\[\]]+[。！？!?]")
+SENTENCE_END = re.compile(r"[。！？!?]")
+HAN = re.compile(r"[\u4e00-\u9fff]")
+#: A sentence of content holds at least this many Han characters. Furniture is labels,
+#: counters, buttons and names; it rarely closes a sentence of that length.
+PROSE_HAN = 6
+#: One ``label：value`` pair of a page's info line: a short label, a colon, one token as the
+#: value (a date may carry its time after a space).
+LABEL_VALUE = re.compile(r"[ \t\u3000]*[^\s:：，。,]{1,8}[:：][ \t\u3000]*"
+                         r"(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?|[^\s]*)")
+
+
+def prose_starts(text: str) -> list[int]:
+    """Where the sentences of content in ``text`` start."""
+    return [m.start() for m in SENTENCE.finditer(text) if len(HAN.findall(m.group())) >= PROSE_HAN]
+
+
+def has_prose(text: str) -> bool:
+    """Whether ``text`` holds a sentence of content (see :data:`PROSE_HAN`)."""
+    return bool(prose_starts(text))
+
+
+def label_run_end(text: str, pos: int, end: int) -> int | None:
+    """Where a run of ``label：value`` pairs starting at ``pos`` ends (``None``: no label there).
+
+    A value is one token (a date may carry its time); the first token that is
+    neither a label nor a label's value ends the run.
+    """
+    stop = None
+    while True:
+        m = LABEL_VALUE.match(text, pos, end)
+        if not m:
+            return stop
+        pos = stop = m.end()
+
+
+def keep_content(text: str, start: int, anchor: int, end: int, footer: bool = False) -> tuple[int, int]:
+    """Shrink the removal ``text[start:end]`` (matched at ``anchor``) so it takes no content.
+
+    A pattern that takes "the whole line" or "the rest of the line" assumes the
+    line is furniture; on a page flattened into one line (or a line that opens
+    with chrome and goes on with the text) that assumption would delete the
+    document. So the removal starts after the last sentence before the match
+    when that sentence is content; when content follows the match it ends with
+    the match's ``label：value`` pairs, or else at the first sentence end after
+    which content follows. ``footer`` patterns remove a page's tail on purpose
+    and are only clipped on the left.
+    """
+    if anchor > start:
+        before = text[start:anchor]
+        ends = [m.end() for m in SENTENCE_END.finditer(before)]
+        if ends and has_prose(before[:ends[-1]]):
+            start += ends[-1]
+    if footer:
+        return start, end
+    starts = prose_starts(text[anchor:end])
+    if not starts:
+        return start, end
+    labels = label_run_end(text, anchor, end)
+    if labels is not None:
+        return start, labels
+    first_end = SENTENCE_END.search(text, anchor, end)
+    if first_end and first_end.end() <= anchor + starts[-1]:
+        return start, first_end.end()
+    return start, end
 
 
 # --- encyclopedia pages -------------------------------------------------------
@@ -156,7 +230,7 @@ def encyclopedia_spans(text: str) -> list[tuple[int, int, bool]]:
     spans += [(x.start(), x.end(), False) for x in CITATION.finditer(text)]
     spans += [(x.start(), x.end(), False) for x in PAGE_CHROME.finditer(text)]
     r = REFERENCES.search(text)
-    if r:
+    if r and not has_prose(r.group()):  # a reference list holds titles and links, no sentences
         spans.append((r.start(), r.end(), False))
     return [sp for sp in spans if sp[0] < sp[1] or sp[2]]
 

@@ -99,19 +99,55 @@ HEADING_SPACE = re.compile(
 )
 
 
+#: A Chinese-numeral heading marker run in right after a sentence end (``…本规则。二、议事范围``).
+RUN_IN_HEAD = re.compile(r"(?<=[。！？；;])(?=(?P<n>[一二三四五六七八九十]{1,3})、)")
+NUMERALS = "一二三四五六七八九十"
+
+
+def _run_in_heads(line: str) -> set[tuple[int, int]]:
+    """Where run-in headings 一、 二、 … of a flattened line start, when at least two of them
+    follow sentence ends counting up (a lone ``。二、`` may be a cross-reference)."""
+    found = [(m.start(), m.group("n")) for m in RUN_IN_HEAD.finditer(line)]
+    ordered = [p for (p, n), (_, prev) in zip(found[1:], found[:-1], strict=True)
+               if len(n) == 1 and len(prev) == 1 and NUMERALS.find(n) == NUMERALS.find(prev) + 1]
+    if not ordered:
+        return set()
+    return {(p, p) for p, _ in found}
+
+
+#: A numbered heading run into its first item (``一、会议组织1、出席会议成员为…``): a short
+#: heading of Han characters only, then item 1; the item starts a line of its own.
+HEAD_THEN_ITEM = re.compile(r"(?:^|(?<=[。！？；;]))[一二三四五六七八九十]{1,3}、[\u4e00-\u9fff]{2,15}(?=1、)")
+#: A numbered label heading run into its text (``一、参加人员:联席会议成员为…``).
+LABEL_HEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])"
+                        r"[\u4e00-\u9fff]{2,8}[:：](?=[\u4e00-\u9fff])")
+
+
 def split_flattened_paragraphs(text: str) -> list[Edit]:
-    """Edits turning paragraph spaces of flattened long lines into line breaks."""
+    """Edits turning paragraph spaces of flattened long lines into line breaks, and starting
+    the first item of a heading, or the text of a label heading, run into it on a line of
+    its own."""
     edits: list[Edit] = []
     pos = 0
     for line in text.split("\n"):
-        if len(line) >= FLATTENED_MIN and not is_cell(line) and not is_table_row(line):  # a table row is no page
-            spans = {(m.start(), m.end()) for m in PARAGRAPH_SPACE.finditer(line)}
+        if is_cell(line) or is_table_row(line):  # a table row is no page
+            pos += len(line) + 1
+            continue
+        spans = {(m.end(), m.end()) for m in HEAD_THEN_ITEM.finditer(line)}
+        if len(line) >= FLATTENED_MIN:
+            # only on a flattened page: on a line of its own, `一、民政局：掌理…` is a unit item
+            # (one duty, RECORDS.md) and the structure stage reads a colon title where it stands
+            spans |= {(m.end(), m.end()) for m in LABEL_HEAD.finditer(line)}
+            breaks = {(m.start(), m.end()) for m in PARAGRAPH_SPACE.finditer(line)}
             # on a flattened page, headings and bylines ran into their paragraphs too
             for m in HEADING_SPACE.finditer(line):
                 group = next(g for g in ("sp", "dash", "by") if m.group(g))
-                spans.add((m.start(group), m.end(group)))
-            if len(spans) >= FLATTENED_MIN_BREAKS:
-                edits.extend(Edit(pos + a, pos + b, "\n") for a, b in sorted(spans))
+                breaks.add((m.start(group), m.end(group)))
+            if len(breaks) >= FLATTENED_MIN_BREAKS:
+                spans |= breaks
+            # a page flattened without spaces: numbered headings right after sentence ends
+            spans |= _run_in_heads(line)
+        edits.extend(Edit(pos + a, pos + b, "\n") for a, b in sorted(spans))
         pos += len(line) + 1
     return edits
 
@@ -130,10 +166,36 @@ def _kind(line: str) -> str:
     return "text"
 
 
-def _continues(a: str, b: str) -> bool:
-    """Whether line ``b`` continues the sentence line ``a`` breaks off."""
+#: A printed page's line width shows as many lines of one length: lines at least this long
+#: are counted, and the width holds when this share of them (and at least WIDTH_MIN_LINES)
+#: are within one character of it.
+WIDTH_MIN_CHARS = 16
+WIDTH_SHARE = 0.3
+WIDTH_MIN_LINES = 4
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width a printed page wrapped its lines at, when the lines show one."""
+    from collections import Counter  # only needed here
+
+    lengths = [len(x.strip(SPACES)) for x in lines]
+    long = [n for n in lengths if n >= WIDTH_MIN_CHARS]
+    if len(long) < WIDTH_MIN_LINES:
+        return None
+    width, _ = Counter(long).most_common(1)[0]
+    near = sum(1 for n in long if width - 1 <= n <= width)
+    return width if near >= max(WIDTH_MIN_LINES, WIDTH_SHARE * len(long)) else None
+
+
+def _continues(a: str, b: str, width: int | None = None) -> bool:
+    """Whether line ``b`` continues the sentence line ``a`` breaks off (``width``: the page's
+    line width, when it has one: a full-width line ends where the page did, not a title)."""
     a_s = a.strip(SPACES)
-    if a_s[-1] in LINE_FINAL or len(a_s) < TITLE_MAX or NEVER_CONTINUED.match(a):
+    if a_s[-1] in LINE_FINAL or NEVER_CONTINUED.match(a):
+        return False
+    if width and len(a_s) >= width - 1:
+        return not line_head().match(b)
+    if len(a_s) < TITLE_MAX:
         return False
     if len(a_s) < PLAIN_TITLE_MAX and not FRAGMENT_SIGN.search(a_s):
         return False  # a title: Han characters only, no punctuation or numbers inside
@@ -152,11 +214,12 @@ def join_broken_lines(text: str) -> list[Edit]:
     """
     edits: list[Edit] = []
     lines = text.split("\n")
+    width = wrap_width(lines)
     pos = 0
     for i, line in enumerate(lines[:-1]):
         nxt = lines[i + 1]
         end = pos + len(line)
-        if _kind(line) == "text" and _kind(nxt) == "text" and _continues(line, nxt):
+        if _kind(line) == "text" and _kind(nxt) == "text" and _continues(line, nxt, width):
             body = line.rstrip(SPACES)
             indent = len(nxt) - len(nxt.lstrip(SPACES))
             a, b = body[-1], nxt[indent]
