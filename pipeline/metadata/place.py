@@ -181,6 +181,14 @@ def _dictionary_tag(word: str) -> str:
     return m.group(1) if m else ""
 
 
+def is_place_word(word: str) -> bool:
+    """Is ``word`` an area's name: one ending in a region suffix (``如东县``) or a bare
+    name jieba's dictionary tags as a place (``如东``)?"""
+    if word.endswith(vocab("region_suffix")) and not _no_area(word) and len(word) >= 3:
+        return True
+    return _dictionary_tag(word) == "ns"
+
+
 def split_names(text: str, kind: str) -> list[str]:
     """Names of areas of ``kind`` that jieba cuts apart (云岭|区): a word of two or three
     characters right before a token that is the suffix alone, opening a phrase (after
