@@ -41,7 +41,9 @@ def place_names(text: str) -> list[str]:
     suffixes, parts, stop = vocab("region_suffix"), set(vocab("zone_part")), set(vocab("not_region"))
     tokens = cut(text)
     out: list[str] = []
+    pos = 0
     for i, tok in enumerate(tokens):
+        start, pos = pos, pos + len(tok)
         if not _CJK.match(tok):
             continue
         name = None
@@ -63,7 +65,11 @@ def place_names(text: str) -> list[str]:
             if k > 0 and _CJK.match(tokens[k - 1]) and len(tokens[k - 1]) >= 2:
                 k -= 1
             name = "".join(tokens[k:i]) + name
-        if name in stop or len(name) < 3 or name[0] in "全各我本该" or name.startswith(vocab("generic_prefix")):
+        if name in stop or _no_area_word(name) or name[0] in "全各我本该" or name.startswith(vocab("generic_prefix")):
+            continue
+        # 曹县, 鄞州: a two-character name only as a whole place word opening a phrase (not 和|县)
+        if len(name) < 3 and not (name == tok and _dictionary_tag(name) in ("ns", "")
+                                  and (start == 0 or text[start - 1] in NAME_OPENERS)):
             continue
         stem = next((name[: -len(s)] for s in suffixes if name.endswith(s)), name)
         while stem and any(stem.startswith(p) for p in parts):
@@ -102,6 +108,12 @@ def _no_area(name: str) -> bool:
     return name.endswith(vocab("not_region"))
 
 
+def _no_area_word(name: str) -> bool:
+    """Like :func:`_no_area`, but a zone that is an area (威海经济技术开发区) stays."""
+    suffixes = set(vocab("region_suffix"))
+    return any(name.endswith(w) for w in vocab("not_region") if w not in suffixes)
+
+
 def _ends_a_word(text: str, end: int) -> bool:
     """Whether position ``end`` of ``text`` falls between two of jieba's words."""
     pos = 0
@@ -138,18 +150,18 @@ def bare_place(title: str | None) -> str | None:
 
 
 def region(text: str, title: str | None, organization: str | None = None) -> str | None:
-    if is_taiwan(text):
-        return None
     place = bare_place(title)
     if place:
         return place
+    if organization and is_place_word(organization):  # the document is an area's (如东, 洪洞县)
+        return organization
     for source in (title, organization):
         if source:
             source = _drop_prefix(source)
             names = place_names(source)
             before_organ = named_before_organ(source)
-            if names and before_organ and before_organ[-1].startswith(names[-1]):
-                inner = before_organ[-1][len(names[-1]):]  # 松溪县|白沙乡 (jieba cut 白沙|乡党委)
+            if names and before_organ and names[-1] in before_organ[-1]:
+                inner = before_organ[-1].split(names[-1])[-1]  # 松溪县|白沙乡 (jieba cut 白沙|乡党委)
                 if len(inner) >= 3:
                     names.append(inner)
             names = names or before_organ
@@ -256,6 +268,11 @@ def organization(text: str, title: str | None) -> str | None:
         m = re.match(r"([\u4e00-\u9fff()（）]{2,30}?)\s*(?:19|20)\d{2}\s*年", t)
         if m and is_organ(m.group(1)):
             return m.group(1)
+    from pipeline.metadata import organ  # the other kinds of evidence, after a well-formed title
+
+    named = organ.self_abbreviated(text) or organ.from_title(title, text) or organ.form_field(text)
+    if named:
+        return _drop_prefix(named)
     issuer = issuer_line(text)
     if issuer:
         return issuer
@@ -268,13 +285,22 @@ def organization(text: str, title: str | None) -> str | None:
         tried += 1
         if tried > 3:
             break
-        body = _LEADING_DATE.sub("", re.sub(r"^[【〔][^】〕]*[】〕]\s*", "", para))
+        body = _LEADING_DATE.sub("", re.sub(r"^(?:[【〔][^】〕]*[】〕]|第\s*[一二三四五六七八九十百\d]+\s*条)\s*", "", para))
         # 我们幸福社区党委以…: the organ speaks of itself by name (我镇党委 names none)
         body = re.sub(r"^我们(?=[\u4e00-\u9fff]{3})", "", body)
-        m = re.match(r"([\u4e00-\u9fff()（）]{2,20}?)(?:以|负责|是|在|要|于|坚持|按照|根据|围绕|紧紧)", body)
+        m = re.match(r"([\u4e00-\u9fff()（）]{2,20}?)(?:[（(]简称[^）)]{1,12}[）)])?"
+                     r"(?:以|负责|是|在|要|于|坚持|按照|根据|围绕|紧紧|作为|为|共)", body)
         if m and is_organ(m.group(1)) and not m.group(1).startswith(("各", "本", "我")):
             return _drop_prefix(m.group(1))
     return None
+
+
+def area_as_organ(text: str, title: str | None) -> str | None:
+    """When no organ is named: the area a title opens with or the opening sentence has
+    as its subject (a county's statistics bulletin, a report of 如东县's practice)."""
+    from pipeline.metadata import organ
+
+    return organ.title_area(title) or organ.subject_area(text)
 
 
 #: Lines at the top of a text where a byline naming the issuer may stand (after the title).
