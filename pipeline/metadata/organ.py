@@ -65,6 +65,8 @@ def from_title(title: str | None, text: str) -> str | None:
             break
     if best is None:
         return None
+    if best.endswith("会会议"):  # 县委常委会|会议: the body, not its meeting
+        best = best[:-2]
     core = re.sub(r"会议$", "", best) if best.endswith(("党组会议", "党委会议")) else best
     return _widen(core, text) or best
 

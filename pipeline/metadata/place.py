@@ -20,7 +20,10 @@ from functools import cache
 from pathlib import Path
 
 from pipeline import lexicon
+from pipeline.metadata.divisions import Division, chain, chains
 from pipeline.tokenize import cut, dictionary
+
+__all__ = ["Division", "chain", "chains", "organization", "region"]
 
 HERE = Path(__file__).resolve().parent
 _LEADING_DATE = re.compile(r"^\s*(?:\d{4}\s*年(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日)?|年内|今年|近年来)[,，、\s]*")
@@ -271,8 +274,8 @@ def organization(text: str, title: str | None) -> str | None:
     from pipeline.metadata import organ  # the other kinds of evidence, after a well-formed title
 
     named = organ.self_abbreviated(text) or organ.from_title(title, text) or organ.form_field(text)
-    if named:
-        return _drop_prefix(named)
+    if named:  # as the text writes it (中共宁德市委…研究室)
+        return named
     issuer = issuer_line(text)
     if issuer:
         return issuer
