@@ -30,6 +30,12 @@ CASES = [
     (f"2020年长丰县国民经济和社会发展统计公报\n2020年，全县上下{BODY}", "长丰县", "长丰县"),
     # an organ that opens the first sentence with 为
     (f"编制工作\n东林县编制委员会办公室为县委工作部门，正科级单位。{BODY}", "东林县", "东林县编制委员会办公室"),
+    # no issuer named: the body whose meetings an item opens with, or that the rules name twice
+    (f"为规范决策，制定本规则。一、公司党委会议主要研究以下事项：\n1、{BODY}\n二、会议由书记召集。", None, "公司党委"),
+    (f"第三条 市政府常务会议每月召开两次。\n第四条 市政府常务会议由市长召集。{BODY}", None, "市政府"),
+    # a news item's informant; a duty text naming one area before its organs
+    (f"党员队伍持续优化\n7月1日，记者从区委组织部获悉，{BODY}", None, "区委组织部"),
+    (f"负责理论学习工作，配合桃源县委组织部做好党员教育。\n负责网络文化建设工作。{BODY}", "桃源县", None),
     # the organ named only as 本局: organization is null
     (f"工作情况汇报\n今年以来，本局{BODY}我们本局全体干部。", None, None),
 ]

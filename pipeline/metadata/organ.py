@@ -22,7 +22,7 @@ from collections import Counter
 from functools import cache
 
 from pipeline import lexicon
-from pipeline.metadata.place import HERE, is_place_word, vocab
+from pipeline.metadata.place import HERE, NAME_OPENERS, is_place_word, vocab
 
 _CJK_NAME = r"[\u4e00-\u9fffA-Z()（）]"
 _SELF = re.compile(rf"({_CJK_NAME}{{2,30}}?)\s*[（(]以下简称本[\u4e00-\u9fff]{{1,3}}[)）]")
@@ -131,3 +131,43 @@ def subject_area(text: str) -> str | None:
             if m and is_place_word(m.group(1)):
                 return m.group(1)
     return None
+
+
+#: A body's meeting as rules name it (公司党委会议, 市政府常务会议, 市规划委员会会议).
+_MEETING = re.compile(r"([\u4e00-\u9fff]{1,10}?(?:政府|党委|党组|常委会|委员会|办公会|班子|支部|公司))(?:常务|全体)?会议")
+
+
+_ITEM_OPENING = re.compile(r"(?:^|[\n。；;:：])[ \u3000]*(?:[一二三四五六七八九十\d]+[、.．]|[(（][一二三四五六七八九十\d]+[)）])"
+                           r"[ \u3000]*$")
+
+
+def meeting_body(text: str) -> str | None:
+    """The body whose meetings the text regulates, named at least twice in its opening or
+    opening one of its items (RECORDS.md: where the text never names its issuer,
+    organization is that body)."""
+    found: Counter[str] = Counter()
+    heading = set()
+    for m in _MEETING.finditer(text[:3000]):
+        body = m.group(1)
+        before = text[max(0, m.start() - 12):m.start()]
+        if body.startswith(("全", "各", "本", "我", "召开", "参加", "列席", "出席")) \
+                or (m.start() > 0 and text[m.start() - 1] not in NAME_OPENERS):
+            continue  # a name opens a phrase; 党委成员因故不能出席党委会议 is no body's name
+        found[body] += 1
+        if _ITEM_OPENING.search(before):
+            heading.add(body)  # 一、公司党委会议主要讨论…: an item opening with the meeting
+    if not found:
+        return None
+    body, n = found.most_common(1)[0]
+    return body if n >= 2 or body in heading else None
+
+
+_INFORMED = re.compile(r"从([\u4e00-\u9fff]{2,14}?)获悉")
+
+
+def informant(text: str) -> str | None:
+    """The organ a news item names as its source (``记者从区委组织部获悉``)."""
+    from pipeline.metadata.place import is_organ
+
+    m = _INFORMED.search(text[:600])
+    return m.group(1) if m and is_organ(m.group(1)) else None

@@ -20,6 +20,7 @@ from functools import cache
 from pathlib import Path
 
 from pipeline import lexicon
+from pipeline.metadata import divisions
 from pipeline.metadata.divisions import Division, chain, chains
 from pipeline.tokenize import cut, dictionary
 
@@ -71,7 +72,8 @@ def place_names(text: str) -> list[str]:
         if name in stop or _no_area_word(name) or name[0] in "全各我本该" or name.startswith(vocab("generic_prefix")):
             continue
         # 曹县, 鄞州: a two-character name only as a whole place word opening a phrase (not 和|县)
-        if len(name) < 3 and not (name == tok and _dictionary_tag(name) in ("ns", "")
+        if len(name) < 3 and not (name == tok and (_dictionary_tag(name) == "ns" or name in divisions.by_name())
+                                  and not (i + 1 < len(tokens) and tokens[i + 1][:1] in "省市区县镇乡州旗")  # 红旗|区委
                                   and (start == 0 or text[start - 1] in NAME_OPENERS)):
             continue
         stem = next((name[: -len(s)] for s in suffixes if name.endswith(s)), name)
@@ -90,6 +92,17 @@ def named_before_organ(text: str) -> list[str]:
     organs = "|".join(vocab("organ_after_place"))
     names = re.findall(rf"([\u4e00-\u9fff]{{2,8}}?(?:{suffixes}))(?={organs})", text)
     return [n for n in names if not _no_area(n) and not n.startswith(("全", "各", "我", "本"))]
+
+
+def _known_tail(name: str, known: set[str]) -> str | None:
+    """The longest tail of ``name`` that is a known area (配合|桃源县 → 桃源县): one jieba
+    found in the text, or a division's full name."""
+    table = divisions.by_name()
+    for k in range(len(name)):
+        tail = name[k:]
+        if len(tail) >= 2 and (tail in known or any(d.name == tail for d in table.get(tail, ()))):
+            return tail
+    return None
 
 
 def leading_area(organ: str) -> str | None:
@@ -175,8 +188,10 @@ def region(text: str, title: str | None, organization: str | None = None) -> str
         if lead:
             return lead
     kind = self_kind(text)
-    if kind is None:
-        return None
+    if kind is None:  # the one area the text names before its organs (配合金溪县委组织部…)
+        known = set(place_names(text[:5000]))
+        named = {t for t in (_known_tail(n, known) for n in named_before_organ(text[:5000])) if t}
+        return named.pop() if len(named) == 1 else None
     names = [n for n in place_names(text) if n.endswith(kind)] or split_names(text, kind)
     if not names:
         return None
@@ -276,7 +291,7 @@ def organization(text: str, title: str | None) -> str | None:
     named = organ.self_abbreviated(text) or organ.from_title(title, text) or organ.form_field(text)
     if named:  # as the text writes it (中共宁德市委…研究室)
         return named
-    issuer = issuer_line(text)
+    issuer = issuer_line(text) or organ.meeting_body(text) or organ.informant(text)
     if issuer:
         return issuer
     # the subject of the first sentence of the body (the first few paragraphs, furniture aside)
