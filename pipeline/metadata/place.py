@@ -69,7 +69,8 @@ def place_names(text: str) -> list[str]:
             if k > 0 and _CJK.match(tokens[k - 1]) and len(tokens[k - 1]) >= 2:
                 k -= 1
             name = "".join(tokens[k:i]) + name
-        if name in stop or _no_area_word(name) or name[0] in "全各我本该" or name.startswith(vocab("generic_prefix")):
+        if name in stop or _no_area_word(name) or name[0] in "全各我本该省市区县镇乡" \
+                or name.startswith(vocab("generic_prefix")):  # 省区市 is a list of kinds, not a name
             continue
         # 曹县, 鄞州: a two-character name only as a whole place word opening a phrase (not 和|县)
         if len(name) < 3 and not (name == tok and (_dictionary_tag(name) == "ns" or name in divisions.by_name())
