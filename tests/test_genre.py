@@ -60,7 +60,7 @@ def test_the_model_gives_probabilities_that_sum_to_one():
 def test_missing_or_stale_model_falls_back_to_the_rules(tmp_path: Path, monkeypatch):
     assert genre.load_model(tmp_path / "absent.json") is None
     stale = tmp_path / "stale.json"
-    stale.write_text(json.dumps({"format": "gongwen-genre/0", "features": []}), encoding="utf-8")
+    stale.write_text(json.dumps({"format": "gongwen-genre/1", "features": []}), encoding="utf-8")
     assert genre.load_model(stale) is None
     broken = tmp_path / "broken.json"
     broken.write_text("{not json", encoding="utf-8")

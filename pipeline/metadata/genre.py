@@ -30,10 +30,12 @@ from pipeline import lexicon
 HERE = Path(__file__).resolve().parent
 MODEL_PATH = HERE / "genre_model.json"
 #: Bumped whenever :func:`features` changes, so an old model file is not applied to new features.
-MODEL_FORMAT = "gongwen-genre/1"
+MODEL_FORMAT = "gongwen-genre/2"
 GENRES = ("work_rules", "duty_list", "yearbook", "experience_report", "budget_table", "other")
 #: How much of the body the n-grams are counted over: a genre shows in its opening pages.
 BODY_CHARS = 6000
+#: How much of the text the shapes are counted over (bounded so a 10 MB file costs no more).
+SHAPE_CHARS = 20000
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _NUM = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -68,6 +70,7 @@ def shape_features(text: str, has_tables: bool = False) -> dict[str, float]:
     how many lines have each shape of ``genre_shapes.tsv`` (articles, numbered items,
     duty-verb items, meeting-rule phrases, dated openings, lead sentences, indicator
     words …), the density of numbers and of table rows, the share of long lines."""
+    text = text[:SHAPE_CHARS]
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     n_lines = max(len(lines), 1)
     chars = max(len(text), 1)
