@@ -292,7 +292,7 @@ def organization(text: str, title: str | None) -> str | None:
     named = organ.self_abbreviated(text) or organ.from_title(title, text) or organ.form_field(text)
     if named:  # as the text writes it (中共宁德市委…研究室)
         return named
-    issuer = issuer_line(text) or organ.meeting_body(text) or organ.informant(text)
+    issuer = issuer_line(text) or organ.informant(text)
     if issuer:
         return issuer
     # the subject of the first sentence of the body (the first few paragraphs, furniture aside)
@@ -311,7 +311,7 @@ def organization(text: str, title: str | None) -> str | None:
                      r"(?:以|负责|是|在|要|于|坚持|按照|根据|围绕|紧紧|作为|为|共)", body)
         if m and is_organ(m.group(1)) and not m.group(1).startswith(("各", "本", "我")):
             return _drop_prefix(m.group(1))
-    return None
+    return organ.meeting_body(text)  # after a subject: a report's passing mention of meetings is not it
 
 
 def area_as_organ(text: str, title: str | None) -> str | None:

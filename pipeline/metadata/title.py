@@ -30,6 +30,9 @@ _CHAPTER = re.compile(r"第\s*(?P<num>[一二三四五六七八九十\d]+)\s*[�
 _CHUNK_MARK = re.compile(r"^1[、.．]\s*")
 _ENCLOSED = re.compile(r"^[(（][^()（）]*[)）]$")
 _TRAILING_PAREN = re.compile(r"[(（][^()（）]*[)）]?$")
+#: A book excerpt's chapter outranks a bare headline or running head (1) and a run-in title
+#: (2.5), not a line ending in a genre word (3): 某某规则 then 第二章 会议制度 keeps 某某规则.
+CHAPTER_SCORE = 2.8
 #: How many lines from the top may hold the title.
 SEARCH_LINES = 25
 
@@ -137,7 +140,7 @@ def _scan(text: str) -> Title | None:
     Every line up to the body is a candidate, scored by its shape: a line ending in a
     genre word outranks a bare headline (a page's headline before the document's own
     caption, a breadcrumb, a running head), a chapter heading of a book excerpt
-    (``第四章 组织工作``) outranks the book's running head, a page-image caption
+    (``第四章 组织工作``) outranks the book's running head but not a genre-ending line, a page-image caption
     (``…_第1页``) counts only when nothing better stands. Furniture never counts. The
     scan ends at the first numbered item, or at the first prose once a candidate is
     found; prose before any candidate (a 主送 line, an 印发 notice) is passed over, and
@@ -169,7 +172,7 @@ def _scan(text: str) -> Title | None:
         if chapter_pending:
             chapter_pending = False
             if 2 <= len(line) <= 16 and not any(ch in _SENTENCE for ch in line):
-                cands.append(_Candidate(line, None, 4.0))
+                cands.append(_Candidate(line, None, CHAPTER_SCORE))
                 continue
         if _COMPILATION.match(line):
             return Title(None, None) if not cands else _best(cands)
@@ -188,7 +191,7 @@ def _scan(text: str) -> Title | None:
             if not name:
                 chapter_pending = True
             elif not any(ch in _SENTENCE for ch in name):
-                cands.append(_Candidate(name, None, 4.0))
+                cands.append(_Candidate(name, None, CHAPTER_SCORE))
             continue
         if any(s in line for s in cues("skip_line")) or (len(line) <= 2 and not is_first) \
                 or _ENCLOSED.match(line) or any(re.match(p, line) for p in cues("signature")):
