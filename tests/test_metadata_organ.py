@@ -36,6 +36,10 @@ CASES = [
     # a news item's informant; a duty text naming one area before its organs
     (f"党员队伍持续优化\n7月1日，记者从区委组织部获悉，{BODY}", None, "区委组织部"),
     (f"负责理论学习工作，配合桃源县委组织部做好党员教育。\n负责网络文化建设工作。{BODY}", "桃源县", None),
+    # 全区 said once: the area of that kind a running head names
+    (f"Page 12 - 杭州市西湖区志\n第四章 组织工作\n1990年，全区设组织科。{BODY}", "西湖区", None),
+    # a kind of town is no town's name
+    (f"申报材料\n某镇被列为全省重点中心镇。全镇辖12个村，全镇人口3万人。{BODY}", None, None),
     # the organ named only as 本局: organization is null
     (f"工作情况汇报\n今年以来，本局{BODY}我们本局全体干部。", None, None),
 ]

@@ -40,7 +40,7 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
         ("duties", "f1"): 0.36, ("duties", "organ"): 0.75,
         ("meeting_rules", "f1"): 0.76, ("meeting_rules", "slots"): 0.38,
         ("figures", "f1"): 0.78, ("budget_items", "f1"): 0.36,
-        ("meta", "doc_type"): 0.98, ("meta", "title"): 0.92, ("meta", "region"): 0.88,
+        ("meta", "doc_type"): 0.98, ("meta", "title"): 0.92, ("meta", "region"): 0.92,
         ("meta", "organization"): 0.87, ("meta", "year"): 0.80,
     },
     "all": {
@@ -48,7 +48,7 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
         ("duties", "f1"): 0.80, ("duties", "organ"): 0.96,
         ("meeting_rules", "f1"): 0.90, ("meeting_rules", "slots"): 0.64,
         ("figures", "f1"): 0.84, ("budget_items", "f1"): 0.52,
-        ("meta", "doc_type"): 0.98, ("meta", "title"): 0.93, ("meta", "region"): 0.90,
+        ("meta", "doc_type"): 0.98, ("meta", "title"): 0.93, ("meta", "region"): 0.93,
         ("meta", "organization"): 0.89, ("meta", "year"): 0.83,
     },
 }

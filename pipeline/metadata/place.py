@@ -141,13 +141,17 @@ def _ends_a_word(text: str, end: int) -> bool:
     return True
 
 
-def self_kind(text: str) -> str | None:
+def self_kind(text: str, at_least: int = 2) -> str | None:
     """The kind of area a document calls its own (``全区``/``我区``/``本区`` → ``区``)."""
     counts = Counter()
     for suf in vocab("self_ref"):
         counts[suf] = sum(text.count(p + suf) for p in "全我本")
     kind, n = counts.most_common(1)[0] if counts else (None, 0)
-    return kind if n >= 2 else None
+    return kind if n >= at_least else None
+
+
+#: The head of a text where a running head or headline names the area (舟山市定海区志).
+HEAD_CHARS = 300
 
 
 def is_taiwan(text: str) -> bool:
@@ -189,7 +193,12 @@ def region(text: str, title: str | None, organization: str | None = None) -> str
         if lead:
             return lead
     kind = self_kind(text)
-    if kind is None:  # the one area the text names before its organs (配合金溪县委组织部…)
+    if kind is None:
+        once = self_kind(text, at_least=1)  # 全区 said once: an area of that kind named in the head
+        head = [n for n in place_names(text[:HEAD_CHARS]) if once and n.endswith(once)]
+        if head:
+            return head[-1]
+        # the one area the text names before its organs (配合金溪县委组织部…)
         known = set(place_names(text[:5000]))
         named = {t for t in (_known_tail(n, known) for n in named_before_organ(text[:5000])) if t}
         return named.pop() if len(named) == 1 else None
