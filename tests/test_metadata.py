@@ -44,6 +44,8 @@ TITLE_CASES = [
     # an excerpt of a gazetteer: its chapter names it, not the book's running head
     (f"Page 8 - 某县志\n某县志\n第四章 组织工作\n第一节 机构设置\n1988年{BODY}", "组织工作"),
     (f"第二章\n优抚安置\n某市人民具有拥军优属的优良传统。{BODY}", "优抚安置"),
+    # a form's labels and their values, one a line: no title
+    (f"资料来源:第13页\n预算机关\n某市政府社会局\n承办单位\n某市政府社会局\n计划内容\n{BODY}", None),
     (f"某某委员会议事规则\n第二章 会议制度\n第五条 会议每月召开一次。{BODY}", "某某委员会议事规则"),
 ]
 

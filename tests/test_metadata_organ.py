@@ -40,6 +40,8 @@ CASES = [
     (f"Page 12 - 杭州市西湖区志\n第四章 组织工作\n1990年，全区设组织科。{BODY}", "西湖区", None),
     # a kind of town is no town's name
     (f"申报材料\n某镇被列为全省重点中心镇。全镇辖12个村，全镇人口3万人。{BODY}", None, None),
+    # a bare body as the subject, widened to the name the text gives it
+    (f"【导读】党委会是局党委议事决策的基本形式。{BODY}\n一、局党委会议由党委书记召集。", None, "局党委"),
     # the organ named only as 本局: organization is null
     (f"工作情况汇报\n今年以来，本局{BODY}我们本局全体干部。", None, None),
 ]

@@ -40,16 +40,16 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
         ("duties", "f1"): 0.36, ("duties", "organ"): 0.75,
         ("meeting_rules", "f1"): 0.76, ("meeting_rules", "slots"): 0.38,
         ("figures", "f1"): 0.78, ("budget_items", "f1"): 0.36,
-        ("meta", "doc_type"): 0.98, ("meta", "title"): 0.92, ("meta", "region"): 0.92,
-        ("meta", "organization"): 0.87, ("meta", "year"): 0.80,
+        ("meta", "doc_type"): 0.98, ("meta", "title"): 0.94, ("meta", "region"): 0.92,
+        ("meta", "organization"): 0.89, ("meta", "year"): 0.80,
     },
     "all": {
         ("sections", "f1"): 0.75, ("sections", "tree"): 0.97,
         ("duties", "f1"): 0.80, ("duties", "organ"): 0.96,
         ("meeting_rules", "f1"): 0.90, ("meeting_rules", "slots"): 0.64,
         ("figures", "f1"): 0.84, ("budget_items", "f1"): 0.52,
-        ("meta", "doc_type"): 0.98, ("meta", "title"): 0.93, ("meta", "region"): 0.93,
-        ("meta", "organization"): 0.89, ("meta", "year"): 0.83,
+        ("meta", "doc_type"): 0.98, ("meta", "title"): 0.95, ("meta", "region"): 0.93,
+        ("meta", "organization"): 0.90, ("meta", "year"): 0.83,
     },
 }
 

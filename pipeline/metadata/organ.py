@@ -68,17 +68,16 @@ def from_title(title: str | None, text: str) -> str | None:
     if best.endswith("会会议"):  # 县委常委会|会议: the body, not its meeting
         best = best[:-2]
     core = re.sub(r"会议$", "", best) if best.endswith(("党组会议", "党委会议")) else best
-    return _widen(core, text) or best
+    return widen(core, text) or best
 
 
-def _widen(core: str, text: str) -> str | None:
-    """The fuller name the text gives a bare body (``党组`` → ``局党组``): the most frequent
-    organ or area word standing right before it, when it does so at least twice."""
+def widen(core: str, text: str) -> str | None:
+    """The fuller name the text gives a bare body (``党组`` → ``局党组``): the organ or area
+    word most often standing right before it, when it does so at least twice."""
     if len(core) > 4 or is_place_word(core[:3]):
         return None
-    ends = "|".join(("局", "镇", "乡", "县", "区", "市", "村", "公司", "院", "委", "厅", "办", "中心", "街道"))
-    found = Counter(m.group(1) for m in re.finditer(rf"([\u4e00-\u9fff]{{0,6}}?(?:{ends})){re.escape(core)}", text)
-                    if not m.group(1).startswith(("全", "各", "本", "我", "召开")))
+    ends = "|".join(("公司", "中心", "街道", "局", "镇", "乡", "县", "区", "市", "村", "院", "厅", "办"))
+    found = Counter(m.group(1) for m in re.finditer(rf"({ends}){re.escape(core)}", text))
     if not found:
         return None
     prefix, n = found.most_common(1)[0]

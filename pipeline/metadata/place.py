@@ -319,7 +319,10 @@ def organization(text: str, title: str | None) -> str | None:
         m = re.match(r"([\u4e00-\u9fff()（）]{2,20}?)(?:[（(]简称[^）)]{1,12}[）)])?"
                      r"(?:以|负责|是|在|要|于|坚持|按照|根据|围绕|紧紧|作为|为|共)", body)
         if m and is_organ(m.group(1)) and not m.group(1).startswith(("各", "本", "我")):
-            return _drop_prefix(m.group(1))
+            name = _drop_prefix(m.group(1))
+            if name.startswith(("党委", "党组", "常委", "支部")):  # 党委会是局党委…: the body's fuller name
+                name = organ.widen(re.sub(r"会$", "", name), text) or name
+            return name
     return organ.meeting_body(text)  # after a subject: a report's passing mention of meetings is not it
 
 

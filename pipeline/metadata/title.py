@@ -151,6 +151,7 @@ def _scan(text: str) -> Title | None:
     gazette = False  # after a gazette order's header the order's own prose precedes the title
     prose = False
     chapter_pending = False
+    skip_value = False
     first = True
     for pos, raw in _lines(text):
         if not raw.strip():
@@ -192,6 +193,12 @@ def _scan(text: str) -> Title | None:
                 chapter_pending = True
             elif not any(ch in _SENTENCE for ch in name):
                 cands.append(_Candidate(name, None, CHAPTER_SCORE))
+            continue
+        if skip_value:  # the value under a form's label (预算机关 / 某市政府社会局)
+            skip_value = False
+            continue
+        if line in cues("form_label"):
+            skip_value = True
             continue
         if any(s in line for s in cues("skip_line")) or (len(line) <= 2 and not is_first) \
                 or _ENCLOSED.match(line) or any(re.match(p, line) for p in cues("signature")):
