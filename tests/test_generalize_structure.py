@@ -68,7 +68,8 @@ META = [  # name, title, doc_type, region, organization, year
     ("county_standing_rules.txt", "中共青山县委常委会议事规则", "work_rules", "青山县", "青山县委常委会", 2024),
     ("town_yearbook.txt", "红石镇", "yearbook", "红石镇", None, 2023),
     ("bureau_units.txt", "青山县交通运输局机关内设机构职责", "duty_list", "青山县", "青山县交通运输局", None),
-    ("experience_report.txt", "抓实基层党建 推动乡村振兴", "experience_report", None, None, None),
+    # the byline (——青山县柳溪乡经验交流材料) and the opening subject (柳溪乡坚持…) name the area it reports on
+    ("experience_report.txt", "抓实基层党建 推动乡村振兴", "experience_report", "柳溪乡", "柳溪乡", None),
     ("tw_setup_points.txt", "经济部中小企业咨询委员会设置要点", "work_rules", None, "经济部中小企业咨询委员会", None),
 ]
 

@@ -19,6 +19,34 @@ TITLE_CASES = [
     (f"第一篇:品牌经验交流\n各位领导:\n{BODY}", None),
     ("\t301宣传部\n\n\t项目名称\n\t年度预算安排\n", "301宣传部"),
     (f"红旗区委组织部主要职责\n{BODY}", "红旗区委组织部主要职责"),
+    # after a 主送 line and an 印发 notice with its signature and date
+    (f"各乡镇人民政府，县直各单位：\n《青松县人民政府工作规则》已经县政府常务会议通过，现予印发。\n青松县人民政府\n"
+     f"2024年3月1日\n青松县人民政府工作规则\n第一章 总 则\n第一条 {BODY}", "青松县人民政府工作规则"),
+    # a file-number prefix and a site's tag, the title repeated by the site
+    (f"12,,镇党委会议制度(完整)\n发布时间：2022-01-05\n12,,镇党委会议制度(完整)\n一、会议每月召开一次。{BODY}",
+     "镇党委会议制度"),
+    # a sharing site's page marker before the title run twice into the body
+    (f"1、经验交流材料:抓党建促振兴经验交流材料:抓党建促振兴 近年来，{BODY}", "经验交流材料:抓党建促振兴"),
+    # page-image captions count only when nothing better stands
+    (f"办公会议制度_第1页\n办公会议制度_第2页\n文档简介\n1、{BODY}", "办公会议制度"),
+    ("目标表_第1页\n全文预览已结束\n项目支出绩效目标表(2023年度)填报单位：某镇人民政府 项目名称 道路维修", "项目支出绩效目标表(2023年度)"),
+    # the title run into a lead-in, and a flattened table's caption row
+    (f"简介\n某区宣传部职责其主要职责是:\n1、{BODY}", "某区宣传部职责"),
+    ("某市项目支出绩效目标批复表 | |||||\n项目名称 | 道路改造 | 主管部门 | 市交通局 |", "某市项目支出绩效目标批复表"),
+    # a page's headline, its info line, then the document's own caption
+    (f"某办年度绩效目标(原某委)\n时间:2019-12-31 来源::\n部门整体支出绩效目标表\n部门名称 某办\n{BODY}", "部门整体支出绩效目标表"),
+    # a headline `地名：…` is a title, not a `label: value` line
+    (f"如东:以品牌建设提升组织力\n发布时间:2018-05-14\n近年来，{BODY}", "如东:以品牌建设提升组织力"),
+    # never a title: a page-number running head's prefix, meta tags, a tip box, a news opener, a byline
+    (f"Page 12 - 某县消防白皮书\nP. 12\n第五节 紧急救护\n一、概述\n{BODY}", "某县消防白皮书"),
+    (f"〈meta name=“ArticleTitle” content=“某表”〉\n友情提示\n2、下载后可能会被浏览器打开。\n{BODY}", None),
+    (f"本刊讯 10月25日，某县开展党员活动日活动，{BODY}\n（张某 李某）", None),
+    # an excerpt of a gazetteer: its chapter names it, not the book's running head
+    (f"Page 8 - 某县志\n某县志\n第四章 组织工作\n第一节 机构设置\n1988年{BODY}", "组织工作"),
+    (f"第二章\n优抚安置\n某市人民具有拥军优属的优良传统。{BODY}", "优抚安置"),
+    # a form's labels and their values, one a line: no title
+    (f"资料来源:第13页\n预算机关\n某市政府社会局\n承办单位\n某市政府社会局\n计划内容\n{BODY}", None),
+    (f"某某委员会议事规则\n第二章 会议制度\n第五条 会议每月召开一次。{BODY}", "某某委员会议事规则"),
 ]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.metadata.doctype import classify
-from pipeline.metadata.place import organization, region, source_organ
+from pipeline.metadata.place import area_as_organ, organization, region, source_organ
 from pipeline.metadata.title import Title, find_title
 from pipeline.metadata.year import find_year
 
@@ -32,7 +32,7 @@ def describe(text: str, source_text: str = "", has_tables: bool = False, title: 
     """The metadata fields of a normalized text (``source_text`` serves cues the
     normalizer removes, like an encyclopedia infobox)."""
     title = title or find_title(text, source_text)
-    org = organization(text, title.text) or source_organ(text, source_text)
+    org = organization(text, title.text) or source_organ(text, source_text) or area_as_organ(text, title.text)
     # the source's first line (a running head, a file name the normalizer removed) still
     # names the document and its place when the text offers no title or place of its own
     head = next((line.strip() for line in source_text[:2000].splitlines() if line.strip()), "")

@@ -72,6 +72,11 @@ def _short(name: str) -> str:
     return name
 
 
+def by_name() -> dict[str, list[Division]]:
+    """Divisions by full name and by the name without its suffix (鄞州 → 鄞州区)."""
+    return _table()[1]
+
+
 def _parents(div: Division) -> list[Division]:
     by_code, by_name = _table()
     if div.code is None:
@@ -102,6 +107,14 @@ def _parts(region: str) -> list[list[Division]]:
         else:
             i += 1
     return parts
+
+
+def chains(region: str | None) -> list[list[Division]]:
+    """Every chain the name may denote (连江县 is Fujian's and Taiwan's), province first."""
+    if not region:
+        return []
+    parts = _parts(region.strip())
+    return [[*_parents(d), d] for d in dict.fromkeys(parts[-1])] if parts else []
 
 
 def chain(region: str | None) -> list[Division]:

@@ -1,8 +1,9 @@
-"""The document type (RECORDS.md ``doc_type``) from cue words of ``doc_types.tsv``.
+"""The document type (RECORDS.md ``doc_type``).
 
-Rules, not a trained model: five kinds with a few dozen documents between them are
-told apart by the words their genres use for themselves (议事规则, 主要职责, 经验交流,
-绩效目标 …), which a weighted cue list captures and a research assistant can extend.
+:func:`classify` asks the trained genre model of :mod:`pipeline.metadata.genre`; the
+cue words of ``doc_types.tsv`` (the words genres use for themselves: 议事规则, 主要职责,
+经验交流, 绩效目标 …) are both one of its features (:func:`scores`) and the fallback
+(:func:`classify_rules`) when no usable model file is shipped.
 """
 
 from __future__ import annotations
@@ -47,7 +48,14 @@ def scores(text: str, title: str | None, has_tables: bool = False) -> dict[str, 
 
 def classify(text: str, title: str | None = None, has_tables: bool = False) -> str:
     """One of ``work_rules``, ``duty_list``, ``yearbook``, ``experience_report``,
-    ``budget_table``, ``other``."""
+    ``budget_table``, ``other``: the genre model's verdict, the rules' without a model."""
+    from pipeline.metadata.genre import predict
+
+    return predict(text, title, has_tables or "\n\t" in text).label
+
+
+def classify_rules(text: str, title: str | None = None, has_tables: bool = False) -> str:
+    """The cue rules' verdict: the best-scoring type when it reaches ``MIN_SCORE``."""
     s = scores(text, title, has_tables or "\n\t" in text)
     best = max(s, key=lambda k: s[k])
     return best if s[best] >= MIN_SCORE else "other"

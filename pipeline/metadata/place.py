@@ -20,7 +20,11 @@ from functools import cache
 from pathlib import Path
 
 from pipeline import lexicon
+from pipeline.metadata import divisions
+from pipeline.metadata.divisions import Division, chain, chains
 from pipeline.tokenize import cut, dictionary
+
+__all__ = ["Division", "chain", "chains", "organization", "region"]
 
 HERE = Path(__file__).resolve().parent
 _LEADING_DATE = re.compile(r"^\s*(?:\d{4}\s*年(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日)?|年内|今年|近年来)[,，、\s]*")
@@ -41,7 +45,9 @@ def place_names(text: str) -> list[str]:
     suffixes, parts, stop = vocab("region_suffix"), set(vocab("zone_part")), set(vocab("not_region"))
     tokens = cut(text)
     out: list[str] = []
+    pos = 0
     for i, tok in enumerate(tokens):
+        start, pos = pos, pos + len(tok)
         if not _CJK.match(tok):
             continue
         name = None
@@ -63,7 +69,13 @@ def place_names(text: str) -> list[str]:
             if k > 0 and _CJK.match(tokens[k - 1]) and len(tokens[k - 1]) >= 2:
                 k -= 1
             name = "".join(tokens[k:i]) + name
-        if name in stop or len(name) < 3 or name[0] in "全各我本该" or name.startswith(vocab("generic_prefix")):
+        if name in stop or _no_area_word(name) or name[0] in "全各我本该省市区县镇乡" \
+                or name.startswith(vocab("generic_prefix")):  # 省区市 is a list of kinds, not a name
+            continue
+        # 曹县, 鄞州: a two-character name only as a whole place word opening a phrase (not 和|县)
+        if len(name) < 3 and not (name == tok and (_dictionary_tag(name) == "ns" or name in divisions.by_name())
+                                  and not (i + 1 < len(tokens) and tokens[i + 1][:1] in "省市区县镇乡州旗")  # 红旗|区委
+                                  and (start == 0 or text[start - 1] in NAME_OPENERS)):
             continue
         stem = next((name[: -len(s)] for s in suffixes if name.endswith(s)), name)
         while stem and any(stem.startswith(p) for p in parts):
@@ -81,6 +93,17 @@ def named_before_organ(text: str) -> list[str]:
     organs = "|".join(vocab("organ_after_place"))
     names = re.findall(rf"([\u4e00-\u9fff]{{2,8}}?(?:{suffixes}))(?={organs})", text)
     return [n for n in names if not _no_area(n) and not n.startswith(("全", "各", "我", "本"))]
+
+
+def _known_tail(name: str, known: set[str]) -> str | None:
+    """The longest tail of ``name`` that is a known area (配合|桃源县 → 桃源县): one jieba
+    found in the text, or a division's full name."""
+    table = divisions.by_name()
+    for k in range(len(name)):
+        tail = name[k:]
+        if len(tail) >= 2 and (tail in known or any(d.name == tail for d in table.get(tail, ()))):
+            return tail
+    return None
 
 
 def leading_area(organ: str) -> str | None:
@@ -102,6 +125,12 @@ def _no_area(name: str) -> bool:
     return name.endswith(vocab("not_region"))
 
 
+def _no_area_word(name: str) -> bool:
+    """Like :func:`_no_area`, but a zone that is an area (威海经济技术开发区) stays."""
+    suffixes = set(vocab("region_suffix"))
+    return any(name.endswith(w) for w in vocab("not_region") if w not in suffixes)
+
+
 def _ends_a_word(text: str, end: int) -> bool:
     """Whether position ``end`` of ``text`` falls between two of jieba's words."""
     pos = 0
@@ -112,13 +141,17 @@ def _ends_a_word(text: str, end: int) -> bool:
     return True
 
 
-def self_kind(text: str) -> str | None:
+def self_kind(text: str, at_least: int = 2) -> str | None:
     """The kind of area a document calls its own (``全区``/``我区``/``本区`` → ``区``)."""
     counts = Counter()
     for suf in vocab("self_ref"):
         counts[suf] = sum(text.count(p + suf) for p in "全我本")
     kind, n = counts.most_common(1)[0] if counts else (None, 0)
-    return kind if n >= 2 else None
+    return kind if n >= at_least else None
+
+
+#: The head of a text where a running head or headline names the area (舟山市定海区志).
+HEAD_CHARS = 300
 
 
 def is_taiwan(text: str) -> bool:
@@ -138,18 +171,18 @@ def bare_place(title: str | None) -> str | None:
 
 
 def region(text: str, title: str | None, organization: str | None = None) -> str | None:
-    if is_taiwan(text):
-        return None
     place = bare_place(title)
     if place:
         return place
+    if organization and is_place_word(organization):  # the document is an area's (如东, 洪洞县)
+        return organization
     for source in (title, organization):
         if source:
             source = _drop_prefix(source)
             names = place_names(source)
             before_organ = named_before_organ(source)
-            if names and before_organ and before_organ[-1].startswith(names[-1]):
-                inner = before_organ[-1][len(names[-1]):]  # 松溪县|白沙乡 (jieba cut 白沙|乡党委)
+            if names and before_organ and names[-1] in before_organ[-1]:
+                inner = before_organ[-1].split(names[-1])[-1]  # 松溪县|白沙乡 (jieba cut 白沙|乡党委)
                 if len(inner) >= 3:
                     names.append(inner)
             names = names or before_organ
@@ -161,7 +194,14 @@ def region(text: str, title: str | None, organization: str | None = None) -> str
             return lead
     kind = self_kind(text)
     if kind is None:
-        return None
+        once = self_kind(text, at_least=1)  # 全区 said once: an area of that kind named in the head
+        head = [n for n in place_names(text[:HEAD_CHARS]) if once and n.endswith(once)]
+        if head:
+            return head[-1]
+        # the one area the text names before its organs (配合金溪县委组织部…)
+        known = set(place_names(text[:5000]))
+        named = {t for t in (_known_tail(n, known) for n in named_before_organ(text[:5000])) if t}
+        return named.pop() if len(named) == 1 else None
     names = [n for n in place_names(text) if n.endswith(kind)] or split_names(text, kind)
     if not names:
         return None
@@ -179,6 +219,14 @@ def _dictionary_tag(word: str) -> str:
     file per word asked (a few per document): cheaper than indexing all 350k entries."""
     m = re.search(rf"^{re.escape(word)} \d+ (\S+)$", dictionary(), re.MULTILINE)
     return m.group(1) if m else ""
+
+
+def is_place_word(word: str) -> bool:
+    """Is ``word`` an area's name: one ending in a region suffix (``如东县``) or a bare
+    name jieba's dictionary tags as a place (``如东``)?"""
+    if word.endswith(vocab("region_suffix")) and not _no_area(word) and len(word) >= 3:
+        return True
+    return _dictionary_tag(word) == "ns"
 
 
 def split_names(text: str, kind: str) -> list[str]:
@@ -248,7 +296,12 @@ def organization(text: str, title: str | None) -> str | None:
         m = re.match(r"([\u4e00-\u9fff()（）]{2,30}?)\s*(?:19|20)\d{2}\s*年", t)
         if m and is_organ(m.group(1)):
             return m.group(1)
-    issuer = issuer_line(text)
+    from pipeline.metadata import organ  # the other kinds of evidence, after a well-formed title
+
+    named = organ.self_abbreviated(text) or organ.from_title(title, text) or organ.form_field(text)
+    if named:  # as the text writes it (中共宁德市委…研究室)
+        return named
+    issuer = issuer_line(text) or organ.informant(text)
     if issuer:
         return issuer
     # the subject of the first sentence of the body (the first few paragraphs, furniture aside)
@@ -260,13 +313,25 @@ def organization(text: str, title: str | None) -> str | None:
         tried += 1
         if tried > 3:
             break
-        body = _LEADING_DATE.sub("", re.sub(r"^[【〔][^】〕]*[】〕]\s*", "", para))
+        body = _LEADING_DATE.sub("", re.sub(r"^(?:[【〔][^】〕]*[】〕]|第\s*[一二三四五六七八九十百\d]+\s*条)\s*", "", para))
         # 我们幸福社区党委以…: the organ speaks of itself by name (我镇党委 names none)
         body = re.sub(r"^我们(?=[\u4e00-\u9fff]{3})", "", body)
-        m = re.match(r"([\u4e00-\u9fff()（）]{2,20}?)(?:以|负责|是|在|要|于|坚持|按照|根据|围绕|紧紧)", body)
+        m = re.match(r"([\u4e00-\u9fff()（）]{2,20}?)(?:[（(]简称[^）)]{1,12}[）)])?"
+                     r"(?:以|负责|是|在|要|于|坚持|按照|根据|围绕|紧紧|作为|为|共)", body)
         if m and is_organ(m.group(1)) and not m.group(1).startswith(("各", "本", "我")):
-            return _drop_prefix(m.group(1))
-    return None
+            name = _drop_prefix(m.group(1))
+            if name.startswith(("党委", "党组", "常委", "支部")):  # 党委会是局党委…: the body's fuller name
+                name = organ.widen(re.sub(r"会$", "", name), text) or name
+            return name
+    return organ.meeting_body(text)  # after a subject: a report's passing mention of meetings is not it
+
+
+def area_as_organ(text: str, title: str | None) -> str | None:
+    """When no organ is named: the area a title opens with or the opening sentence has
+    as its subject (a county's statistics bulletin, a report of 如东县's practice)."""
+    from pipeline.metadata import organ
+
+    return organ.title_area(title) or organ.subject_area(text)
 
 
 #: Lines at the top of a text where a byline naming the issuer may stand (after the title).

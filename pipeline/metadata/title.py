@@ -24,6 +24,15 @@ _COMPILATION = re.compile(r"第\s*[一二三四五六七八九十\d]+\s*篇")
 _NUMBERED = re.compile(r"(?:[一二三四五六七八九十]+[、．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|第\s*\S{1,4}\s*[条章节])")
 #: ``字段：值`` lines and lone brackets of page chrome (``来源：河北日报``, ``【字号：``).
 _FURNITURE = re.compile(r"^(?:[^。，,]{0,8}[：:].{0,20}|[【】\[\]].{0,6})$")
+#: A chapter heading (第四章 组织工作, 第二章 alone with its name on the next line, 第四类 编制工作).
+_CHAPTER = re.compile(r"第\s*(?P<num>[一二三四五六七八九十\d]+)\s*[章类]\s*(?P<name>[^\s\d].{0,15})?$")
+#: A line wholly in brackets: a byline (黎某 何某), a date (2018年11月26日), a note.
+_CHUNK_MARK = re.compile(r"^1[、.．]\s*")
+_ENCLOSED = re.compile(r"^[(（][^()（）]*[)）]$")
+_TRAILING_PAREN = re.compile(r"[(（][^()（）]*[)）]?$")
+#: A book excerpt's chapter outranks a bare headline or running head (1) and a run-in title
+#: (2.5), not a line ending in a genre word (3): 某某规则 then 第二章 会议制度 keeps 某某规则.
+CHAPTER_SCORE = 2.8
 #: How many lines from the top may hold the title.
 SEARCH_LINES = 25
 
@@ -54,57 +63,193 @@ def _lines(text: str):
         pos += len(raw) + 1
 
 
+def _strip(line: str) -> str:
+    """``line`` without the chrome glued to a title (``Page 92 - ``, ``附件3:``, ``8,,``, ``(完整)``)."""
+    for pattern in cues("strip"):
+        line = re.sub(pattern, "", line).strip()
+    return line
+
+
+def _ends_in_genre(title: str) -> bool:
+    """Does the title end in a genre word (…议事规则, …绩效目标表), a trailing
+    parenthesis aside (``(2021年度)``, ``(试行)``)?"""
+    core = _TRAILING_PAREN.sub("", title).strip()
+    return core.endswith(cues("genre_end"))
+
+
+def _runin(line: str) -> str | None:
+    """The title a line opens with when the body runs on after it: up to the first genre
+    word (with a year parenthesis after it) that more text follows
+    (``卫东区委工作规则 为坚持…``, ``项目支出绩效自评表 (2022年度) 项目名称 …``)."""
+    ends = "|".join(re.escape(w) for w in cues("genre_end"))
+    m = re.match(rf"([^\s。，,；;!?！？:：]{{2,36}}?(?:{ends})(?:[(（][^()（）]{{2,10}}[)）])?)"
+                 r"(?=[\s\u3000]*[\u4e00-\u9fff\d(（])", line)
+    if m and len(line) - m.end() >= 4:
+        return m.group(1).strip()
+    return None
+
+
+def _repeated(line: str) -> str | None:
+    """The title a sharing site printed twice in a row (``经验交流材料:…合力经验交流材料:…合力``)."""
+    for n in range(min(40, len(line) // 2), 5, -1):
+        if line[n:2 * n] == line[:n]:
+            return line[:n].strip()
+    return None
+
+
+def _headline(line: str) -> bool:
+    """A ``地名：…`` or ``经验交流材料：…`` headline, not a ``label: value`` line: the label
+    is a place's name or a genre word and the value is a phrase of its own."""
+    from pipeline.metadata.place import is_place_word
+
+    m = re.match(r"([\u4e00-\u9fff]{2,8})[:：](.{6,40})$", line)
+    return bool(m) and (is_place_word(m.group(1)) or m.group(1).endswith(cues("genre_end")))
+
+
+@dataclass
+class _Candidate:
+    text: str
+    span: tuple[int, int] | None
+    score: float
+
+
 def find_title(text: str, source_text: str = "") -> Title:
     for pos, raw in _lines(text[:3000]):
         for key in cues("header"):
             m = re.match(rf"\s*{key}\s*[：:]\s*(.+?)\s*$", raw)
             if m:
-                return Title(m.group(1), (pos, pos + len(raw)))
+                return Title(_strip(m.group(1)), (pos, pos + len(raw)))
     head = text[:800]
     for pattern in cues("attached"):
         m = re.search(pattern, head)
         if m:
             return Title(m.group(1), (m.start(1), m.end(1)))
+    found = _scan(text)
+    if found is not None:
+        return found
+    for pattern in cues("infobox"):
+        m = re.search(pattern, source_text or text)
+        if m:
+            return Title(m.group(1), None)
+    return Title(None, None)
+
+
+def _scan(text: str) -> Title | None:
+    """The best title line among the first lines of the text.
+
+    Every line up to the body is a candidate, scored by its shape: a line ending in a
+    genre word outranks a bare headline (a page's headline before the document's own
+    caption, a breadcrumb, a running head), a chapter heading of a book excerpt
+    (``第四章 组织工作``) outranks the book's running head but not a genre-ending line, a page-image caption
+    (``…_第1页``) counts only when nothing better stands. Furniture never counts. The
+    scan ends at the first numbered item, or at the first prose once a candidate is
+    found; prose before any candidate (a 主送 line, an 印发 notice) is passed over, and
+    only a genre-ending line counts after it.
+    """
+    cands: list[_Candidate] = []
     seen = 0
     gazette = False  # after a gazette order's header the order's own prose precedes the title
+    prose = False
+    chapter_pending = False
+    skip_value = False
+    first = True
     for pos, raw in _lines(text):
         if not raw.strip():
             continue
         seen += 1
         if seen > SEARCH_LINES:
             break
+        is_first, first = first, False
         if raw.startswith("\t"):  # a table first: its caption cell names it
             cell = raw.strip()
-            if 2 <= len(cell) <= 30 and not any(ch in _SENTENCE for ch in cell):
+            if not cands and 2 <= len(cell) <= 30 and not any(ch in _SENTENCE for ch in cell):
                 return Title(cell, None)
             break
         line = raw.strip().split("\t")[0].strip()
+        cells = [c.strip() for c in line.split("|")]
+        if len(cells) > 2 and sum(1 for c in cells if c) == 1 and cells[0]:
+            line = cells[0]  # a flattened table's caption row: `东莞市…批复表 | |||||`
         start = pos + raw.index(line[0])
+        if chapter_pending:
+            chapter_pending = False
+            if 2 <= len(line) <= 16 and not any(ch in _SENTENCE for ch in line):
+                cands.append(_Candidate(line, None, CHAPTER_SCORE))
+                continue
         if _COMPILATION.match(line):
-            return Title(None, None)
+            return Title(None, None) if not cands else _best(cands)
         if any(re.search(p, line) for p in cues("skip_regex")):
             gazette = True
             continue
-        if any(s in line for s in cues("skip_line")) or len(line) <= 2 or _FURNITURE.match(line) \
-                or any(re.match(p, line) for p in cues("signature")):
+        m = re.match(cues("page_caption")[0], line)
+        if m:
+            cands.append(_Candidate(_strip(m.group(1)), None, 0.5))
             continue
-        if _NUMBERED.match(line):
+        m = _CHAPTER.match(line)
+        if m:
+            name = (m.group("name") or "").strip()
+            if m.group("num") in ("一", "1") or name in cues("generic_chapter"):
+                break
+            if not name:
+                chapter_pending = True
+            elif not any(ch in _SENTENCE for ch in name):
+                cands.append(_Candidate(name, None, CHAPTER_SCORE))
+            continue
+        if skip_value:  # the value under a form's label (预算机关 / 某市政府社会局)
+            skip_value = False
+            continue
+        if line in cues("form_label"):
+            skip_value = True
+            continue
+        if any(s in line for s in cues("skip_line")) or (len(line) <= 2 and not is_first) \
+                or _ENCLOSED.match(line) or any(re.match(p, line) for p in cues("signature")):
+            continue
+        stripped = _strip(line)
+        if _FURNITURE.match(stripped) and not _headline(stripped):
+            continue
+        if _NUMBERED.match(stripped):
+            # a sharing site's page marker (1、) before the title run in with the body
+            lead = _CHUNK_MARK.sub("", stripped) if not cands and not prose else stripped
+            lead = "" if lead == stripped else lead
+            runin = lead and (_repeated(lead) or _runin(lead))
+            if runin:
+                offset = start + max(line.find(runin), 0)
+                cands.append(_Candidate(runin, (offset, offset + len(runin)), 2.5))
             break
-        bare = _clean(line)
-        if 3 <= len(bare) <= 40 and not any(ch in _SENTENCE for ch in bare) \
-                and not bare.startswith(("【", "——", "-")):
+        if stripped.endswith((":", "：")) and len(stripped) <= 40 and not any(ch in stripped for ch in "。，,"):  # a lead-in (…职责其主要职责是:): only a run-in title
+            runin = _runin(stripped)
+            if runin:
+                offset = start + max(line.find(runin), 0)
+                cands.append(_Candidate(runin, (offset, offset + len(runin)), 2.5))
+            continue
+        bare = _clean(stripped)
+        genre = _ends_in_genre(bare)
+        if 2 <= len(bare) <= 40 and not any(ch in _SENTENCE for ch in bare) \
+                and not bare.startswith(("【", "[", "——", "-")):
             if re.search(r"[ \u3000]{2,}", bare):  # 主  任  张三: a name list, not a title
                 continue
-            return Title(re.sub(r"[ \u3000]+", " ", bare), (start, start + len(line)))
-        m = _RUNIN.match(line)
-        if m:
-            return Title(m.group(1), (start, start + len(m.group(1))))
+            if prose and (not genre or len(_TRAILING_PAREN.sub("", bare)) < 6):
+                continue  # a short line after prose: a sub-heading (主要职责) or a signature
+            runin = None if genre else _runin(bare)
+            if runin:  # 项目支出绩效目标表(2023年度)填报单位：…: the caption, not the row
+                offset = start + max(line.find(runin), 0)
+                cands.append(_Candidate(runin, (offset, offset + len(runin)), 2.5))
+            elif len(bare) >= 3 or is_first:
+                offset = start + line.find(bare[:2]) if bare[:2] in line else start
+                cands.append(_Candidate(re.sub(r"[ \u3000]+", " ", bare),
+                                        (offset, offset + len(bare)), 3.0 if genre else 1.0))
+            continue
+        runin = _runin(stripped)
+        if runin:
+            offset = start + max(line.find(runin), 0)
+            cands.append(_Candidate(runin, (offset, offset + len(runin)), 2.5))
         if len(line) > 40 or any(ch in line for ch in "。，,；"):
-            if gazette:
-                continue
-            break  # prose: the title, if any, came before
-    for pattern in cues("infobox"):
-        m = re.search(pattern, source_text or text)
-        if m:
-            return Title(m.group(1), None)
-    return Title(None, None)
+            if cands and not gazette:
+                break  # prose: the title, if any, came before
+            prose = True
+    return _best(cands) if cands else None
+
+
+def _best(cands: list[_Candidate]) -> Title:
+    top = max(c.score for c in cands)
+    c = next(c for c in cands if c.score == top)
+    return Title(c.text, c.span)
