@@ -9,17 +9,38 @@ from typing import Annotated
 import typer
 
 from pipeline.cli import app
+from pipeline.commands.options import FollowLinksOpt
 from pipeline.errors import InputError
 from pipeline.process import process_file
 
 
+def _inputs(paths: list[Path], follow_links: bool) -> list[Path | InputError]:
+    """The files to extract: a file as given; a folder walked like ``gongwen run`` walks it
+    (readable formats only, links out of it refused). A refused entry is an ``InputError``."""
+    from pipeline.batch.discover import discover
+
+    out: list[Path | InputError] = []
+    for path in paths:
+        if not path.is_dir():
+            out.append(path)
+            continue
+        found = discover([path], follow_links=follow_links)
+        out += [Path(f) for f in found.files]
+        out += [InputError(p, reason) for p, reason in found.refused.items()]
+        if not found.files and not found.refused:
+            out.append(InputError(path, "folder holds no file of a readable format"))
+    return out
+
+
 @app.command()
 def extract(
-    files: Annotated[list[Path], typer.Argument(help="Files to read (.txt, .docx, .pdf, .html).")],
+    files: Annotated[list[Path], typer.Argument(help="Files to read (.txt, .docx, .pdf, .html), or folders "
+                                                 "(searched recursively).")],
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write DIR/<doc_id>.json per input.")] = None,
     jsonl: Annotated[bool, typer.Option("--jsonl", help="Print one record per line.")] = False,
     show: Annotated[str | None, typer.Option(
         "--show", help="Print a table of duties|meetings|figures|budget per file instead of JSON.")] = None,
+    follow_links: FollowLinksOpt = False,
 ) -> None:
     """Extract the document record of each file.
 
@@ -37,8 +58,10 @@ def extract(
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
     failed = 0
-    for path in files:
+    for path in _inputs(files, follow_links):
         try:
+            if isinstance(path, InputError):
+                raise path
             doc = process_file(path)
         except InputError as e:
             failed += 1
