@@ -20,6 +20,7 @@ from pipeline.batch.executors import EXECUTORS, ExecutorOptions, default_workers
 from pipeline.batch.progress import Progress, progress_for
 from pipeline.batch.summary import RunSummary
 from pipeline.batch.work import Outcome, Task
+from pipeline.errors import InputError
 from pipeline.record import Document
 from pipeline.store import Store
 
@@ -104,6 +105,8 @@ def _write(store: Store, outcome: Outcome) -> str | None:
     if outcome.status == "ok" and outcome.record is not None:
         try:
             return store.put(Document.from_json(outcome.record))
+        except InputError:  # the store itself is unusable (busy past waiting): the run stops
+            raise
         except Exception as e:  # a record the store refuses is this file's failure, not the run's
             outcome.status, outcome.reason = "error", f"could not store the record: {type(e).__name__}: {e}"
     store.put_failure(outcome.path, outcome.sha256, outcome.status, outcome.reason or outcome.status)
