@@ -12,6 +12,7 @@ import typer
 
 from pipeline.cli import app
 from pipeline.commands.options import DbOpt, RegionOpt, TypeOpt
+from pipeline.commands.plural import plural
 from pipeline.errors import InputError
 from pipeline.search import KINDS, Hit
 from pipeline.store import DEFAULT_DB, Store
@@ -27,6 +28,21 @@ def open_existing(db: Path) -> Store:
     except InputError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from None
+
+
+def check_filters(store: Store, region: str | None, doc_type: str | None) -> None:
+    """Stop with a message naming what the store holds when ``--region`` or ``--type``
+    matches no document, instead of answering a misspelt filter with silence."""
+    for option, column, value in (("--type", "doc_type", doc_type), ("--region", "region", region)):
+        if value is None:
+            continue
+        held = store.con.execute(f"SELECT {column}, count(*) FROM documents WHERE {column} IS NOT NULL "
+                                 f"GROUP BY {column} ORDER BY 2 DESC").fetchall()
+        if value not in {v for v, _ in held}:
+            known = ", ".join(f"{v} ({n})" for v, n in held[:20]) or "none"
+            typer.echo(f"error: {option} {value!r}: no document in this store has it; "
+                       f"here: {known}", err=True)
+            raise typer.Exit(2)
 
 
 @app.command()
@@ -55,7 +71,10 @@ def search(
         raise typer.BadParameter(f"choose one of {', '.join(KINDS)}", param_hint="--in")
     if (query is None) == (like is None):
         raise typer.BadParameter("give a QUERY or --like DUTY_KEY (one of them)")
+    if query is not None and not lib.query_words(query):
+        raise typer.BadParameter(f"{query!r} holds no word to search for", param_hint="QUERY")
     with open_existing(db) as store:
+        check_filters(store, region, doc_type)
         if like is not None:
             try:
                 hits = lib.like(store, like, limit=limit, same_document=same_document, region=region,
@@ -79,9 +98,9 @@ def _render(hits: list[Hit], caption: str) -> None:
 
     console = Console()
     if not hits:
-        console.print(f"no hits for {caption}")
+        console.print(f"{plural(0, 'hit')} for {caption}")
         return
-    table = Table(title=f"{len(hits)} hits: {caption}", show_lines=True, expand=True)
+    table = Table(title=f"{plural(len(hits), 'hit')}: {caption}", show_lines=True, expand=True)
     # Chinese has no spaces to wrap at, so long cells fold instead of ending in "…"; the
     # hit's text is what the reader came for and gets the most width
     fold = {"overflow": "fold"}
