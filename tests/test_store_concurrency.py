@@ -9,6 +9,8 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -49,27 +51,38 @@ def test_writers_opening_a_new_store_at_once_all_finish(tmp_path: Path) -> None:
                 assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == WRITERS * 3
 
 
-def _hold(db: Path, seconds: float, started: threading.Event) -> None:
-    con = sqlite3.connect(db, isolation_level=None)
-    con.execute("BEGIN EXCLUSIVE")
-    started.set()
-    time.sleep(seconds)
-    con.execute("ROLLBACK")
-    con.close()
+@contextmanager
+def _locked(db: Path, seconds: float) -> Iterator[None]:
+    """Another connection holds the write lock of ``db`` for ``seconds`` from entry on."""
+    started = threading.Event()
+
+    def hold() -> None:
+        con = sqlite3.connect(db, isolation_level=None)
+        con.execute("BEGIN EXCLUSIVE")
+        started.set()
+        time.sleep(seconds)
+        con.execute("ROLLBACK")
+        con.close()
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    started.wait()
+    try:
+        yield
+    finally:
+        holder.join()
+
+
+DOC_TEXT = "某单位规则\n第一条 会议每月召开一次。\n"
 
 
 def test_a_writer_waits_for_a_lock_held_longer_than_one_timeout(tmp_path: Path, monkeypatch) -> None:
     db = tmp_path / "g.db"
     sqlite3.connect(db).execute("CREATE TABLE x (y)").connection.close()  # a plain file, not yet WAL
     monkeypatch.setattr(store_module, "BUSY_TIMEOUT", 0.05)
-    doc = process_text("某单位规则\n第一条 会议每月召开一次。\n")
-    started = threading.Event()
-    holder = threading.Thread(target=_hold, args=(db, 0.6, started))
-    holder.start()
-    started.wait()
-    with Store.open(db) as s:  # waits, retrying, past many 0.05 s timeouts
+    doc = process_text(DOC_TEXT)
+    with _locked(db, 0.6), Store.open(db) as s:  # waits, retrying, past many 0.05 s timeouts
         assert s.put(doc) == "added"
-    holder.join()
 
 
 def test_a_store_busy_for_too_long_is_called_busy(tmp_path: Path, monkeypatch) -> None:
@@ -77,17 +90,9 @@ def test_a_store_busy_for_too_long_is_called_busy(tmp_path: Path, monkeypatch) -
     Store.open(db).close()
     monkeypatch.setattr(store_module, "BUSY_TIMEOUT", 0.05)
     monkeypatch.setattr(store_module, "BUSY_WAIT", 0.3)
-    doc = process_text("某单位规则\n第一条 会议每月召开一次。\n")
-    started = threading.Event()
-    holder = threading.Thread(target=_hold, args=(db, 1.5, started))
-    holder.start()
-    started.wait()
-    try:
-        with pytest.raises(InputError) as e:
-            with Store.open(db) as s:
-                s.put(doc)
-    finally:
-        holder.join()
+    doc = process_text(DOC_TEXT)
+    with _locked(db, 1.5), pytest.raises(InputError) as e, Store.open(db) as s:
+        s.put(doc)
     assert "busy" in e.value.reason and "not a gongwen store" not in e.value.reason
 
 
