@@ -7,6 +7,7 @@ Each command lives in a module of :mod:`pipeline.commands` that adds itself to
 from __future__ import annotations
 
 import importlib
+from typing import Annotated
 
 import typer
 
@@ -18,8 +19,22 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"gongwen {version('gongwen')}")
+        except PackageNotFoundError:  # run from a checkout that was never installed
+            typer.echo("gongwen (not installed)")
+        raise typer.Exit()
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    show_version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                               help="Print the version and exit.")] = False,
+) -> None:
     """Document intelligence for Chinese official texts."""
 
 

@@ -10,6 +10,7 @@ each layer below yields one kind of record, and the rare overlaps inside a kind
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -69,6 +70,22 @@ def without_overlaps(found: Iterable[Mark]) -> list[Mark]:
     return out
 
 
+#: The page around displaCy's markup: its own page template says lang="en", is titled
+#: "displaCy" and declares no character set, so a browser may guess the Chinese wrong.
+PAGE = """<!DOCTYPE html>
+<html lang="zh">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+</head>
+<body style="font-size: 16px; font-family: sans-serif; padding: 4rem 2rem">
+<h1 style="font-size: 1.4rem">{title}</h1>
+{body}
+</body>
+</html>
+"""
+
+
 def render(doc: Document, layer: str, found: list[Mark] | None = None) -> str:
     """A whole HTML page: the document's text with the layer's records (``found``, the
     layer's :func:`marks` when not given) marked."""
@@ -78,4 +95,5 @@ def render(doc: Document, layer: str, found: list[Mark] | None = None) -> str:
     colors = {m.label: COLORS.get(m.label.split(" · ")[0], "#dddddd") for m in found}
     data = {"text": doc.text, "title": f"{doc.title or doc.source.path} — {layer} ({len(found)})",
             "ents": [{"start": m.start, "end": m.end, "label": m.label} for m in found]}
-    return displacy.render(data, style="ent", manual=True, page=True, options={"colors": colors})
+    body = displacy.render(data, style="ent", manual=True, page=False, options={"colors": colors})
+    return PAGE.format(title=html.escape(data["title"]), body=body)

@@ -13,6 +13,13 @@ finished. Idempotence: documents are keyed by ``source.sha256``; storing the
 same bytes again stores nothing; a changed file (same path, new bytes) replaces
 its older record and all its child rows in the same transaction.
 
+Several writers: two ``gongwen run`` processes may share a store. SQLite lets
+one write at a time; the others wait (the connection's busy timeout), and where
+SQLite does not wait by itself (switching a new file to WAL mode, which fails
+at once while another process holds it) the step is retried with backoff
+(:func:`retry_busy`). A store that stays busy past :data:`BUSY_WAIT` is reported
+as busy, never as "not a gongwen store".
+
 The schema lives in :mod:`pipeline.migrations`; :meth:`Store.open` applies the
 pending ones, so a newer gongwen opens an older store.
 """
@@ -20,14 +27,16 @@ pending ones, so a newer gongwen opens an older store.
 from __future__ import annotations
 
 import json
+import random
 import sqlite3
+import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from pipeline import migrations
 from pipeline.errors import InputError
@@ -39,6 +48,47 @@ from pipeline.record import Document, Section
 PutResult = Literal["added", "replaced", "unchanged"]
 FailureKind = Literal["unreadable", "timeout", "error"]
 FAILURE_KINDS: tuple[str, ...] = ("unreadable", "timeout", "error")
+
+#: Seconds one statement waits for a lock held by another connection (SQLite's busy timeout).
+BUSY_TIMEOUT = 30.0
+#: Seconds a writer waits in all for another process that holds the store before giving up.
+BUSY_WAIT = 120.0
+
+_T = TypeVar("_T")
+
+
+def is_busy(e: sqlite3.Error) -> bool:
+    """True when ``e`` says another connection holds the database (SQLITE_BUSY / SQLITE_LOCKED)."""
+    code = getattr(e, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return "locked" in str(e) or "busy" in str(e)
+
+
+def retry_busy(step: Callable[[], _T], wait: float | None = None) -> _T:
+    """``step()``, run again with growing, jittered pauses while the database is busy.
+
+    The busy timeout already makes most statements wait; this covers the ones
+    SQLite fails at once (a journal-mode change, a lock upgrade that would
+    deadlock) and waits longer than one timeout. Gives up after ``wait`` seconds
+    (default :data:`BUSY_WAIT`) by raising the last busy error.
+    """
+    deadline = time.monotonic() + (BUSY_WAIT if wait is None else wait)
+    pause = 0.01
+    while True:
+        try:
+            return step()
+        except sqlite3.OperationalError as e:
+            if not is_busy(e) or time.monotonic() >= deadline:
+                raise
+        time.sleep(pause * random.uniform(0.5, 1.5))
+        pause = min(pause * 2, 1.0)
+
+
+def _busy_error(path: Path, e: sqlite3.Error) -> InputError:
+    return InputError(path, f"the store is busy: another process has held it for over {BUSY_WAIT:g} s "
+                            f"({e}); try again when it is done")
+
 
 #: Default store file, relative to the current folder.
 DEFAULT_DB = "gongwen.db"
@@ -159,16 +209,22 @@ class Store:
         if path.parent and not path.parent.exists():
             raise InputError(path, f"folder {str(path.parent)!r} does not exist")
         try:
-            con = sqlite3.connect(path, isolation_level=None, timeout=30.0, check_same_thread=False)
+            con = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT, check_same_thread=False)
         except sqlite3.Error as e:
             raise InputError(path, f"cannot open the store ({e})") from None
-        try:
+
+        def prepare() -> None:
             con.execute("PRAGMA journal_mode=WAL")
             con.execute("PRAGMA synchronous=NORMAL")
             con.execute("PRAGMA foreign_keys=ON")
             migrations.apply(con, upto)
+
+        try:
+            retry_busy(prepare)
         except sqlite3.DatabaseError as e:
             con.close()
+            if is_busy(e):
+                raise _busy_error(path, e) from None
             raise InputError(path, f"not a gongwen store ({e})") from None
         except BaseException:
             con.close()
@@ -210,7 +266,7 @@ class Store:
         """
         path, sha = doc.source.path, doc.source.sha256
         con = self.con
-        con.execute("BEGIN IMMEDIATE")
+        self._begin()
         try:
             row = con.execute("SELECT doc_id FROM paths WHERE path = ?", (path,)).fetchone()
             old_id = row[0] if row else None
@@ -235,6 +291,20 @@ class Store:
         con.execute("COMMIT")
         return result
 
+    def _begin(self) -> None:
+        """Take the write lock, waiting for other writers."""
+        self._write(lambda: self.con.execute("BEGIN IMMEDIATE"))
+
+    def _write(self, step: Callable[[], object]) -> None:
+        """Run one writing statement, waiting for other writers (see :func:`retry_busy`);
+        a store busy for too long is an :class:`InputError` naming it."""
+        try:
+            retry_busy(step)
+        except sqlite3.OperationalError as e:
+            if is_busy(e):
+                raise _busy_error(self.path, e) from None
+            raise
+
     def _drop_if_orphaned(self, doc_id: str) -> None:
         """Delete ``doc_id`` and its rows when no path refers to it any more."""
         if self.con.execute("SELECT 1 FROM paths WHERE doc_id = ?", (doc_id,)).fetchone():
@@ -253,7 +323,7 @@ class Store:
     def delete(self, path: str) -> bool:
         """Forget the file at ``path`` (its record goes when no other path holds the same bytes)."""
         con = self.con
-        con.execute("BEGIN IMMEDIATE")
+        self._begin()
         try:
             row = con.execute("SELECT doc_id FROM paths WHERE path = ?", (path,)).fetchone()
             if row:
@@ -333,11 +403,12 @@ class Store:
         """Record that ``path`` failed (``unreadable``, ``timeout`` or ``error``), replacing an earlier failure."""
         if kind not in FAILURE_KINDS:
             raise ValueError(f"failure kind {kind!r} is not one of {', '.join(FAILURE_KINDS)}")
-        self.con.execute("INSERT OR REPLACE INTO failures (path, sha256, kind, reason, at) VALUES (?,?,?,?,?)",
-                         (str(path), sha256, kind, reason, _now()))
+        self._write(lambda: self.con.execute(
+            "INSERT OR REPLACE INTO failures (path, sha256, kind, reason, at) VALUES (?,?,?,?,?)",
+            (str(path), sha256, kind, reason, _now())))
 
     def clear_failure(self, path: str) -> None:
-        self.con.execute("DELETE FROM failures WHERE path = ?", (str(path),))
+        self._write(lambda: self.con.execute("DELETE FROM failures WHERE path = ?", (str(path),)))
 
     # -- reading ----------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import tempfile
 from functools import cache
 from pathlib import Path
@@ -53,3 +54,16 @@ def dictionary() -> str:
     if spec is None or spec.origin is None:  # pragma: no cover - jieba is a dependency
         return ""
     return (Path(spec.origin).parent / "dict.txt").read_text(encoding="utf-8")
+
+
+@cache
+def _tags() -> dict[str, str]:
+    return dict(re.findall(r"^(\S+) \d+ (\S+)$", dictionary(), re.MULTILINE))
+
+
+def tagged(text: str) -> list[tuple[str, str]]:
+    """Words of ``text`` with jieba's part-of-speech tag from its dictionary (``n`` noun,
+    ``v`` verb, ``p`` preposition …; ``x`` for punctuation and words it does not list).
+    The dictionary tag, not jieba's HMM tagger: enough to tell a noun phrase from a
+    predicate, at a fraction of the cost of initialising ``jieba.posseg``."""
+    return [(w, _tags().get(w, "x")) for w in cut(text)]

@@ -199,3 +199,172 @@ def build(root: Path, n: int = 240, seed: int = 7, pdf_every: int = 20, docx_eve
     (root / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
     arc.skipped.append(root / ".DS_Store")
     return arc
+
+
+# -- the hostile archive ------------------------------------------------------------------------
+
+#: Text of a file outside the hostile archive that links point at: it must never be stored.
+OUTSIDE_SECRET = "绝密外部文件：不应入库的内容"
+
+
+@dataclass
+class Hostile:
+    """A folder of hostile input and what a run must make of each file.
+
+    ``stored``: files whose text must be stored (they are text, however odd their bytes);
+    ``refused``: files that must end as failures; ``either``: files that may be stored or
+    fail, as long as the run goes on (damaged PDFs whose fate depends on the reader);
+    ``outside``: the folder holding what links point at.
+    """
+
+    root: Path
+    outside: Path
+    stored: dict[Path, str] = field(default_factory=dict)  # path → a phrase its stored text holds
+    refused: list[Path] = field(default_factory=list)
+    either: list[Path] = field(default_factory=list)
+
+
+def _pdf_objects(objects: list[str], trailer: str = "") -> bytes:
+    """A minimal PDF from object bodies (numbered from 1), with a correct xref table."""
+    out, offsets = b"%PDF-1.4\n", []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{i} 0 obj\n{body}\nendobj\n".encode()
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    trailer = trailer.replace("XREF", str(xref))
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R {trailer}>>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return out
+
+
+def _docx_replacing(template: Path, name: str, data: bytes, extra: dict[str, bytes] | None = None) -> bytes:
+    import io
+    import zipfile
+
+    source = zipfile.ZipFile(template)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in source.infolist():
+            z.writestr(info, data if info.filename == name else source.read(info))
+        for member, content in (extra or {}).items():
+            z.writestr(member, content)
+    return buf.getvalue()
+
+
+def build_hostile(root: Path, big_line_mb: float = 9.0) -> Hostile:
+    """Links out of the tree and in a loop, text in awkward encodings, zip bombs, XXE,
+    truncated and looping PDFs, a line of ``big_line_mb`` MB, and lines built to make
+    backtracking patterns quadratic. Every text is written for this purpose."""
+    import codecs
+    import os
+
+    rng = random.Random(11)
+    outside = root / "outside"
+    outside.mkdir(parents=True)
+    secret = outside / "secret.txt"
+    secret.write_text(OUTSIDE_SECRET, encoding="utf-8")
+    arc = root / "archive"
+    h = Hostile(arc, outside)
+    for sub in ("links", "encodings", "zips", "pdfs", "patterns"):
+        (arc / sub).mkdir(parents=True)
+
+    # links: out of the tree (file, folder), broken, a loop, a pipe named like a document
+    (arc / "links" / "leak.txt").symlink_to(secret)
+    (arc / "links" / "leakdir").symlink_to(outside, target_is_directory=True)
+    (arc / "links" / "broken.txt").symlink_to(root / "nothing.txt")
+    (arc / "links" / "loop").symlink_to(arc, target_is_directory=True)
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(arc / "links" / "pipe.txt")
+
+    # encodings
+    rules = work_rules(rng)
+    phrase = rules.split("\n")[2][:12]
+    for name, data in (
+        ("utf16le_nobom.txt", rules.encode("utf-16-le")),
+        ("utf16be_nobom.txt", rules.encode("utf-16-be")),
+        ("utf16_bom.txt", codecs.BOM_UTF16_LE + rules.encode("utf-16-le")),
+        ("nul_padded.txt", rules.encode()[:90] + b"\x00" * 5000 + rules.encode()[90:] + b"\x00" * 999),
+        ("gb18030.txt", rules.encode("gb18030")),
+        ("utf8_bom.txt", codecs.BOM_UTF8 + rules.encode()),
+        ("damaged_utf8.txt", (rules * 3).encode()[:-1]),
+        ("lying_charset.html", f"<html><head><meta charset='big5'></head><body><p>{rules}</p></body></html>"
+                               .encode()),
+    ):
+        path = arc / "encodings" / name
+        path.write_bytes(data)
+        h.stored[path] = phrase
+    junk = arc / "encodings" / "binary.txt"
+    junk.write_bytes(bytes(rng.randrange(256) for _ in range(5000)))
+    h.refused.append(junk)
+
+    # zip containers: bombs (one huge member; too many members), XXE, entity expansion
+    template = root / "template.docx"
+    _docx(template, rules)
+    zips = arc / "zips"
+    (zips / "bomb.docx").write_bytes(_docx_replacing(template, "word/document.xml", b"<" + b"\x00" * 40_000_000))
+    many = {f"word/media/x{i}.bin": b"" for i in range(10_050)}
+    (zips / "many_members.docx").write_bytes(_docx_replacing(template, "word/styles.xml",
+                                                             b"<w:styles/>", extra=many))
+    h.refused += [zips / "bomb.docx", zips / "many_members.docx"]
+    import zipfile
+
+    xml = zipfile.ZipFile(template).read("word/document.xml").decode("utf-8")
+    head, body = xml.split("?>", 1)
+    xxe = (head + f'?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file://{secret}">]>'
+           + body.replace("<w:t>", "<w:t>&xxe;", 1))
+    (zips / "xxe.docx").write_bytes(_docx_replacing(template, "word/document.xml", xxe.encode()))
+    h.stored[zips / "xxe.docx"] = phrase
+    laughs = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10 if i else "哈" * 10}">' for i in range(9))
+    lol = head + f"?><!DOCTYPE w:document [{laughs}]>" + body.replace("<w:t>", "<w:t>&l8;", 1)
+    (zips / "laughs.docx").write_bytes(_docx_replacing(template, "word/document.xml", lol.encode()))
+    h.refused.append(zips / "laughs.docx")
+    xxe_html = zips / "xxe.html"
+    xxe_html.write_text(f'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY xxe SYSTEM "file://{secret}">]>'
+                        f"<html><body><p>{rules}&xxe;</p></body></html>", encoding="utf-8")
+    h.stored[xxe_html] = phrase
+    deep = zips / "deep.html"
+    deep.write_text("<html><body>" + "<div>" * 20000 + rules + "</div>" * 20000 + "</body></html>",
+                    encoding="utf-8")
+    h.stored[deep] = phrase
+
+    # PDFs: truncated, page trees that loop, an xref chain that loops, a lying page count
+    pdfs = arc / "pdfs"
+    good = pdfs / "good.pdf"
+    _pdf(good, rules)
+    data = good.read_bytes()
+    (pdfs / "truncated.pdf").write_bytes(data[: len(data) // 2])
+    h.refused.append(pdfs / "truncated.pdf")
+    catalog = "<< /Type /Catalog /Pages 2 0 R >>"
+    page = "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 100 100] >>"
+    for name, pdf in (
+        ("kids_self.pdf", _pdf_objects([catalog, "<< /Type /Pages /Kids [2 0 R] /Count 1 >>"])),
+        ("kids_cycle.pdf", _pdf_objects([catalog, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                                         "<< /Type /Pages /Kids [2 0 R] /Parent 2 0 R /Count 1 >>"])),
+        ("prev_loop.pdf", _pdf_objects([catalog, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", page],
+                                       trailer="/Prev XREF ")),
+        ("count_lies.pdf", _pdf_objects([catalog, "<< /Type /Pages /Kids [3 0 R 3 0 R] /Count 999999999 >>",
+                                         page])),
+    ):
+        (pdfs / name).write_bytes(pdf)
+        h.either.append(pdfs / name)
+
+    # one line of big_line_mb MB, and lines shaped to make backtracking patterns quadratic
+    sentence = "各级党组织要坚持问题导向，加强基层组织建设，提高干部队伍素质，推动各项工作落到实处；"
+    big = arc / "patterns" / "one_big_line.txt"
+    repeat = int(big_line_mb * 1e6 / len(sentence.encode()))
+    big.write_text("超长单行文件" + sentence * repeat + "\n", encoding="utf-8")
+    h.stored[big] = "超长单行文件"
+    for name, text in (
+        ("numeral_run.txt", "编号" + "一二三四五六七八九十" * 5000 + "、结束\n"),
+        ("digit_run.txt", "编号" + "1" * 100_000 + "万元\n"),
+        ("dotted_numbers.txt", "条款" + "1." * 20_000 + "x\n"),
+        ("comment_openers.txt", "注释" + "<!--" * 20_000 + "\n"),
+        ("nested_parens.txt", "括号" + "（" * 20_000 + "一）\n"),
+        ("many_numbered_lines.txt", "编号清单\n" + "".join(f"{i}.\n" for i in range(10_000))),
+        ("ordinal_run.txt", "序号" + "第一" * 10_000 + "条\n"),
+    ):
+        path = arc / "patterns" / name
+        path.write_text(text, encoding="utf-8")
+        h.stored[path] = text[:2]
+    return h

@@ -200,7 +200,10 @@ def test_values_read_as_written(value, percent, scaled, text):
     ("港口通过能力突破12亿吨。", "12亿吨", "港口通过能力"),
     ("城乡居民人均可支配收入从27136元增长到36439元。", "36439元", "城乡居民人均可支配收入"),
     ("全年共培训机关干部7000余人次。", "7000余人次", "全年共培训机关干部"),
-    ("按照10%的比例确定后进村。", "10%", "按照…的比例确定后进村"),
+    ("按照10%的比例确定后进村。", "10%", None),   # the sentence does not say what: left out
+    ("指导每个街道建设2至3个新型组织示范点，总结经验。", "3个", "新型组织示范点"),
+    ("组织20名青年干部和23名新录用的工作人员在党校进行培训。", "23名", "新录用的工作人员"),
+    ("各街道干部等740人参加培训。", "740人", "各街道干部等"),
 ])
 def test_figure_labels_name_what_is_counted(sentence, figure, label):
     from pipeline.briefs.compose import _what
@@ -209,6 +212,6 @@ def test_figure_labels_name_what_is_counted(sentence, figure, label):
     from pipeline.sentences import Sentence
 
     start = sentence.index(figure)
-    fig = Figure(text=figure, start=start, end=start + len(figure), kind="count", value=0)
+    fig = Figure(text=figure, start=start, end=start + len(figure), kind="count", value=3)
     scored = Scored(sentence=Sentence(sentence, 0, len(sentence)), score=1.0, parts=(), n_figures=1)
     assert _what(sentence, scored, fig) == label

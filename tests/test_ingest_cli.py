@@ -39,6 +39,6 @@ def test_jsonl_and_out_dir_hold_the_same_records(tmp_path: Path, samples: Path) 
     lines = CliRunner().invoke(load_commands(), ["extract", *files, "--jsonl"]).stdout.splitlines()
     assert len(lines) == 2  # one record per line
     CliRunner().invoke(load_commands(), ["extract", *files, "--out", str(tmp_path)])
-    from_dir = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in tmp_path.glob("*.json")}
+    from_dir = {r["doc_id"]: r for r in (json.loads(p.read_text(encoding="utf-8")) for p in tmp_path.glob("*.json"))}
     assert {r["doc_id"]: r for r in map(json.loads, lines)} == from_dir
     assert from_dir[json.loads(lines[0])["doc_id"]]["duties"]  # a real record, not an empty shell

@@ -87,9 +87,21 @@ READERS: list[Reader] = [
 ]
 
 
+#: A run of numerals far longer than any written figure (the longest, ``1,234,567,890.12`` or
+#: ``一百二十三万四千五百六十七``, are under 20 characters). Such a run is masked whole, and the
+#: not-figure patterns see it blanked: a pattern that starts with a numeral class is retried
+#: at every position of a run that it fails on, which is quadratic (a 100 000-digit line took
+#: hours); blanked, every run they see is short.
+LONG_RUN_RE = re.compile(rf"[0-9.,{HZ_NUM}]{{49,}}")
+BLANK = "\uffff"  # a non-character: no pattern matches it
+
+
 def masked_spans(text: str, lex: Lexicon) -> tuple[list[int], list[int]]:
     """Start and end offsets of the stretches whose numerals are not figures."""
-    spans = [(m.start(), m.end()) for m in MASK_RE.finditer(text)]
+    spans = [(m.start(), m.end()) for m in LONG_RUN_RE.finditer(text)]
+    if spans:
+        text = LONG_RUN_RE.sub(lambda m: BLANK * len(m.group()), text)  # same length: offsets hold
+    spans += [(m.start(), m.end()) for m in MASK_RE.finditer(text)]
     for pattern in lex.not_figures:  # one pass each: far faster in `re` than one alternation
         spans += [(m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start()]
     spans.sort()

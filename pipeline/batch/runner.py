@@ -20,6 +20,7 @@ from pipeline.batch.executors import EXECUTORS, ExecutorOptions, default_workers
 from pipeline.batch.progress import Progress, progress_for
 from pipeline.batch.summary import RunSummary
 from pipeline.batch.work import Outcome, Task
+from pipeline.errors import InputError
 from pipeline.record import Document
 from pipeline.store import Store
 
@@ -33,20 +34,21 @@ STORED_EARLIER = "(stored earlier)"
 def run(paths: Iterable[str | Path], db: str | Path, executor: str = "local", *,
         workers: int | None = None, timeout: float | None = DEFAULT_TIMEOUT, scheduler: str | None = None,
         retry_failed: bool = False, pipeline: Sequence[str] | None = None, plugins: Sequence[str] = (),
-        max_tasks: int = 500, show_progress: bool | None = None) -> RunSummary:
+        max_tasks: int = 500, show_progress: bool | None = None, follow_links: bool = False) -> RunSummary:
     """Process every new or changed file under ``paths`` into the store ``db``.
 
     ``executor`` names an entry of :data:`EXECUTORS` (``local``, ``dask``);
     ``scheduler`` is a Dask scheduler address. ``pipeline`` (stage names) and
     ``plugins`` (modules workers import first) default to the full pipeline.
     Files that failed before with the same bytes are skipped unless
-    ``retry_failed``. Raises ``InputError`` for a path that does not exist and
+    ``retry_failed``. Links leading out of a given folder are recorded as
+    failures with the reason and not read, unless ``follow_links``. Raises ``InputError`` for a path that does not exist and
     ``KeyError`` for an unknown executor; a file's own failure never raises.
     """
     from pipeline import stages
 
     make_executor = EXECUTORS.get(executor)
-    found = discover(paths)
+    found = discover(paths, follow_links=follow_links)
     summary = RunSummary(found=len(found.files), skipped=found.skipped)
     options = ExecutorOptions(workers=workers or default_workers(), timeout=timeout, scheduler=scheduler,
                               max_tasks=max_tasks, plugins=tuple(plugins))
@@ -54,6 +56,9 @@ def run(paths: Iterable[str | Path], db: str | Path, executor: str = "local", *,
     started = time.perf_counter()
     with Store.open(db) as store, progress_for(len(found.files), show_progress) as bar:
         failed_before = {f.path: f.sha256 for f in store.failures()}
+        for path, reason in found.refused.items():
+            store.put_failure(path, None, "unreadable", reason)
+            summary.failures["unreadable"] += 1
         tasks = _tasks(found.files, store, summary, bar, failed_before, retry_failed, names, options.plugins)
         try:
             with make_executor(options) as pool:
@@ -100,6 +105,8 @@ def _write(store: Store, outcome: Outcome) -> str | None:
     if outcome.status == "ok" and outcome.record is not None:
         try:
             return store.put(Document.from_json(outcome.record))
+        except InputError:  # the store itself is unusable (busy past waiting): the run stops
+            raise
         except Exception as e:  # a record the store refuses is this file's failure, not the run's
             outcome.status, outcome.reason = "error", f"could not store the record: {type(e).__name__}: {e}"
     store.put_failure(outcome.path, outcome.sha256, outcome.status, outcome.reason or outcome.status)

@@ -19,6 +19,13 @@ from pipeline import lexicon
 from pipeline.briefs.model import Brief, FigureRow, Part, Quote, Source
 from pipeline.briefs.rank import Scored, candidates, rank
 from pipeline.record import Document, Figure, Section
+from pipeline.tokenize import tagged
+
+#: Characters of quoted text a brief holds by default: one to two printed pages
+#: (GB/T 9704 sets 22 lines of 28 characters a page), the rest left to the table.
+DEFAULT_MAX_CHARS = 750
+#: Rows of the key-figures table.
+MAX_FIGURE_ROWS = 6
 
 PART_TITLES = {"practices": "主要做法", "results": "工作成效", "problems": "存在问题", "next": "下一步打算"}
 
@@ -46,8 +53,13 @@ def views(doc: Document, per_piece: bool = False) -> list[View]:
     return [View(doc, 0, len(doc.text), title)]
 
 
-def build_brief(docs: list[Document], max_chars: int | None = None, per_piece: bool = False) -> list[Brief]:
-    """One brief for the documents together, or (``per_piece``) one per compilation piece."""
+def build_brief(docs: list[Document], max_chars: int | None = DEFAULT_MAX_CHARS,
+                per_piece: bool = False) -> list[Brief]:
+    """One brief for the documents together, or (``per_piece``) one per compilation piece.
+
+    ``max_chars`` bounds the quoted text of each brief (lead, headings and
+    sentences): what ranks lowest goes first; None for no bound.
+    """
     if per_piece:
         return [_brief([v], max_chars) for d in docs for v in views(d, per_piece=True)]
     return [_brief([v for d in docs for v in views(d)], max_chars)]
@@ -65,7 +77,7 @@ def _brief(vs: list[View], max_chars: int | None) -> Brief:
         figures=_figure_rows(vs, ranked),
         sources=[Source(v.doc.doc_id, v.title, v.doc.source.path) for v in vs],
     )
-    if max_chars:
+    if max_chars is not None:
         _trim(brief, max_chars)
     return brief
 
@@ -90,7 +102,7 @@ def _lead(v: View, ranked: list[Scored], used: set[tuple[str, int]]) -> list[Quo
     by_pos = sorted(ranked, key=lambda s: s.sentence.start)
     head = next((s for s in by_pos if any(n in s.sentence.text for n in names)
                  or (year and year in s.sentence.text)), by_pos[0] if by_pos else None)
-    out = [q for q in [_take(v, head, used)] if head is not None and q]
+    out = [q for q in [_take(v, head, used) if head is not None else None] if q]
     figure_rich = max(ranked, key=lambda s: (s.n_figures, s.score), default=None)
     if figure_rich is not None and figure_rich.n_figures:
         q = _take(v, figure_rich, used)
@@ -167,7 +179,7 @@ def section_role(title: str) -> str | None:
 KIND_WEIGHT = {"money": 0.3, "percent": 0.25, "count": 0.15, "fraction": 0.1, "ratio": 0.1, "duration": -0.2}
 
 
-def _figure_rows(vs: list[View], ranked: dict[int, list[Scored]], limit: int = 12) -> list[FigureRow]:
+def _figure_rows(vs: list[View], ranked: dict[int, list[Scored]], limit: int = MAX_FIGURE_ROWS) -> list[FigureRow]:
     """The key figures: money, shares and counts of the best-ranked sentences,
     chosen by sentence score plus a weight for the kind, listed in text order."""
     rows: list[FigureRow] = []
@@ -179,17 +191,18 @@ def _figure_rows(vs: list[View], ranked: dict[int, list[Scored]], limit: int = 1
             if fig.kind not in KIND_WEIGHT or not v.start <= fig.start < v.end:
                 continue
             i = bisect.bisect_right(starts, fig.start) - 1
-            if i >= 0 and fig.start < sentences[i].sentence.end and _telling(fig):
+            if i >= 0 and fig.start < sentences[i].sentence.end and _telling(fig) \
+                    and (what := _what(v.doc.text, sentences[i], fig)):
                 weight = sentences[i].score + KIND_WEIGHT[fig.kind] + _magnitude(fig)
-                picked.append((weight, fig, sentences[i]))
+                picked.append((weight, fig, sentences[i], what))
         best, seen = [], set()
         for t in sorted(picked, key=lambda t: -t[0]):
             if t[2].sentence.start not in seen and len(best) < max(1, limit // len(vs)):
                 seen.add(t[2].sentence.start)  # one figure per sentence: the table should range widely
                 best.append(t)
-        for _, fig, sent in sorted(best, key=lambda t: t[1].start):
+        for _, fig, sent, what in sorted(best, key=lambda t: t[1].start):
             rows.append(FigureRow(
-                what=_what(v.doc.text, sent, fig),
+                what=what,
                 text=fig.text,
                 value=_value_text(fig.value, percent=fig.kind == "percent", scaled=bool(re.search("[万亿萬億]", fig.text))),
                 unit=fig.unit or "",
@@ -218,20 +231,48 @@ LABEL_TAIL = ("增长到", "提高到", "下降到", "达到", "超过", "突破
               "从", "由", "为", "达", "到", "至", "超", "约", "近", "逾", "共")
 
 
-def _what(text: str, sent: Scored, fig: Figure) -> str:
-    """What the figure counts: the clause before it up to where another number starts
+def _what(text: str, sent: Scored, fig: Figure) -> str | None:
+    """What the figure counts. A count followed by a noun phrase counts that
+    (``23名新考录的工作人员在…`` → ``新考录的工作人员``, see :func:`_counted_noun`);
+    otherwise the clause before it up to where another number starts
     (`地区生产总值从2020年的3.68万亿元增长到` → `地区生产总值`), without the words that
-    only lead to the number; when that says little (``按照10%的比例``), the clause around it."""
+    only lead to the number. None when the sentence does not say (``按照10%的比例``):
+    a figure whose label would be a guess is left out of the table."""
+    if fig.kind == "count" and (noun := _counted_noun(text[fig.end:sent.sentence.end])):
+        return noun
     before = re.split(r"[，,。；;：:、（(]", text[sent.sentence.start:fig.start])[-1].strip()
     head = re.split(r"[\d０-９]", before, maxsplit=1)[0].strip()
     while head.endswith(LABEL_TAIL):
         head = head[: -len(next(w for w in LABEL_TAIL if head.endswith(w)))]
     if len(head) >= 4:
         return head[-16:]
-    after = re.split(r"[，,。；;：:、）)]", text[fig.end:sent.sentence.end])[0].strip()
     if len(before) >= 4:
         return before[-16:]
-    return f"{before}…{after}"[:16] if after else before
+    return None
+
+
+#: Tags (jieba's) that can head a noun phrase.
+NOUN_TAGS = ("n", "nr", "ns", "nt", "nz", "vn", "j", "ng", "nrt", "an")
+
+
+def _counted_noun(after: str) -> str | None:
+    """The noun phrase right after a count (Chinese puts the counted thing after
+    the number and its measure word: ``2~3个示范点``), up to its last noun before
+    the predicate starts; None when a verb or preposition follows the count at
+    once (``740人参加培训``: the thing counted is before it)."""
+    clause = re.split(r"[，,。；;：:、（()）]", after, maxsplit=1)[0]
+    words = tagged(clause)
+    if not words or not (words[0][1] in NOUN_TAGS or words[0][1] in ("a", "b", "x")) or words[0][0] == "的":
+        return None
+    end, seen = 0, False
+    for i, (word, tag) in enumerate(words):
+        if tag in NOUN_TAGS:
+            seen, end = True, i + 1
+        elif seen and tag not in ("uj", "a", "b", "f") and word not in "“”‘’\"" \
+                or tag in ("p", "d", "c") or word in ("在", "于", "和", "与", "及", "并"):
+            break
+    phrase = "".join(w for w, _ in words[:end]).strip()
+    return phrase[-16:] if seen and len(phrase) >= 2 else None
 
 
 def _value_text(value: object, percent: bool = False, scaled: bool = False) -> str:
@@ -260,7 +301,10 @@ def _date_of(doc: Document, sent: Scored, fig: Figure) -> str:
 
 
 def _trim(brief: Brief, max_chars: int) -> None:
-    """Drop the lowest-ranked supporting quotes, then practices, until the brief fits."""
+    """Drop what matters least until the quoted text fits in ``max_chars``: the
+    lowest-ranked supporting sentences first (a practice whose last sentence goes
+    goes with its heading), then the lead from its end. The lead's first sentence
+    (who, where, when) goes last."""
     def score(q: Quote) -> float:
         m = re.search(r"→ ([0-9.]+)$", q.why)
         return float(m.group(1)) if m else 1.0
@@ -275,6 +319,8 @@ def _trim(brief: Brief, max_chars: int) -> None:
         del body[qi]
         if not body:
             del brief.parts[pi].items[ii]
+    while brief.chars() > max_chars and brief.lead:
+        brief.lead.pop()
     brief.parts = [p for p in brief.parts if p.items]
 
 

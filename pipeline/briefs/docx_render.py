@@ -55,23 +55,27 @@ LINE_PITCH = Pt(28.95)
 MARGINS = {"top": Mm(37), "bottom": Mm(35), "left": Mm(28), "right": Mm(26)}
 
 
-def render_docx(brief: Brief, path: str | Path) -> Path:
-    """Write ``brief`` to ``path`` (.docx) and return the path."""
+def render_docx(brief: Brief, path: str | Path, explain: bool = False) -> Path:
+    """Write ``brief`` to ``path`` (.docx) and return the path.
+
+    Each quote's Word comment names its source range; ``explain`` adds the
+    ranking scores that chose it (for whoever tunes the ranking, not the reader).
+    """
     doc = new_docx()
     _page_setup(doc)
     _register_fallbacks(doc)
     _paragraph(doc, brief.title, FACES["title"], align=WD_ALIGN_PARAGRAPH.CENTER, indent=False)
     lead = _paragraph(doc, "", FACES["body"])
     for q in brief.lead:
-        _quote_run(doc, lead, q, brief)
+        _quote_run(doc, lead, q, brief, explain=explain)
     for n, part in enumerate(brief.parts):
         _paragraph(doc, f"{CN_NUMBERS[n % 10]}、{part.title}", FACES["h1"])
         for head, body in part.items:
             para = _paragraph(doc, "", FACES["body"])
             if head is not None:
-                _quote_run(doc, para, head, brief, face=FACES["h2"], suffix="。")
+                _quote_run(doc, para, head, brief, face=FACES["h2"], suffix="。", explain=explain)
             for q in body:
-                _quote_run(doc, para, q, brief)
+                _quote_run(doc, para, q, brief, explain=explain)
     if brief.figures:
         _paragraph(doc, f"{CN_NUMBERS[len(brief.parts) % 10]}、主要数据", FACES["h1"])
         _figure_table(doc, brief)
@@ -158,10 +162,12 @@ def _paragraph(doc, text: str, face: Face, align=WD_ALIGN_PARAGRAPH.JUSTIFY, ind
     return para
 
 
-def _quote_run(doc, para, quote: Quote, brief: Brief, face: Face | None = None, suffix: str = "") -> None:
+def _quote_run(doc, para, quote: Quote, brief: Brief, face: Face | None = None, suffix: str = "",
+               explain: bool = False) -> None:
     run = _styled(para.add_run(quote.text + suffix), face or FACES["body"])
     title = next((s.title for s in brief.sources if s.doc_id == quote.doc_id), quote.doc_id)
-    doc.add_comment(run, text=f"来源：{title}，第{quote.start}–{quote.end}字（{quote.why}）", author="gongwen")
+    why = f"（{quote.why}）" if explain and quote.why else ""
+    doc.add_comment(run, text=f"来源：{title}，第{quote.start}–{quote.end}字{why}", author="gongwen")
 
 
 #: The key-figures table's columns and their widths (mm, 156 mm of text width in all):

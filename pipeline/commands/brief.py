@@ -9,9 +9,14 @@ from typing import Annotated
 import typer
 
 from pipeline.briefs import build_brief, render_docx, render_markdown
+from pipeline.briefs.compose import DEFAULT_MAX_CHARS
 from pipeline.cli import app
 from pipeline.errors import InputError
 from pipeline.process import process_file
+
+#: Bounds of --max-chars: below one sentence or two a brief says nothing; above a
+#: long report's length the bound bounds nothing.
+MIN_CHARS, MAX_CHARS = 100, 100_000
 
 
 @app.command()
@@ -19,8 +24,11 @@ def brief(
     files: Annotated[list[Path], typer.Argument(help="Reports to draft from (several: one combined brief).")],
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Where to write (default brief.docx / stdout for md).")] = None,
     fmt: Annotated[str, typer.Option("--format", help="docx or md.")] = "docx",
-    max_chars: Annotated[int | None, typer.Option("--max-chars", help="Upper bound on the quoted text.")] = None,
+    max_chars: Annotated[int, typer.Option("--max-chars", min=MIN_CHARS, max=MAX_CHARS, help=(
+        "Upper bound on the quoted text (lead, headings, sentences); the default is one to two pages."
+    ))] = DEFAULT_MAX_CHARS,
     per_piece: Annotated[bool, typer.Option("--per-piece", help="One brief per piece of a compilation.")] = False,
+    explain: Annotated[bool, typer.Option("--explain", help="Show the ranking scores in the Word comments.")] = False,
 ) -> None:
     """Draft a brief from reports: every sentence is quoted from the source, with its place."""
     if fmt not in ("docx", "md"):
@@ -40,10 +48,13 @@ def brief(
             if output is None:
                 sys.stdout.write(text)
             else:
-                _numbered(output, i, len(briefs)).write_text(text, encoding="utf-8")
+                target = _numbered(output, i, len(briefs))
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(text, encoding="utf-8")
         else:
             target = _numbered(output or Path("brief.docx"), i, len(briefs))
-            render_docx(b, target)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            render_docx(b, target, explain=explain)
             typer.echo(f"wrote {target}")
     raise typer.Exit(1 if len(docs) < len(files) else 0)
 

@@ -13,6 +13,7 @@ import typer
 from pipeline import compare as lib
 from pipeline.cli import app
 from pipeline.commands.options import DbOpt, RegionOpt, TypeOpt
+from pipeline.commands.plural import plural
 from pipeline.commands.search import open_existing
 from pipeline.compare import MARK_SYMBOL, Comparison
 from pipeline.store import DEFAULT_DB
@@ -72,9 +73,13 @@ def duties(
 
 
 def _format(fmt: str | None, output: Path | None) -> str:
+    suffix = output.suffix.lower().lstrip(".") if output else ""
     if fmt is None:
-        suffix = output.suffix.lower().lstrip(".") if output else ""
-        fmt = {"markdown": "md", "txt": "md"}.get(suffix, suffix) if suffix in (*FORMATS, "markdown") else "table"
+        if suffix and suffix not in (*FORMATS, "markdown", "txt"):
+            # Writing a text table into report.pdf would make a file no PDF reader opens.
+            raise typer.BadParameter(f"cannot write a .{suffix} file; use .csv, .xlsx, .md, .json or .txt "
+                                     "(or --format)", param_hint="--output")
+        fmt = {"markdown": "md", "txt": "md"}.get(suffix, suffix) if suffix else "table"
     if fmt not in FORMATS:
         raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
     if fmt == "xlsx" and output is None:
@@ -86,6 +91,8 @@ def _emit(comp: Comparison, fmt: str, output: Path | None) -> None:
     if not comp.rows:
         typer.echo("nothing to compare: no matching records in the store", err=True)
         raise typer.Exit(1)
+    if output:
+        output.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "xlsx":
         assert output is not None  # _format refuses xlsx without --output
         lib.write_xlsx(comp, output)
@@ -108,7 +115,7 @@ def _emit(comp: Comparison, fmt: str, output: Path | None) -> None:
     else:
         _rich(comp, output)
     if output:
-        typer.echo(f"wrote {output} ({len(comp.rows)} rows)", err=True)
+        typer.echo(f"wrote {output} ({plural(len(comp.rows), 'row')})", err=True)
 
 
 def _rich(comp: Comparison, output: Path | None) -> None:

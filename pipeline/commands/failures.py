@@ -11,6 +11,7 @@ import typer
 
 from pipeline.cli import app
 from pipeline.commands.options import DbOpt
+from pipeline.commands.plural import plural
 from pipeline.errors import InputError
 from pipeline.store import DEFAULT_DB, Store
 
@@ -37,4 +38,4 @@ def failures_command(
     for f in failures:
         typer.echo(json.dumps(asdict(f), ensure_ascii=False) if as_json else f"{f.path}\t{f.kind}\t{f.reason}")
     if not as_json:
-        typer.echo(f"{len(failures)} failed files", err=True)
+        typer.echo(plural(len(failures), "failed file"), err=True)

@@ -32,5 +32,6 @@ def review_command(
         raise typer.Exit(1) from None
     output = output or Path(f"{file.stem}.{kind}.html")
     found = marks(doc, kind)
+    output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(render(doc, kind, found), encoding="utf-8")
     typer.echo(f"wrote {output} ({len(found)} {kind} marked)")

@@ -9,7 +9,7 @@ import typer
 
 from pipeline.batch import DEFAULT_TIMEOUT, EXECUTORS, run
 from pipeline.cli import app
-from pipeline.commands.options import DbOpt
+from pipeline.commands.options import DbOpt, FollowLinksOpt
 from pipeline.errors import InputError
 from pipeline.store import DEFAULT_DB
 
@@ -28,6 +28,7 @@ def run_command(
     retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Process again the files that "
                                                "failed in an earlier run with the same bytes.")] = False,
     db: DbOpt = Path(DEFAULT_DB),
+    follow_links: FollowLinksOpt = False,
 ) -> None:
     """Process every new or changed file under PATH into the store.
 
@@ -43,7 +44,7 @@ def run_command(
         raise typer.BadParameter("--scheduler needs --executor dask", param_hint="--scheduler")
     try:
         summary = run(paths, db, executor, workers=workers, timeout=timeout or None, scheduler=scheduler,
-                      retry_failed=retry_failed)
+                      retry_failed=retry_failed, follow_links=follow_links)
     except InputError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from None

@@ -12,9 +12,11 @@ import typer
 
 from pipeline.cli import app
 from pipeline.commands.options import DbOpt, RegionOpt, TypeOpt
+from pipeline.commands.plural import plural
 from pipeline.errors import InputError
+from pipeline.query import QueryError, parse
 from pipeline.search import KINDS, Hit
-from pipeline.store import DEFAULT_DB, Store
+from pipeline.store import DEFAULT_DB, Store, document_filters
 
 
 def open_existing(db: Path) -> Store:
@@ -27,6 +29,23 @@ def open_existing(db: Path) -> Store:
     except InputError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from None
+
+
+def check_filters(store: Store, region: str | None, doc_type: str | None) -> None:
+    """Stop with a message naming what the store holds when ``--region`` or ``--type``
+    matches no document, instead of answering a misspelt filter with silence. A region is
+    checked as search matches it: by prefix or by any level of its chain."""
+    for option, column, value in (("--type", "doc_type", doc_type), ("--region", "region", region)):
+        if value is None:
+            continue
+        filters, args = document_filters(**{column: value})
+        if store.con.execute(f"SELECT 1 FROM documents d WHERE 1=1{filters} LIMIT 1", args).fetchone():
+            continue
+        held = store.con.execute(f"SELECT {column}, count(*) FROM documents WHERE {column} IS NOT NULL "
+                                 f"GROUP BY {column} ORDER BY 2 DESC").fetchall()
+        known = ", ".join(f"{v} ({n})" for v, n in held[:20]) or "none"
+        typer.echo(f"error: {option} {value!r}: no document in this store has it; here: {known}", err=True)
+        raise typer.Exit(2)
 
 
 @app.command()
@@ -46,6 +65,9 @@ def search(
 ) -> None:
     """Full-text search over the store (duties by default), or duties like a given one.
 
+    QUERY: words (all needed), "a phrase", A OR B, -excluded; traditional script is folded
+    to simplified. --region matches by prefix or any level of the region's chain.
+
     Each duty hit shows its key (DOC_ID:DUTY_ID); pass it to --like to ask who
     else has this duty.
     """
@@ -55,7 +77,14 @@ def search(
         raise typer.BadParameter(f"choose one of {', '.join(KINDS)}", param_hint="--in")
     if (query is None) == (like is None):
         raise typer.BadParameter("give a QUERY or --like DUTY_KEY (one of them)")
+    if query is not None:
+        try:
+            if not parse(query):
+                raise typer.BadParameter(f"{query!r} holds no word to search for", param_hint="QUERY")
+        except QueryError as e:
+            raise typer.BadParameter(str(e), param_hint="QUERY") from None
     with open_existing(db) as store:
+        check_filters(store, region, doc_type)
         if like is not None:
             try:
                 hits = lib.like(store, like, limit=limit, same_document=same_document, region=region,
@@ -79,9 +108,9 @@ def _render(hits: list[Hit], caption: str) -> None:
 
     console = Console()
     if not hits:
-        console.print(f"no hits for {caption}")
+        console.print(f"{plural(0, 'hit')} for {caption}")
         return
-    table = Table(title=f"{len(hits)} hits: {caption}", show_lines=True, expand=True)
+    table = Table(title=f"{plural(len(hits), 'hit')}: {caption}", show_lines=True, expand=True)
     # Chinese has no spaces to wrap at, so long cells fold instead of ending in "…"; the
     # hit's text is what the reader came for and gets the most width
     fold = {"overflow": "fold"}

@@ -71,6 +71,16 @@ def read(path: str | Path, max_bytes: int = MAX_BYTES) -> Ingested:
         data = path.read_bytes()
     except OSError as e:
         raise InputError(path, f"cannot read: {e.strerror or e}") from None
+    return from_bytes(data, path, fmt)
+
+
+def from_bytes(data: bytes, path: str | Path, fmt: str) -> Ingested:
+    """Read ``data`` (a file's bytes, or standard input's) with the reader of ``fmt``;
+    ``path`` is what the record and any error name it."""
+    path = Path(path)
+    _load_readers()
+    if fmt not in READERS:
+        raise InputError(path, f"unsupported format {fmt!r}")
     if not data:
         raise InputError(path, "file is empty")
     decoded = READERS.get(fmt)(path, data)

@@ -99,7 +99,9 @@ def _strip_chrome(soup: Any) -> None:
     for el in soup.find_all(list(tags)):
         el.decompose()
     for el in soup.find_all(True):
-        if el.decomposed or el.attrs is None:
+        # Not ``el.decomposed``: on an element never decomposed that property's getattr falls
+        # through to bs4's ``tag.<name>`` search of the whole subtree, quadratic on deep pages.
+        if vars(el).get("_decomposed") or el.attrs is None:
             continue
         names = " ".join([el.get("id") or "", " ".join(el.get("class") or []), el.get("role") or ""])
         if names.strip() and attrs & set(_TOKEN.split(names.lower())):
@@ -124,10 +126,19 @@ class _Builder:
         return self.blocks
 
     def walk(self, node: Any) -> None:
+        """Collect ``node``'s text in document order. An explicit stack, not recursion:
+        a hostile page nests tags thousands deep, past Python's recursion limit."""
         from bs4 import NavigableString, Tag
 
-        for child in node.children:
-            if isinstance(child, NavigableString):
+        stack = [iter(node.children)]
+        flush_after = [False]  # leaving a block element ends its line
+        while stack:
+            child = next(stack[-1], None)
+            if child is None:
+                stack.pop()
+                if flush_after.pop():
+                    self.flush()
+            elif isinstance(child, NavigableString):
                 self.line.append(_inline(str(child)))
             elif isinstance(child, Tag):
                 name = child.name
@@ -136,12 +147,11 @@ class _Builder:
                 elif name == "table" and _is_data_table(child):
                     self.flush()
                     self.blocks.append(render_table(table_grid(child)))
-                elif name in _BLOCK:
-                    self.flush()
-                    self.walk(child)
-                    self.flush()
                 else:
-                    self.walk(child)
+                    if name in _BLOCK:
+                        self.flush()
+                    stack.append(iter(child.children))
+                    flush_after.append(name in _BLOCK)
 
 
 def _inline(text: str) -> str:

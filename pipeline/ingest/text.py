@@ -8,6 +8,12 @@ byte string is also valid GB18030 (and much GB18030 is valid Big5), so when
 both succeed the one whose characters look like real Chinese wins (see
 :func:`plausibility`). Only when no strict decode works do we ask
 charset-normalizer, and then say so in a warning.
+
+Two kinds of text arrive with NUL bytes and are still text: UTF-16 saved without
+a byte-order mark (every ASCII character, line breaks included, has a zero
+byte), recognised by what its characters would be (:func:`_bomless_utf16`); and
+a download padded with a run of NULs, read with the NULs dropped and a warning.
+Binary data is still refused, by its control characters (:func:`_checked`).
 """
 
 from __future__ import annotations
@@ -46,12 +52,23 @@ def decode_bytes(path: Path, data: bytes) -> tuple[str, str, list[str]]:
         return _checked(path, _strict(path, data, "utf-8-sig")), "utf-8", []
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _checked(path, _strict(path, data, "utf-16")), "utf-16", []
+    warnings: list[str] = []
+    if b"\x00" not in data:
+        try:
+            return _checked(path, data.decode("utf-8")), "utf-8", []
+        except UnicodeDecodeError:
+            pass
+    utf16 = _bomless_utf16(data)
+    if utf16 is not None:
+        text, order = utf16
+        return _checked(path, text), "utf-16", [f"no byte-order mark: read as UTF-16 {order} by the "
+                                                "characters its bytes make"]
     if b"\x00" in data:
-        raise InputError(path, "binary data (NUL bytes), not a text file")
-    try:
-        return _checked(path, data.decode("utf-8")), "utf-8", []
-    except UnicodeDecodeError:
-        pass
+        nuls = data.count(b"\x00")
+        data = data.replace(b"\x00", b"")
+        warnings.append(f"{nuls} NUL byte(s) dropped")
+        text, encoding, more = decode_bytes(path, data)
+        return text, encoding, warnings + more
     mostly = _mostly_utf8(data)
     if mostly is not None:
         text, bad = mostly
@@ -68,6 +85,44 @@ def decode_bytes(path: Path, data: bytes) -> tuple[str, str, list[str]]:
         if score >= 0.5:
             return _checked(path, text), name, []
     return _detected(path, data)
+
+
+def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
+    """``data`` as UTF-16 without a byte-order mark, with the byte order, or None.
+
+    Read both ways, correct UTF-16 Chinese is common characters, ASCII and
+    punctuation nearly throughout; the wrong byte order, or GBK/Big5/UTF-8 bytes
+    taken two at a time, give Hangul, private-use and rare characters instead
+    (GBK and Big5 lead bytes are all above 0xA0, which puts the pairs outside
+    the common CJK block in either order). Odd-length data is not UTF-16.
+    """
+    if len(data) % 2 or len(data) < 4:
+        return None
+    sample = data[: SAMPLE_BYTES]
+    best: tuple[float, str] | None = None
+    for codec in ("utf-16-le", "utf-16-be"):
+        share = _textlike_share(sample.decode(codec, errors="replace"))
+        if share >= 0.9 and (best is None or share > best[0]):
+            best = (share, codec)
+    if best is None:
+        return None
+    codec = best[1]
+    try:
+        return data.decode(codec), codec[-2:].upper()
+    except UnicodeDecodeError:
+        return None
+
+
+def _textlike_share(text: str) -> float:
+    """Share of the non-space characters of ``text`` that ordinary Chinese text is made of:
+    printable ASCII, common CJK characters, CJK and full-width punctuation."""
+    common = _common_chars()
+    chars = [ch for ch in text if not ch.isspace()]
+    if not chars:
+        return 0.0
+    good = sum(1 for ch in chars if " " < ch < "\x7f" or ch in common
+               or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" or "\u2010" <= ch <= "\u2027")
+    return good / len(chars)
 
 
 def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
