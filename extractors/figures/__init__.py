@@ -48,11 +48,18 @@ def is_roc(text: str) -> bool:
 
 @EXTRACTORS.register("figures")
 def extract_figures(doc: Document) -> list[Figure]:
-    return figures_of(doc.text, doc.year)
+    figures, notes = figures_and_notes(doc.text, doc.year)
+    doc.warnings.extend(notes)  # a figure repaired by a guess (≥ printed as 2) says so
+    return figures
 
 
 def figures_of(text: str, year: int | None = None) -> list[Figure]:
     """The figures of ``text``; ``year`` is the document's year (for month-day dates)."""
+    return figures_and_notes(text, year)[0]
+
+
+def figures_and_notes(text: str, year: int | None = None) -> tuple[list[Figure], list[str]]:
+    """The figures of ``text`` and the notes of the repairs their reading guessed."""
     hits = scan(text, roc=is_roc(text))
     _resolve_dates(text, hits, year)
     ends = [m.end() for m in SENTENCE_END.finditer(text)]
@@ -70,7 +77,7 @@ def figures_of(text: str, year: int | None = None) -> list[Figure]:
             cmp = "<="  # 每月5日前, 3月底前: a deadline (1988年前 tells of the time before a year)
         out.append(Figure(text=text[h.start:h.end], start=h.start, end=h.end, kind=h.kind,  # type: ignore[arg-type]
                           value=h.value, unit=h.unit, cmp=cmp, sentence=text[a:b].strip()))
-    return out
+    return out, [h.note for h in hits if h.note]
 
 
 def _resolve_dates(text: str, hits: list[Hit], year: int | None) -> None:

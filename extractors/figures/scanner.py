@@ -25,6 +25,7 @@ from extractors.figures.common import (
     Reader,
 )
 from extractors.figures.lexicon import Lexicon, lexicon
+from extractors.figures.markers import marker_spans
 from extractors.figures.read_dates import (
     read_compact_date,
     read_date,
@@ -33,6 +34,7 @@ from extractors.figures.read_dates import (
     read_paren_year,
 )
 from extractors.figures.read_quantities import read_cell, read_quantity, read_zero
+from extractors.figures.read_repairs import read_ge_as_two
 from extractors.figures.read_shares import (
     read_fraction,
     read_half,
@@ -41,7 +43,7 @@ from extractors.figures.read_shares import (
     read_tenths,
     read_times,
 )
-from extractors.figures.read_tokens import read_token
+from extractors.figures.read_tokens import read_glued_year, read_token
 
 FIRST_RE = re.compile(rf"[0-9{HZ_NUM}{FIN}半次翌]")
 
@@ -69,6 +71,7 @@ MASK_RE = re.compile("|".join(f"(?:{p})" for p in BUILTIN_MASKS))
 
 #: The readers, tried in order at every candidate; the first hit wins.
 READERS: list[Reader] = [
+    read_glued_year,
     read_next_day,
     read_paren_year,
     read_day_series,
@@ -81,6 +84,7 @@ READERS: list[Reader] = [
     read_tenths,
     read_times,
     read_zero,
+    read_ge_as_two,
     read_quantity,
     read_cell,
     read_token,
@@ -92,6 +96,7 @@ def masked_spans(text: str, lex: Lexicon) -> tuple[list[int], list[int]]:
     spans = [(m.start(), m.end()) for m in MASK_RE.finditer(text)]
     for pattern in lex.not_figures:  # one pass each: far faster in `re` than one alternation
         spans += [(m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start()]
+    spans += marker_spans(text)  # 二本会…: list markers whose punctuation was stripped
     spans.sort()
     starts, ends = [], []
     for a, b in spans:
