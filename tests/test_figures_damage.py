@@ -78,3 +78,18 @@ def test_a_rate_above_100_stays_when_nothing_proves_a_lost_sign() -> None:
     assert found("| 指标 | 营业收入增长率 | 290% |") == [("290%", "percent", 2.9, None, None)]
     assert found("| 指标 | 合格率 | 25% |") == [("25%", "percent", 0.25, None, None)]
     assert found("年度预算执行率达290%。") == [("290%", "percent", 2.9, None, None)]
+
+
+def test_comparator_words_and_ordinals_spaced_out_by_a_converter() -> None:
+    assert found("须有半数 以上委员到会，人数不 少于5人，完成率90%以 上。") == [
+        ("半数", "fraction", 0.5, None, ">="), ("5人", "count", 5, "人", ">="),
+        ("90%", "percent", 0.9, None, ">=")]
+    assert found("第二 十九条 会议由主任召集，第 二十 五条 委员三人") == [("三人", "count", 3, "人", None)]
+
+
+def test_amount_cells_of_a_row_copied_without_separators() -> None:
+    assert found("干部管理51.80负责全县干部队伍管理\n预算资金(万元)284500.00本年度申请(万元)919.00") == [
+        ("51.80", "number", 51.8, None, None), ("284500.00", "number", 284500.0, None, None),
+        ("919.00", "number", 919.0, None, None)]
+    # prose gives such a number a unit or a stop: no cell
+    assert found("人均支出12.35元，增长率为12.35，") == [("12.35元", "money", 12.35, "元", None)]

@@ -174,3 +174,30 @@ def read_glued_year(ctx: Context, s: int, e: int) -> Hit | None:
     if not head or (len(head) > 1 and head.startswith("0")) or len(head) > MAX_PLAIN_DIGITS:
         return None
     return Hit(s, s + len(head), "number", int(head))
+
+
+#: an amount with two decimals (a 万元 column: 140.32, 284500.00), not part of a longer numeral
+FUSED_AMOUNT_RE = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)\.\d\d(?![\d.%％‰])")
+
+
+def _ideograph(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def read_fused_amount(ctx: Context, s: int, e: int) -> Hit | None:
+    """An amount cell whose row was copied with no separators: ``干部管理51.80负责县委…``.
+
+    A .docx table copied as text runs a row's cells together; the label before the amount and
+    the next cell's words after it touch the number. Prose gives a two-decimal number a unit or
+    a stop after it, so two decimals between words (or before the line's end) make a cell.
+    """
+    text = ctx.text
+    m = FUSED_AMOUNT_RE.match(text, s)
+    if m is None or m.end() != e or s == 0:
+        return None
+    before, after = text[s - 1], text[e:e + 1]
+    if not (_ideograph(before) or before in ")）"):
+        return None
+    if not (after in ("", "\n") or _ideograph(after)):
+        return None
+    return Hit(s, e, "number", float(m.group(0).replace(",", "")))

@@ -43,7 +43,7 @@ from extractors.figures.read_shares import (
     read_tenths,
     read_times,
 )
-from extractors.figures.read_tokens import read_glued_year, read_token
+from extractors.figures.read_tokens import read_fused_amount, read_glued_year, read_token
 
 FIRST_RE = re.compile(rf"[0-9{HZ_NUM}{FIN}半次翌]")
 
@@ -51,10 +51,13 @@ CANDIDATE_RE = re.compile(rf"{NUM}|半(?=数|年|天|个月|小时|个小时)|(?
 
 ORDINAL_JOIN = rf"{SPACE}*(?:[、～~\-—－]|至第?|到第?|及第?|和第?){SPACE}*"
 
+#: an ordinal in Chinese digits, which a converter that spaces out characters may split (第二 十九条)
+HZ_ORDINAL = rf"[{HZ_NUM}](?:{SPACE}?[{HZ_NUM}])*"
+
 #: 第 and the list of ordinals after it (第3、4条, 第二十至二十二条); items keep one notation and
 #: a full-width comma closes the list, so in 全国第一，13个大模型 the 13 is a count
 ORDINALS = (rf"第{SPACE}*(?:\d+(?:-\d+)?(?:(?:{ORDINAL_JOIN}|,){SPACE}*\d+(?:-\d+)?)*"
-            rf"|[{HZ_NUM}]+(?:{ORDINAL_JOIN}[{HZ_NUM}]+)*)")
+            rf"|{HZ_ORDINAL}(?:{ORDINAL_JOIN}{HZ_ORDINAL})*)")
 
 BUILTIN_MASKS = [
     ORDINALS,
@@ -88,6 +91,7 @@ READERS: list[Reader] = [
     read_quantity,
     read_cell,
     read_token,
+    read_fused_amount,
 ]
 
 
