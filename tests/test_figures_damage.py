@@ -93,3 +93,13 @@ def test_amount_cells_of_a_row_copied_without_separators() -> None:
         ("919.00", "number", 919.0, None, None)]
     # prose gives such a number a unit or a stop: no cell
     assert found("人均支出12.35元，增长率为12.35，") == [("12.35元", "money", 12.35, "元", None)]
+
+
+def test_a_comparator_wrapped_down_a_space_aligned_column() -> None:
+    text = ("大学生村　　  95%以　　  70%以\n"
+            "官到岗率　　  上　　　　　  下\n"
+            "换届率　　　  90%及　　  80%\n"
+            "　　　　　　  以上　　　  　　\n")
+    assert [(f[0], f[4]) for f in found(text)] == [("95%", ">="), ("70%", "<="), ("90%", ">="), ("80%", None)]
+    # in prose the next line is another sentence, never the rest of a cell
+    assert found("完成率90%\n以上工作按期完成。")[0][4] is None
