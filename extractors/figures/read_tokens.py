@@ -165,6 +165,8 @@ def glued_year_tail(digits: str, roc: bool) -> int:
 
 def read_glued_year(ctx: Context, s: int, e: int) -> Hit | None:
     """The number before a year it was glued to: kind ``number``; the year is read after it."""
+    if e - s < 5:
+        return None  # the common case, decided without a pattern
     m = GLUED_YEAR_RE.match(ctx.text, s)
     if m is None or m.end() != e:
         return None
