@@ -13,7 +13,11 @@ import bisect
 import re
 
 from extractors import EXTRACTORS
+from extractors.figures.bounds import after_cmp
+from extractors.figures.columns import wrapped_cell_tail
+from extractors.figures.common import Context
 from extractors.figures.dates import DateParts, next_day
+from extractors.figures.lexicon import Lexicon, lexicon
 from extractors.figures.scanner import Hit, scan
 from pipeline.record import Document, Figure
 
@@ -48,12 +52,20 @@ def is_roc(text: str) -> bool:
 
 @EXTRACTORS.register("figures")
 def extract_figures(doc: Document) -> list[Figure]:
-    return figures_of(doc.text, doc.year)
+    figures, notes = figures_and_notes(doc.text, doc.year)
+    doc.warnings.extend(notes)  # a figure repaired by a guess (≥ printed as 2) says so
+    return figures
 
 
 def figures_of(text: str, year: int | None = None) -> list[Figure]:
     """The figures of ``text``; ``year`` is the document's year (for month-day dates)."""
+    return figures_and_notes(text, year)[0]
+
+
+def figures_and_notes(text: str, year: int | None = None) -> tuple[list[Figure], list[str]]:
+    """The figures of ``text`` and the notes of the repairs their reading guessed."""
     hits = scan(text, roc=is_roc(text))
+    lex = lexicon()
     _resolve_dates(text, hits, year)
     ends = [m.end() for m in SENTENCE_END.finditer(text)]
     out = []
@@ -65,12 +77,19 @@ def figures_of(text: str, year: int | None = None) -> list[Figure]:
         a = max(ends[i - 1] if i > 0 else 0, h.start - SENTENCE_REACH)
         b = min(ends[i] if i < len(ends) else len(text), h.end + SENTENCE_REACH)
         cmp = h.cmp
+        if cmp is None and h.kind not in ("date", "ratio"):
+            cmp = _wrapped_cmp(text, h, lex)  # 90%及⏎以上: the word wrapped down a space-aligned column
         if h.kind == "date" and cmp is None and h.dates and (h.dates[-1].month or h.dates[-1].day) \
                 and DEADLINE_AFTER.match(text, h.end):
             cmp = "<="  # 每月5日前, 3月底前: a deadline (1988年前 tells of the time before a year)
         out.append(Figure(text=text[h.start:h.end], start=h.start, end=h.end, kind=h.kind,  # type: ignore[arg-type]
                           value=h.value, unit=h.unit, cmp=cmp, sentence=text[a:b].strip()))
-    return out
+    return out, [h.note for h in hits if h.note]
+
+
+def _wrapped_cmp(text: str, h: Hit, lex: Lexicon) -> str | None:
+    tail = wrapped_cell_tail(text, h.start, h.end)
+    return after_cmp(Context(tail, lex, False), 0) if tail else None
 
 
 def _resolve_dates(text: str, hits: list[Hit], year: int | None) -> None:

@@ -18,13 +18,20 @@ CLAUSE_BREAK = re.compile(r"[，。；;,：:！？!?\n、\d" + HZ_NUM + "]")
 
 INNER_NOT_BOUND = set("部容设涵外地务政")
 
+SPACES_RE = re.compile(r"[ \u3000]")
+
+
+def _unspaced(word: str) -> str:
+    """A comparator word as the lexicon writes it (the patterns allow spaces inside: 以 上)."""
+    return SPACES_RE.sub("", word)
+
 
 def after_cmp(ctx: Context, end: int) -> str | None:
     """The bound stated after a figure ending at ``end``: ``90%及以上``, ``以一次为限``."""
     text, lex = ctx.text, ctx.lex
     m = lex.after_re.match(text, end)
     if m:
-        word = re.sub(r"^[ \u3000]*(?:[（(]含[)）])?", "", m.group(0))
+        word = _unspaced(re.sub(r"^[ \u3000]*(?:[（(]含[)）])?", "", m.group(0)))
         if word == "以下" and text.startswith("简称", m.end()):
             return None
         if word == "内" and text[m.end():m.end() + 1] in INNER_NOT_BOUND:
@@ -49,7 +56,7 @@ def before_cmp(ctx: Context, s: int, kind: str) -> str | None:
     before = text[max(0, s - 6):s]
     m = lex.before_adjacent_re.search(before)
     if m:
-        word = m.group(0).strip(" \u3000")
+        word = _unspaced(m.group(0))
         c = lex.before[word]
         if c.reach != "fraction" or kind == "fraction":
             return c.cmp
@@ -63,5 +70,5 @@ def before_cmp(ctx: Context, s: int, kind: str) -> str | None:
             # 最低工资标准每月提高183元: the figure is the size of a change, and the
             # word before the verb names the thing changed, not a bound on the change
             return None
-        return lex.before[found.group(0)].cmp
+        return lex.before[_unspaced(found.group(0))].cmp
     return None

@@ -22,8 +22,10 @@ FIN = "壹贰貳叁參肆伍陆陸柒捌玖拾佰仟"
 
 #: a numeral: Arabic, Chinese or mixed, with 万/亿/兆 inside (1兆5,117亿1,301万, 1万5千); digits
 #: never continue a thousands-grouped number (164,01596年 is 164,015 glued to the next row's 96年);
-#: 点 between Chinese digits is a decimal point (一点二亿, 零点五)
-NUM = (rf"(?:{ARABIC}|[{HZ_NUM}])(?:(?<!\d){ARABIC}|[{HZ_NUM}万亿兆]|(?<=[{HZ_NUM}])点(?=[{HZ_DIGITS}]))*"
+#: 点 between Chinese digits is a decimal point (一点二亿, 零点五); a space a converter put between
+#: digits and their 万/亿 does not end the numeral (20 万元, 110 万264次)
+NUM = (rf"(?:{ARABIC}|[{HZ_NUM}])(?:(?<!\d){ARABIC}|[{HZ_NUM}万亿兆]|(?<=\d)[ \u3000](?=[万亿])"
+       rf"|(?<=[{HZ_NUM}])点(?=[{HZ_DIGITS}]))*"
        rf"|[{FIN}](?=[{FIN}零〇万亿])[{FIN}零〇万亿]+")
 
 NUM_RE = re.compile(NUM)
@@ -47,6 +49,8 @@ class Hit:
     unit: str | None = None
     cmp: str | None = None
     dates: list[DateParts] = field(default_factory=list)
+    #: a repair the reader guessed, for the record's warnings
+    note: str | None = None
 
 
 @dataclass

@@ -67,6 +67,12 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _spaced_alternation(words: list[str]) -> str:
+    """The words, each allowing one space between its characters: a converter that spaces out
+    characters writes 以 上 and 不 少于 (bounds.py reads the word with its spaces removed)."""
+    return "|".join("[ \u3000]?".join(map(re.escape, w)) for w in sorted(words, key=len, reverse=True))
+
+
 @cache
 def lexicon() -> Lexicon:
     """Read and compile the data files once per process."""
@@ -96,11 +102,11 @@ def lexicon() -> Lexicon:
                            rf"(?:/(?:立方米|平方米|公里|千米|[年月日天周人次户升hs]))?"),
         unit_words_re=re.compile(_alternation([r[0] for r in _rows("unit_words.tsv")])),
         before=before,
-        before_adjacent_re=re.compile(rf"(?:{_alternation(adjacent)})[ \u3000]*$"),
-        before_clause_re=re.compile(rf"(?:{_alternation(clause)})"),
+        before_adjacent_re=re.compile(rf"(?:{_spaced_alternation(adjacent)})[ \u3000]*$"),
+        before_clause_re=re.compile(rf"(?:{_spaced_alternation(clause)})"),
         after=after,
         # 95%（含）以上: an inclusive marker may stand between the figure and the word
-        after_re=re.compile(rf"[ \u3000]*(?:[（(]含[)）])?(?:{_alternation(list(after))})"),
+        after_re=re.compile(rf"[ \u3000]*(?:[（(]含[)）])?(?:{_spaced_alternation(list(after))})"),
         not_figures=tuple(re.compile(p) for p in patterns),
         one_before=re.compile(rf"(?:{one_before})$"),
         one_after=re.compile(one_after),

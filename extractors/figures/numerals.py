@@ -38,6 +38,7 @@ def parse_number(s: str) -> float | None:
     Returns None when ``s`` holds no numeral at all. Consecutive Chinese digits
     without multipliers are positional (``二〇一三`` → 2013), as in written years.
     """
+    s = s.replace(" ", "").replace("\u3000", "")  # 20 万: a converter's space before the multiplier
     if "点" in s:
         return _decimal(s)
     total = 0.0

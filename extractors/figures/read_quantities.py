@@ -69,6 +69,8 @@ def _amount(ctx: Context, s: int) -> _Amount | None:
         raw += text[end + 1]
         end += 2
     approx = False
+    if text.startswith((" 余", "\u3000余", " 多", "\u3000多"), end):
+        end += 1  # 600 余名: a space a converter put after the digits
     if end < len(text) and text[end] in "余多":
         approx = True
         end += 1

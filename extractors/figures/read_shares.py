@@ -20,7 +20,8 @@ from extractors.figures.read_dates import MORE_AFTER_RE
 
 RATIO_RE = re.compile(r"(\d+(?:\.\d+)?)((?:[ \u3000]*[:：∶][ \u3000]*\d+(?:\.\d+)?)+)(?![\d年月日号])")
 
-FRACTION_RE = re.compile(rf"(?P<den>{NUM}){SPACE}*分之{SPACE}*(?P<num>{NUM})")
+#: a converter that spaces out characters may split the word: 三分 之二
+FRACTION_RE = re.compile(rf"(?P<den>{NUM}){SPACE}*分{SPACE}?之{SPACE}*(?P<num>{NUM})")
 
 SLASH_RE = re.compile(r"(\d{1,2})[/／](\d{1,3})(?![\d/／年月日])")
 

@@ -136,3 +136,70 @@ def _line_number(text: str, newline: int, before: bool) -> int | None:
         if m:
             return int(m.group(1))
     return None
+
+
+#: a run of digits right before 年, too long for a year: a cell or a line's last number glued to the
+#: year that starts the next row or line once the break between them is lost
+#: (``78450 16401596年 720797`` is 164015 then 96年; ``共3200⏎2019年`` becomes ``32002019年``)
+GLUED_YEAR_RE = re.compile(r"(\d{5,})(?=[ \u3000]*年)")
+
+#: the oldest and newest year of the Republic a tail may name (民国1年 … 民国130年)
+ROC_TAIL = range(1, 131)
+
+
+def glued_year_tail(digits: str, roc: bool) -> int:
+    """The length of the year at the end of ``digits`` (0 when none fits).
+
+    A Gregorian year is four digits 1900–2099; in a text dated in years of the Republic the
+    tail is the longest of three or two digits that is such a year, without a leading zero.
+    """
+    if 1900 <= int(digits[-4:]) <= 2099 and digits[-4] != "0":
+        return 4
+    if roc:
+        for n in (3, 2):
+            tail = digits[-n:]
+            if tail[0] != "0" and int(tail) in ROC_TAIL:
+                return n
+    return 0
+
+
+def read_glued_year(ctx: Context, s: int, e: int) -> Hit | None:
+    """The number before a year it was glued to: kind ``number``; the year is read after it."""
+    if e - s < 5:
+        return None  # the common case, decided without a pattern
+    m = GLUED_YEAR_RE.match(ctx.text, s)
+    if m is None or m.end() != e:
+        return None
+    digits = m.group(1)
+    n = glued_year_tail(digits, ctx.roc)
+    head = digits[:-n] if n else ""
+    if not head or (len(head) > 1 and head.startswith("0")) or len(head) > MAX_PLAIN_DIGITS:
+        return None
+    return Hit(s, s + len(head), "number", int(head))
+
+
+#: an amount with two decimals (a 万元 column: 140.32, 284500.00), not part of a longer numeral
+FUSED_AMOUNT_RE = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)\.\d\d(?![\d.%％‰])")
+
+
+def _ideograph(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def read_fused_amount(ctx: Context, s: int, e: int) -> Hit | None:
+    """An amount cell whose row was copied with no separators: ``干部管理51.80负责县委…``.
+
+    A .docx table copied as text runs a row's cells together; the label before the amount and
+    the next cell's words after it touch the number. Prose gives a two-decimal number a unit or
+    a stop after it, so two decimals between words (or before the line's end) make a cell.
+    """
+    text = ctx.text
+    m = FUSED_AMOUNT_RE.match(text, s)
+    if m is None or m.end() != e or s == 0:
+        return None
+    before, after = text[s - 1], text[e:e + 1]
+    if not (_ideograph(before) or before in ")）"):
+        return None
+    if not (after in ("", "\n") or _ideograph(after)):
+        return None
+    return Hit(s, e, "number", float(m.group(0).replace(",", "")))

@@ -25,6 +25,7 @@ from extractors.figures.common import (
     Reader,
 )
 from extractors.figures.lexicon import Lexicon, lexicon
+from extractors.figures.markers import marker_spans
 from extractors.figures.read_dates import (
     read_compact_date,
     read_date,
@@ -33,6 +34,7 @@ from extractors.figures.read_dates import (
     read_paren_year,
 )
 from extractors.figures.read_quantities import read_cell, read_quantity, read_zero
+from extractors.figures.read_repairs import read_ge_as_two
 from extractors.figures.read_shares import (
     read_fraction,
     read_half,
@@ -41,7 +43,7 @@ from extractors.figures.read_shares import (
     read_tenths,
     read_times,
 )
-from extractors.figures.read_tokens import read_token
+from extractors.figures.read_tokens import read_fused_amount, read_glued_year, read_token
 
 FIRST_RE = re.compile(rf"[0-9{HZ_NUM}{FIN}半次翌]")
 
@@ -49,10 +51,13 @@ CANDIDATE_RE = re.compile(rf"{NUM}|半(?=数|年|天|个月|小时|个小时)|(?
 
 ORDINAL_JOIN = rf"{SPACE}*(?:[、～~\-—－]|至第?|到第?|及第?|和第?){SPACE}*"
 
+#: an ordinal in Chinese digits, which a converter that spaces out characters may split (第二 十九条)
+HZ_ORDINAL = rf"[{HZ_NUM}](?:{SPACE}?[{HZ_NUM}])*"
+
 #: 第 and the list of ordinals after it (第3、4条, 第二十至二十二条); items keep one notation and
 #: a full-width comma closes the list, so in 全国第一，13个大模型 the 13 is a count
 ORDINALS = (rf"第{SPACE}*(?:\d+(?:-\d+)?(?:(?:{ORDINAL_JOIN}|,){SPACE}*\d+(?:-\d+)?)*"
-            rf"|[{HZ_NUM}]+(?:{ORDINAL_JOIN}[{HZ_NUM}]+)*)")
+            rf"|{HZ_ORDINAL}(?:{ORDINAL_JOIN}{HZ_ORDINAL})*)")
 
 BUILTIN_MASKS = [
     ORDINALS,
@@ -69,6 +74,7 @@ MASK_RE = re.compile("|".join(f"(?:{p})" for p in BUILTIN_MASKS))
 
 #: The readers, tried in order at every candidate; the first hit wins.
 READERS: list[Reader] = [
+    read_glued_year,
     read_next_day,
     read_paren_year,
     read_day_series,
@@ -81,9 +87,11 @@ READERS: list[Reader] = [
     read_tenths,
     read_times,
     read_zero,
+    read_ge_as_two,
     read_quantity,
     read_cell,
     read_token,
+    read_fused_amount,
 ]
 
 
@@ -104,6 +112,7 @@ def masked_spans(text: str, lex: Lexicon) -> tuple[list[int], list[int]]:
     spans += [(m.start(), m.end()) for m in MASK_RE.finditer(text)]
     for pattern in lex.not_figures:  # one pass each: far faster in `re` than one alternation
         spans += [(m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start()]
+    spans += marker_spans(text)  # 二本会…: list markers whose punctuation was stripped
     spans.sort()
     starts, ends = [], []
     for a, b in spans:
