@@ -202,7 +202,7 @@ def test_pdf_partly_scanned_warns(tmp_path: Path) -> None:
     path.write_bytes(buf.getvalue())
     ingested = read(path)
     assert ingested.text == "第一页有文字。"
-    assert ingested.warnings == ["page 2: no text layer: scanned PDF?"]
+    assert ingested.warnings == ["page 2: OCR found no text on this scanned page"]
 
 
 def test_encrypted_pdf(tmp_path: Path) -> None:

@@ -17,9 +17,11 @@ from pathlib import Path
 
 from pipeline.batch.discover import discover, sha256_of
 from pipeline.batch.executors import EXECUTORS, ExecutorOptions, default_workers
+from pipeline.batch.pages import PageScheduler
 from pipeline.batch.progress import Progress, progress_for
 from pipeline.batch.summary import RunSummary
 from pipeline.batch.work import Outcome, Task
+from pipeline.ingest.ocr import default_cache_dir
 from pipeline.record import Document
 from pipeline.store import Store
 
@@ -33,14 +35,15 @@ STORED_EARLIER = "(stored earlier)"
 def run(paths: Iterable[str | Path], db: str | Path, executor: str = "local", *,
         workers: int | None = None, timeout: float | None = DEFAULT_TIMEOUT, scheduler: str | None = None,
         retry_failed: bool = False, pipeline: Sequence[str] | None = None, plugins: Sequence[str] = (),
-        max_tasks: int = 500, show_progress: bool | None = None) -> RunSummary:
+        max_tasks: int = 500, show_progress: bool | None = None, ocr: bool = True) -> RunSummary:
     """Process every new or changed file under ``paths`` into the store ``db``.
 
     ``executor`` names an entry of :data:`EXECUTORS` (``local``, ``dask``);
     ``scheduler`` is a Dask scheduler address. ``pipeline`` (stage names) and
     ``plugins`` (modules workers import first) default to the full pipeline.
     Files that failed before with the same bytes are skipped unless
-    ``retry_failed``. Raises ``InputError`` for a path that does not exist and
+    ``retry_failed``. Scanned pages are OCR'd one task per page (:mod:`pipeline.batch.pages`),
+    or not at all when ``ocr`` is false (the file is then a failure saying so). Raises ``InputError`` for a path that does not exist and
     ``KeyError`` for an unknown executor; a file's own failure never raises.
     """
     from pipeline import stages
@@ -54,10 +57,14 @@ def run(paths: Iterable[str | Path], db: str | Path, executor: str = "local", *,
     started = time.perf_counter()
     with Store.open(db) as store, progress_for(len(found.files), show_progress) as bar:
         failed_before = {f.path: f.sha256 for f in store.failures()}
-        tasks = _tasks(found.files, store, summary, bar, failed_before, retry_failed, names, options.plugins)
+        tasks = PageScheduler(
+            _tasks(found.files, store, summary, bar, failed_before, retry_failed, names, options.plugins),
+            bar, "defer" if ocr else "off", str(default_cache_dir().resolve()))
         try:
             with make_executor(options) as pool:
                 for outcome in pool.imap(tasks):
+                    if tasks.absorb(outcome):
+                        continue
                     summary.add(outcome, _write(store, outcome))
                     bar.advance(outcome.status)
         except KeyboardInterrupt:

@@ -11,6 +11,10 @@ Running heads and feet (a line at the top or bottom of most pages, digits
 ignored) and page numbers (``- 3 -``, ``第3页``, ``3/17``, patterns in
 ``page_furniture.txt``) are dropped.
 
+A page with an image and no text layer is a scan: it is OCR'd
+(:mod:`pipeline.ingest.scan`) and its lines, boxes in points, join the text
+layer's lines for everything above; a page that has a text layer is never OCR'd.
+
 pypdfium2 is used first as a gate: it opens the file with PDFium (as a browser
 would) and refuses encrypted and broken files with a clear reason, which
 pdfminer would otherwise half-read.
@@ -28,8 +32,9 @@ from typing import Any
 
 from pipeline import lexicon
 from pipeline.errors import InputError
-from pipeline.ingest import READERS, Decoded
+from pipeline.ingest import READERS, Decoded, scan
 from pipeline.ingest.layout import join_blocks, join_wrapped, render_table
+from pipeline.ingest.ocr import OcrPage
 
 #: Share of pages a top/bottom line must repeat on to be a running head/foot.
 REPEAT_SHARE = 0.6
@@ -63,24 +68,52 @@ def read_pdf(path: Path, data: bytes) -> Decoded:
 
     warnings: list[str] = []
     pages: list[list[_Line | list[str]]] = []
+    scanned: list[int] = []  # pages with an image and no text layer: OCR'd, only they
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for number, page in enumerate(pdf.pages, 1):
                 items = _page_items(page)
                 if not items and page.images:
-                    warnings.append(f"page {number}: no text layer: scanned PDF?")
+                    scanned.append(number)
                 pages.append(items)
     except InputError:
         raise
     except Exception as e:  # pdfminer raises many types for damaged files
         raise InputError(path, f"cannot read the PDF: {type(e).__name__}: {e}") from None
+    read = scan.ocr_pages(path, data, scanned, warnings)
+    for number, (page, points) in read.items():
+        pages[number - 1] = ocr_lines(page, points)
+    decoded = decode_pages(path, pages, warnings, bool(read))
+    decoded.ocr = ocr_facts(read)
+    return decoded
+
+
+def decode_pages(path: Path, pages: list[list[_Line | list[str]]], warnings: list[str],
+                 ocr_read: bool) -> Decoded:
+    """The text of pages of lines and tables: running heads and page numbers dropped,
+    wrapped lines joined into paragraphs."""
     if not any(pages):
-        raise InputError(path, "no text layer: scanned PDF? (no page holds any text)")
+        raise InputError(path, "OCR found no text on the scanned pages" if ocr_read
+                         else "no text layer on any page, and no scanned image to OCR")
     _drop_furniture(pages)
     text = join_blocks(_paragraphs(pages))
     if not text.strip():
         raise InputError(path, "the PDF holds no text")
     return Decoded(text=text, warnings=warnings)
+
+
+def ocr_lines(page: OcrPage, points: float) -> list[_Line | list[str]]:
+    """A page's OCR lines as text-layer lines, in points, top to bottom."""
+    width = page.width * points
+    return [_Line(ln.text, ln.box[1] * points, ln.box[0] * points, ln.box[2] * points,
+                  (ln.box[3] - ln.box[1]) * points, width)
+            for ln in sorted(page.lines, key=lambda ln: (ln.box[1], ln.box[0]))]
+
+
+def ocr_facts(read: dict[int, tuple[OcrPage, float]]) -> list[dict[str, Any]] | None:
+    """Per-page OCR confidence for the record's ``source.ocr``."""
+    return [{"page": n, "engine": p.engine, "confidence": round(p.confidence, 3)}
+            for n, (p, _) in sorted(read.items())] or None
 
 
 def _check(path: Path, data: bytes) -> None:
