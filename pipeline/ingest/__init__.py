@@ -97,6 +97,7 @@ def _load_readers() -> None:
     from pipeline.ingest import html as _html  # noqa: F401
     from pipeline.ingest import image as _image  # noqa: F401
     from pipeline.ingest import legacy_word as _legacy_word  # noqa: F401
+    from pipeline.ingest import ofd as _ofd  # noqa: F401
     from pipeline.ingest import pdf as _pdf  # noqa: F401
     from pipeline.ingest import sheet as _sheet  # noqa: F401
     from pipeline.ingest import text as _text  # noqa: F401

@@ -118,7 +118,7 @@ POLICY: contextvars.ContextVar[Policy | None] = contextvars.ContextVar("ocr_poli
 def current_policy() -> Policy:
     return POLICY.get() or Policy()
 
-Engine = Callable[[bytes], OcrPage]
+Engine = Callable[..., OcrPage]  # (png bytes) → OcrPage
 ENGINES: Registry[Callable[[], Engine]] = Registry("OCR engine")
 
 
@@ -216,6 +216,11 @@ def _rapidocr() -> Engine:
     return run
 
 
+#: Line height (rapidocr's box, pixels) tesseract reads best: a page of smaller print
+#: (a low-resolution scan) is enlarged to it first. Measured on a traditional page
+#: scanned at 100 dpi: similarity 0.88 as it is, 0.99 enlarged twice.
+TESSERACT_LINE_PX = 48
+
 #: ASCII marks tesseract's Chinese models give for the full-width marks Chinese text sets.
 _FULL_WIDTH = {",": "，", "(": "（", ")": "）", ":": "：", ";": "；", "?": "？", "!": "！"}
 
@@ -259,10 +264,16 @@ def _tesseract_engine(lang: str) -> Engine:
     if lang not in pytesseract.get_languages(config=""):
         raise OcrUnavailable(f"tesseract has no {lang} model (Debian: apt-get install {pkg})")
 
-    def run(png: bytes) -> OcrPage:
+    def run(png: bytes, scale: float = 1.0) -> OcrPage:
+        """``scale``: enlarge the image first (small print: see :data:`TESSERACT_LINE_PX`);
+        boxes are given back in the original image's pixels."""
         from PIL import Image
 
-        image = Image.open(io.BytesIO(png))
+        original = Image.open(io.BytesIO(png))
+        image = original
+        if scale > 1:
+            size = (round(original.width * scale), round(original.height * scale))
+            image = original.resize(size, Image.Resampling.LANCZOS)
         data = pytesseract.image_to_data(image, lang=lang, output_type=pytesseract.Output.DICT)
         grouped: dict[tuple[int, int, int], list[int]] = {}
         for i, word in enumerate(data["text"]):
@@ -279,8 +290,9 @@ def _tesseract_engine(lang: str) -> Engine:
             right = max(data["left"][i] + data["width"][i] for i in idx)
             bottom = max(data["top"][i] + data["height"][i] for i in idx)
             if conf >= MIN_LINE_CONFIDENCE / 2:  # tesseract's confidences run lower than rapidocr's
-                lines.append(OcrLine(text, (left, top, right, bottom), conf))
-        return OcrPage(lines=lines, width=image.width, height=image.height, engine=f"tesseract:{lang}")
+                box = (left / scale, top / scale, right / scale, bottom / scale)
+                lines.append(OcrLine(text, box, conf))
+        return OcrPage(lines=lines, width=original.width, height=original.height, engine=f"tesseract:{lang}")
 
     return run
 
@@ -307,7 +319,9 @@ def _auto() -> Engine:
         page = rapid(png)
         text = "".join(ln.text for ln in page.lines)
         if traditional is not None and detect_script(text) != "simplified":
-            page = traditional(png)
+            heights = sorted(ln.box[3] - ln.box[1] for ln in page.lines)
+            line = heights[len(heights) // 2] if heights else TESSERACT_LINE_PX
+            page = traditional(png, scale=min(3.0, TESSERACT_LINE_PX / line) if line < 0.8 * TESSERACT_LINE_PX else 1.0)
         page.engine = f"auto:{page.engine}"
         return page
 

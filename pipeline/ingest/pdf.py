@@ -52,7 +52,9 @@ _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９－／", "01234
 
 
 @dataclass
-class _Line:
+class Line:
+    """One visual line of a page, in points from the top left: text layer, OCR or OFD."""
+
     text: str
     top: float
     x0: float
@@ -67,7 +69,7 @@ def read_pdf(path: Path, data: bytes) -> Decoded:
     import pdfplumber  # imported here: heavy, only needed for PDF input
 
     warnings: list[str] = []
-    pages: list[list[_Line | list[str]]] = []
+    pages: list[list[Line | list[str]]] = []
     scanned: list[int] = []  # pages with an image and no text layer: OCR'd, only they
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
@@ -88,7 +90,7 @@ def read_pdf(path: Path, data: bytes) -> Decoded:
     return decoded
 
 
-def decode_pages(path: Path, pages: list[list[_Line | list[str]]], warnings: list[str],
+def decode_pages(path: Path, pages: list[list[Line | list[str]]], warnings: list[str],
                  ocr_read: bool) -> Decoded:
     """The text of pages of lines and tables: running heads and page numbers dropped,
     wrapped lines joined into paragraphs."""
@@ -102,10 +104,10 @@ def decode_pages(path: Path, pages: list[list[_Line | list[str]]], warnings: lis
     return Decoded(text=text, warnings=warnings)
 
 
-def ocr_lines(page: OcrPage, points: float) -> list[_Line | list[str]]:
+def ocr_lines(page: OcrPage, points: float) -> list[Line | list[str]]:
     """A page's OCR lines as text-layer lines, in points, top to bottom."""
     width = page.width * points
-    return [_Line(ln.text, ln.box[1] * points, ln.box[0] * points, ln.box[2] * points,
+    return [Line(ln.text, ln.box[1] * points, ln.box[0] * points, ln.box[2] * points,
                   (ln.box[3] - ln.box[1]) * points, width)
             for ln in sorted(page.lines, key=lambda ln: (ln.box[1], ln.box[0]))]
 
@@ -138,7 +140,7 @@ def _check(path: Path, data: bytes) -> None:
         doc.close()
 
 
-def _page_items(page: Any) -> list[_Line | list[str]]:
+def _page_items(page: Any) -> list[Line | list[str]]:
     """Lines and rendered tables of one page, top to bottom."""
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
@@ -148,11 +150,11 @@ def _page_items(page: Any) -> list[_Line | list[str]]:
         return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
     body = page.filter(outside) if boxes else page
-    placed: list[tuple[float, _Line | list[str]]] = []
+    placed: list[tuple[float, Line | list[str]]] = []
     for line in body.extract_text_lines(return_chars=False):
         text = line["text"].strip()
         if text:
-            placed.append((line["top"], _Line(text, line["top"], line["x0"], line["x1"],
+            placed.append((line["top"], Line(text, line["top"], line["x0"], line["x1"],
                                                  line["bottom"] - line["top"], float(page.width))))
     for table in tables:
         rows = [[join_wrapped(c or "") for c in row] for row in table.extract()]
@@ -177,7 +179,7 @@ def is_page_number(text: str) -> bool:
     return _page_number_patterns().fullmatch(squeezed) is not None
 
 
-def _drop_furniture(pages: list[list[_Line | list[str]]]) -> None:
+def _drop_furniture(pages: list[list[Line | list[str]]]) -> None:
     """Remove running heads/feet and page numbers from the top and bottom of pages.
 
     Lines among the first two or last two of a page (a head may sit above or
@@ -186,29 +188,29 @@ def _drop_furniture(pages: list[list[_Line | list[str]]]) -> None:
     """
     edges: Counter[str] = Counter()
     for items in pages:
-        lines = [i for i in items if isinstance(i, _Line)]
+        lines = [i for i in items if isinstance(i, Line)]
         edges.update({_key(ln.text) for ln in lines[:2] + lines[-2:]})
     threshold = max(2, REPEAT_SHARE * len(pages))
     repeated = {k for k, n in edges.items() if n >= threshold}
     for items in pages:
         for end in (0, -1):
             for _ in range(3):
-                if items and isinstance(items[end], _Line) and (
+                if items and isinstance(items[end], Line) and (
                         is_page_number(items[end].text) or _key(items[end].text) in repeated):
                     items.pop(end)
 
 
-def _paragraphs(pages: list[list[_Line | list[str]]]) -> list[str | list[str]]:
+def _paragraphs(pages: list[list[Line | list[str]]]) -> list[str | list[str]]:
     """Join visual lines into paragraphs: a line reaching the right margin runs on,
     unless the next line is indented (a new paragraph), set in another size (a
     heading) or is a table."""
-    lines = [i for items in pages for i in items if isinstance(i, _Line)]
+    lines = [i for items in pages for i in items if isinstance(i, Line)]
     if not lines:
         return [i for items in pages for i in items if isinstance(i, list)]
     left = min(ln.x0 for ln in lines)
     right = _right_edge(lines, left)
     groups: list[list[str] | tuple[list[str]]] = []  # a tuple wraps a rendered table
-    previous: _Line | None = None  # the last line, when it runs on to the next
+    previous: Line | None = None  # the last line, when it runs on to the next
     for items in pages:
         for item in items:
             if isinstance(item, list):
@@ -224,7 +226,7 @@ def _paragraphs(pages: list[list[_Line | list[str]]]) -> list[str | list[str]]:
     return [join_wrapped("\n".join(g)) if isinstance(g, list) else g[0] for g in groups]
 
 
-def _right_edge(lines: list[_Line], left: float) -> float:
+def _right_edge(lines: list[Line], left: float) -> float:
     """The text block's right edge: where full lines typically end — the median end of
     the lines that reach past the middle of the page, not the longest line, so that one
     overlong line (a web address, hanging punctuation) does not move it — but at least
