@@ -74,9 +74,12 @@ def build(folder: Path, pages: int) -> None:
 
 
 def gongwen(folder: Path, db: Path, workers: int, env: dict[str, str]) -> subprocess.Popen[str]:
+    # SIGINT back to its default in the child: a job started in the background has it
+    # ignored, and Python then never raises KeyboardInterrupt.
     return subprocess.Popen([sys.executable, "-c", "from pipeline.cli import main; main()", "run", str(folder),
                              "--db", str(db), "--workers", str(workers)], env=env, cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 def main() -> None:

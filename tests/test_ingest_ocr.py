@@ -84,16 +84,23 @@ def test_mixed_pdf_ocrs_only_its_scanned_page(tmp_path: Path) -> None:
     c.setFont("STSong-Light", 15)
     c.drawString(80, 760, "第一条 本办法适用于县级机关。")
     c.showPage()
-    scanned = small_page(["第二条 会议每季度召开一次。"])
-    width = A4[0]
-    c.drawImage(ImageReader(scanned), 0, A4[1] - width * scanned.height / scanned.width,
-                width=width, height=width * scanned.height / scanned.width)
-    c.showPage()
+    for n, line in enumerate(["第二条 会议每季度召开一次。", "第三条 本办法由办公室解释。"]):
+        scanned = small_page([line])
+        if n:  # the top 55% of a page: an image filling more than half of it
+            scanned = render_page("附件\n" + line)
+            scanned = scanned.crop((0, 0, scanned.width, int(scanned.height * 0.55)))
+        height = A4[0] * scanned.height / scanned.width
+        c.drawImage(ImageReader(scanned), 0, A4[1] - height, width=A4[0], height=height)
+        if n:  # a scanner's stamp in the text layer does not make the page text
+            c.setFont("STSong-Light", 8)
+            c.drawString(500, 20, "扫描件 0003")
+        c.showPage()
     c.save()
     ingested = read(path)
+    squeezed = "".join(ingested.text.split())
     assert "第一条 本办法适用于县级机关。" in ingested.text
-    assert "第二条会议每季度召开一次" in "".join(ingested.text.split())
-    assert [p["page"] for p in ingested.source.ocr] == [2]
+    assert "第二条会议每季度召开一次" in squeezed and "第三条本办法由办公室解释" in squeezed
+    assert [p["page"] for p in ingested.source.ocr] == [2, 3]
 
 
 def test_page_image_is_read_once_then_from_the_cache(tmp_path: Path, ocr_cache: Path,
@@ -154,8 +161,11 @@ def test_unreadable_image_is_an_input_error(tmp_path: Path) -> None:
 
 
 def _gongwen(*args: str, env: dict[str, str]) -> subprocess.Popen:
+    # SIGINT back to its default in the child: under a runner that started the tests in
+    # the background it is ignored, and Python then never raises KeyboardInterrupt.
     return subprocess.Popen([sys.executable, "-c", "from pipeline.cli import main; main()", *args],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 def test_run_ocrs_pages_in_parallel_and_resumes_without_ocr_again(tmp_path: Path, ocr_cache: Path) -> None:

@@ -103,7 +103,7 @@ class BarProgress:
     def pages(self, added: int = 0, done: int = 0) -> None:
         """A second bar, shown from the first scanned page on: pages OCR'd of pages queued."""
         if self._pages is None:
-            self._pages = self._bar.add_task("OCR pages", total=0, rate="", failed="-")
+            self._pages = self._bar.add_task("OCR pages", total=0, rate="", failed=self.failed)
         task = next(t for t in self._bar.tasks if t.id == self._pages)
         speed = task.speed or 0.0
         self._bar.update(self._pages, total=(task.total or 0) + added, advance=done,

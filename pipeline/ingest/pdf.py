@@ -44,6 +44,9 @@ MARGIN_SLACK = 14.0
 #: unjustified line of Chinese breaks wherever the next character (or Latin word) does
 #: not fit, so full lines end anywhere within a character or two of the edge.
 RUN_ON_CHARS = 1.5
+#: A page of an image filling half of it and fewer text-layer characters than this
+#: (a stamped page number or file code) is a scan, OCR'd.
+SCAN_STAMP_CHARS = 20
 #: A line starting this many points right of the left margin opens a paragraph.
 INDENT = 8.0
 
@@ -75,8 +78,9 @@ def read_pdf(path: Path, data: bytes) -> Decoded:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for number, page in enumerate(pdf.pages, 1):
                 items = _page_items(page)
-                if not items and page.images:
+                if _is_scan(page, items):
                     scanned.append(number)
+                    items = []
                 pages.append(items)
     except InputError:
         raise
@@ -116,6 +120,20 @@ def ocr_facts(read: dict[int, tuple[OcrPage, float]]) -> list[dict[str, Any]] | 
     """Per-page OCR confidence for the record's ``source.ocr``."""
     return [{"page": n, "engine": p.engine, "confidence": round(p.confidence, 3)}
             for n, (p, _) in sorted(read.items())] or None
+
+
+def _is_scan(page: Any, items: list[Line | list[str]]) -> bool:
+    """A page whose text is in an image: no text layer, or one of a few characters (a
+    page number or file stamp a scanner added) over an image filling half the page.
+    The page is OCR'd as rendered, stamp included, in place of its text layer."""
+    if not page.images:
+        return False
+    chars = sum(len(i.text.replace(" ", "")) if isinstance(i, Line) else len("".join(i)) for i in items)
+    if chars == 0:
+        return True
+    area = float(page.width * page.height) or 1.0
+    covered = sum(abs((im["x1"] - im["x0"]) * (im["bottom"] - im["top"])) for im in page.images)
+    return chars < SCAN_STAMP_CHARS and covered >= 0.5 * area
 
 
 def _check(path: Path, data: bytes) -> None:
