@@ -67,11 +67,19 @@ def build(folder: Path, pages: int) -> None:
     soffice = shutil.which("soffice")
     if soffice:
         with tempfile.TemporaryDirectory() as profile:
-            for fmt, src in (("xls", "budget.xlsx"), ("doc", "duties.docx")):
+            def convert(fmt: str, src: str) -> None:
                 subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
                                 fmt, "--outdir", str(folder), str(folder / src)], capture_output=True, timeout=300)
-        shutil.copyfile(folder / "duties.doc", folder / "duties_wps.wps")
 
+            convert("xls", "budget.xlsx")
+            # A .wps in the Word format: the duty list with a closing line more, so it
+            # is not a byte-for-byte duplicate of the .doc.
+            d.add_paragraph("附：本职责自公布之日起执行。")
+            d.save(folder / "wps.docx")
+            convert("doc", "wps.docx")
+            (folder / "wps.doc").rename(folder / "duties.wps")
+            (folder / "wps.docx").unlink()
+            convert("doc", "duties.docx")
 
 def gongwen(folder: Path, db: Path, workers: int, env: dict[str, str]) -> subprocess.Popen[str]:
     # SIGINT back to its default in the child: a job started in the background has it
