@@ -82,12 +82,12 @@ def build(folder: Path, pages: int) -> None:
             convert("doc", "duties.docx")
 
 def gongwen(folder: Path, db: Path, workers: int, env: dict[str, str]) -> subprocess.Popen[str]:
-    # SIGINT back to its default in the child: a job started in the background has it
+    # Ctrl-C's handler set in the child: a job started in the background has SIGINT
     # ignored, and Python then never raises KeyboardInterrupt.
-    return subprocess.Popen([sys.executable, "-c", "from pipeline.cli import main; main()", "run", str(folder),
-                             "--db", str(db), "--workers", str(workers)], env=env, cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    cli = "import signal; signal.signal(signal.SIGINT, signal.default_int_handler); from pipeline.cli import main; main()"
+    return subprocess.Popen([sys.executable, "-c", cli, "run", str(folder), "--db", str(db), "--workers",
+                             str(workers)], env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            text=True)
 
 
 def main() -> None:

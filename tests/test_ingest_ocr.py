@@ -24,6 +24,7 @@ from pipeline.ingest import ocr, read
 from pipeline.process import process_file
 
 ROOT = Path(__file__).resolve().parent.parent
+CLI = "import signal; signal.signal(signal.SIGINT, signal.default_int_handler); from pipeline.cli import main; main()"
 
 pytestmark = pytest.mark.skipif(font_path() is None, reason="no CJK font to draw pages with "
                                 "(Debian: fonts-wqy-microhei; .ci/run installs it)")
@@ -161,11 +162,10 @@ def test_unreadable_image_is_an_input_error(tmp_path: Path) -> None:
 
 
 def _gongwen(*args: str, env: dict[str, str]) -> subprocess.Popen:
-    # SIGINT back to its default in the child: under a runner that started the tests in
-    # the background it is ignored, and Python then never raises KeyboardInterrupt.
-    return subprocess.Popen([sys.executable, "-c", "from pipeline.cli import main; main()", *args],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    # Ctrl-C's handler set in the child: under a runner that started the tests in the
+    # background SIGINT is ignored, and Python then never raises KeyboardInterrupt.
+    return subprocess.Popen([sys.executable, "-c", CLI, *args], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
 def test_run_ocrs_pages_in_parallel_and_resumes_without_ocr_again(tmp_path: Path, ocr_cache: Path) -> None:
