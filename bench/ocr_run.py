@@ -4,8 +4,8 @@ progress, an interrupt, and a resume that OCRs no page twice.
 Usage: ``python bench/ocr_run.py [--pages 20] [--workers 2] [--keep DIR]``
 
 Builds a folder of .txt, .docx, .pdf (text), a scanned .pdf of ``--pages`` A4
-pages, .png, .jpg, .tif, .xlsx, and (when LibreOffice is installed) .xls, .doc
-and .wps; runs ``gongwen run`` on it in a subprocess, interrupts it (SIGINT) once
+pages, .png, .jpg, .tif, .xlsx, .ofd, and (when LibreOffice is installed) .xls,
+.doc and .wps; runs ``gongwen run`` on it in a subprocess, interrupts it (SIGINT) once
 half the scan's pages are in the OCR cache, runs it again to the end, and prints
 both runs' progress lines, the pages OCR'd by each run, whether any cached page
 was OCR'd again (a cache entry rewritten), and the OCR rate in pages/s.
@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from ocr_pages import DUTY_SIMPLIFIED, DUTY_TRADITIONAL, degrade, image_pdf, render_page  # noqa: E402
+from test_ingest_ofd import PAGE_1, PAGE_2, make_ofd  # noqa: E402
 
 
 def page_text(n: int) -> str:
@@ -51,6 +52,7 @@ def build(folder: Path, pages: int) -> None:
     render_page(DUTY_TRADITIONAL).save(folder / "traditional.png")
     render_page(page_text(99)).convert("RGB").save(folder / "photo.jpg", quality=80)
     render_page(page_text(98)).save(folder / "fax.tif")
+    (folder / "notice.ofd").write_bytes(make_ofd([PAGE_1, PAGE_2]))
     book = openpyxl.Workbook()
     book.active.append(["项目名称", "年度预算数（万元）", "绩效目标"])
     book.active.append(["基层党建经费", 120.5, "保障基层组织正常运转"])
