@@ -31,10 +31,12 @@ class Source:
     """Where the record came from; ``sha256`` of the bytes is the store's key."""
 
     path: str
-    format: Literal["txt", "docx", "pdf", "html"]
+    format: str  # the reader's format (suffix): txt, docx, pdf, html, doc, xlsx, png, …
     encoding: str | None
     bytes: int
     sha256: str
+    #: Pages read by OCR: ``{"page", "engine", "confidence"}`` each; absent for other files.
+    ocr: list[dict[str, Any]] | None = None
 
 
 @dataclass
@@ -280,6 +282,8 @@ def _plain(value: Any) -> Any:
         out = {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
         if isinstance(value, Figure) and out.get("sentence") is None:
             out.pop("sentence")
+        if isinstance(value, Source) and out.get("ocr") is None:
+            out.pop("ocr")
         return out
     if isinstance(value, list):
         return [_plain(v) for v in value]

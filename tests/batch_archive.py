@@ -192,7 +192,7 @@ def build(root: Path, n: int = 240, seed: int = 7, pdf_every: int = 20, docx_eve
         arc.duplicates.append(target)
     other = root / "other"
     other.mkdir(exist_ok=True)
-    for name, data in (("scan.jpg", b"\xff\xd8\xff\xe0 not a real picture"), ("sheet.xls", b"\xd0\xcf\x11\xe0"),
+    for name, data in (("scan.bmp", b"BM not a real picture"), ("slides.ppt", b"\xd0\xcf\x11\xe0"),
                        ("notes.md", "备忘".encode())):
         (other / name).write_bytes(data)
         arc.skipped.append(other / name)

@@ -54,7 +54,7 @@ def reference(archive: Archive, tmp_path_factory: pytest.TempPathFactory):
 # -- discovery ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("names, files, skipped", [
-    (["a.txt", "b.docx", "c.jpg"], ["a.txt", "b.docx"], {".jpg": 1}),
+    (["a.txt", "b.docx", "c.mp3"], ["a.txt", "b.docx"], {".mp3": 1}),
     (["A.TXT", "page.htm", "report.pdf"], ["A.TXT", "page.htm", "report.pdf"], {}),
     ([".hidden.txt", ".git/config.txt", "x/y/z.html"], ["x/y/z.html"], {"(hidden)": 1}),
     (["README", "b/2.txt", "a/1.txt"], ["a/1.txt", "b/2.txt"], {"(no suffix)": 1}),

@@ -182,7 +182,8 @@ def test_pdf_without_text_layer(tmp_path: Path) -> None:
         read(path)
 
 
-def test_pdf_partly_scanned_warns(tmp_path: Path) -> None:
+def test_pdf_partly_scanned_warns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GONGWEN_OCR_CACHE", str(tmp_path / "ocr-cache"))
     from PIL import Image
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfbase import pdfmetrics
@@ -202,7 +203,7 @@ def test_pdf_partly_scanned_warns(tmp_path: Path) -> None:
     path.write_bytes(buf.getvalue())
     ingested = read(path)
     assert ingested.text == "第一页有文字。"
-    assert ingested.warnings == ["page 2: no text layer: scanned PDF?"]
+    assert ingested.warnings == ["page 2: OCR found no text on this scanned page"]
 
 
 def test_encrypted_pdf(tmp_path: Path) -> None:

@@ -101,7 +101,7 @@ def test_random_bytes_without_nul_are_refused(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("name,reason", [
-    ("doc.xls", "unsupported format"),
+    ("slides.pptx", "unsupported format"),
     ("noext", "unsupported format"),
     ("missing.txt", "cannot open"),
 ])

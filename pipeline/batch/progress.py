@@ -16,6 +16,7 @@ class Progress(Protocol):
     def __enter__(self) -> Progress: ...
     def __exit__(self, *exc: object) -> None: ...
     def advance(self, status: str) -> None: ...
+    def pages(self, added: int = 0, done: int = 0) -> None: ...
 
 
 def _rate_text(done: int, elapsed: float, total: int) -> str:
@@ -32,6 +33,7 @@ class LogProgress:
         self.total, self.stream, self.interval = total, stream or sys.stdout, interval
         self.done = 0
         self.failed = 0
+        self.pages_total = self.pages_done = 0
 
     def __enter__(self) -> LogProgress:
         self.started = self.last = time.monotonic()
@@ -43,6 +45,15 @@ class LogProgress:
     def advance(self, status: str) -> None:
         self.done += 1
         self.failed += status in ("unreadable", "timeout", "error")
+        self._tick()
+
+    def pages(self, added: int = 0, done: int = 0) -> None:
+        """Scanned pages queued for OCR (``added``) and OCR'd (``done``)."""
+        self.pages_total += added
+        self.pages_done += done
+        self._tick()
+
+    def _tick(self) -> None:
         now = time.monotonic()
         if now - self.last >= self.interval:
             self.last = now
@@ -50,7 +61,8 @@ class LogProgress:
 
     def _line(self) -> None:
         text = _rate_text(self.done, time.monotonic() - self.started, self.total)
-        print(f"[gongwen run] {text}, {self.failed} failed", file=self.stream, flush=True)
+        pages = f", OCR {self.pages_done}/{self.pages_total} pages" if self.pages_total else ""
+        print(f"[gongwen run] {text}, {self.failed} failed{pages}", file=self.stream, flush=True)
 
 
 class BarProgress:
@@ -67,10 +79,11 @@ class BarProgress:
         )
 
         self.total = total
-        self._bar = Progress(TextColumn("[bold]gongwen run"), BarColumn(), MofNCompleteColumn(),
+        self._bar = Progress(TextColumn("[bold]gongwen run {task.description}"), BarColumn(), MofNCompleteColumn(),
                              TextColumn("{task.fields[rate]}"), TextColumn("{task.fields[failed]} failed"),
                              TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn())
         self._task: Any = None
+        self._pages: Any = None
         self.failed = 0
 
     def __enter__(self) -> BarProgress:
@@ -86,6 +99,15 @@ class BarProgress:
         task = self._bar.tasks[0]
         speed = task.speed or 0.0
         self._bar.update(self._task, advance=1, rate=f"{speed:.1f} files/s", failed=self.failed)
+
+    def pages(self, added: int = 0, done: int = 0) -> None:
+        """A second bar, shown from the first scanned page on: pages OCR'd of pages queued."""
+        if self._pages is None:
+            self._pages = self._bar.add_task("OCR pages", total=0, rate="", failed=self.failed)
+        task = next(t for t in self._bar.tasks if t.id == self._pages)
+        speed = task.speed or 0.0
+        self._bar.update(self._pages, total=(task.total or 0) + added, advance=done,
+                         rate=f"{speed:.2f} pages/s")
 
 
 def progress_for(total: int, show: bool | None = None) -> Progress:

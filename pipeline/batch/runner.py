@@ -17,10 +17,12 @@ from pathlib import Path
 
 from pipeline.batch.discover import discover, sha256_of
 from pipeline.batch.executors import EXECUTORS, ExecutorOptions, default_workers
+from pipeline.batch.pages import PageScheduler
 from pipeline.batch.progress import Progress, progress_for
 from pipeline.batch.summary import RunSummary
 from pipeline.batch.work import Outcome, Task
 from pipeline.errors import InputError
+from pipeline.ingest.ocr import default_cache_dir
 from pipeline.record import Document
 from pipeline.store import Store
 
@@ -34,7 +36,8 @@ STORED_EARLIER = "(stored earlier)"
 def run(paths: Iterable[str | Path], db: str | Path, executor: str = "local", *,
         workers: int | None = None, timeout: float | None = DEFAULT_TIMEOUT, scheduler: str | None = None,
         retry_failed: bool = False, pipeline: Sequence[str] | None = None, plugins: Sequence[str] = (),
-        max_tasks: int = 500, show_progress: bool | None = None, follow_links: bool = False) -> RunSummary:
+        max_tasks: int = 500, show_progress: bool | None = None, follow_links: bool = False,
+        ocr: bool = True) -> RunSummary:
     """Process every new or changed file under ``paths`` into the store ``db``.
 
     ``executor`` names an entry of :data:`EXECUTORS` (``local``, ``dask``);
@@ -42,7 +45,9 @@ def run(paths: Iterable[str | Path], db: str | Path, executor: str = "local", *,
     ``plugins`` (modules workers import first) default to the full pipeline.
     Files that failed before with the same bytes are skipped unless
     ``retry_failed``. Links leading out of a given folder are recorded as
-    failures with the reason and not read, unless ``follow_links``. Raises ``InputError`` for a path that does not exist and
+    failures with the reason and not read, unless ``follow_links``. Scanned pages are OCR'd
+    one task per page (:mod:`pipeline.batch.pages`), or not at all when ``ocr`` is false (the
+    file is then a failure saying so). Raises ``InputError`` for a path that does not exist and
     ``KeyError`` for an unknown executor; a file's own failure never raises.
     """
     from pipeline import stages
@@ -59,10 +64,14 @@ def run(paths: Iterable[str | Path], db: str | Path, executor: str = "local", *,
         for path, reason in found.refused.items():
             store.put_failure(path, None, "unreadable", reason)
             summary.failures["unreadable"] += 1
-        tasks = _tasks(found.files, store, summary, bar, failed_before, retry_failed, names, options.plugins)
+        tasks = PageScheduler(
+            _tasks(found.files, store, summary, bar, failed_before, retry_failed, names, options.plugins),
+            bar, "defer" if ocr else "off", str(default_cache_dir().resolve()))
         try:
             with make_executor(options) as pool:
                 for outcome in pool.imap(tasks):
+                    if tasks.absorb(outcome):
+                        continue
                     summary.add(outcome, _write(store, outcome))
                     bar.advance(outcome.status)
         except KeyboardInterrupt:

@@ -14,7 +14,9 @@ import time
 from dataclasses import dataclass, field
 from typing import Literal
 
-Status = Literal["ok", "unreadable", "timeout", "error"]
+#: ``ocr``: the file has scanned pages to OCR first (``Outcome.pages``); ``page``: one
+#: page OCR'd into the cache (:mod:`pipeline.batch.pages`). Neither is a finished file.
+Status = Literal["ok", "unreadable", "timeout", "error", "ocr", "page"]
 
 #: Longest failure reason kept (an exception message can be a whole document).
 MAX_REASON = 500
@@ -37,6 +39,12 @@ class Task:
     pipeline: tuple[str, ...]
     #: Modules a worker imports before its first file (they register extra stages).
     plugins: tuple[str, ...] = ()
+    #: OCR of scanned pages: ``defer`` (report them as ``ocr``), ``on``, ``off`` (--no-ocr).
+    ocr: str = "on"
+    #: The OCR cache folder, the same for every worker (None: the default).
+    ocr_cache: str | None = None
+    #: A page task: OCR this page (1-based) of the file into the cache; no record.
+    page: int | None = None
 
 
 @dataclass
@@ -52,6 +60,8 @@ class Outcome:
     seconds: float = 0.0
     #: Address of the Dask worker that gave up on the file (so the writer can restart it).
     worker: str | None = field(default=None, compare=False)
+    #: With status ``ocr``: the scanned pages (1-based) to OCR before the file is read.
+    pages: tuple[int, ...] = ()
 
 
 _prepared: set[tuple[str, ...]] = set()
@@ -98,17 +108,28 @@ def _one_line(text: str) -> str:
 def process_one(task: Task) -> Outcome:
     """Run the pipeline over one file; never raises for a bad file or a failing stage."""
     from pipeline.errors import InputError
-    from pipeline.ingest import read
+    from pipeline.ingest import ocr, read
     from pipeline.process import process
 
     prepare(task.plugins)
     started = time.perf_counter()
+    # Set here, in the thread that reads: a new thread (process_with_limit) starts
+    # with a fresh context, so the policy cannot be set by the caller.
+    ocr.POLICY.set(ocr.Policy(mode=task.ocr, cache=task.ocr_cache))
     try:
+        if task.page is not None:
+            from pipeline.ingest.scan import ocr_file_page
+
+            ocr_file_page(task.read_path, task.page)
+            return Outcome(task.path, task.sha256, "page", task.bytes, seconds=time.perf_counter() - started)
         ingested = read(task.read_path)
         # The record names the file as the caller does, whichever path the worker opened.
         ingested.source.path = task.path
         doc = process(ingested, task.pipeline)
         record = doc.to_json()
+    except ocr.OcrDeferred as e:
+        return Outcome(task.path, task.sha256, "ocr", task.bytes, pages=tuple(e.pages),
+                       seconds=time.perf_counter() - started)
     except InputError as e:
         return Outcome(task.path, task.sha256, "unreadable", task.bytes, reason=_one_line(e.reason),
                        seconds=time.perf_counter() - started)

@@ -27,6 +27,8 @@ def run_command(
                                            "before its worker is killed; 0 for no limit.")] = DEFAULT_TIMEOUT,
     retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Process again the files that "
                                                "failed in an earlier run with the same bytes.")] = False,
+    no_ocr: Annotated[bool, typer.Option("--no-ocr", help="Do not OCR scanned pages (slow); such files are "
+                                         "listed as failures that say so.")] = False,
     db: DbOpt = Path(DEFAULT_DB),
     follow_links: FollowLinksOpt = False,
 ) -> None:
@@ -35,7 +37,9 @@ def run_command(
     A second run over the same archive processes only new or changed files, and
     an interrupted run resumes where it stopped. A file that fails is recorded
     with its reason (see `gongwen failures`) and the run goes on; the exit status
-    is 0 when the run completed, even with failed files.
+    is 0 when the run completed, even with failed files. Scanned pages (PDF
+    scans, page images) are OCR'd page by page in parallel, results cached by
+    page image, so a resumed run does not OCR a page again.
     """
     if executor not in EXECUTORS:
         raise typer.BadParameter(f"unknown executor {executor!r}; known: {', '.join(EXECUTORS.names())}",
@@ -44,7 +48,7 @@ def run_command(
         raise typer.BadParameter("--scheduler needs --executor dask", param_hint="--scheduler")
     try:
         summary = run(paths, db, executor, workers=workers, timeout=timeout or None, scheduler=scheduler,
-                      retry_failed=retry_failed, follow_links=follow_links)
+                      retry_failed=retry_failed, follow_links=follow_links, ocr=not no_ocr)
     except InputError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from None

@@ -16,6 +16,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pipeline.errors import InputError
 from pipeline.record import Source
@@ -41,6 +42,8 @@ class Decoded:
     text: str
     encoding: str | None = None
     warnings: list[str] = field(default_factory=list)
+    #: Per-page OCR facts for :attr:`pipeline.record.Source.ocr` (scans only).
+    ocr: list[dict[str, Any]] | None = None
 
 
 Reader = Callable[[Path, bytes], Decoded]
@@ -85,7 +88,7 @@ def from_bytes(data: bytes, path: str | Path, fmt: str) -> Ingested:
         raise InputError(path, "file is empty")
     decoded = READERS.get(fmt)(path, data)
     source = Source(path=str(path), format=fmt, encoding=decoded.encoding, bytes=len(data),
-                    sha256=hashlib.sha256(data).hexdigest())
+                    sha256=hashlib.sha256(data).hexdigest(), ocr=decoded.ocr)
     return Ingested(source=source, text=decoded.text, warnings=decoded.warnings)
 
 
@@ -102,5 +105,9 @@ def _load_readers() -> None:
     # Importing a reader module registers it.
     from pipeline.ingest import docx as _docx  # noqa: F401
     from pipeline.ingest import html as _html  # noqa: F401
+    from pipeline.ingest import image as _image  # noqa: F401
+    from pipeline.ingest import legacy_word as _legacy_word  # noqa: F401
+    from pipeline.ingest import ofd as _ofd  # noqa: F401
     from pipeline.ingest import pdf as _pdf  # noqa: F401
+    from pipeline.ingest import sheet as _sheet  # noqa: F401
     from pipeline.ingest import text as _text  # noqa: F401
