@@ -25,7 +25,8 @@ from batch_archive import build
 from pipeline import stages
 from pipeline.batch import run
 from pipeline.batch.work import prepare
-from pipeline.store import FTS_TABLES, RECORD_TABLES, Store
+from pipeline.fulltext import INDEXED
+from pipeline.store import RECORD_TABLES, Store
 
 HOOKS = ("batch_hooks",)
 ROUNDS = 15
@@ -52,11 +53,13 @@ def _whole(con: sqlite3.Connection, doc_id: str, record: dict) -> None:
     for table, field in RECORD_TABLES.items():
         n = con.execute(f"SELECT count(*) FROM {table} WHERE doc_id = ?", (doc_id,)).fetchone()[0]
         assert n == len(record.get(field) or []), (doc_id, table)
-    for table in FTS_TABLES:
-        rows = con.execute(f"SELECT count(*) FROM {table} WHERE doc_id = ?", (doc_id,)).fetchone()[0]
-        indexed = con.execute(f"SELECT count(*) FROM {table}_fts WHERE rowid IN "
-                              f"(SELECT id FROM {table} WHERE doc_id = ?)", (doc_id,)).fetchone()[0]
-        assert rows == indexed, (doc_id, table)
+    for table in INDEXED:
+        # every row carries the words it was indexed with, and the index agrees with the rows
+        # (FTS5's own integrity check raises when an external-content index is out of step)
+        unindexed = con.execute(f"SELECT count(*) FROM {table} WHERE doc_id = ? AND words IS NULL",
+                                (doc_id,)).fetchone()[0]
+        assert unindexed == 0, (doc_id, table)
+        con.execute(f"INSERT INTO {table}_fts({table}_fts) VALUES('integrity-check')")
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="uses fork and process groups")

@@ -23,7 +23,10 @@ from pipeline.structure.headings import Heading
 from pipeline.structure.lines import Line
 
 #: A sentence (up to its end mark) and where it starts.
-_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]")
+#: A sentence and its end mark; the mark is optional so a run without one is consumed in one
+#: match (a required mark made finditer rescan an unpunctuated text from every position).
+_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
+_ENDS = "。！？!?"
 #: Clause separators inside a lead sentence.
 _CLAUSE = re.compile(r"[，,]")
 #: A lead sentence has at most this many characters and clauses.
@@ -65,6 +68,8 @@ def sentences(text: str, spans: list[tuple[int, int, Line]]) -> list[Sentence]:
     out: list[Sentence] = []
     for start, end, line in spans:
         for m in _SENTENCE.finditer(text, start, end):
+            if m.group(0)[-1] not in _ENDS:  # a run with no end mark is no sentence
+                continue
             a = m.start()
             lead = len(m.group(0)) - len(m.group(0).lstrip(" \u3000"))
             a += lead
