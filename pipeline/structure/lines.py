@@ -305,16 +305,21 @@ _CELL_NUMBER = re.compile(r"(?:^|[ \u3000\t])[-+]?\d[\d,]*(?:\.\d+)?%?(?=$|[ \u3
 TABLE_NEIGHBOURS, TABLE_REACH = 2, 2
 
 
-def cell_row(text: str) -> bool:
-    """A line of a flattened table: it holds a bare number as a cell, and no sentence end."""
+def cell_row(text: str, stripped: bool = False) -> bool:
+    """A line of a flattened table: it holds a bare number as a cell, and no sentence end.
+    In a text stripped of its marks every line lacks sentence ends and a list's number
+    stands bare before a blank (``1 传达…``), so a row needs two bare numbers there."""
+    if stripped:
+        return len(_CELL_NUMBER.findall(text)) >= 2
     return bool(_CELL_NUMBER.search(text)) and not any(ch in text for ch in "。；;")
 
 
-def flattened_table(lines: list[Line]) -> set[int]:
+def flattened_table(lines: list[Line], stripped: bool = False) -> set[int]:
     """Indices of lines that belong to a table flattened into text lines: cell rows, and
     lines with cell rows around them (a wrapped label cell, ``年度主要目标 和成果 …``).
-    A table has no sections (RECORDS.md), so no heading is taken from these lines."""
-    cells = [cell_row(ln.text) for ln in lines]
+    A table has no sections (RECORDS.md), so no heading is taken from these lines.
+    ``stripped``: the text lost its punctuation (:func:`cell_row`)."""
+    cells = [cell_row(ln.text, stripped) for ln in lines]
     out: set[int] = set()
     for i in range(len(lines)):
         near = sum(cells[j] for j in range(max(0, i - TABLE_REACH), min(len(lines), i + TABLE_REACH + 1)) if j != i)

@@ -35,7 +35,7 @@ from pipeline.structure.lines import (
     words,
 )
 from pipeline.structure.parallel import parallel_leads
-from pipeline.structure.unpunctuated import run_in_points
+from pipeline.structure.unpunctuated import WHOLE_TITLE_MAX, run_in_points, stripped, stripped_points
 
 #: Doc types whose numbered units are rules and duties: a lead sentence does not make a heading.
 NO_LEAD_TYPES = {"work_rules", "duty_list", "budget_table"}
@@ -115,13 +115,14 @@ def _unnumbered(text: str, lines: list[Line], segs: list[list[Segment]],
         by_line.setdefault(h.line_index, []).append(h)
     out: list[hd.Heading] = []
     paras: list[un.Paragraph | None] = []
+    bare = stripped(lines)
 
     def take_rest(start: int, end: int, line: Line, allow_runin: bool = True) -> None:
         start = _skip_blanks(text, start, end)
         if end - start < 2:
             return
         para = un.Paragraph(start, end, line)
-        h = un.runin(text, para) if allow_runin else None
+        h = un.runin(text, para, bare) if allow_runin else None
         if h is not None:
             out.append(h)
             take_rest(h.title_end, end, line, allow_runin=False)
@@ -155,7 +156,8 @@ def _unnumbered(text: str, lines: list[Line], segs: list[list[Segment]],
         # (a line repeating the chapter's title is its echo all the same)
         after_heading = any(h.whole_line and (h.rank is None or h.title in line.text or line.text in h.title)
                             for h in by_line.get(i - 1, []))
-        if first.end == line.end:
+        # where the marks were stripped every line looks like a label: only a short one may be
+        if first.end == line.end and not (bare and len(line.text) > WHOLE_TITLE_MAX):
             h = un.label_line(text, line, lines[i + 1:i + 4], next_numbered, after_heading, lead_score,
                               lines[i - 1] if i else None)
             if h is not None:
@@ -169,8 +171,13 @@ def _unnumbered(text: str, lines: list[Line], segs: list[list[Segment]],
     # site's chunk numbers `1、` open lines that are paragraphs of the report), and in
     # every kind of document: their shape and the classifier are the evidence, and the
     # document type of a page copied from a sharing site is often a guess
-    for line in lines:
-        out.extend(run_in_points(text, line))
+    points = stripped_points(text, lines) if bare else []
+    if points:  # a document stripped of its punctuation: its points are counted across lines
+        at = {h.start for h in points}
+        out = [h for h in out if h.start not in at] + points
+    else:
+        for line in lines:
+            out.extend(run_in_points(text, line))
     taken = {h.start for h in out} | {h.start for h in found}
     spans = [(ln.start, ln.end, ln) for ln in lines]
     out.extend(h for h in parallel_leads(text, spans, lead_score) if h.start not in taken)
@@ -233,7 +240,7 @@ def outline(text: str, *, doc_type: str | None = None, skip: list[tuple[int, int
     segs = chunk_numbers(lines, confirm_run_in([segments(text, line) for line in lines]))
     points = bool(title_text) and title_text.endswith(words("lexicon.tsv", "point_genre"))
     numbered = _numbered(segs, doc_type not in NO_LEAD_TYPES, lead_score, points)
-    tabular = flattened_table(lines)
+    tabular = flattened_table(lines, stripped(lines))
     found = [h for h in numbered + _unnumbered(text, lines, segs, numbered, lead_score)
              if h.rank is not None or h.line_index not in tabular]
     found = _keep(found, title_span, title_text)
