@@ -101,6 +101,13 @@ def content_lines(text: str, skip: list[tuple[int, int]] | None = None, begin: i
 
 #: In a line stripped of its punctuation no mark follows the marker (``…规则第二条会议由…``).
 _RUN_IN_RANKED_BARE = re.compile(r"(?=第\s*[〇零一二三四五六七八九十百\d]+\s*[章节条](?![的之中款项所规条至及和或第]))")
+#: A line this long holds many paragraphs: its breaks were lost (a page's single paragraph),
+#: so an article marker may run in right after the sentence before it (``…订定之。第2条监察院…``)
+#: with no mark after it; :func:`confirm_run_in` keeps those that continue the articles.
+LOST_BREAKS_MIN = 250
+#: An article marker opening a sentence (``…订定之。第二条监察院…``) needs no mark after it.
+_RUN_IN_RANKED_AFTER_STOP = re.compile(r"(?<=[。；;！？!?])[ \u3000]*(?=第\s*[〇零一二三四五六七八九十百\d]+\s*[章节条]"
+                                       r"(?![的之中款项所规条至及和或第]))")
 #: A line is unpunctuated when it is this long and marks are rarer than this share.
 UNPUNCTUATED_MIN, UNPUNCTUATED_MARK_SHARE = 100, 0.005
 _MARKS = re.compile(r"[，。、；：,.;:！？!?]")
@@ -178,9 +185,10 @@ def segments(text: str, line: Line) -> list[Segment]:
         if found and found[0].rank is None and "n" in found[0].pattern.groupindex and all(pos != p for p, *_ in starts):
             starts.append((pos, found[0], found[1], False))
             weak[pos] = "line"
-    run_in = _RUN_IN_RANKED_BARE if unpunctuated(line) else _RUN_IN_RANKED
-    for m in run_in.finditer(text, line.start + 1, line.end):
-        pos = m.start()
+    run_in = _RUN_IN_RANKED_BARE if unpunctuated(line) or len(line.text) >= LOST_BREAKS_MIN else _RUN_IN_RANKED
+    bare_at = [m.start() for m in run_in.finditer(text, line.start + 1, line.end)]
+    after_stop = [m.end() for m in _RUN_IN_RANKED_AFTER_STOP.finditer(text, line.start + 1, line.end)]
+    for pos in sorted(set(bare_at + after_stop)):
         found = match_marker(text, pos, True)
         if found and found[0].rank is not None and all(pos != p for p, *_ in starts):
             starts.append((pos, found[0], found[1], False))

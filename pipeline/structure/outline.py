@@ -46,6 +46,8 @@ _STRUCTURAL_LINE = re.compile(r"[ \u3000]*(?:#+[ \u3000]*)?第\s*[〇零一二�
 TABLE_TYPES = {"budget_table"}
 
 LeadScore = Callable[[Sequence[str]], list[float]]
+#: No title line is longer; a longer span handed over as the title holds the body too.
+TITLE_SPAN_MAX = 120
 
 
 def outline_begin(text: str) -> int:
@@ -236,6 +238,8 @@ def outline(text: str, *, doc_type: str | None = None, skip: list[tuple[int, int
     """
     if doc_type in TABLE_TYPES:
         return [], []
+    if title_span is not None and title_span[1] - title_span[0] > TITLE_SPAN_MAX:
+        title_span = None  # a "title" that long is the text whose line breaks were lost, not a title line
     lines = join_bare_numbers(text, content_lines(text, skip, outline_begin(text)))
     segs = chunk_numbers(lines, confirm_run_in([segments(text, line) for line in lines]))
     points = bool(title_text) and title_text.endswith(words("lexicon.tsv", "point_genre"))
