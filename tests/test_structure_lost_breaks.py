@@ -36,3 +36,32 @@ def test_a_title_span_holding_the_whole_text_does_not_hide_its_headings() -> Non
     short = "议事规则\n" + ARTICLES
     sections, _ = outline(short, doc_type="work_rules", title_span=(0, 4))
     assert len(sections) == len(ALL)
+
+
+def test_a_law_header_run_into_its_articles_ends_at_the_first_article() -> None:
+    header = ("法规名称：某某委员会会议规则修正日期：20190301沿革内容：1.某年某月某日委员会会议通过"
+              "2.某年某月某日修正第 3 条条文并修正第 2 章标题")
+    sections, _ = outline(header + ARTICLES.replace("第", "第 ").replace("条", " 条"), doc_type="work_rules")
+    assert [s.title for s in sections] == ALL
+    assert all(s.parent is None for s in sections)  # no chapter of the history holds them
+
+
+#: Points of a rule run into one paragraph, each title running on into its text.
+POINTS = ("乡镇人大主席团会议制度一、会议时间主席团会议原则上每月召开一次，由主席召集并主持。"
+          "二、参加人员主席团全体成员出席会议，必要时可邀请有关人员列席。"
+          "三、议事范围主席团会议研究本级人大闭会期间的重要工作，听取有关情况的汇报，"
+          "讨论决定代表活动的安排和其他需要集体研究的重要事项。"
+          "四、会议纪律参加会议的人员应当遵守会议纪律，不得泄露尚未公开的讨论内容，确需请假的应事先说明。"
+          "五、决定事项的落实程序会议决定的事项由主席团成员按照分工负责落实，"
+          "办公室跟踪督办并在下次会议上报告落实情况，对落实不力的要说明原因，情节严重的按有关规定处理。")
+
+
+def test_points_whose_titles_run_on_are_cut_at_their_head_noun() -> None:
+    sections, _ = outline(POINTS, doc_type="work_rules")
+    assert [s.title for s in sections] == ["参加人员", "议事范围", "会议纪律", "决定事项的落实程序"]
+
+
+def test_with_its_breaks_a_point_is_read_as_before() -> None:
+    text = POINTS.replace("一、", "\n一、").replace("二、", "\n二、").replace("三、", "\n三、").replace("四、", "\n四、")
+    sections, _ = outline(text, doc_type="work_rules")
+    assert "会议时间" not in [s.title for s in sections]  # a short line is no longer a paragraph that lost its breaks

@@ -41,6 +41,9 @@ from pipeline.structure.unpunctuated import WHOLE_TITLE_MAX, run_in_points, stri
 NO_LEAD_TYPES = {"work_rules", "duty_list", "budget_table"}
 _STRUCTURAL_LINE = re.compile(r"[ \u3000]*(?:#+[ \u3000]*)?第\s*[〇零一二三四五六七八九十百\d]+\s*[章节条](?![的之中款项所规条至及和或第])")
 
+#: A law's first chapter or article (``第一章``, ``第 1 条``), not a reference to it.
+_FIRST_UNIT = re.compile(r"第\s*[一1]\s*[章条](?![的之中款项所规条至及和或第文])")
+
 #: Doc types that are a table (预算绩效目标表): a table has no sections, so neither has the
 #: document; its label cells (``项目总体概况``, ``年度主要目标``) are table structure.
 TABLE_TYPES = {"budget_table"}
@@ -66,7 +69,12 @@ def outline_begin(text: str) -> int:
             return pos
         pos += len(line) + 1
     m = re.search(r"\n[ \u3000]*\n(?=\S)", text)
-    return m.end() if m else 0
+    if m:
+        return m.end()
+    # the breaks were lost: the header runs into the law, which opens with its first
+    # chapter or article (a history's `修正第 3 条条文` is a reference, not an article)
+    m = _FIRST_UNIT.search(text)
+    return m.start() if m else 0
 
 
 #: The marker style of the points of a rule written in points (一、二、…).
@@ -220,8 +228,9 @@ def _keep(hs: list[hd.Heading], title_span: tuple[int, int] | None,
             last_ranked = h
         elif has_articles and (last_ranked is None or last_ranked.style == "tiao"):
             continue  # a law's preamble, or the items of an article
-        if h.rank is None and h.ordinal not in (None, 1) and h.style not in seen_styles and not h.at_line_start:
-            continue  # a stray number inside a sentence
+        if (h.rank is None and h.ordinal not in (None, 1) and h.style not in seen_styles and not h.at_line_start
+                and h.evidence != "noun"):
+            continue  # a stray number inside a sentence (not one of a series of run-in points)
         seen_styles.add(h.style)
         kept.append(h)
     return kept

@@ -12,10 +12,9 @@ numeral continuing the count (一, then 二, then 三 …), not part of a number
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from pipeline.structure.headings import Heading
-from pipeline.structure.lines import UNPUNCTUATED_MARK_SHARE, Line, unpunctuated, words
+from pipeline.structure.headings import Heading, noun_title
+from pipeline.structure.lines import UNPUNCTUATED_MARK_SHARE, Line, unpunctuated
 from pipeline.structure.markers import ordinal
 
 NUMERALS = "一二三四五六七八九十"
@@ -24,16 +23,8 @@ _NUMBER_WORD = set(NUMERALS) | set("百千万亿分之次个年月日名人般�
 TITLE_MAX = 12
 
 
-@cache
-def _title_pattern() -> re.Pattern[str]:
-    nouns = "|".join(sorted(map(re.escape, words("lexicon.tsv", "head_noun")), key=len, reverse=True))
-    # greedy: the longest phrase ending in a head noun (议事程序和决策方法, not 议事程序)
-    return re.compile(rf"[\u4e00-\u9fff]{{0,{TITLE_MAX - 2}}}(?:{nouns})")
-
-
 def _title(text: str, pos: int, end: int) -> str | None:
-    m = _title_pattern().match(text, pos, min(end, pos + TITLE_MAX))
-    return m.group(0) if m and len(m.group(0)) >= 2 else None
+    return noun_title(text, pos, end, TITLE_MAX)
 
 
 def run_in_points(text: str, line: Line) -> list[Heading]:
