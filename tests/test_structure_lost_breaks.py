@@ -65,3 +65,23 @@ def test_with_its_breaks_a_point_is_read_as_before() -> None:
     text = POINTS.replace("一、", "\n一、").replace("二、", "\n二、").replace("三、", "\n三、").replace("四、", "\n四、")
     sections, _ = outline(text, doc_type="work_rules")
     assert "会议时间" not in [s.title for s in sections]  # a short line is no longer a paragraph that lost its breaks
+
+
+#: Entries of a yearbook written for this test, run into one paragraph.
+ENTRY = ("宣传工作【概况】 全年围绕中心工作开展宣传，组织各类宣讲活动，覆盖全区机关、企业和社区，"
+         "群众知晓率明显提高，舆论氛围积极向上。【理论学习】 年内，区委理论学习中心组集中学习十二次，"
+         "专题研讨四次，各级党组织开展学习活动，形成调研报告多篇。专题宣讲 3月，组建基层宣讲队伍，"
+         "深入村居、企业开展宣讲，全年宣讲一百余场次，受众两万余人次，群众反响良好。"
+         "网络宣传 年内，开通政务新媒体账号，发布信息千余条，阅读量持续增长，影响力不断扩大。")
+
+
+def test_yearbook_entries_run_together_keep_their_brackets_and_run_in_labels() -> None:
+    text = ENTRY * 5  # a page of entries
+    titles = [s.title for s in outline(text, doc_type="yearbook")[0]]
+    assert titles[:4] == ["概况", "理论学习", "专题宣讲", "网络宣传"]
+
+
+def test_a_long_paragraph_of_its_own_has_no_run_in_labels_inside() -> None:
+    text = "宣传工作\n" + ENTRY.replace("【概况】 ", "").replace("【理论学习】 ", "")
+    assert len(text) < 4 * 250
+    assert [s.title for s in outline(text, doc_type="yearbook")[0]] == ["宣传工作"]

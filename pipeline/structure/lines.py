@@ -179,6 +179,13 @@ def segments(text: str, line: Line) -> list[Segment]:
             if found and found[0].rank is None and found[0].name in _RUN_IN_WEAK_STYLES:
                 starts.append((pos, found[0], found[1], False))
                 weak[pos] = "doc"
+
+    if len(line.text) >= LOST_BREAKS_MIN:  # a yearbook's 【…】 glued to the text before it
+        for m in re.finditer(r"[【〔]", text[line.start + 1:line.end]):
+            pos = line.start + 1 + m.start()
+            found = match_marker(text, pos, True)
+            if found and found[0].name == "bracket" and all(pos != p for p, *_ in starts):
+                starts.append((pos, found[0], found[1], False))
     for m in _INLINE_WEAK.finditer(text, line.start + 1, line.end):
         pos = m.end()
         found = match_marker(text, pos, False)

@@ -24,6 +24,7 @@ from pipeline.structure import headings as hd
 from pipeline.structure import unnumbered as un
 from pipeline.structure.levels import assign
 from pipeline.structure.lines import (
+    LOST_BREAKS_MIN,
     Line,
     Segment,
     chunk_numbers,
@@ -177,6 +178,7 @@ def _unnumbered(text: str, lines: list[Line], segs: list[list[Segment]],
                 continue
         take_rest(first.start, first.end, line)
     out.extend(un.label_series(text, paras, lead_score))
+    out.extend(_runins_after_stops(text, lines, {h.start for h in out} | {h.start for h in found}, bare))
     # parallel lead sentences are looked for in every line, numbered or not (a sharing
     # site's chunk numbers `1、` open lines that are paragraphs of the report), and in
     # every kind of document: their shape and the classifier are the evidence, and the
@@ -191,6 +193,29 @@ def _unnumbered(text: str, lines: list[Line], segs: list[list[Segment]],
     taken = {h.start for h in out} | {h.start for h in found}
     spans = [(ln.start, ln.end, ln) for ln in lines]
     out.extend(h for h in parallel_leads(text, spans, lead_score) if h.start not in taken)
+    return out
+
+
+#: A paragraph this long holds several paragraphs run together (a long paragraph of its own
+#: may have a blank after a phrase that is no label).
+RUNIN_PARAGRAPH_MIN = 4 * LOST_BREAKS_MIN
+_SENTENCE_START = re.compile(r"(?<=[。；;！？!?】〕])[ \u3000]*(?=\S)")
+
+
+def _runins_after_stops(text: str, lines: list[Line], taken: set[int], bare: bool) -> list[hd.Heading]:
+    """Run-in labels opening a sentence of a line whose breaks were lost: the label that
+    opened its own paragraph now follows the sentence before it (``…组织保证。村居基层
+    基础工作整治 2012年11月,…``), still set off from its content by a blank."""
+    out: list[hd.Heading] = []
+    for line in lines:
+        if len(line.text) < RUNIN_PARAGRAPH_MIN:
+            continue
+        for m in _SENTENCE_START.finditer(text, line.start + 1, line.end):
+            if m.end() in taken:
+                continue
+            h = un.runin(text, un.Paragraph(m.end(), line.end, line), bare)
+            if h is not None:
+                out.append(h)
     return out
 
 
