@@ -85,3 +85,11 @@ def test_a_long_paragraph_of_its_own_has_no_run_in_labels_inside() -> None:
     text = "宣传工作\n" + ENTRY.replace("【概况】 ", "").replace("【理论学习】 ", "")
     assert len(text) < 4 * 250
     assert [s.title for s in outline(text, doc_type="yearbook")[0]] == ["宣传工作"]
+
+
+def test_a_chapter_run_in_is_kept_when_its_first_article_follows_its_title() -> None:
+    text = "某某网站首页_资讯频道第三章,会议制度" + ARTICLES
+    sections, _ = outline(text, doc_type="work_rules")
+    assert [(s.level, s.title) for s in sections][:2] == [(1, "会议制度"), (2, "第一条")]
+    reference = "依照第三章的规定执行" + ARTICLES  # a chapter named in running text
+    assert [s.level for s in outline(reference, doc_type="work_rules")[0]] == [1] * len(ALL)

@@ -216,6 +216,10 @@ def segments(text: str, line: Line) -> list[Segment]:
     return out
 
 
+#: A run-in chapter is confirmed by an article of its own that follows within its title's length.
+CHAPTER_TITLE_REACH = 20
+
+
 def confirm_run_in(segs: list[list[Segment]]) -> list[list[Segment]]:
     """Keep a chapter or article marker found inside a line only when its number continues
     the article before it or is continued by the one after it (``第二十四条`` between
@@ -234,6 +238,10 @@ def confirm_run_in(segs: list[list[Segment]]) -> list[list[Segment]]:
                 if r is not None and r.style is s.style]
         if n is not None and any(abs((_ordinal_of(r) or -9) - n) == 1 for r in near):
             keep.add(id(s))
+        elif (i + 1 < len(ranked) and ranked[i + 1].style is not None and s.style.rank is not None
+              and (ranked[i + 1].style.rank or 0) > s.style.rank
+              and ranked[i + 1].start - s.match.end() <= CHAPTER_TITLE_REACH):
+            keep.add(id(s))  # a chapter's short title, then straight its first article (第五章,议事规则第二十三条)
     dropped: set[int] = set()
     every = [s for line in segs for s in line]
     for line in segs:
