@@ -93,7 +93,7 @@ def _unit_pattern() -> re.Pattern[str]:
     return re.compile(rf"([\u4e00-\u9fff（）()]{{1,12}}?(?:{suffixes}){named})(?={alias}(?:。[\u4e00-\u9fff]|(?:{verbs})))")
 
 
-def gather(seg: Segment) -> Unit:
+def gather(seg: Segment, spaced: bool = False) -> Unit:
     """The evidence one numbered segment carries on its own."""
     assert seg.match is not None
     number = re.sub(r"\s+", "", seg.match.group("num"))
@@ -106,7 +106,7 @@ def gather(seg: Segment) -> Unit:
     m = _COLON_TITLE.match(body)
     if m and len(body) - m.end() >= COLON_CONTENT_MIN and not any(w in m.group(1) for w in words("lexicon.tsv", "list_lead")):
         unit.evidence["colon"] = (compact(m.group(1)), b0 + m.end(1))
-    runin = _runin(body)
+    runin = None if spaced else _runin(body)  # (``spaced``: the text's blanks are inside words)
     topic = clause_topic(bare) if len(bare) <= 100 and not any(ch in _END_MARKS for ch in bare) else None
     if "colon" in unit.evidence or (runin is not None and any(ch in body[runin.end():] for ch in "，,")):
         pass  # a label set off from its content: not a heading line as a whole
@@ -381,7 +381,7 @@ def article_label(body: str) -> str | None:
     return None
 
 
-def ranked(seg: Segment) -> Heading:
+def ranked(seg: Segment, spaced: bool = False) -> Heading:
     """A 篇/章/节/条 heading. Articles have no title of their own unless they carry a short
     one (:func:`article_label`): the title repeats the number without blanks; chapters and
     pieces take the rest of their line."""
@@ -393,7 +393,8 @@ def ranked(seg: Segment) -> Heading:
         pos += 1
     body = text[pos:seg.end]
     gap = text[seg.match.end():pos]
-    label = article_label(body) if seg.style.name == "tiao" and gap and not gap.strip(" \u3000:：") else None
+    label = (article_label(body) if seg.style.name == "tiao" and gap and not gap.strip(" \u3000:：") and not spaced
+             else None)
     if label is not None:
         title, title_end = label, pos + len(label)
     elif seg.style.name == "tiao" or not body:

@@ -351,11 +351,25 @@ def flattened_table(lines: list[Line], stripped: bool = False) -> set[int]:
     return out
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK_BLANK_CJK = re.compile(r"[\u4e00-\u9fff][ \u3000](?=[\u4e00-\u9fff])")
+#: Blanks between Chinese characters at this share of the characters are a converter's,
+#: not a writer's: official prose sets a blank only after a label or a number.
+SPACED_SHARE = 0.04
+
+
+def spaced_words(text: str) -> bool:
+    """Does a conversion put blanks inside words all through the text (``乡镇 人民代 表``)?
+    Then a blank sets nothing off: not a title from its text, not a label from its content."""
+    hanzi = len(_CJK.findall(text))
+    return hanzi >= 100 and len(_CJK_BLANK_CJK.findall(text)) >= SPACED_SHARE * hanzi
+
+
 @cache
 def words(name: str, kind: str) -> tuple[str, ...]:
     """Entries of one ``kind`` in a lexicon file beside this module (kind <TAB> word)."""
     return tuple(lexicon.of_kind(HERE / name, kind))
 
 
-__all__ = ["Line", "Segment", "cell_row", "chunk_numbers", "confirm_run_in", "content_lines", "flattened_table",
+__all__ = ["Line", "Segment", "cell_row", "spaced_words", "chunk_numbers", "confirm_run_in", "content_lines", "flattened_table",
            "join_bare_numbers", "segments", "unpunctuated", "words"]

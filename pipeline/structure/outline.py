@@ -33,6 +33,7 @@ from pipeline.structure.lines import (
     flattened_table,
     join_bare_numbers,
     segments,
+    spaced_words,
     words,
 )
 from pipeline.structure.parallel import parallel_leads
@@ -83,7 +84,7 @@ POINT_STYLE = "cn_dun"
 
 
 def _numbered(segs: list[list[Segment]], lead_allowed: bool, lead_score: LeadScore | None,
-              points: bool = False) -> list[hd.Heading]:
+              points: bool = False, spaced: bool = False) -> list[hd.Heading]:
     """Headings among the marked segments. Series are judged between ranked headings (and
     between the points of a rule in points), so the items of one article never vote on
     the headings of another."""
@@ -100,14 +101,14 @@ def _numbered(segs: list[list[Segment]], lead_allowed: bool, lead_score: LeadSco
             elif seg.style.rank is not None:
                 out.extend(hd.decide(stretch, lead_allowed, lead_score))
                 stretch = []
-                out.append(hd.ranked(seg))
+                out.append(hd.ranked(seg, spaced))
             elif seg.style.name == "bracket":
                 if not un.not_a_title(seg.match.group("title") if seg.match else ""):
                     out.append(hd.bracket(seg))
             elif seg.style.name == "cn_shi" and not seg.at_line_start:
                 continue
             else:
-                stretch.append(hd.gather(seg))
+                stretch.append(hd.gather(seg, spaced))
     out.extend(hd.decide(stretch, lead_allowed, lead_score))
     return out
 
@@ -277,7 +278,7 @@ def outline(text: str, *, doc_type: str | None = None, skip: list[tuple[int, int
     lines = join_bare_numbers(text, content_lines(text, skip, outline_begin(text)))
     segs = chunk_numbers(lines, confirm_run_in([segments(text, line) for line in lines]))
     points = bool(title_text) and title_text.endswith(words("lexicon.tsv", "point_genre"))
-    numbered = _numbered(segs, doc_type not in NO_LEAD_TYPES, lead_score, points)
+    numbered = _numbered(segs, doc_type not in NO_LEAD_TYPES, lead_score, points, spaced_words(text))
     tabular = flattened_table(lines, stripped(lines))
     found = [h for h in numbered + _unnumbered(text, lines, segs, numbered, lead_score)
              if h.rank is not None or h.line_index not in tabular]
