@@ -113,11 +113,10 @@ def stripped_points(text: str, lines: list[Line]) -> list[Heading]:
     for at, n, title, line in _candidates(text, lines):
         if title is None and n == 1:
             continue  # a count is opened only by a point with a title
-        # the count this numeral continues: one of points placed alike (at line starts or
-        # run in) first, the deepest first
+        # the count this numeral continues, the deepest first: where a copy joined lines, a
+        # point's place (line start or run in) tells nothing about its count
         conts = [d for d in range(len(stack) - 1, -1, -1) if stack[d][-1].ordinal == n - 1]
-        alike = [d for d in conts if stack[d][0].at_line_start == (at == line.start)]
-        depth = (alike or conts or [None])[0]
+        depth = (conts or [None])[0]
         if depth is None and n != 1:
             continue
         if depth is None:
