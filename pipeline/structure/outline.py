@@ -11,7 +11,12 @@ as a whole), then give levels (:mod:`levels`) and extents.
 Copies from sharing sites lose what marks a heading: line breaks (markers then run into
 lines: :func:`lines.segments`, confirmed by their count in :func:`lines.confirm_run_in`),
 punctuation, or gain a site's chunk numbers (:func:`lines.chunk_numbers`). Each repair is
-a shape that holds for the phenomenon, checked by the count of the series it belongs to.
+a shape that holds for the phenomenon, checked by the count of the series it belongs to:
+a document stripped of its marks has its bare points counted across lines
+(:func:`unpunctuated.stripped_points`); in a line holding a page run together, articles
+and 【…】 entries run in, run-in labels open sentences, and points whose titles ran on are
+cut at their head noun (:func:`headings.noun_title`); where a conversion spaced words out
+all through the text, a blank sets no title off (:func:`lines.spaced_words`).
 """
 
 from __future__ import annotations
