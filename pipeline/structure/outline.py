@@ -205,6 +205,7 @@ def _unnumbered(text: str, lines: list[Line], segs: list[list[Segment]],
 #: A paragraph this long holds several paragraphs run together (a long paragraph of its own
 #: may have a blank after a phrase that is no label).
 RUNIN_PARAGRAPH_MIN = 4 * LOST_BREAKS_MIN
+RUNIN_WINDOW = 200
 _SENTENCE_START = re.compile(r"(?<=[。；;！？!?】〕])[ \u3000]*(?=\S)")
 
 
@@ -219,7 +220,9 @@ def _runins_after_stops(text: str, lines: list[Line], taken: set[int], bare: boo
         for m in _SENTENCE_START.finditer(text, line.start + 1, line.end):
             if m.end() in taken:
                 continue
-            h = un.runin(text, un.Paragraph(m.end(), line.end, line), bare)
+            # a window, not the rest of the line: the label's content is judged by its start,
+            # and the scan stays linear on a page-long line
+            h = un.runin(text, un.Paragraph(m.end(), min(line.end, m.end() + RUNIN_WINDOW), line), bare)
             if h is not None:
                 out.append(h)
     return out

@@ -64,7 +64,10 @@ def sentences(text: str, spans: list[tuple[int, int, Line]]) -> list[Sentence]:
     """The sentences of the given paragraph spans, in order."""
     out: list[Sentence] = []
     for start, end, line in spans:
-        for m in _SENTENCE.finditer(text, start, end):
+        # up to the last sentence end only: the text after it holds no sentence, and a search
+        # failing from each of its characters would make a long unpunctuated line quadratic
+        last = max(text.rfind(ch, start, end) for ch in "。！？!?")
+        for m in _SENTENCE.finditer(text, start, last + 1 if last >= start else start):
             a = m.start()
             lead = len(m.group(0)) - len(m.group(0).lstrip(" \u3000"))
             a += lead
