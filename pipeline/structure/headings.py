@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from pipeline.structure.lines import Segment, words
+from pipeline.structure.lines import LOST_BREAKS_MIN, Segment, words
 from pipeline.structure.markers import ordinal
 
 #: Sentence-ending and clause marks that cannot occur inside a stand-alone heading.
@@ -93,7 +93,7 @@ def _unit_pattern() -> re.Pattern[str]:
     return re.compile(rf"([\u4e00-\u9fff（）()]{{1,12}}?(?:{suffixes}){named})(?={alias}(?:。[\u4e00-\u9fff]|(?:{verbs})))")
 
 
-def gather(seg: Segment) -> Unit:
+def gather(seg: Segment, spaced: bool = False) -> Unit:
     """The evidence one numbered segment carries on its own."""
     assert seg.match is not None
     number = re.sub(r"\s+", "", seg.match.group("num"))
@@ -106,7 +106,7 @@ def gather(seg: Segment) -> Unit:
     m = _COLON_TITLE.match(body)
     if m and len(body) - m.end() >= COLON_CONTENT_MIN and not any(w in m.group(1) for w in words("lexicon.tsv", "list_lead")):
         unit.evidence["colon"] = (compact(m.group(1)), b0 + m.end(1))
-    runin = _runin(body)
+    runin = None if spaced else _runin(body)  # (``spaced``: the text's blanks are inside words)
     topic = clause_topic(bare) if len(bare) <= 100 and not any(ch in _END_MARKS for ch in bare) else None
     if "colon" in unit.evidence or (runin is not None and any(ch in body[runin.end():] for ch in "，,")):
         pass  # a label set off from its content: not a heading line as a whole
@@ -122,7 +122,40 @@ def gather(seg: Segment) -> Unit:
     cut = min((body.find(ch) for ch in "。!?！？" if ch in body), default=-1)
     if 2 <= cut <= LEAD_MAX and not any(ch in body[:cut] for ch in "；;:：") and len(body) - cut > 10:
         unit.evidence["lead"] = (body[:cut], b0 + cut)
+    if len(seg.line.text) >= LOST_BREAKS_MIN and not {"whole", "colon", "runin"} & set(unit.evidence):
+        # a point run into a line whose breaks were lost, its title running on into its text
+        # (``二、参加人员党委领导班子全体成员出席会议。``): the title ends at its head noun
+        noun = noun_title(seg.source, b0, seg.end)
+        if noun is not None and seg.source[b0 + len(noun):b0 + len(noun) + 1] not in set("，,、"):
+            unit.evidence["noun"] = (noun, b0 + len(noun))
     return unit
+
+
+#: Words that join two nouns of one title (``议事程序和决策方法``).
+_TITLE_JOINS = set("和与及、")
+
+
+@cache
+def _noun_title_pattern(longest: int) -> re.Pattern[str]:
+    nouns = "|".join(sorted(map(re.escape, words("lexicon.tsv", "head_noun")), key=len, reverse=True))
+    # greedy: the longest phrase ending in a head noun (议事程序和决策方法, not 议事程序)
+    return re.compile(rf"[\u4e00-\u9fff]{{0,{longest - 2}}}(?:{nouns})")
+
+
+def noun_title(text: str, pos: int, end: int, longest: int = 12) -> str | None:
+    """The phrase at ``pos`` ending in a noun that heads titles (``议事范围``, ``会议纪律``;
+    ``lexicon.tsv`` kind ``head_noun``), at most ``longest`` characters, or None: where the
+    mark or break after a title was lost, its words are what still ends it."""
+    end = min(end, pos + longest)
+    m = _noun_title_pattern(longest).match(text, pos, end)
+    if m is None or len(m.group(0)) < 2:
+        return None
+    # the shortest such phrase, unless a conjunction carries the title on (议事程序和决策方法)
+    for k in range(2, len(m.group(0))):
+        short = _noun_title_pattern(longest).fullmatch(text, pos, pos + k)
+        if short is not None:
+            return short.group(0) if text[pos + k:pos + k + 1] not in _TITLE_JOINS else m.group(0)
+    return m.group(0)
 
 
 def _runin(body: str) -> re.Match[str] | None:
@@ -284,9 +317,14 @@ def decide(units: list[Unit], lead_allowed: bool, lead_score=None) -> list[Headi
             for u in with_unit:
                 chosen[id(u)] = (*u.evidence["unit"], "unit")
             continue
+        open_units = [u for u in run if id(u) not in chosen]
+        with_noun = [u for u in open_units if "noun" in u.evidence]
+        if len(with_noun) >= 2 and len(with_noun) + len(run) - len(open_units) >= SERIES_SHARE * len(run):
+            for u in with_noun:  # points whose titles ran into their text: in every kind of document
+                chosen[id(u)] = (*u.evidence["noun"], "noun")
+            continue
         if not lead_allowed:
             continue
-        open_units = [u for u in run if id(u) not in chosen]
         with_lead = [u for u in open_units if "lead" in u.evidence]
         # a member that is its lead sentence alone (（二）精准施策，推动政策落地。 before its
         # own sub-items) neither supports nor contradicts the series, while few
@@ -343,7 +381,7 @@ def article_label(body: str) -> str | None:
     return None
 
 
-def ranked(seg: Segment) -> Heading:
+def ranked(seg: Segment, spaced: bool = False) -> Heading:
     """A 篇/章/节/条 heading. Articles have no title of their own unless they carry a short
     one (:func:`article_label`): the title repeats the number without blanks; chapters and
     pieces take the rest of their line."""
@@ -355,7 +393,8 @@ def ranked(seg: Segment) -> Heading:
         pos += 1
     body = text[pos:seg.end]
     gap = text[seg.match.end():pos]
-    label = article_label(body) if seg.style.name == "tiao" and gap and not gap.strip(" \u3000:：") else None
+    label = (article_label(body) if seg.style.name == "tiao" and gap and not gap.strip(" \u3000:：") and not spaced
+             else None)
     if label is not None:
         title, title_end = label, pos + len(label)
     elif seg.style.name == "tiao" or not body:

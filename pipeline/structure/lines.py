@@ -101,6 +101,13 @@ def content_lines(text: str, skip: list[tuple[int, int]] | None = None, begin: i
 
 #: In a line stripped of its punctuation no mark follows the marker (``…规则第二条会议由…``).
 _RUN_IN_RANKED_BARE = re.compile(r"(?=第\s*[〇零一二三四五六七八九十百\d]+\s*[章节条](?![的之中款项所规条至及和或第]))")
+#: A line this long holds many paragraphs: its breaks were lost (a page's single paragraph),
+#: so an article marker may run in right after the sentence before it (``…订定之。第2条监察院…``)
+#: with no mark after it; :func:`confirm_run_in` keeps those that continue the articles.
+LOST_BREAKS_MIN = 250
+#: An article marker opening a sentence (``…订定之。第二条监察院…``) needs no mark after it.
+_RUN_IN_RANKED_AFTER_STOP = re.compile(r"(?<=[。；;！？!?])[ \u3000]*(?=第\s*[〇零一二三四五六七八九十百\d]+\s*[章节条]"
+                                       r"(?![的之中款项所规条至及和或第]))")
 #: A line is unpunctuated when it is this long and marks are rarer than this share.
 UNPUNCTUATED_MIN, UNPUNCTUATED_MARK_SHARE = 100, 0.005
 _MARKS = re.compile(r"[，。、；：,.;:！？!?]")
@@ -172,15 +179,23 @@ def segments(text: str, line: Line) -> list[Segment]:
             if found and found[0].rank is None and found[0].name in _RUN_IN_WEAK_STYLES:
                 starts.append((pos, found[0], found[1], False))
                 weak[pos] = "doc"
+
+    if len(line.text) >= LOST_BREAKS_MIN:  # a yearbook's 【…】 glued to the text before it
+        for m in re.finditer(r"[【〔]", text[line.start + 1:line.end]):
+            pos = line.start + 1 + m.start()
+            found = match_marker(text, pos, True)
+            if found and found[0].name == "bracket" and all(pos != p for p, *_ in starts):
+                starts.append((pos, found[0], found[1], False))
     for m in _INLINE_WEAK.finditer(text, line.start + 1, line.end):
         pos = m.end()
         found = match_marker(text, pos, False)
         if found and found[0].rank is None and "n" in found[0].pattern.groupindex and all(pos != p for p, *_ in starts):
             starts.append((pos, found[0], found[1], False))
             weak[pos] = "line"
-    run_in = _RUN_IN_RANKED_BARE if unpunctuated(line) else _RUN_IN_RANKED
-    for m in run_in.finditer(text, line.start + 1, line.end):
-        pos = m.start()
+    run_in = _RUN_IN_RANKED_BARE if unpunctuated(line) or len(line.text) >= LOST_BREAKS_MIN else _RUN_IN_RANKED
+    bare_at = [m.start() for m in run_in.finditer(text, line.start + 1, line.end)]
+    after_stop = [m.end() for m in _RUN_IN_RANKED_AFTER_STOP.finditer(text, line.start + 1, line.end)]
+    for pos in sorted(set(bare_at + after_stop)):
         found = match_marker(text, pos, True)
         if found and found[0].rank is not None and all(pos != p for p, *_ in starts):
             starts.append((pos, found[0], found[1], False))
@@ -201,6 +216,10 @@ def segments(text: str, line: Line) -> list[Segment]:
     return out
 
 
+#: A run-in chapter is confirmed by an article of its own that follows within its title's length.
+CHAPTER_TITLE_REACH = 20
+
+
 def confirm_run_in(segs: list[list[Segment]]) -> list[list[Segment]]:
     """Keep a chapter or article marker found inside a line only when its number continues
     the article before it or is continued by the one after it (``第二十四条`` between
@@ -219,6 +238,10 @@ def confirm_run_in(segs: list[list[Segment]]) -> list[list[Segment]]:
                 if r is not None and r.style is s.style]
         if n is not None and any(abs((_ordinal_of(r) or -9) - n) == 1 for r in near):
             keep.add(id(s))
+        elif (i + 1 < len(ranked) and ranked[i + 1].style is not None and s.style.rank is not None
+              and (ranked[i + 1].style.rank or 0) > s.style.rank
+              and ranked[i + 1].start - s.match.end() <= CHAPTER_TITLE_REACH):
+            keep.add(id(s))  # a chapter's short title, then straight its first article (第五章,议事规则第二十三条)
     dropped: set[int] = set()
     every = [s for line in segs for s in line]
     for line in segs:
@@ -305,16 +328,21 @@ _CELL_NUMBER = re.compile(r"(?:^|[ \u3000\t])[-+]?\d[\d,]*(?:\.\d+)?%?(?=$|[ \u3
 TABLE_NEIGHBOURS, TABLE_REACH = 2, 2
 
 
-def cell_row(text: str) -> bool:
-    """A line of a flattened table: it holds a bare number as a cell, and no sentence end."""
+def cell_row(text: str, stripped: bool = False) -> bool:
+    """A line of a flattened table: it holds a bare number as a cell, and no sentence end.
+    In a text stripped of its marks every line lacks sentence ends and a list's number
+    stands bare before a blank (``1 传达…``), so a row needs two bare numbers there."""
+    if stripped:
+        return len(_CELL_NUMBER.findall(text)) >= 2
     return bool(_CELL_NUMBER.search(text)) and not any(ch in text for ch in "。；;")
 
 
-def flattened_table(lines: list[Line]) -> set[int]:
+def flattened_table(lines: list[Line], stripped: bool = False) -> set[int]:
     """Indices of lines that belong to a table flattened into text lines: cell rows, and
     lines with cell rows around them (a wrapped label cell, ``年度主要目标 和成果 …``).
-    A table has no sections (RECORDS.md), so no heading is taken from these lines."""
-    cells = [cell_row(ln.text) for ln in lines]
+    A table has no sections (RECORDS.md), so no heading is taken from these lines.
+    ``stripped``: the text lost its punctuation (:func:`cell_row`)."""
+    cells = [cell_row(ln.text, stripped) for ln in lines]
     out: set[int] = set()
     for i in range(len(lines)):
         near = sum(cells[j] for j in range(max(0, i - TABLE_REACH), min(len(lines), i + TABLE_REACH + 1)) if j != i)
@@ -323,11 +351,25 @@ def flattened_table(lines: list[Line]) -> set[int]:
     return out
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK_BLANK_CJK = re.compile(r"[\u4e00-\u9fff][ \u3000](?=[\u4e00-\u9fff])")
+#: Blanks between Chinese characters at this share of the characters are a converter's,
+#: not a writer's: official prose sets a blank only after a label or a number.
+SPACED_SHARE = 0.04
+
+
+def spaced_words(text: str) -> bool:
+    """Does a conversion put blanks inside words all through the text (``乡镇 人民代 表``)?
+    Then a blank sets nothing off: not a title from its text, not a label from its content."""
+    hanzi = len(_CJK.findall(text))
+    return hanzi >= 100 and len(_CJK_BLANK_CJK.findall(text)) >= SPACED_SHARE * hanzi
+
+
 @cache
 def words(name: str, kind: str) -> tuple[str, ...]:
     """Entries of one ``kind`` in a lexicon file beside this module (kind <TAB> word)."""
     return tuple(lexicon.of_kind(HERE / name, kind))
 
 
-__all__ = ["Line", "Segment", "cell_row", "chunk_numbers", "confirm_run_in", "content_lines", "flattened_table",
+__all__ = ["Line", "Segment", "cell_row", "spaced_words", "chunk_numbers", "confirm_run_in", "content_lines", "flattened_table",
            "join_bare_numbers", "segments", "unpunctuated", "words"]

@@ -11,7 +11,12 @@ as a whole), then give levels (:mod:`levels`) and extents.
 Copies from sharing sites lose what marks a heading: line breaks (markers then run into
 lines: :func:`lines.segments`, confirmed by their count in :func:`lines.confirm_run_in`),
 punctuation, or gain a site's chunk numbers (:func:`lines.chunk_numbers`). Each repair is
-a shape that holds for the phenomenon, checked by the count of the series it belongs to.
+a shape that holds for the phenomenon, checked by the count of the series it belongs to:
+a document stripped of its marks has its bare points counted across lines
+(:func:`unpunctuated.stripped_points`); in a line holding a page run together, articles
+and 【…】 entries run in, run-in labels open sentences, and points whose titles ran on are
+cut at their head noun (:func:`headings.noun_title`); where a conversion spaced words out
+all through the text, a blank sets no title off (:func:`lines.spaced_words`).
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from pipeline.structure import headings as hd
 from pipeline.structure import unnumbered as un
 from pipeline.structure.levels import assign
 from pipeline.structure.lines import (
+    LOST_BREAKS_MIN,
     Line,
     Segment,
     chunk_numbers,
@@ -32,20 +38,26 @@ from pipeline.structure.lines import (
     flattened_table,
     join_bare_numbers,
     segments,
+    spaced_words,
     words,
 )
 from pipeline.structure.parallel import parallel_leads
-from pipeline.structure.unpunctuated import run_in_points
+from pipeline.structure.unpunctuated import WHOLE_TITLE_MAX, run_in_points, stripped, stripped_points
 
 #: Doc types whose numbered units are rules and duties: a lead sentence does not make a heading.
 NO_LEAD_TYPES = {"work_rules", "duty_list", "budget_table"}
 _STRUCTURAL_LINE = re.compile(r"[ \u3000]*(?:#+[ \u3000]*)?第\s*[〇零一二三四五六七八九十百\d]+\s*[章节条](?![的之中款项所规条至及和或第])")
+
+#: A law's first chapter or article (``第一章``, ``第 1 条``), not a reference to it.
+_FIRST_UNIT = re.compile(r"第\s*[一1]\s*[章条](?![的之中款项所规条至及和或第文])")
 
 #: Doc types that are a table (预算绩效目标表): a table has no sections, so neither has the
 #: document; its label cells (``项目总体概况``, ``年度主要目标``) are table structure.
 TABLE_TYPES = {"budget_table"}
 
 LeadScore = Callable[[Sequence[str]], list[float]]
+#: No title line is longer; a longer span handed over as the title holds the body too.
+TITLE_SPAN_MAX = 120
 
 
 def outline_begin(text: str) -> int:
@@ -64,7 +76,12 @@ def outline_begin(text: str) -> int:
             return pos
         pos += len(line) + 1
     m = re.search(r"\n[ \u3000]*\n(?=\S)", text)
-    return m.end() if m else 0
+    if m:
+        return m.end()
+    # the breaks were lost: the header runs into the law, which opens with its first
+    # chapter or article (a history's `修正第 3 条条文` is a reference, not an article)
+    m = _FIRST_UNIT.search(text)
+    return m.start() if m else 0
 
 
 #: The marker style of the points of a rule written in points (一、二、…).
@@ -72,7 +89,7 @@ POINT_STYLE = "cn_dun"
 
 
 def _numbered(segs: list[list[Segment]], lead_allowed: bool, lead_score: LeadScore | None,
-              points: bool = False) -> list[hd.Heading]:
+              points: bool = False, spaced: bool = False) -> list[hd.Heading]:
     """Headings among the marked segments. Series are judged between ranked headings (and
     between the points of a rule in points), so the items of one article never vote on
     the headings of another."""
@@ -89,14 +106,14 @@ def _numbered(segs: list[list[Segment]], lead_allowed: bool, lead_score: LeadSco
             elif seg.style.rank is not None:
                 out.extend(hd.decide(stretch, lead_allowed, lead_score))
                 stretch = []
-                out.append(hd.ranked(seg))
+                out.append(hd.ranked(seg, spaced))
             elif seg.style.name == "bracket":
                 if not un.not_a_title(seg.match.group("title") if seg.match else ""):
                     out.append(hd.bracket(seg))
             elif seg.style.name == "cn_shi" and not seg.at_line_start:
                 continue
             else:
-                stretch.append(hd.gather(seg))
+                stretch.append(hd.gather(seg, spaced))
     out.extend(hd.decide(stretch, lead_allowed, lead_score))
     return out
 
@@ -115,13 +132,14 @@ def _unnumbered(text: str, lines: list[Line], segs: list[list[Segment]],
         by_line.setdefault(h.line_index, []).append(h)
     out: list[hd.Heading] = []
     paras: list[un.Paragraph | None] = []
+    bare = stripped(lines)
 
     def take_rest(start: int, end: int, line: Line, allow_runin: bool = True) -> None:
         start = _skip_blanks(text, start, end)
         if end - start < 2:
             return
         para = un.Paragraph(start, end, line)
-        h = un.runin(text, para) if allow_runin else None
+        h = un.runin(text, para, bare) if allow_runin else None
         if h is not None:
             out.append(h)
             take_rest(h.title_end, end, line, allow_runin=False)
@@ -155,7 +173,8 @@ def _unnumbered(text: str, lines: list[Line], segs: list[list[Segment]],
         # (a line repeating the chapter's title is its echo all the same)
         after_heading = any(h.whole_line and (h.rank is None or h.title in line.text or line.text in h.title)
                             for h in by_line.get(i - 1, []))
-        if first.end == line.end:
+        # where the marks were stripped every line looks like a label: only a short one may be
+        if first.end == line.end and not (bare and len(line.text) > WHOLE_TITLE_MAX):
             h = un.label_line(text, line, lines[i + 1:i + 4], next_numbered, after_heading, lead_score,
                               lines[i - 1] if i else None)
             if h is not None:
@@ -165,15 +184,47 @@ def _unnumbered(text: str, lines: list[Line], segs: list[list[Segment]],
                 continue
         take_rest(first.start, first.end, line)
     out.extend(un.label_series(text, paras, lead_score))
+    out.extend(_runins_after_stops(text, lines, {h.start for h in out} | {h.start for h in found}, bare))
     # parallel lead sentences are looked for in every line, numbered or not (a sharing
     # site's chunk numbers `1、` open lines that are paragraphs of the report), and in
     # every kind of document: their shape and the classifier are the evidence, and the
     # document type of a page copied from a sharing site is often a guess
-    for line in lines:
-        out.extend(run_in_points(text, line))
+    points = stripped_points(text, lines) if bare else []
+    if points:  # a document stripped of its punctuation: its points are counted across lines
+        at = {h.start for h in points}
+        out = [h for h in out if h.start not in at] + points
+    else:
+        for line in lines:
+            out.extend(run_in_points(text, line))
     taken = {h.start for h in out} | {h.start for h in found}
     spans = [(ln.start, ln.end, ln) for ln in lines]
     out.extend(h for h in parallel_leads(text, spans, lead_score) if h.start not in taken)
+    return out
+
+
+#: A paragraph this long holds several paragraphs run together (a long paragraph of its own
+#: may have a blank after a phrase that is no label).
+RUNIN_PARAGRAPH_MIN = 4 * LOST_BREAKS_MIN
+RUNIN_WINDOW = 200
+_SENTENCE_START = re.compile(r"(?<=[。；;！？!?】〕])[ \u3000]*(?=\S)")
+
+
+def _runins_after_stops(text: str, lines: list[Line], taken: set[int], bare: bool) -> list[hd.Heading]:
+    """Run-in labels opening a sentence of a line whose breaks were lost: the label that
+    opened its own paragraph now follows the sentence before it (``…组织保证。村居基层
+    基础工作整治 2012年11月,…``), still set off from its content by a blank."""
+    out: list[hd.Heading] = []
+    for line in lines:
+        if len(line.text) < RUNIN_PARAGRAPH_MIN:
+            continue
+        for m in _SENTENCE_START.finditer(text, line.start + 1, line.end):
+            if m.end() in taken:
+                continue
+            # a window, not the rest of the line: the label's content is judged by its start,
+            # and the scan stays linear on a page-long line
+            h = un.runin(text, un.Paragraph(m.end(), min(line.end, m.end() + RUNIN_WINDOW), line), bare)
+            if h is not None:
+                out.append(h)
     return out
 
 
@@ -211,8 +262,9 @@ def _keep(hs: list[hd.Heading], title_span: tuple[int, int] | None,
             last_ranked = h
         elif has_articles and (last_ranked is None or last_ranked.style == "tiao"):
             continue  # a law's preamble, or the items of an article
-        if h.rank is None and h.ordinal not in (None, 1) and h.style not in seen_styles and not h.at_line_start:
-            continue  # a stray number inside a sentence
+        if (h.rank is None and h.ordinal not in (None, 1) and h.style not in seen_styles and not h.at_line_start
+                and h.evidence != "noun"):
+            continue  # a stray number inside a sentence (not one of a series of run-in points)
         seen_styles.add(h.style)
         kept.append(h)
     return kept
@@ -229,11 +281,13 @@ def outline(text: str, *, doc_type: str | None = None, skip: list[tuple[int, int
     """
     if doc_type in TABLE_TYPES:
         return [], []
+    if title_span is not None and title_span[1] - title_span[0] > TITLE_SPAN_MAX:
+        title_span = None  # a "title" that long is the text whose line breaks were lost, not a title line
     lines = join_bare_numbers(text, content_lines(text, skip, outline_begin(text)))
     segs = chunk_numbers(lines, confirm_run_in([segments(text, line) for line in lines]))
     points = bool(title_text) and title_text.endswith(words("lexicon.tsv", "point_genre"))
-    numbered = _numbered(segs, doc_type not in NO_LEAD_TYPES, lead_score, points)
-    tabular = flattened_table(lines)
+    numbered = _numbered(segs, doc_type not in NO_LEAD_TYPES, lead_score, points, spaced_words(text))
+    tabular = flattened_table(lines, stripped(lines))
     found = [h for h in numbered + _unnumbered(text, lines, segs, numbered, lead_score)
              if h.rank is not None or h.line_index not in tabular]
     found = _keep(found, title_span, title_text)

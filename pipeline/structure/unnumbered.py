@@ -156,14 +156,16 @@ def parallel_labels(lines: list[Line], bare: list[bool], after_heading: set[int]
     return out
 
 
-def runin(text: str, para: Paragraph) -> Heading | None:
+def runin(text: str, para: Paragraph, bare: bool = False) -> Heading | None:
+    """A run-in label opening ``para``, or None. Its content must read as prose (hold a
+    comma or a full stop) unless the document lost all its marks (``bare``)."""
     m = _RUNIN.match(text, para.start, para.end)
     if not m or not _first_is_text(m.group(1)) or _salutation(m.group(1)) or m.group(1)[-1].isdigit():
         return None
     rest = text[m.end():para.end]
     if rest.startswith(words("lexicon.tsv", "honorific")):
         return None
-    if len(rest) < MIN_CONTENT or not any(ch in rest for ch in "。，,"):
+    if len(rest) < MIN_CONTENT or not (bare or any(ch in rest for ch in "。，,")):
         return None
     if (_SPLIT_WORDS.search(rest[:SPLIT_REACH]) or _SPACED_FIGURE.match(rest)
             or m.group(1)[-1] in "、的和与及或并在对把将由"):
