@@ -1,0 +1,51 @@
+"""Duty lists whose punctuation a copying site stripped, markers' `、` and brackets included.
+
+The texts are written for these tests: a heading, then items whose numbers stand bare
+(`一负责…`), one per line or run together into one line.
+"""
+
+from __future__ import annotations
+
+from extractors.duties import extract_duties
+from extractors.duties.items import find_markers
+from pipeline import stages
+from pipeline.process import process_text
+
+
+def duties(text: str) -> list[tuple[str | None, str]]:
+    doc = process_text(text, stages.before("extract"), path="test.txt")
+    return [(d.organ, d.text) for d in extract_duties(doc)]
+
+
+ITEMS = ["负责全区档案资料的收集整理和保管", "指导各街道档案工作的业务开展",
+         "承办区委交办的其他事项"]
+
+
+def test_bare_numbers_one_item_a_line() -> None:
+    text = "档案科主要职责\n" + "\n".join(f"{n}{t}" for n, t in zip("一二三", ITEMS, strict=True)) + "\n"
+    assert duties(text) == [("档案科", t) for t in ITEMS]
+
+
+def test_bare_numbers_run_into_one_line() -> None:
+    text = "档案科主要职责\n" + "".join(f"{n}{t}" for n, t in zip("一二三", ITEMS, strict=True)) + "\n"
+    assert duties(text) == [("档案科", t) for t in ITEMS]
+
+
+def test_arabic_bare_numbers() -> None:
+    text = "档案科主要职责\n" + "\n".join(f"{n}{t}" for n, t in zip("123", ITEMS, strict=True)) + "\n"
+    assert duties(text) == [("档案科", t) for t in ITEMS]
+
+
+def test_a_number_inside_an_item_does_not_restart_the_list() -> None:
+    text = "一负责全区档案统一管理\n二指导各街道档案工作\n三承办交办事项\n"
+    assert [(m.n, m.start) for m in find_markers(text)] == [(1, 0), (2, 12), (3, 23)]
+
+
+def test_lines_that_kept_their_punctuation_have_no_bare_markers() -> None:
+    # prose opening lines with numbers (`一般…`, `二是…`) is no list when its marks are there
+    text = "一般情况下，由科长负责。\n二级单位应当配合；\n三季度完成检查。\n"
+    assert find_markers(text) == []
+
+
+def test_two_bare_numbers_are_no_list() -> None:
+    assert find_markers("一负责收集资料\n二负责保管资料\n") == []
