@@ -49,3 +49,24 @@ def test_lines_that_kept_their_punctuation_have_no_bare_markers() -> None:
 
 def test_two_bare_numbers_are_no_list() -> None:
     assert find_markers("一负责收集资料\n二负责保管资料\n") == []
+
+
+def test_duty_paragraphs_run_into_one_line() -> None:
+    # a page of unnumbered duty paragraphs copied with its line breaks lost
+    paras = ["负责全镇安全生产工作的综合监督管理，组织开展安全检查。",
+             "负责辖区内消防安全的日常巡查；指导村居做好隐患排查。",
+             "承担应急预案的编制和演练组织工作。",
+             "协调处理突发事件的先期处置工作。",
+             "负责组织全镇安全生产宣传教育和培训工作，普及安全知识。",
+             "完成镇党委镇政府交办的其他工作任务。"]
+    found = duties("".join(paras))
+    assert [t for _, t in found] == [
+        "负责全镇安全生产工作的综合监督管理，组织开展安全检查", "负责辖区内消防安全的日常巡查",
+        "指导村居做好隐患排查", "承担应急预案的编制和演练组织工作", "协调处理突发事件的先期处置工作",
+        "负责组织全镇安全生产宣传教育和培训工作，普及安全知识", "完成镇党委镇政府交办的其他工作任务"]
+
+
+def test_a_report_paragraph_is_no_duty_list() -> None:
+    text = ("今年以来，全镇经济运行总体平稳，财政收入稳步增长。各村积极开展环境整治，"
+            "群众满意度明显提高。下一步，我们将继续加大工作力度，推动各项任务落实落细。")
+    assert duties(text) == []

@@ -582,15 +582,12 @@ def _verb_paragraphs(b: _Builder, markers: Markers, organ: str | None) -> None:
     """A page that is only a duty list with its heading and numbering lost: a run of at least
     three plain paragraphs, two in three opening with a duty verb and half of them with a
     verb of responsibility (`负责…。\n负责…；…。\n规划和部署…。`). Each paragraph gives
-    its statements as a numbered item would."""
+    its statements as a numbered item would; a page that lost its line breaks too gives
+    its sentences as paragraphs (:func:`_paragraph_spans`)."""
     text = b.text
     runs: list[list[tuple[int, int]]] = [[]]
-    pos = 0
-    for line in text.split("\n"):
-        a, end = pos, pos + len(line)
-        pos = end + 1
-        body = line.strip(" \t\u3000")
-        lead = a + len(line) - len(line.lstrip(" \t\u3000"))
+    for lead, end in _paragraph_spans(text):
+        body = text[lead:end].rstrip(" \t\u3000")
         if body and body.endswith(("。", "；", ";")) and lead not in markers.by_start:
             runs[-1].append((lead, end))
         elif runs[-1]:
@@ -602,6 +599,33 @@ def _verb_paragraphs(b: _Builder, markers: Markers, organ: str | None) -> None:
         for a, end in run:
             for pa, pb in sentence_duties(text, a, end):
                 b.add(organ, pa, pb)
+
+
+#: A line this long is taken as paragraphs run together (a page copied
+#: with its line breaks lost); its sentences stand for the paragraphs.
+RUN_IN_LINE = 100
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each paragraph, blanks before it left out: each line, or each
+    `。`-sentence of a run-in line (``RUN_IN_LINE``)."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        a, end = pos, pos + len(line)
+        pos = end + 1
+        lead = a + len(line) - len(line.lstrip(" \t\u3000"))
+        if end - lead < RUN_IN_LINE:
+            out.append((lead, end))
+            continue
+        x = lead
+        for i in range(lead, end):
+            if text[i] == "。":
+                out.append((x, i + 1))
+                x = i + 1
+        if x < end:
+            out.append((x, end))
+    return out
 
 
 def _lead_paragraphs(b: _Builder, organ: str | None) -> None:
