@@ -70,3 +70,11 @@ def test_a_report_paragraph_is_no_duty_list() -> None:
     text = ("今年以来，全镇经济运行总体平稳，财政收入稳步增长。各村积极开展环境整治，"
             "群众满意度明显提高。下一步，我们将继续加大工作力度，推动各项任务落实落细。")
     assert duties(text) == []
+
+
+def test_second_heading_run_on_after_a_list_keeps_its_own_list() -> None:
+    # a page copied with its line breaks lost: the second heading follows the last item directly
+    text = ("区档案局主要职责（一）负责全区档案工作的统筹规划。（二）指导各单位档案业务。"
+            "区档案局内设机构（一）办公室负责机关日常运转。（二）业务科负责档案业务指导。")
+    assert duties(text) == [("区档案局", "负责全区档案工作的统筹规划"), ("区档案局", "指导各单位档案业务"),
+                            ("办公室", "负责机关日常运转"), ("业务科", "负责档案业务指导")]

@@ -347,7 +347,8 @@ def extract_duties(doc: Document) -> list[Duty]:
         if chain:
             for i, it in enumerate(chain):
                 b.item(it, organ, markers, last=i == len(chain) - 1, fixed=fixed, units_only=cue.kind == "units")
-            b.covered.add(clause_start, chain[-1].end)
+            # a heading run on after the last item (`…工作。内设机构`) stays free for its own cue
+            b.covered.add(clause_start, drop_heading_tail(text, chain[-1].body, chain[-1].end))
         elif not _unit_lines(b, cue, limit):
             if cue.kind == "heading":
                 _paragraph(b, cue, organ, limit)
