@@ -78,3 +78,10 @@ def test_second_heading_run_on_after_a_list_keeps_its_own_list() -> None:
             "区档案局内设机构（一）办公室负责机关日常运转。（二）业务科负责档案业务指导。")
     assert duties(text) == [("区档案局", "负责全区档案工作的统筹规划"), ("区档案局", "指导各单位档案业务"),
                             ("办公室", "负责机关日常运转"), ("业务科", "负责档案业务指导")]
+
+
+def test_one_sentence_duties_of_articles_run_together() -> None:
+    # 处务规程 articles copied with their line breaks lost: each article still opens a duty
+    text = ("第 1 条 本规程依组织条例订定之。第 2 条 秘书室掌理本局文书事项。"
+            "第 3 条 会计室掌理本局岁计及会计事项。")
+    assert duties(text) == [("秘书室", "掌理本局文书事项"), ("会计室", "掌理本局岁计及会计事项")]

@@ -56,6 +56,9 @@ from pipeline.tokenize import cut
 SENTENCE_START = set("。；;：:\n！？")
 MARKER_PREFIX = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*")
 ARTICLE_PREFIX = re.compile(r"^第\s*[一二三四五六七八九十百零\d]+\s*[条條]\s*")
+#: an article heading ending where a name begins, after a sentence end (`…事项。第 15 条人事室…`:
+#: articles run together when the line breaks were lost)
+ARTICLE_BEFORE = re.compile(r"第\s*[一二三四五六七八九十百零\d]+\s*[条條]\s*$")
 
 
 #: Cue kinds that introduce a numbered list after a clause (``cues.tsv``).
@@ -453,8 +456,10 @@ def _sentence(b: _Builder, cue: Cue, markers: Markers, limit: int) -> None:
     if org_first and m.start() > 0 and text[m.start() - 1] not in SENTENCE_START:
         line_start = text.rfind("\n", 0, m.start()) + 1
         lead = text[line_start:m.start()]
-        if not (MARKER_PREFIX.fullmatch(lead) or ARTICLE_PREFIX.fullmatch(lead)):
-            return  # the name is not where the sentence (or its item) begins
+        art = ARTICLE_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        run_on = art is not None and (art.start() == 0 or text[art.start() - 1] in SENTENCE_START)
+        if not (MARKER_PREFIX.fullmatch(lead) or ARTICLE_PREFIX.fullmatch(lead) or run_on):
+            return  # the name is not where the sentence (or its item, or its article) begins
     a, end = m.start("text"), m.end("text")
     if text[a:a + 2] == "分别" or len(m.group("org")) < 2:
         return
