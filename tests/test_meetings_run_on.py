@@ -31,3 +31,9 @@ def test_title_run_into_the_text_names_the_meeting() -> None:
     found = meetings(text)
     assert list(found) == ["审议会会议"]
     assert found["审议会会议"].quorum is not None
+
+
+def test_database_label_whose_colon_was_stripped_is_no_part_of_the_title() -> None:
+    text = ("法规名称审议会会议规则\n第一条本规则依组织法订定之\n第二条本会议每月举行一次由主任委员召集\n"
+            "第三条本会议须有委员二分之一以上出席方得开会\n")
+    assert list(meetings(text)) == ["审议会会议"]

@@ -284,7 +284,7 @@ def self_organ(doc: Document) -> str | None:
     """The organ a document is about, read off its title (`…小组设置要点` → `…小组`): what `本小组` means."""
     lines = [doc.title or ""] + [ln for ln in doc.text.splitlines()[:40] if len(ln.strip()) <= 40]
     for line in lines:
-        title = re.sub(r"^法规名称[:：]", "", line.strip())
+        title = re.sub(r"^法规名称[:：]?", "", line.strip())
         for tail in word_list("title_tails.txt"):
             if title.endswith(tail) and title[:-len(tail)].endswith(organ_suffixes()):
                 return title[:-len(tail)]

@@ -132,7 +132,7 @@ SELF_MEETING = re.compile(r"(?:^|[\s。；;，,、)）])(?:本会|本小组|本�
 
 def _title_body(doc: Document) -> str | None:
     title = doc.title or next((ln.strip() for ln in doc.text.splitlines() if ln.strip()), "")
-    title = re.sub(r"^法规名称[:：]", "", title)
+    title = DB_LABEL.sub("", title)
     m = TITLE.search(title)
     if m is None and len(title) > RUN_ON_TITLE:  # a title run into the text after it (line breaks lost)
         m = TITLE_AT_START.match(title)
@@ -199,7 +199,7 @@ def find_scopes(doc: Document) -> list[Scope]:
             # an unnumbered heading (`党组会议制度`, a title) is over its `一、会议组成…` parts
             end = min([end] + [p for p in outer if p > m.end()])
         body = re.sub(r"^(?:实行|建立|坚持|推行|落实|健全)", "", m.group("body"))  # `7、实行周一下午例会学习制度`
-        body = ARTICLE_REMNANT.sub("", body)
+        body = ARTICLE_REMNANT.sub("", DB_LABEL.sub("", body))
         if body.startswith(SELF):  # `第 3 条本院会议…`: the text's own meeting, which its title names
             continue
         if m.group(0).endswith("规则") and not body.endswith("会议"):
@@ -264,6 +264,8 @@ def find_scopes(doc: Document) -> list[Scope]:
     return _without_articles(scopes, title_body)
 
 
+#: a law database's field label before the title; its colon may be stripped with the rest
+DB_LABEL = re.compile(r"^法规名称[:：]?")
 #: an article heading run into the name after it when the line breaks were lost
 #: (`…。第三条主任会议由…`, `第 3 条本会…`): never part of a meeting's name
 ARTICLE_REMNANT = re.compile(r"^(?:第\s*[一二三四五六七八九十百零\d]+\s*)?[条條](?=[\u4e00-\u9fff“”\"]{2})")
