@@ -56,6 +56,9 @@ from pipeline.tokenize import cut
 SENTENCE_START = set("。；;：:\n！？")
 MARKER_PREFIX = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*")
 ARTICLE_PREFIX = re.compile(r"^第\s*[一二三四五六七八九十百零\d]+\s*[条條]\s*")
+#: an article heading ending where a name begins, after a sentence end (`…事项。第 15 条人事室…`:
+#: articles run together when the line breaks were lost)
+ARTICLE_BEFORE = re.compile(r"第\s*[一二三四五六七八九十百零\d]+\s*[条條]\s*$")
 
 
 #: Cue kinds that introduce a numbered list after a clause (``cues.tsv``).
@@ -281,7 +284,7 @@ def self_organ(doc: Document) -> str | None:
     """The organ a document is about, read off its title (`…小组设置要点` → `…小组`): what `本小组` means."""
     lines = [doc.title or ""] + [ln for ln in doc.text.splitlines()[:40] if len(ln.strip()) <= 40]
     for line in lines:
-        title = re.sub(r"^法规名称[:：]", "", line.strip())
+        title = re.sub(r"^法规名称[:：]?", "", line.strip())
         for tail in word_list("title_tails.txt"):
             if title.endswith(tail) and title[:-len(tail)].endswith(organ_suffixes()):
                 return title[:-len(tail)]
@@ -347,7 +350,8 @@ def extract_duties(doc: Document) -> list[Duty]:
         if chain:
             for i, it in enumerate(chain):
                 b.item(it, organ, markers, last=i == len(chain) - 1, fixed=fixed, units_only=cue.kind == "units")
-            b.covered.add(clause_start, chain[-1].end)
+            # a heading run on after the last item (`…工作。内设机构`) stays free for its own cue
+            b.covered.add(clause_start, drop_heading_tail(text, chain[-1].body, chain[-1].end))
         elif not _unit_lines(b, cue, limit):
             if cue.kind == "heading":
                 _paragraph(b, cue, organ, limit)
@@ -452,8 +456,10 @@ def _sentence(b: _Builder, cue: Cue, markers: Markers, limit: int) -> None:
     if org_first and m.start() > 0 and text[m.start() - 1] not in SENTENCE_START:
         line_start = text.rfind("\n", 0, m.start()) + 1
         lead = text[line_start:m.start()]
-        if not (MARKER_PREFIX.fullmatch(lead) or ARTICLE_PREFIX.fullmatch(lead)):
-            return  # the name is not where the sentence (or its item) begins
+        art = ARTICLE_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        run_on = art is not None and (art.start() == 0 or text[art.start() - 1] in SENTENCE_START)
+        if not (MARKER_PREFIX.fullmatch(lead) or ARTICLE_PREFIX.fullmatch(lead) or run_on):
+            return  # the name is not where the sentence (or its item, or its article) begins
     a, end = m.start("text"), m.end("text")
     if text[a:a + 2] == "分别" or len(m.group("org")) < 2:
         return
@@ -582,15 +588,12 @@ def _verb_paragraphs(b: _Builder, markers: Markers, organ: str | None) -> None:
     """A page that is only a duty list with its heading and numbering lost: a run of at least
     three plain paragraphs, two in three opening with a duty verb and half of them with a
     verb of responsibility (`负责…。\n负责…；…。\n规划和部署…。`). Each paragraph gives
-    its statements as a numbered item would."""
+    its statements as a numbered item would; a page that lost its line breaks too gives
+    its sentences as paragraphs (:func:`_paragraph_spans`)."""
     text = b.text
     runs: list[list[tuple[int, int]]] = [[]]
-    pos = 0
-    for line in text.split("\n"):
-        a, end = pos, pos + len(line)
-        pos = end + 1
-        body = line.strip(" \t\u3000")
-        lead = a + len(line) - len(line.lstrip(" \t\u3000"))
+    for lead, end in _paragraph_spans(text):
+        body = text[lead:end].rstrip(" \t\u3000")
         if body and body.endswith(("。", "；", ";")) and lead not in markers.by_start:
             runs[-1].append((lead, end))
         elif runs[-1]:
@@ -602,6 +605,33 @@ def _verb_paragraphs(b: _Builder, markers: Markers, organ: str | None) -> None:
         for a, end in run:
             for pa, pb in sentence_duties(text, a, end):
                 b.add(organ, pa, pb)
+
+
+#: A line this long is taken as paragraphs run together (a page copied
+#: with its line breaks lost); its sentences stand for the paragraphs.
+RUN_IN_LINE = 100
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each paragraph, blanks before it left out: each line, or each
+    `。`-sentence of a run-in line (``RUN_IN_LINE``)."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        a, end = pos, pos + len(line)
+        pos = end + 1
+        lead = a + len(line) - len(line.lstrip(" \t\u3000"))
+        if end - lead < RUN_IN_LINE:
+            out.append((lead, end))
+            continue
+        x = lead
+        for i in range(lead, end):
+            if text[i] == "。":
+                out.append((x, i + 1))
+                x = i + 1
+        if x < end:
+            out.append((x, end))
+    return out
 
 
 def _lead_paragraphs(b: _Builder, organ: str | None) -> None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from extractors.duties.organs import duty_verbs
 from pipeline import lexicon
 
 HERE = Path(__file__).parent
@@ -106,7 +107,74 @@ def find_markers(text: str, start: int = 0, end: int | None = None) -> Markers:
                 b += 1
             if a not in found:
                 found[a] = Marker(name, cn_number(m.group("n")), a, b)
+    for mk in bare_markers(text, start, end):
+        found.setdefault(mk.start, mk)
     return Markers([found[k] for k in sorted(found)])
+
+
+@cache
+def _bare_styles() -> list[tuple[str, re.Pattern[str]]]:
+    return [(name, re.compile(regex)) for name, regex in lexicon.rows(HERE / "bare_markers.tsv")]
+
+
+#: Punctuation whose presence on a line shows the line kept its marks (and so its marker's `、`).
+LINE_PUNCT = re.compile(r"[，,。；;、：:（）()“”]")
+#: A run of stripped markers counts from this many items on: two lines that open with
+#: `一…` and `二…` may be prose (`一般…`, `二者…`); three in sequence are a list.
+BARE_RUN = 3
+
+
+def bare_markers(text: str, start: int, end: int) -> list[Marker]:
+    """Markers of ``bare_markers.tsv``: numbers on lines with no punctuation at all, in
+    runs of at least ``BARE_RUN`` numbered 1, 2, 3 … A line that kept its punctuation kept
+    its `、` too, so clean text never yields one.
+
+    A number opens an item where it opens a line, or inside a line (the line breaks went
+    with the punctuation, or a converter joined the lines) where a duty verb follows it
+    (`…规划二负责对全局…`). Inside a line a number is weaker evidence: it never restarts
+    a run that has reached 2 (`统一管理` inside an item), and a run that is a lone 1
+    gives way to a later 1."""
+    runs: dict[str, list[Marker]] = {}
+    out: list[Marker] = []
+    verbs = duty_verbs()
+    line_starts: set[int] = set()
+
+    def close(style: str) -> None:
+        run = runs.pop(style, [])
+        if len(run) >= BARE_RUN:
+            out.extend(run)
+
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl == -1 else nl
+        a = pos
+        while a < stop and text[a] in " \t\u3000":
+            a += 1
+        if a < stop and not LINE_PUNCT.search(text, a, stop):
+            for name, rx in _bare_styles():
+                for m in rx.finditer(text, a, stop):
+                    at_start = m.start() == a
+                    if not at_start and (not text.startswith(verbs, m.end()) or NUMERAL.match(text, m.start() - 1)):
+                        continue
+                    mk = Marker(name, cn_number(m.group("n")), m.start(), m.end())
+                    if at_start:
+                        line_starts.add(mk.start)
+                    run = runs.get(name)
+                    if run and mk.n == run[-1].n + 1:
+                        run.append(mk)
+                    elif mk.n == 1 and (at_start or not run or (len(run) == 1 and run[0].start not in line_starts)):
+                        close(name)
+                        runs[name] = [mk]
+        pos = stop + 1
+    for name in list(runs):
+        close(name)
+    return sorted(out, key=lambda mk: mk.start)
+
+
+#: a character that makes the number after it part of a longer one (`十二`, `12`)
+NUMERAL = re.compile(r"[一二三四五六七八九十百零两\d]")
+
 
 
 def chain_at(text: str, markers: Markers, pos: int, limit: int, gap: int = 4) -> list[Item]:

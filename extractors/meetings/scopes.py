@@ -38,6 +38,11 @@ TITLE = re.compile(rf"(?P<body>[\u4e00-\u9fff]{{2,20}}?{BODY_SUFFIX}?)(?:议事�
                    # or run into its preamble (`…议事规则为了更好地…`) where punctuation was lost
                    r"(?:\s*$|(?=为(?:了|进一步|切实|加强|规范|保证|提高|贯彻)|根据))")
 
+#: a "title" this long is the text's first line run into what follows it (line breaks lost):
+#: the rules' name is then read where the line begins (`监察院会议规则最新异动日期…`)
+RUN_ON_TITLE = 60
+TITLE_AT_START = re.compile(rf"(?P<body>[\u4e00-\u9fff]{{2,20}}?{BODY_SUFFIX}?)(?:议事规则|会议规则|议事程序|规则)")
+
 #: a leading team that meets as a whole (`党政班子议事规则`, `党组议事规则`): its meeting is `X会议`
 TEAM = ("班子", "党组", "支部", "小组")
 
@@ -127,8 +132,10 @@ SELF_MEETING = re.compile(r"(?:^|[\s。；;，,、)）])(?:本会|本小组|本�
 
 def _title_body(doc: Document) -> str | None:
     title = doc.title or next((ln.strip() for ln in doc.text.splitlines() if ln.strip()), "")
-    title = re.sub(r"^法规名称[:：]", "", title)
+    title = DB_LABEL.sub("", title)
     m = TITLE.search(title)
+    if m is None and len(title) > RUN_ON_TITLE:  # a title run into the text after it (line breaks lost)
+        m = TITLE_AT_START.match(title)
     if m is None:  # a text setting up a committee regulates its meetings when it says how they are held
         # a gazette order names the text it issues in quotes: `订定「…审议小组设置要点」`
         quoted = re.findall(r"[「“]([^」”]{4,40})[」”]", doc.text[:300])
@@ -193,6 +200,9 @@ def find_scopes(doc: Document) -> list[Scope]:
             # an unnumbered heading (`党组会议制度`, a title) is over its `一、会议组成…` parts
             end = min([end] + [p for p in outer if p > m.end()])
         body = re.sub(r"^(?:实行|建立|坚持|推行|落实|健全)", "", m.group("body"))  # `7、实行周一下午例会学习制度`
+        body = ARTICLE_REMNANT.sub("", DB_LABEL.sub("", body))
+        if body.startswith(SELF):  # `第 3 条本院会议…`: the text's own meeting, which its title names
+            continue
         if m.group(0).endswith("规则") and not body.endswith("会议"):
             body += "会议"  # `…常务委员会议事规则` regulates the 常务委员会会议
         scopes.append(Scope(_renamed(text, body, m.end(), end), m.start(), end, heading=True))
@@ -251,7 +261,29 @@ def find_scopes(doc: Document) -> list[Scope]:
                 body = _plain(body.lstrip("、"))
                 if not NOT_BODY.match(body):
                     scopes.append(Scope(body, m.start("body"), end, dict(pre)))
-    return scopes
+    return _without_articles(scopes, title_body)
+
+
+#: a law database's field label before the title; its colon may be stripped with the rest
+DB_LABEL = re.compile(r"^法规名称[:：]?")
+#: an article heading run into the name after it when the line breaks were lost
+#: (`…。第三条主任会议由…`, `第 3 条本会…`): never part of a meeting's name
+ARTICLE_REMNANT = re.compile(r"^(?:第\s*[一二三四五六七八九十百零\d]+\s*)?[条條](?=[\u4e00-\u9fff“”\"]{2})")
+
+
+def _without_articles(scopes: list[Scope], title_body: str | None) -> list[Scope]:
+    """``scopes`` with article headings cut off their bodies; a body left naming the text's
+    own meeting (`本会`) is the title's and dropped, as :func:`_own_body` drops it."""
+    out = []
+    for sc in scopes:
+        body = ARTICLE_REMNANT.sub("", sc.body)
+        if body != sc.body:
+            own = _own_body(body, title_body)
+            if not own:
+                continue
+            sc.body = own
+        out.append(sc)
+    return out
 
 
 #: a section whose title is a meeting's name (`第三章 镇长办公会议`, `二、党政联席会议`)
@@ -313,7 +345,7 @@ def _sentence(text: str, pos: int) -> tuple[int, int]:
     return a, min(ends) if ends else len(text)
 
 
-LEADING_MARKER = re.compile(r"^\s*(?:第[一二三四五六七八九十百零\d]+条\s+|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])\s*")
+LEADING_MARKER = re.compile(r"^\s*(?:第\s*[一二三四五六七八九十百零\d]+\s*条(?:\s+|(?![件例款文]))|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])\s*")
 
 
 #: a doc-sharing site's page number run into the text (`…可确定有关人员\n2、列席会议`): a line that
