@@ -3,7 +3,9 @@ when it is absent (a fresh clone elsewhere has none; CI has it)."""
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,6 +20,16 @@ def shared() -> Path:
     if not (SHARED / "spec" / "record.schema.json").exists():
         pytest.skip("../shared is not present")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def scorer(shared: Path) -> Any:
+    """``../shared/tools/score.py`` loaded as a module (it is a script, not a package)."""
+    spec = importlib.util.spec_from_file_location("gold_score", shared / "tools" / "score.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,6 @@ work lands; never drop documents to make one pass.
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import json
 from pathlib import Path
 from typing import Any
@@ -22,21 +21,13 @@ from pipeline.process import process_file
 FLOORS = {"original": (0.99, 0.99), "web": (0.95, 0.93)}
 
 
-def _scorer(shared: Path) -> Any:
-    spec = importlib.util.spec_from_file_location("score", shared / "tools" / "score.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _source(shared: Path, name: str) -> Path:
     return next(p for p in [shared / "seeds" / name, *(shared / "corpus").rglob(name)] if p.exists())
 
 
 @pytest.mark.parametrize("which", sorted(FLOORS))
-def test_figures_match_gold(shared: Path, which: str) -> None:
-    score = _scorer(shared)
+def test_figures_match_gold(shared: Path, scorer: Any, which: str) -> None:
+    score = scorer
     tp = gold_n = pred_n = exact = 0
     for gpath in sorted((shared / "corpus" / "gold").glob("*.gold.json")):
         gold = json.loads(gpath.read_text(encoding="utf-8"))

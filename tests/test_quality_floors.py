@@ -14,7 +14,6 @@ Raise a floor when work lands; never drop documents to make one pass.
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import io
 import json
 import shutil
@@ -83,16 +82,8 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
 }
 
 
-def _scorer(shared: Path) -> Any:
-    spec = importlib.util.spec_from_file_location("gold_score", shared / "tools" / "score.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
-def scored(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
+def scored(shared: Path, scorer: Any, tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
     """The scorer's summary per set, from one extraction of every real document with gold."""
     root = tmp_path_factory.mktemp("quality")
     pred = root / "pred"
@@ -109,7 +100,7 @@ def scored(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, 
         which = "web" if src.parent.name == "web" else "original"
         for target in (which, "all"):
             shutil.copy(gpath, sets[target] / gpath.name)
-    score = _scorer(shared)
+    score = scorer
     out: dict[str, dict[str, Any]] = {}
     for name, folder in sets.items():
         buf = io.StringIO()
