@@ -117,9 +117,34 @@ def tab_rows(grid: Grid) -> str:
     return "单位：万元\n" + "\n".join("\t".join(row) for row in grid) + "\n"
 
 
+def bar_per_cell(grid: Grid) -> str:
+    """Every cell on a line of its own ending in ` |`, an empty cell a lone `|`, a lone `|`
+    opening each row; above the table, the page's own bars around a unit note."""
+    lines = ["|", "单位:万元 |", "||||", "|"]
+    for row in grid:
+        lines.append("|")
+        lines.extend(f"{c} |" if c else "|" for c in row)
+    return "\n".join(lines) + "\n"
+
+
+def pipes_merged(grid: Grid) -> str:
+    """Rows opened and closed by bars with no spaces: a cell equal to the one above is
+    empty (merged), each row closes with a run of bars of its own length, and the header
+    row is repeated after the second row (a page break)."""
+    lines = ["单位:万元"]
+    for i, row in enumerate(grid):
+        above = grid[i - 1] if i else []
+        cells = ["" if i and c and j < len(above) and c == above[j] else c for j, c in enumerate(row)]
+        lines.append("|" + "|".join(cells) + "|" * (1 + (i * 3) % 5))
+        if i == 1:
+            lines.append("|" + "|".join(grid[0]) + "|")
+    return "\n".join(lines) + "\n"
+
+
 FLATTENERS: dict[str, Callable[[Grid], str]] = {
     "pipe_rows": pipe_rows, "bar_lines": bar_lines, "space_aligned": space_aligned,
     "one_line_spaces": one_line_spaces, "fused": fused, "tab_rows": tab_rows,
+    "bar_per_cell": bar_per_cell, "pipes_merged": pipes_merged,
 }
 
 
