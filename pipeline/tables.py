@@ -314,23 +314,6 @@ def _bare_rows(lines: list[_Line], i: int) -> tuple[list[list[Cell]], int]:
     return rows, i
 
 
-def _row_key(row: list[Cell]) -> tuple[str, ...]:
-    texts = [c.text for c in row]
-    while texts and not texts[-1]:
-        texts.pop()
-    return tuple(texts)
-
-
-def _without_repeated_header(rows: list[list[Cell]]) -> list[list[Cell]]:
-    """``rows`` without later copies of the header row, which a table split over pages
-    repeats at the top of each page; the copy says nothing the header does not, and
-    read as a row it would open a new form in the middle of the table."""
-    head = _row_key(rows[0])
-    if sum(1 for t in head if t) < 2:
-        return rows
-    return [rows[0]] + [r for r in rows[1:] if _row_key(r) != head]
-
-
 def _table(rows: list[list[Cell]]) -> tuple[Table, Cell | None]:
     """Build a table from its rows, splitting off a single-cell caption row."""
     caption = None
@@ -382,12 +365,6 @@ def find_tables(text: str) -> list[tuple[Table, Cell | None]]:
 def tables_stage(doc: Document) -> Document:
     """Parse the tables of ``doc.text`` into ``doc.work.tables`` and publish their captions."""
     found = find_tables(doc.text)
-    for table, _ in found:
-        rows = _without_repeated_header(table.rows)
-        if len(rows) < len(table.rows):
-            doc.warnings.append(f"table at {table.start}: {len(table.rows) - len(rows)} repeated header "
-                                f"row(s) '{' | '.join(c.text for c in table.rows[0] if c.text)[:40]}' read once")
-            table.rows = rows
     doc.work.tables = [t for t, _ in found]
     captions = [c.text if c else None for _, c in found]
     doc.work.extra["table_captions"] = captions

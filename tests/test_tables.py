@@ -160,10 +160,3 @@ def test_bare_bar_rows_of_differing_lengths_are_one_table() -> None:
     assert texts(text) == [[["", "活动", "金额", "说明", ""], ["", "会务", "5", "", ""],
                             ["", "培训", "", "按期", ""]]]
 
-
-def test_a_header_row_repeated_after_a_page_break_is_read_once_with_a_warning() -> None:
-    text = "活动 | 金额 | 说明\n会务 | 5 | 无\n活动 | 金额 | 说明\n培训 | 2 | 按期\n"
-    doc = tables_stage(doc_of(text))
-    assert [[c.text for c in r] for r in doc.work.tables[0].rows] == [
-        ["活动", "金额", "说明"], ["会务", "5", "无"], ["培训", "2", "按期"]]
-    assert any("repeated header" in w for w in doc.warnings)
