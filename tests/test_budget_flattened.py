@@ -141,10 +141,15 @@ def pipes_merged(grid: Grid) -> str:
     return "\n".join(lines) + "\n"
 
 
+def fused_rows(grid: Grid) -> str:
+    """A .docx table copied as text: one row a line, its cells run together."""
+    return "金额单位:万元\n" + "\n".join("".join(row) for row in grid) + "\n"
+
+
 FLATTENERS: dict[str, Callable[[Grid], str]] = {
     "pipe_rows": pipe_rows, "bar_lines": bar_lines, "space_aligned": space_aligned,
     "one_line_spaces": one_line_spaces, "fused": fused, "tab_rows": tab_rows,
-    "bar_per_cell": bar_per_cell, "pipes_merged": pipes_merged,
+    "bar_per_cell": bar_per_cell, "pipes_merged": pipes_merged, "fused_rows": fused_rows,
 }
 
 
@@ -169,7 +174,9 @@ CASES = [(grid, name, flatten) for grid, name in ((FORM, "form"), (COSTS, "costs
          for flatten in sorted(FLATTENERS)
          # Known limit: fused text is cut at labels of three characters or more (shorter ones
          # hide inside values), so a grid labelled only 科目 | 说明 | 数量 cannot be cut apart.
-         if (name, flatten) != ("unit", "fused")]
+         if (name, flatten) != ("unit", "fused")
+         # Known limit: activity grids fused one row a line are not realigned yet (forms are).
+         and not (name in ("costs", "unit") and flatten == "fused_rows")]
 
 
 @pytest.mark.parametrize("grid, flatten", [(g, f) for g, _, f in CASES], ids=[f"{n}-{f}" for _, n, f in CASES])
