@@ -56,10 +56,12 @@ MIN_SHORT_SHARE = 0.6
 _PIPE_RULE = re.compile(r"^[\s|:：\-—－=+]*$")
 #: A cell line of the bar layout: cells each closed by a bar (``a |``, or ``a |b |`` when
 #: the normalizer joined two cell lines), opened by text; or a line of bars alone.
-_BAR_CELL = re.compile(r"^(?:[^|]*[^|\s][^|]*?\s*\|)+\s*$")
 _BAR_RUN = re.compile(r"^\s*\|+\s*$")
 #: The fewest lines a bar-layout table spans (a stray ``|`` line is page noise).
 MIN_BAR_LINES = 8
+#: How many lines the test for a bar-layout table's start looks at (enough to see its
+#: first rows; looking further would make a long run of bar lines quadratic).
+MAX_BAR_SCAN = 120
 #: The widest row a bar-layout table is read with.
 MAX_BAR_WIDTH = 40
 #: A first row stating only the unit ("单位：万元") is a note, not the table's caption.
@@ -218,8 +220,15 @@ def _is_tsv_start(line: _Line) -> bool:
             and bool(text.split("\t", 1)[0].strip(_STRIP)))
 
 
+def _is_bar_cell(text: str) -> bool:
+    """Cells each closed by a bar, opened by text (checked by hand: a nested regex
+    backtracks without end on long lines with bars inside)."""
+    stripped = text.strip()
+    return stripped.endswith("|") and not stripped.startswith("|") and bool(stripped.strip("| "))
+
+
 def _is_bar_line(line: _Line) -> bool:
-    return bool(_BAR_CELL.match(line.text) or _BAR_RUN.match(line.text))
+    return _is_bar_cell(line.text) or bool(_BAR_RUN.match(line.text))
 
 
 def _bar_tokens(lines: list[_Line]) -> list[Cell]:
@@ -271,11 +280,11 @@ def _is_bar_start(lines: list[_Line], i: int) -> bool:
     """A run of :data:`MIN_BAR_LINES` or more bar-layout lines, some of them lines of bars
     alone and two or more holding a cell (a table's first rows may be mostly empty cells)."""
     j = i
-    while j < len(lines) and _is_bar_line(lines[j]):
+    while j < len(lines) and j < i + MAX_BAR_SCAN and _is_bar_line(lines[j]):
         j += 1
     run = lines[i:j]
     return (len(run) >= MIN_BAR_LINES and any(_BAR_RUN.match(ln.text) for ln in run)
-            and sum(1 for ln in run if _BAR_CELL.match(ln.text)) >= 2
+            and sum(1 for ln in run if _is_bar_cell(ln.text)) >= 2
             and not any(_PIPE in ln.text.rstrip(" |") for ln in run))
 
 
