@@ -212,7 +212,7 @@ def form_items(doc: Document, table: Table, context: str, realign: bool = False)
     """
     unit = _Unit()
     activities: list[BudgetItem] = []
-    rows = [split_inline(r) for r in table.rows]
+    rows = _without_repeated_pairs(doc, [split_inline(r) for r in table.rows])
     pending: tuple[Cell, Label, list[Cell]] | None = None  # a lone label gathering the rows below
     block = ""  # the text of a lone label heading the label/value rows below it
     i = 0
@@ -286,6 +286,30 @@ def form_items(doc: Document, table: Table, context: str, realign: bool = False)
                       start=min(c.start for c in cells), end=max(c.end for c in cells),
                       indicators=unit.indicators)
     return [head, *activities]
+
+
+def _row_texts(row: list[Cell]) -> tuple[str, ...]:
+    return tuple(c.text for c in row if c.text)
+
+
+def _without_repeated_pairs(doc: Document, rows: list[list[Cell]]) -> list[list[Cell]]:
+    """``rows`` without a label/value row that repeats an earlier one cell for cell.
+
+    A form split over pages may repeat its first rows (项目名称 | … | 主管部门 | …) on the
+    next page, in the middle of its indicator grid; read as a pair row, the copy would
+    end the grid there and leave the indicators after it unheaded. It says nothing the
+    first one did not, so it is read once (with a warning).
+    """
+    seen: set[tuple[str, ...]] = set()
+    out: list[list[Cell]] = []
+    for row in rows:
+        key = _row_texts(row)
+        if len(key) >= 2 and key in seen and label_pairs(row):
+            doc.warnings.append(f"budget form: row '{' | '.join(key)[:40]}' repeated after a page break, read once")
+            continue
+        seen.add(key)
+        out.append(row)
+    return out
 
 
 def _flush(unit: _Unit, pending: tuple[Cell, Label, list[Cell]] | None, context: str) -> None:
@@ -422,7 +446,8 @@ def split_forms(table: Table) -> list[Table]:
     for row in table.rows:
         named = any(label.role in ("unit", "activity") and values and "名称" in cell.text
                     for cell, label, values in label_pairs(split_inline(row)))
-        if named and seen and len(forms[-1]) > 1:
+        repeat = any(_row_texts(row) == _row_texts(r) for r in forms[-1])  # a page break's copy
+        if named and seen and len(forms[-1]) > 1 and not repeat:
             forms.append([])
         seen = seen or named
         forms[-1].append(row)

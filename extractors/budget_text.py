@@ -62,6 +62,10 @@ LOOSE_LABEL_CHARS = 12
 #: A run of text this long holding at least FUSED_LABELS labels is a text layer with no separators.
 FUSED_CHARS = 30
 FUSED_LABELS = 3
+#: A line of a table copied one row a line holds fewer labels: two, or one opening the line,
+#: with no sentence end (。) in it, where prose runs its sentences on.
+ROW_LABELS = 2
+_SENTENCE_END = re.compile(r"[。！？]")
 #: Roles of labels that begin a row of their own (a form label, an indicator category).
 _ROW_ROLES = {"unit", "activity", "amount", "description", "goal", "ignore", "indicator_group", "indicator",
               "grade", "value", "category"}
@@ -109,7 +113,7 @@ def _cells_of(text: str, span: _Span) -> list[Cell]:
             pos = lo + len(part)
     cut: list[Cell] = []
     for cell in _attach_notes(out, text):
-        cut.extend(_cut_fused(cell) if len(cell.text) > FUSED_CHARS else [cell])
+        cut.extend(_cut_fused(cell) if len(cell.text) > LOOSE_LABEL_CHARS else [cell])
     return cut
 
 
@@ -174,7 +178,11 @@ def _cut_fused(cell: Cell) -> list[Cell]:
     it, is a word of a value (``本级支出项目`` before ``项目性质``), not a cell.
     """
     text = cell.text
-    if len(_any_label().findall(text)) < FUSED_LABELS:
+    least = FUSED_LABELS
+    if not _SENTENCE_END.search(text):
+        # a row's first cell is a label, and its value follows it directly
+        least = 1 if _any_label().match(text) else ROW_LABELS
+    if len(_any_label().findall(text)) < least:
         return [cell]  # a quick look first: most long cells are prose, not fused labels
     taken = [False] * len(text)
     found: list[tuple[int, int]] = []
@@ -187,7 +195,7 @@ def _cut_fused(cell: Cell) -> list[Cell]:
             for k in range(m.start(), m.end()):
                 taken[k] = True
             found.append((m.start(), m.end()))
-    if len(found) < FUSED_LABELS:
+    if len(found) < least:
         return [cell]
     found.sort()
     starts = {a for a, _ in found}

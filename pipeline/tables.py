@@ -54,11 +54,14 @@ MIN_SHORT_SHARE = 0.6
 #: A rule line a web page or Markdown copy puts under a pipe table's header
 #: (``| --- | :---: |``): layout, not a row of cells.
 _PIPE_RULE = re.compile(r"^[\s|:：\-—－=+]*$")
-#: A cell line of the bar layout: its text, then a closing bar; or a line of bars alone.
-_BAR_CELL = re.compile(r"^(?P<text>[^|]*[^|\s][^|]*?)\s*\|\s*$")
+#: A cell line of the bar layout: cells each closed by a bar (``a |``, or ``a |b |`` when
+#: the normalizer joined two cell lines), opened by text; or a line of bars alone.
 _BAR_RUN = re.compile(r"^\s*\|+\s*$")
 #: The fewest lines a bar-layout table spans (a stray ``|`` line is page noise).
 MIN_BAR_LINES = 8
+#: How many lines the test for a bar-layout table's start looks at (enough to see its
+#: first rows; looking further would make a long run of bar lines quadratic).
+MAX_BAR_SCAN = 120
 #: The widest row a bar-layout table is read with.
 MAX_BAR_WIDTH = 40
 #: A first row stating only the unit ("单位：万元") is a note, not the table's caption.
@@ -145,6 +148,8 @@ def _pipe_rows(lines: list[_Line], i: int, sep: str = "|") -> tuple[list[list[Ce
     rows = [_pipe_cells(lines[i], sep)]
     i += 1
     while i < len(lines) and sep in lines[i].text:
+        if sep == "|" and _is_bar_start(lines, i):
+            break  # a bar-layout table follows: its lines are no cells of this row
         if sep == "|" and _is_pipe_rule(lines[i]):
             i += 1
             continue
@@ -215,21 +220,26 @@ def _is_tsv_start(line: _Line) -> bool:
             and bool(text.split("\t", 1)[0].strip(_STRIP)))
 
 
+def _is_bar_cell(text: str) -> bool:
+    """Cells each closed by a bar, opened by text (checked by hand: a nested regex
+    backtracks without end on long lines with bars inside)."""
+    stripped = text.strip()
+    return stripped.endswith("|") and not stripped.startswith("|") and bool(stripped.strip("| "))
+
+
 def _is_bar_line(line: _Line) -> bool:
-    return bool(_BAR_CELL.match(line.text) or _BAR_RUN.match(line.text))
+    return _is_bar_cell(line.text) or bool(_BAR_RUN.match(line.text))
 
 
 def _bar_tokens(lines: list[_Line]) -> list[Cell]:
     """The cells of bar-layout lines in order; each bar of a line of bars is an empty cell."""
     out: list[Cell] = []
     for ln in lines:
-        m = _BAR_CELL.match(ln.text)
-        if m:
-            out.append(_cell(ln.text, ln.start, m.start("text"), m.end("text")))
-            continue
-        for k, ch in enumerate(ln.text):
+        lo = 0
+        for k, ch in enumerate(ln.text):  # every bar closes the cell written before it
             if ch == "|":
-                out.append(Cell(text="", start=ln.start + k, end=ln.start + k))
+                out.append(_cell(ln.text, ln.start, lo, k))
+                lo = k + 1
     return out
 
 
@@ -238,8 +248,11 @@ def _bar_rows(lines: list[_Line], i: int) -> tuple[list[list[Cell]], int]:
 
     Every row is its opening bar plus the same number of cells, so the row width
     is the period at which an empty opener recurs; the smallest period that
-    holds for the whole run wins. Without one, a line of two or more bars ends
-    a row (the run of a row's trailing empty cells).
+    holds for the whole run wins. The first opener may come after a few stray
+    bar lines above the table (a page's own bars around a note), so the period
+    may hold from any offset within its first row; what comes before that is
+    not the table's. Without a period, a line of two or more bars ends a row
+    (the run of a row's trailing empty cells).
     """
     j = i
     while j < len(lines) and _is_bar_line(lines[j]):
@@ -247,8 +260,9 @@ def _bar_rows(lines: list[_Line], i: int) -> tuple[list[list[Cell]], int]:
     tokens = _bar_tokens(lines[i:j])
     n = len(tokens)
     for period in range(3, min(MAX_BAR_WIDTH, n // 2) + 1):
-        if all(not tokens[k].text for k in range(0, n, period)):
-            rows = [tokens[k + 1:k + period] for k in range(0, n, period)]
+        offset = next((o for o in range(period) if all(not tokens[k].text for k in range(o, n, period))), None)
+        if offset is not None:
+            rows = [tokens[k + 1:k + period] for k in range(offset, n, period)]
             return [r for r in rows if any(c.text for c in r)], j
     rows, row = [], []
     for ln in lines[i:j]:
@@ -263,11 +277,50 @@ def _bar_rows(lines: list[_Line], i: int) -> tuple[list[list[Cell]], int]:
 
 
 def _is_bar_start(lines: list[_Line], i: int) -> bool:
-    """A run of :data:`MIN_BAR_LINES` bar-layout lines, some of them lines of bars alone."""
-    run = lines[i:i + MIN_BAR_LINES]
-    return (len(run) == MIN_BAR_LINES and all(_is_bar_line(ln) for ln in run)
-            and any(_BAR_RUN.match(ln.text) for ln in run) and sum(1 for ln in run if _BAR_CELL.match(ln.text)) >= 2
+    """A run of :data:`MIN_BAR_LINES` or more bar-layout lines, some of them lines of bars
+    alone and two or more holding a cell (a table's first rows may be mostly empty cells)."""
+    j = i
+    while j < len(lines) and j < i + MAX_BAR_SCAN and _is_bar_line(lines[j]):
+        j += 1
+    run = lines[i:j]
+    return (len(run) >= MIN_BAR_LINES and any(_BAR_RUN.match(ln.text) for ln in run)
+            and sum(1 for ln in run if _is_bar_cell(ln.text)) >= 2
             and not any(_PIPE in ln.text.rstrip(" |") for ln in run))
+
+
+def _is_bare_row(line: _Line) -> bool:
+    """A row closed by bars at both ends (``|a|b||c|||``), however its cells are spaced."""
+    text = line.text.strip(_STRIP)
+    return len(text) > 1 and text.startswith("|") and text.endswith("|") and text.count("|") >= MIN_PIPE_CELLS
+
+
+def _is_bare_start(lines: list[_Line], i: int) -> bool:
+    """Two bare rows in a row, the first with two or more cells holding text."""
+    return (i + 1 < len(lines) and _is_bare_row(lines[i]) and _is_bare_row(lines[i + 1])
+            and sum(1 for c in _pipe_cells(lines[i]) if c.text) >= 2)
+
+
+def _bare_rows(lines: list[_Line], i: int) -> tuple[list[list[Cell]], int]:
+    """Rows of a table whose lines open and close with bars but whose widths differ.
+
+    A web page copied with its merged cells left empty closes each row with a run of
+    bars as long as the cells it lacks, so a row's width says nothing: a row ends at
+    its last cell holding text, and every row is padded to the widest. Rows of empty
+    cells only (spacer lines) and rule lines hold no cells and are skipped.
+    """
+    rows: list[list[Cell]] = []
+    while i < len(lines) and _is_bare_row(lines[i]):
+        cells = _pipe_cells(lines[i])
+        while cells and not cells[-1].text:
+            cells.pop()
+        if len(cells) > 1:
+            rows.append(cells)
+        i += 1
+    width = max((len(r) for r in rows), default=0) + 1  # the closing bar's empty edge cell
+    for r in rows:
+        end = r[-1].end
+        r += [Cell(text="", start=end, end=end) for _ in range(width - len(r))]
+    return rows, i
 
 
 def _table(rows: list[list[Cell]]) -> tuple[Table, Cell | None]:
@@ -302,12 +355,17 @@ def find_tables(text: str) -> list[tuple[Table, Cell | None]]:
                 found.append(_table(rows))
             continue
         sep = "|" if _is_pipe_start(line) else "\t" if _is_tsv_start(line) else None
-        if sep is not None:
-            rows, nxt = _pipe_rows(lines, i, sep)
-            if len(rows) >= 2:
-                found.append(_table(rows))
-                i = nxt
-                continue
+        rows, nxt = _pipe_rows(lines, i, sep) if sep is not None else ([], i)
+        if _is_bare_start(lines, i):
+            # rows of one width read as pipe rows; where that stops early (a row's
+            # closing run of bars is longer or shorter), the bare reading goes on
+            bare, bare_nxt = _bare_rows(lines, i)
+            if bare_nxt > nxt or len(rows) < 2:
+                rows, nxt = bare, bare_nxt
+        if len(rows) >= 2:
+            found.append(_table(rows))
+            i = nxt
+            continue
         i += 1
     return found
 

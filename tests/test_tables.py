@@ -143,3 +143,20 @@ def test_tab_separated_prose_is_not_a_table(text: str) -> None:
 ])
 def test_flattened_layouts_keep_their_rows(text: str, shapes: list[list[int]]) -> None:
     assert [[len(r) for r in t.rows] for t, _ in find_tables(text)] == shapes
+
+
+def texts(text: str) -> list[list[list[str]]]:
+    return [[[c.text for c in r] for r in t.rows] for t, _ in find_tables(text)]
+
+
+def test_bar_cells_joined_on_one_line_and_stray_bars_above_keep_the_grid() -> None:
+    # the page's own bars around a note come first; two cell lines were joined into one
+    text = "|\n单位:元 |\n|||\n|\n|\n活动 |\n金额 |\n说明 |\n|\n会务 |5 |\n|\n|\n培训 |\n2 |\n按期 |\n"
+    assert texts(text) == [[["活动", "金额", "说明"], ["会务", "5", ""], ["培训", "2", "按期"]]]
+
+
+def test_bare_bar_rows_of_differing_lengths_are_one_table() -> None:
+    text = "前言。\n|活动|金额|说明|||\n|会务|5||\n|培训||按期||||||\n后记。"
+    assert texts(text) == [[["", "活动", "金额", "说明", ""], ["", "会务", "5", "", ""],
+                            ["", "培训", "", "按期", ""]]]
+
