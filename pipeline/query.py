@@ -106,16 +106,28 @@ class Query:
         return [w for clause in self.clauses for t in clause for w in t.words]
 
 
-def _words(text: str) -> tuple[str, ...]:
-    from pipeline.search import simplify
+def simplify(text: str) -> str:
+    """``text`` in simplified script (a no-op for text that already is): the store holds
+    simplified text, so queries and filters are folded the same way."""
+    from pipeline.normalize.script import converter
+
+    return converter("t2s").convert(text)
+
+
+def query_words(text: str) -> list[str]:
+    """The words a query searches for: simplified, segmented, without operators or punctuation."""
     from pipeline.tokenize import cut
 
-    out: list[str] = []
+    words: list[str] = []
     for w in cut(simplify(text)):
-        w = w.strip().lower()
-        if w and _WORDY.search(w) and w not in out:
-            out.append(w)
-    return tuple(out)
+        w = w.strip()
+        if w and _WORDY.search(w) and w not in words:
+            words.append(w)
+    return words
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(w.lower() for w in query_words(text)))
 
 
 def parse(text: str) -> Query:

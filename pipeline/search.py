@@ -1,20 +1,18 @@
-"""Full-text search over a store: duties (default), figures, sections, documents.
+"""Full-text search over a store: duties (default), meetings, figures, sections, budget rows, documents.
 
 How a query runs:
 
-1. Traditional script is converted to simplified (OpenCC ``t2s``): the store holds
-   normalized, simplified text.
-2. The query is cut into words with jieba (:func:`pipeline.tokenize.cut`); every
-   word is quoted as an FTS5 string, so operator syntax in user input (``"``,
-   ``*``, ``NEAR``, ``OR``, ``-``, ``(``, ``:``) is searched for as text, never
-   parsed. Words are ANDed; a query of several words finds rows holding all.
-3. FTS5 matches against the search-mode words indexed by the store and ranks by
+1. The query is parsed by :mod:`pipeline.query` (words, ``"phrases"``, ``OR``,
+   ``-exclusion``), folded to simplified script and cut into words with jieba;
+   every word is quoted as an FTS5 string, so FTS5 syntax in user input (``*``,
+   ``NEAR``, ``(``, ``:``) is searched for as text, never parsed.
+2. FTS5 matches against the search-mode words indexed by the store and ranks by
    BM25. Because jieba may cut a word inside a document differently than in a
    short query, when the index gives fewer than ``limit`` hits and a query word
    is not a token of the index at all (or nothing was found), the rest are
    filled from a plain substring scan of the original text (every query term
    present), ranked after the indexed hits.
-4. Highlights are found in the *original* text by locating the query words
+3. Highlights are found in the *original* text by locating the query words
    there (the index holds segmented words, not offsets). This is done by hand
    rather than with an offset-aware APSW tokenizer so the store stays a plain
    SQLite file that the stock ``sqlite3`` CLI can query; it costs a ``str.find``
@@ -24,13 +22,11 @@ How a query runs:
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import asdict, dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pipeline.query import Query, parse
+from pipeline.query import Query, parse, query_words, simplify  # noqa: F401  (re-exported)
 from pipeline.store import Store, document_filters
 
 #: What can be searched, by the name ``--in`` / ``in=`` takes.
@@ -41,7 +37,6 @@ SNIPPET_CONTEXT = 40
 #: Markers around highlighted words in :attr:`Hit.snippet`.
 MARK = ("【", "】")
 
-_WORDY = re.compile(r"\w")
 
 
 @dataclass
@@ -114,35 +109,6 @@ _KINDS: dict[str, _Kind] = {
     "documents": _Kind("documents", "t.doc_id", "t.record", "t.organization", "''", (1.0, 2.0),
                        substring="json_extract(t.record, '$.text')"),
 }
-
-
-@cache
-def _t2s() -> Any:
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-def simplify(text: str) -> str:
-    """``text`` in simplified script (a no-op for text that already is)."""
-    return _t2s().convert(text)
-
-
-def query_words(query: str) -> list[str]:
-    """The words a query searches for: simplified, segmented, without operators or punctuation."""
-    from pipeline.tokenize import cut
-
-    words: list[str] = []
-    for w in cut(simplify(query)):
-        w = w.strip()
-        if w and _WORDY.search(w) and w not in words:
-            words.append(w)
-    return words
-
-
-def fts_expression(words: list[str]) -> str:
-    """An FTS5 MATCH expression requiring every word, each quoted so nothing is parsed as syntax."""
-    return " ".join('"' + w.replace('"', '""') + '"' for w in words)
 
 
 def _open(db: Store | str | Path) -> tuple[Store, bool]:

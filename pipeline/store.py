@@ -43,6 +43,7 @@ from pipeline.errors import InputError
 from pipeline.figure_values import figure_columns
 from pipeline.fulltext import INDEXED, index_rows, unindex_rows
 from pipeline.metadata import divisions
+from pipeline.query import simplify
 from pipeline.record import Document, Section
 
 PutResult = Literal["added", "replaced", "unchanged"]
@@ -492,8 +493,6 @@ def document_filters(region: str | None = None, doc_type: str | None = None,
     """
     sql, args = "", []
     if region:
-        from pipeline.search import simplify
-
         region = simplify(region.strip())
         sql += " AND (d.region LIKE ? ESCAPE '\\' OR instr(coalesce(d.region_chain, ''), ' ' || ?) > 0)"
         args += [_like_prefix(region), region]
