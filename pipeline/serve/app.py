@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -243,7 +243,7 @@ def create_app(db: str | Path, token: str | None = None) -> Starlette:
         if hashlib.sha256(data).hexdigest() != row[1]:  # never serve a file that is not the stored one
             return render(request, "error.html", status=409, message="源文件在入库后已被修改")
         return Response(data, media_type="application/octet-stream",
-                        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{_quote(Path(row[0]).name)}"})
+                        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(Path(row[0]).name)}"})
 
     async def compare(request: Request) -> Response:
         from pipeline import compare as lib
@@ -310,12 +310,6 @@ def create_app(db: str | Path, token: str | None = None) -> Starlette:
     ]
     return Starlette(routes=routes, middleware=[Middleware(Guard, token=token)],
                      exception_handlers={404: not_found})
-
-
-def _quote(name: str) -> str:
-    from urllib.parse import quote
-
-    return quote(name)
 
 
 def _download(comp: Any, fmt: str, stem: str) -> Response:
