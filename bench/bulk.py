@@ -27,12 +27,12 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from batch_archive import build  # noqa: E402
 
-from pipeline.batch import run  # noqa: E402
-from pipeline.batch.discover import discover, sha256_of  # noqa: E402
-from pipeline.batch.work import Task, prepare, process_one  # noqa: E402
-from pipeline.record import Document  # noqa: E402
-from pipeline.stages import DEFAULT_PIPELINE  # noqa: E402
-from pipeline.store import Store  # noqa: E402
+from gongwen.batch import run  # noqa: E402
+from gongwen.batch.discover import discover, sha256_of  # noqa: E402
+from gongwen.batch.work import Task, prepare, process_one  # noqa: E402
+from gongwen.record import Document  # noqa: E402
+from gongwen.stages import DEFAULT_PIPELINE  # noqa: E402
+from gongwen.store import Store  # noqa: E402
 
 
 class PeakMemory:

@@ -26,8 +26,8 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 
-from pipeline.record import Table
-from pipeline.registry import Registry
+from gongwen.record import Table
+from gongwen.registry import Registry
 
 Damage = Callable[[str, random.Random], str]
 #: Damage kinds of whole texts, by the name the table prints.
@@ -119,7 +119,7 @@ def pinyin_after_characters(text: str, rng: random.Random) -> str:
 
 @DAMAGES.register("traditional script")
 def traditional_script(text: str, rng: random.Random) -> str:
-    from pipeline.normalize.script import converter
+    from gongwen.normalize.script import converter
 
     return converter("s2t").convert(text)
 

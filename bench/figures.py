@@ -2,10 +2,10 @@
 
     .venv/bin/python bench/figures.py [--mb 4]
 
-Prints chars/s of :func:`extractors.figures.figures_of` on the seed documents
+Prints chars/s of :func:`gongwen.extractors.figures.figures_of` on the seed documents
 (when ../shared is present) and on a generated text of several MB in the style
 of a work report, next to a raw ``re`` scan for digits (the floor any scanner
-pays) and word segmentation (:func:`pipeline.tokenize.cut`), and the ratio of
+pays) and word segmentation (:func:`gongwen.tokenize.cut`), and the ratio of
 the two sizes' times (≈ 1 for a linear pass).
 """
 
@@ -22,8 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extractors.figures import figures_of  # noqa: E402
-from pipeline.tokenize import cut  # noqa: E402
+from gongwen.extractors.figures import figures_of  # noqa: E402
+from gongwen.tokenize import cut  # noqa: E402
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 

@@ -67,13 +67,13 @@ def peak_of(cmd: list[str]) -> tuple[float, float, int]:
 def blame(path: Path) -> list[tuple[str, float]]:
     """Peak memory after each stage of the default pipeline (each prefix run afresh)."""
     sys.path.insert(0, str(ROOT))
-    from pipeline.stages import DEFAULT_PIPELINE
+    from gongwen.stages import DEFAULT_PIPELINE
 
     rows = [("read", peak_of([sys.executable, "-c",
-                              f"from pipeline.ingest import read; read({str(path)!r})"])[0])]
+                              f"from gongwen.ingest import read; read({str(path)!r})"])[0])]
     for k in range(1, len(DEFAULT_PIPELINE) + 1):
         names = DEFAULT_PIPELINE[:k]
-        code = f"from pipeline.process import process_file; process_file({str(path)!r}, {names!r})"
+        code = f"from gongwen.process import process_file; process_file({str(path)!r}, {names!r})"
         rows.append((names[-1], peak_of([sys.executable, "-c", code])[0]))
     return rows
 

@@ -6,7 +6,7 @@ Builds a text of ``--mb`` million characters by repeating the documents of
 ``--source`` (default: ../shared/seeds and ../shared/corpus, else the project's
 sample corpus), then measures in the same run the baseline (one OpenCC ``t2s``
 conversion of the whole text, the one step every traditional text needs) and
-:func:`pipeline.normalize.normalize`, and prints chars/s for both, their ratio,
+:func:`gongwen.normalize.normalize`, and prints chars/s for both, their ratio,
 per-rule times and the peak resident memory.
 """
 
@@ -21,9 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.normalize import RULES  # noqa: E402
-from pipeline.normalize.edits import apply_edits, identity_map  # noqa: E402
-from pipeline.normalize.script import converter, detect_script  # noqa: E402
+from gongwen.normalize import RULES  # noqa: E402
+from gongwen.normalize.edits import apply_edits, identity_map  # noqa: E402
+from gongwen.normalize.script import converter, detect_script  # noqa: E402
 
 
 def corpus(dirs: list[Path]) -> str:

@@ -27,8 +27,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from ocr_pages import DUTY_SIMPLIFIED, DUTY_TRADITIONAL, degrade, render_page  # noqa: E402
 
-from pipeline.ingest import ocr  # noqa: E402
-from pipeline.normalize.script import converter  # noqa: E402
+from gongwen.ingest import ocr  # noqa: E402
+from gongwen.normalize.script import converter  # noqa: E402
 
 KINDS = ["clean", "skew", "speckle", "blur", "lowres", "all"]
 

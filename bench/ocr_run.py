@@ -86,7 +86,7 @@ def build(folder: Path, pages: int) -> None:
 def gongwen(folder: Path, db: Path, workers: int, env: dict[str, str]) -> subprocess.Popen[str]:
     # Ctrl-C's handler set in the child: a job started in the background has SIGINT
     # ignored, and Python then never raises KeyboardInterrupt.
-    cli = "import signal; signal.signal(signal.SIGINT, signal.default_int_handler); from pipeline.cli import main; main()"
+    cli = "import signal; signal.signal(signal.SIGINT, signal.default_int_handler); from gongwen.cli import main; main()"
     return subprocess.Popen([sys.executable, "-c", cli, "run", str(folder), "--db", str(db), "--workers",
                              str(workers)], env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             text=True)

@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import damage  # noqa: E402
 
-from pipeline.process import process_file, process_text  # noqa: E402
+from gongwen.process import process_file, process_text  # noqa: E402
 
 #: (label, part, metric) columns of the table; a metric that is a dict is read as its F1.
 COLUMNS = [

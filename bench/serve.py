@@ -26,7 +26,7 @@ sys.path.insert(0, str(HERE))
 
 import search as corpus  # noqa: E402  (bench/search.py: the generated duty store)
 
-from pipeline.store import Store  # noqa: E402
+from gongwen.store import Store  # noqa: E402
 
 TARGET_MS = 150.0
 
@@ -49,7 +49,7 @@ def main() -> None:
     import httpx
     import uvicorn
 
-    from pipeline.serve import create_app
+    from gongwen.serve import create_app
 
     tmp = tempfile.TemporaryDirectory()
     db = args.db or Path(tmp.name) / "bench.db"

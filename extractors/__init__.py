@@ -14,9 +14,9 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
-from pipeline.record import Document
-from pipeline.registry import Registry
-from pipeline.stages import STAGES
+from gongwen.record import Document
+from gongwen.registry import Registry
+from gongwen.stages import STAGES
 
 Extractor = Callable[[Document], list[Any]]
 EXTRACTORS: Registry[Extractor] = Registry("extractor")
@@ -27,7 +27,7 @@ EXTRACTOR_MODULES: list[str] = ["figures", "duties", "meetings", "budget"]
 
 def load() -> None:
     for module in EXTRACTOR_MODULES:
-        importlib.import_module(f"extractors.{module}")
+        importlib.import_module(f"gongwen.extractors.{module}")
 
 
 @STAGES.register("extract")

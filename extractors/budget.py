@@ -4,10 +4,10 @@ performance-target table (预算绩效目标表), read from ``doc.work.tables``.
 Two shapes of table are read:
 
 * a *grid*, a header row naming the columns then one row per activity
-  (:mod:`extractors.budget_grid`);
+  (:mod:`gongwen.extractors.budget_grid`);
 * a *form* describing one unit or project as a whole (部门整体支出绩效目标表):
   label/value rows plus embedded grids, one item for the unit and one per
-  activity row it lists (:mod:`extractors.budget_form`).
+  activity row it lists (:mod:`gongwen.extractors.budget_form`).
 
 Tables with neither shape give nothing: an unknown layout yields no items rather
 than guesses.
@@ -15,12 +15,12 @@ than guesses.
 
 from __future__ import annotations
 
-from extractors import EXTRACTORS
-from extractors.budget_form import form_items, label_value, split_forms
-from extractors.budget_grid import grid_items
-from extractors.budget_header import Layout, read_layout
-from extractors.budget_text import lead_rows, text_table
-from pipeline.record import BudgetItem, Document, Table
+from gongwen.extractors import EXTRACTORS
+from gongwen.extractors.budget_form import form_items, label_value, split_forms
+from gongwen.extractors.budget_grid import grid_items
+from gongwen.extractors.budget_header import Layout, read_layout
+from gongwen.extractors.budget_text import lead_rows, text_table
+from gongwen.record import BudgetItem, Document, Table
 
 #: How much text before a table may hold its caption or a "单位：万元" note.
 CONTEXT_CHARS = 120

@@ -26,8 +26,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from extractors.budget_header import classify_exact, vocabulary
-from pipeline.record import Cell
+from gongwen.extractors.budget_header import classify_exact, vocabulary
+from gongwen.record import Cell
 
 #: A cell that states a number: optional comparator, digits (a value, an amount, a rate).
 _NUMERIC = re.compile(r"^[≥≤><=±约＞＜≧≦]?\s*[-+]?\d")

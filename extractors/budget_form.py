@@ -12,7 +12,7 @@ Such a table is not one grid but a stack of parts, read in turn:
 * embedded grids, each opened by a header row of its own: activities
   (``年度主要任务 | 任务名称 | 主要内容 | 预算金额``) and indicators (``一级指标 |
   二级指标 | 三级指标 | 指标值``), whose rows are aligned to the columns by what
-  they hold (:mod:`extractors.budget_align`), so merged cells that shift a row
+  they hold (:mod:`gongwen.extractors.budget_align`), so merged cells that shift a row
   to the left do not shift its meaning.
 
 RECORDS.md asks for one budget item for the unit plus one per activity row it
@@ -28,9 +28,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.budget_align import Column, align, columns_for, kind
-from extractors.budget_grid import first_text, grid_items, is_total, parse_amount, unit_after_number
-from extractors.budget_header import (
+from gongwen.extractors.budget_align import Column, align, columns_for, kind
+from gongwen.extractors.budget_grid import first_text, grid_items, is_total, parse_amount, unit_after_number
+from gongwen.extractors.budget_header import (
     Label,
     Layout,
     classify,
@@ -40,7 +40,7 @@ from extractors.budget_header import (
     layout_at,
     unit_in,
 )
-from extractors.budget_repair import (
+from gongwen.extractors.budget_repair import (
     realigned,
     repair_comparator,
     roles,
@@ -48,7 +48,7 @@ from extractors.budget_repair import (
     spread_grade_group,
     total_of,
 )
-from pipeline.record import BudgetItem, Cell, Document, Indicator, Table
+from gongwen.record import BudgetItem, Cell, Document, Indicator, Table
 
 #: Roles of a cell that opens a label/value pair.
 _PAIR_ROLES = {"unit", "activity", "amount", "description", "goal", "ignore"}
@@ -423,7 +423,7 @@ def _values_under_header(unit: _Unit, segment: Table, layout: Layout, context: s
 
 def _total(doc: Document, unit: _Unit, segment: Table, layout: Layout, found: list[BudgetItem]) -> None:
     """A form stating no amount of its own takes its activity grid's total row (合计),
-    checked against the sum of the top rows (:func:`extractors.budget_repair.total_of`)."""
+    checked against the sum of the top rows (:func:`gongwen.extractors.budget_repair.total_of`)."""
     parts = [b.amount for b in found if b.parent is None and b.amount is not None]
     for row in segment.rows[layout.header_rows:]:
         names = [row[c].text for c in layout.columns("activity") if c < len(row) and row[c].text]

@@ -1,7 +1,7 @@
 """Budget items of a *grid*: a header row (or two) naming the columns, then one row
 per activity (the layout of seed 004's 预算绩效目标表).
 
-The layout comes from the header (:mod:`extractors.budget_header`). A row with an
+The layout comes from the header (:mod:`gongwen.extractors.budget_header`). A row with an
 empty activity cell but indicator cells continues the activity above (the table
 merged the activity cell over its indicator rows); a row indented (leading
 spaces in its activity cell) or filled in a deeper activity column is a sub-row
@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from extractors.budget_header import HERE, Layout, classify_exact, money_units
-from pipeline import lexicon
-from pipeline.record import BudgetItem, Cell, Document, Indicator, Table
+from gongwen import lexicon
+from gongwen.extractors.budget_header import HERE, Layout, classify_exact, money_units
+from gongwen.record import BudgetItem, Cell, Document, Indicator, Table
 
 #: The number in an amount cell, as written (thousands separators allowed).
 _NUMBER = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?")

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from pipeline import lexicon
-from pipeline.record import Cell
+from gongwen import lexicon
+from gongwen.record import Cell
 
 HERE = Path(__file__).resolve().parent
 #: How many leading rows may hold the header (caption rows, a unit note, two header rows).

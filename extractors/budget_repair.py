@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
-from extractors.budget_align import align, columns_for, kind
-from extractors.budget_grid import is_total, parse_amount
-from extractors.budget_header import Layout, classify, classify_exact
-from pipeline.record import Cell, Document, Indicator, Table
+from gongwen.extractors.budget_align import align, columns_for, kind
+from gongwen.extractors.budget_grid import is_total, parse_amount
+from gongwen.extractors.budget_header import Layout, classify, classify_exact
+from gongwen.record import Cell, Document, Indicator, Table
 
 
 def spread_grade_group(rows: list[list[Cell]], i: int) -> None:

@@ -4,7 +4,7 @@ A spreadsheet or Word table copied as text keeps no cell structure the tables
 stage can read: its cells are separated by spaces, or by nothing at all, its
 rows by line breaks that the normalizer may have joined, its label cells wrapped
 one word per line (``年度`` / ``预算`` / ``安排`` / ``(万元)``). This module
-recovers rows of :class:`~pipeline.record.Cell` from such text, with offsets into
+recovers rows of :class:`~gongwen.record.Cell` from such text, with offsets into
 ``doc.text``, so the same readers as for a real table apply:
 
 * **lines**: the normalized text's lines, split again wherever the source had a
@@ -28,10 +28,17 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from extractors.budget_form import label_pairs
-from extractors.budget_header import HERE, classify, classify_exact, is_header_row, money_units, vocabulary
-from pipeline import lexicon
-from pipeline.record import Cell, Document, Table
+from gongwen import lexicon
+from gongwen.extractors.budget_form import label_pairs
+from gongwen.extractors.budget_header import (
+    HERE,
+    classify,
+    classify_exact,
+    is_header_row,
+    money_units,
+    vocabulary,
+)
+from gongwen.record import Cell, Document, Table
 
 ROWS = HERE / "budget_rows.txt"
 #: Measure words and units, shared with the figures extractor.

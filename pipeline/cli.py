@@ -1,6 +1,6 @@
 """The ``gongwen`` command: thin wrappers over library calls (the sqlite-utils way).
 
-Each command lives in a module of :mod:`pipeline.commands` that adds itself to
+Each command lives in a module of :mod:`gongwen.commands` that adds itself to
 :data:`app`; :data:`COMMAND_MODULES` lists them.
 """
 
@@ -54,7 +54,7 @@ COMMAND_MODULES = [
 def load_commands() -> typer.Typer:
     """The app with every command added (importing a command module registers it)."""
     for name in COMMAND_MODULES:
-        importlib.import_module(f"pipeline.commands.{name}")
+        importlib.import_module(f"gongwen.commands.{name}")
     return app
 
 

@@ -12,7 +12,7 @@ is a difference of rule, not of wording; a cell is marked when its value is not
 the one most rows of its group share.
 
 *Duties*: the duty lists of several documents are aligned one document at a
-time: a TF-IDF similarity matrix (:func:`pipeline.similar.similarity_matrix`)
+time: a TF-IDF similarity matrix (:func:`gongwen.similar.similarity_matrix`)
 between the new document's duties and the rows so far, a one-to-one assignment
 (``scipy.optimize.linear_sum_assignment``, maximizing total similarity), and a
 threshold below which a pair is not a match. What is left over starts a row of
@@ -31,8 +31,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pipeline import lexicon
-from pipeline.store import Store, document_filters
+from gongwen import lexicon
+from gongwen.store import Store, document_filters
 
 Mark = Literal["differs", "missing", "unique"] | None
 
@@ -283,7 +283,7 @@ def topics(text: str) -> frozenset[str]:
     """What a duty is about, as the character pairs of its words of two characters or more
     without frame words (``duty_frames.txt``) and general ones (``duty_generic.txt``).
     Pairs rather than words, so a different cut (``方针政策`` / ``方针、政策``) still meets."""
-    from pipeline.similar import _words, content_of
+    from gongwen.similar import _words, content_of
 
     words = [w for w in _words(content_of(text)) if len(w) > 1 and w not in _generic()]
     return frozenset(w[i:i + 2] for w in words for i in range(len(w) - 1))
@@ -313,7 +313,7 @@ def align(lists: list[list[str]], threshold: float = DUTY_THRESHOLD) -> list[tup
     import numpy as np
     from scipy.optimize import linear_sum_assignment
 
-    from pipeline.similar import similarity_matrix
+    from gongwen.similar import similarity_matrix
 
     order = sorted(range(len(lists)), key=lambda i: -len(lists[i]))
     rows: list[list[int | None]] = []

@@ -57,7 +57,7 @@ def index_words(text: str | None) -> str:
     """
     if not text:
         return ""
-    from pipeline.tokenize import cut_for_search
+    from gongwen.tokenize import cut_for_search
 
     return " ".join(cut_for_search(text))  # whitespace tokens are separators to unicode61 anyway
 

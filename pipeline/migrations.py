@@ -149,7 +149,7 @@ def _full_text(con: sqlite3.Connection) -> None:
     """
     import json
 
-    from pipeline.fulltext import index_words
+    from gongwen.fulltext import index_words
 
     tables = {"duties": "words, organ", "figures": "words", "sections": "words", "documents": "words, title"}
     for table, columns in tables.items():
@@ -221,14 +221,14 @@ def _analysts(con: sqlite3.Connection) -> None:
       join each row to its document's title, region, genre and year;
     - documents get their region's administrative chain (``region_chain``, `` 广东省 潮州市
       湘桥区 ``) and division code (``region_code``), so a search or a count can roll up
-      from county to city to province (:mod:`pipeline.metadata.divisions`);
+      from county to city to province (:mod:`gongwen.metadata.divisions`);
     - full-text indexes are rebuilt as external-content FTS5 tables over ``words`` and
-      ``context`` columns (see :mod:`pipeline.fulltext`); meetings and budget rows are
+      ``context`` columns (see :mod:`gongwen.fulltext`); meetings and budget rows are
       searchable too.
     """
-    from pipeline.figure_values import figure_columns
-    from pipeline.fulltext import INDEXED, create_index_tables, index_rows
-    from pipeline.metadata.divisions import chain_text, code
+    from gongwen.figure_values import figure_columns
+    from gongwen.fulltext import INDEXED, create_index_tables, index_rows
+    from gongwen.metadata.divisions import chain_text, code
 
     con.execute("ALTER TABLE documents ADD COLUMN region_chain TEXT")
     con.execute("ALTER TABLE documents ADD COLUMN region_code TEXT")

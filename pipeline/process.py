@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from pipeline import stages
-from pipeline.ingest import Ingested, from_text, read
-from pipeline.record import Document, Work
+from gongwen import stages
+from gongwen.ingest import Ingested, from_text, read
+from gongwen.record import Document, Work
 
 
 def document_from(ingested: Ingested) -> Document:

@@ -109,14 +109,14 @@ class Query:
 def simplify(text: str) -> str:
     """``text`` in simplified script (a no-op for text that already is): the store holds
     simplified text, so queries and filters are folded the same way."""
-    from pipeline.normalize.script import converter
+    from gongwen.normalize.script import converter
 
     return converter("t2s").convert(text)
 
 
 def query_words(text: str) -> list[str]:
     """The words a query searches for: simplified, segmented, without operators or punctuation."""
-    from pipeline.tokenize import cut
+    from gongwen.tokenize import cut
 
     words: list[str] = []
     for w in cut(simplify(text)):

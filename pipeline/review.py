@@ -14,8 +14,8 @@ import html
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from pipeline.record import Document
-from pipeline.registry import Registry
+from gongwen.record import Document
+from gongwen.registry import Registry
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 How a query runs:
 
-1. The query is parsed by :mod:`pipeline.query` (words, ``"phrases"``, ``OR``,
+1. The query is parsed by :mod:`gongwen.query` (words, ``"phrases"``, ``OR``,
    ``-exclusion``), folded to simplified script and cut into words with jieba;
    every word is quoted as an FTS5 string, so FTS5 syntax in user input (``*``,
    ``NEAR``, ``(``, ``:``) is searched for as text, never parsed.
@@ -26,8 +26,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from pipeline.query import Query, parse, query_words, simplify  # noqa: F401  (re-exported)
-from pipeline.store import Store, document_filters
+from gongwen.query import Query, parse, query_words, simplify  # noqa: F401  (re-exported)
+from gongwen.store import Store, document_filters
 
 #: What can be searched, by the name ``--in`` / ``in=`` takes.
 KINDS: tuple[str, ...] = ("duties", "meetings", "figures", "sections", "budget", "documents")
@@ -128,7 +128,7 @@ class Results:
 
 def search(db: Store | str | Path, query: str | Query, in_: str = "duties", region: str | None = None,
            doc_type: str | None = None, limit: int = 20, year: int | None = None, offset: int = 0) -> list[Hit]:
-    """Search ``in_`` (one of :data:`KINDS`) for ``query`` (see :mod:`pipeline.query`); best hits first.
+    """Search ``in_`` (one of :data:`KINDS`) for ``query`` (see :mod:`gongwen.query`); best hits first.
 
     ``db`` is a :class:`Store` or the path of a store file. ``region`` keeps documents
     whose region starts with it or whose administrative chain holds it; ``doc_type``
@@ -326,7 +326,7 @@ def like(db: Store | str | Path, key: str, limit: int = 10, same_document: bool 
 
     Highlights mark the words the hit shares with the given duty.
     """
-    from pipeline.similar import more_like, resolve_duty
+    from gongwen.similar import more_like, resolve_duty
 
     store, owned = _open(db)
     try:

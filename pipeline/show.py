@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from pipeline.record import Document, FractionRule, Frequency, Meeting
-from pipeline.registry import Registry
+from gongwen.record import Document, FractionRule, Frequency, Meeting
+from gongwen.registry import Registry
 
 if TYPE_CHECKING:
     from rich.table import Table

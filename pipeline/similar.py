@@ -22,8 +22,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline import lexicon
-from pipeline.store import Store, document_filters
+from gongwen import lexicon
+from gongwen.store import Store, document_filters
 
 if TYPE_CHECKING:
     import numpy as np
@@ -52,7 +52,7 @@ def content_of(text: str) -> str:
 
 
 def _words(text: str) -> list[str]:
-    from pipeline.tokenize import cut
+    from gongwen.tokenize import cut
 
     return [w for w in cut(text) if _WORDY.search(w)]
 

@@ -11,19 +11,19 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable
 
-from pipeline.record import Document
-from pipeline.registry import Registry
+from gongwen.record import Document
+from gongwen.registry import Registry
 
 Stage = Callable[[Document], Document]
 STAGES: Registry[Stage] = Registry("stage")
 
 #: Modules whose import registers stages.
 STAGE_MODULES = [
-    "pipeline.normalize.stage",
-    "pipeline.tables",
-    "pipeline.structure.stage",
-    "pipeline.metadata.stage",
-    "extractors",
+    "gongwen.normalize.stage",
+    "gongwen.tables",
+    "gongwen.structure.stage",
+    "gongwen.metadata.stage",
+    "gongwen.extractors",
 ]
 
 #: The stages of a full run, in order.

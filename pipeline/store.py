@@ -20,7 +20,7 @@ at once while another process holds it) the step is retried with backoff
 (:func:`retry_busy`). A store that stays busy past :data:`BUSY_WAIT` is reported
 as busy, never as "not a gongwen store".
 
-The schema lives in :mod:`pipeline.migrations`; :meth:`Store.open` applies the
+The schema lives in :mod:`gongwen.migrations`; :meth:`Store.open` applies the
 pending ones, so a newer gongwen opens an older store.
 """
 
@@ -38,13 +38,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal, TypeVar
 
-from pipeline import migrations
-from pipeline.errors import InputError
-from pipeline.figure_values import figure_columns
-from pipeline.fulltext import INDEXED, index_rows, unindex_rows
-from pipeline.metadata import divisions
-from pipeline.query import simplify
-from pipeline.record import Document, Section
+from gongwen import migrations
+from gongwen.errors import InputError
+from gongwen.figure_values import figure_columns
+from gongwen.fulltext import INDEXED, index_rows, unindex_rows
+from gongwen.metadata import divisions
+from gongwen.query import simplify
+from gongwen.record import Document, Section
 
 PutResult = Literal["added", "replaced", "unchanged"]
 FailureKind = Literal["unreadable", "timeout", "error"]

@@ -1,11 +1,11 @@
 """The ``tables`` stage: find the tables rendered into the normalized text and
-parse them into :class:`~pipeline.record.Table` objects in ``doc.work.tables``.
+parse them into :class:`~gongwen.record.Table` objects in ``doc.work.tables``.
 
 Two layouts are read, both line-based so that every cell keeps exact offsets
 into ``doc.text``:
 
 * the *cell-per-line* layout all readers render tables into (see
-  :mod:`pipeline.ingest`): each row opens with an empty line, then one line per
+  :mod:`gongwen.ingest`): each row opens with an empty line, then one line per
   cell, each starting with a TAB (optionally after stray spaces, as in a text
   export whose caption line is `` \\t<caption>``);
 * the *pipe* layout of hand-flattened tables (one row per line, cells joined
@@ -34,8 +34,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from pipeline.record import Cell, Document, Table
-from pipeline.stages import STAGES
+from gongwen.record import Cell, Document, Table
+from gongwen.stages import STAGES
 
 #: A cell line of the cell-per-line layout: optional spaces, a TAB, the cell text.
 _CELL_LINE = re.compile(r"^[ \u00a0]*\t")

@@ -11,8 +11,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from pipeline.record import Document
-from pipeline.stages import STAGES
+from gongwen.record import Document
+from gongwen.stages import STAGES
 
 #: A file whose name holds this never finishes (it sleeps far past any test's limit).
 HANG_MARK = "HANG"

@@ -44,7 +44,7 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     built once for the search and comparison tests, which only read it."""
     from test_store_samples import docs
 
-    from pipeline.store import Store
+    from gongwen.store import Store
 
     path = tmp_path_factory.mktemp("samples") / "g.db"
     with Store.open(path) as store:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from test_store_samples import docs
 
-from pipeline.process import process_file
-from pipeline.store import Store
+from gongwen.process import process_file
+from gongwen.store import Store
 
 SAMPLES = Path(__file__).resolve().parent.parent / "corpora" / "sample"
 

@@ -16,10 +16,10 @@ import pytest
 from batch_archive import Archive, build, work_rules
 from typer.testing import CliRunner
 
-from pipeline import stages
-from pipeline.batch import run
-from pipeline.batch.discover import discover
-from pipeline.errors import InputError
+from gongwen import stages
+from gongwen.batch import run
+from gongwen.batch.discover import discover
+from gongwen.errors import InputError
 
 TESTS = Path(__file__).resolve().parent
 HOOKS = ["batch_hooks"]
@@ -115,7 +115,7 @@ def test_dask_executor_gives_the_same_store(archive: Archive, reference, tmp_pat
 def test_killed_run_resumes_to_the_full_set(archive: Archive, reference, tmp_path: Path) -> None:
     db = tmp_path / "killed.db"
     script = (f"import sys; sys.path.insert(0, {str(TESTS)!r})\n"
-              "from pipeline import stages\nfrom pipeline.batch import run\n"
+              "from pipeline import stages\nfrom gongwen.batch import run\n"
               f"run([{str(archive.root)!r}], {str(db)!r}, workers=2, plugins={HOOKS!r}, show_progress=False,\n"
               "    pipeline=[*stages.DEFAULT_PIPELINE, 'test-delay'])\n")
     proc = subprocess.Popen([sys.executable, "-c", script], start_new_session=True,
@@ -199,7 +199,7 @@ def test_failed_files_are_retried_only_when_asked(tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def cli():
 
-    from pipeline.cli import load_commands
+    from gongwen.cli import load_commands
 
     app = load_commands()
     runner = CliRunner()
@@ -241,7 +241,7 @@ def test_commands_reject_bad_input_in_one_line(cli, tmp_path: Path, args: list[s
 def test_log_progress_writes_plain_lines(statuses: list[str], last_line: str) -> None:
     import io
 
-    from pipeline.batch.progress import LogProgress
+    from gongwen.batch.progress import LogProgress
 
     out = io.StringIO()
     failed = sum(s in ("timeout", "unreadable", "error") for s in statuses)

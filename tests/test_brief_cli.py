@@ -12,10 +12,10 @@ import pytest
 from docx import Document as open_docx
 from typer.testing import CliRunner
 
-from pipeline.briefs import build_brief
-from pipeline.briefs.compose import DEFAULT_MAX_CHARS, MAX_FIGURE_ROWS
-from pipeline.cli import load_commands
-from pipeline.process import process_file
+from gongwen.briefs import build_brief
+from gongwen.briefs.compose import DEFAULT_MAX_CHARS, MAX_FIGURE_ROWS
+from gongwen.cli import load_commands
+from gongwen.process import process_file
 
 REPORT = Path(__file__).parent / "data" / "brief_report.txt"
 #: A budget table in the one-cell-per-line layout: no sentence a brief could quote.

@@ -12,12 +12,12 @@ import pytest
 from docx import Document as open_docx
 from docx.shared import Mm
 
-from pipeline.briefs import build_brief, render_docx, render_markdown
-from pipeline.briefs.compose import section_role
-from pipeline.errors import InputError
-from pipeline.ingest import Ingested
-from pipeline.process import process, process_file
-from pipeline.record import Source
+from gongwen.briefs import build_brief, render_docx, render_markdown
+from gongwen.briefs.compose import section_role
+from gongwen.errors import InputError
+from gongwen.ingest import Ingested
+from gongwen.process import process, process_file
+from gongwen.record import Source
 
 DATA = Path(__file__).parent / "data"
 REPORT = DATA / "brief_report.txt"
@@ -151,7 +151,7 @@ def test_section_roles(title, role):
 def test_brief_command_reports_unreadable_files(tmp_path):
     from typer.testing import CliRunner
 
-    from pipeline.cli import load_commands
+    from gongwen.cli import load_commands
 
     app = load_commands()
     empty = tmp_path / "empty.txt"
@@ -190,7 +190,7 @@ def _east_asian(run) -> str | None:
     (7000.0, False, False, "7000"),
 ])
 def test_values_read_as_written(value, percent, scaled, text):
-    from pipeline.briefs.compose import _value_text
+    from gongwen.briefs.compose import _value_text
 
     assert _value_text(value, percent=percent, scaled=scaled) == text
 
@@ -206,10 +206,10 @@ def test_values_read_as_written(value, percent, scaled, text):
     ("各街道干部等740人参加培训。", "740人", "各街道干部等"),
 ])
 def test_figure_labels_name_what_is_counted(sentence, figure, label):
-    from pipeline.briefs.compose import _what
-    from pipeline.briefs.rank import Scored
-    from pipeline.record import Figure
-    from pipeline.sentences import Sentence
+    from gongwen.briefs.compose import _what
+    from gongwen.briefs.rank import Scored
+    from gongwen.record import Figure
+    from gongwen.sentences import Sentence
 
     start = sentence.index(figure)
     fig = Figure(text=figure, start=start, end=start + len(figure), kind="count", value=3)

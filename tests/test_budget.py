@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.budget import extract_budget_items, has_budget_table
-from extractors.budget_grid import parse_amount
-from extractors.budget_header import classify, unit_in
-from pipeline.record import BudgetItem, Document, Source
-from pipeline.tables import tables_stage
+from gongwen.extractors.budget import extract_budget_items, has_budget_table
+from gongwen.extractors.budget_grid import parse_amount
+from gongwen.extractors.budget_header import classify, unit_in
+from gongwen.record import BudgetItem, Document, Source
+from gongwen.tables import tables_stage
 
 GRADES = ["优", "良", "中", "差"]
 
@@ -227,7 +227,7 @@ def test_amount_unit_from_header(text: str, unit: str | None) -> None:
 
 
 def test_shared_seed_budget_table(shared) -> None:
-    from pipeline.process import process_file
+    from gongwen.process import process_file
 
     [path] = sorted((shared / "seeds").glob("004_*.txt"))
     doc = process_file(path, ["normalize", "tables"])
@@ -302,7 +302,7 @@ def test_pipe_layout_budget_table() -> None:
 
 
 def _flat(*rows: tuple[str, float | None]) -> list:
-    from pipeline.record import BudgetItem
+    from gongwen.record import BudgetItem
 
     return [BudgetItem(activity=a, parent=None, amount=x, amount_unit="万元", description=None, goal=None,
                        start=0, end=0) for a, x in rows]
@@ -317,13 +317,13 @@ def _flat(*rows: tuple[str, float | None]) -> list:
     ([("合", 30), ("甲", 10), ("乙", 15), ("丙", 5)], [None, "合", "合", "合"]),
 ])
 def test_flat_table_nested_by_its_sums(rows: list, parents: list) -> None:
-    from extractors.budget_grid import nest_by_sums
+    from gongwen.extractors.budget_grid import nest_by_sums
 
     assert [it.parent for it in nest_by_sums(_flat(*rows))] == parents
 
 
 def test_stated_nesting_is_not_second_guessed() -> None:
-    from extractors.budget_grid import nest_by_sums
+    from gongwen.extractors.budget_grid import nest_by_sums
 
     items = _flat(("党建", 86.5), ("村级经费", 62.3), ("党员培训", 24.2))
     items[2].parent = "村级经费"  # the table said so, whatever the sums

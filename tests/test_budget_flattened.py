@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import pytest
 
-from pipeline.process import process_text
+from gongwen.process import process_text
 
 Grid = list[list[str]]
 

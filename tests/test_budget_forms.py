@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.budget_align import Column, align, columns_for, kind
-from extractors.budget_grid import code_ranks
-from pipeline.process import process_text
-from pipeline.record import Cell
-from pipeline.tables import find_tables
+from gongwen.extractors.budget_align import Column, align, columns_for, kind
+from gongwen.extractors.budget_grid import code_ranks
+from gongwen.process import process_text
+from gongwen.record import Cell
+from gongwen.tables import find_tables
 
 
 def items(text: str) -> list[tuple]:
@@ -218,8 +218,8 @@ def test_a_total_that_lost_its_decimal_point_is_proved_by_its_parts() -> None:
 
 def test_docx_form_with_merged_category_cells(tmp_path) -> None:
     docx = pytest.importorskip("docx")
-    from pipeline.ingest import formats
-    from pipeline.process import process_file
+    from gongwen.ingest import formats
+    from gongwen.process import process_file
 
     if "docx" not in formats():
         pytest.skip("no .docx reader registered")
@@ -263,8 +263,8 @@ def test_final_accounts_nested_by_codes(text: str) -> None:
     ("维修维\n- 3 -\n护次数", "维修维护次数", ["维修维护次数"]),  # joined across a removed footer: kept
 ])
 def test_source_lines_recover_joined_rows(source: str, text: str, lines: list[str]) -> None:
-    from extractors.budget_text import source_lines
-    from pipeline.record import Document, Source
+    from gongwen.extractors.budget_text import source_lines
+    from gongwen.record import Document, Source
 
     doc = Document(source=Source(path="t.txt", format="txt", encoding="utf-8", bytes=1, sha256="0" * 64), text=text)
     offsets, k = [], 0

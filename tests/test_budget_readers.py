@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from extractors.budget import extract_budget_items
-from pipeline.ingest import formats
-from pipeline.process import process_file
+from gongwen.extractors.budget import extract_budget_items
+from gongwen.ingest import formats
+from gongwen.process import process_file
 
 HEADER = ["职责活动", "年度预算数（万元）", "内容描述", "绩效目标", "绩效指标"]
 GRADES = ["优", "良", "中", "差"]

@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 from unseen import cases, document, expected, texts
 
-from pipeline.ingest import formats
-from pipeline.process import process_file
+from gongwen.ingest import formats
+from gongwen.process import process_file
 
 CASES = cases("budget_")
 FIELDS = ("activity", "parent", "amount", "amount_unit", "description", "goal")

@@ -1,5 +1,5 @@
 """What the commands say: output folders created, file types refused by name, empty or
-misspelt searches answered, counts in words, the version, ``python -m pipeline``."""
+misspelt searches answered, counts in words, the version, ``python -m gongwen``."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.cli import load_commands
-from pipeline.commands.plural import plural
+from gongwen.cli import load_commands
+from gongwen.commands.plural import plural
 
 REPORT = "东湖区2023年组织工作总结\n全年培训干部1200人次，投入经费35万元，新建党群服务中心8个。\n"
 
@@ -76,7 +76,7 @@ def test_one_search_hit_is_one_hit(sample_db: Path) -> None:
 def test_version_and_python_m_pipeline() -> None:
     res = _invoke("--version")
     assert res.exit_code == 0 and res.stdout.startswith("gongwen ")
-    out = subprocess.run([sys.executable, "-m", "pipeline", "--version"], capture_output=True, text=True,
+    out = subprocess.run([sys.executable, "-m", "gongwen", "--version"], capture_output=True, text=True,
                          timeout=120)
     assert out.returncode == 0 and out.stdout == res.stdout
 
@@ -84,7 +84,7 @@ def test_version_and_python_m_pipeline() -> None:
 def test_cli_search_speaks_the_query_language_and_matches_regions_by_prefix(sample_db: Path) -> None:
     from typer.testing import CliRunner
 
-    from pipeline.cli import load_commands
+    from gongwen.cli import load_commands
 
     runner = CliRunner()
     both = runner.invoke(load_commands(), ["search", "党费 OR 档案", "--db", str(sample_db), "--json"])

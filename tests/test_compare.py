@@ -11,7 +11,7 @@ import pytest
 from test_store_samples import docs
 from typer.testing import CliRunner
 
-from pipeline.compare import (
+from gongwen.compare import (
     MARK_FILL,
     align,
     canonical_body,
@@ -21,7 +21,7 @@ from pipeline.compare import (
     write_csv,
     write_xlsx,
 )
-from pipeline.store import Store
+from gongwen.store import Store
 
 
 @pytest.mark.parametrize("body, kind", [
@@ -123,7 +123,7 @@ def test_align(lists: list[list[str]], threshold: float, expected: list[list[int
     ("负责", "负责"),  # nothing but frame: kept whole
 ])
 def test_content_of(text: str, content: str) -> None:
-    from pipeline.similar import content_of
+    from gongwen.similar import content_of
 
     assert " ".join(content_of(text).split()) == content
 
@@ -182,7 +182,7 @@ def test_csv_and_markdown(sample_db: Path, tmp_path: Path) -> None:
     (["compare", "meetings"], "常委会会议"),
 ])
 def test_cli(sample_db: Path, args: list[str], fragment: str) -> None:
-    from pipeline.cli import load_commands
+    from gongwen.cli import load_commands
 
     app = load_commands()
 
@@ -194,7 +194,7 @@ def test_cli(sample_db: Path, args: list[str], fragment: str) -> None:
 def test_cli_xlsx_output_and_errors(sample_db: Path, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
-    from pipeline.cli import load_commands
+    from gongwen.cli import load_commands
 
     app = load_commands()
     runner = CliRunner()
@@ -209,9 +209,9 @@ def test_cli_xlsx_output_and_errors(sample_db: Path, tmp_path: Path) -> None:
 
 
 def test_too_many_documents_is_a_clear_error(sample_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import pipeline.compare
+    import gongwen.compare
 
-    monkeypatch.setattr(pipeline.compare, "MAX_DOCUMENTS", 3)
+    monkeypatch.setattr(gongwen.compare, "MAX_DOCUMENTS", 3)
     with pytest.raises(ValueError, match="4 documents match.*narrow it"):
         compare_duties(sample_db)
     assert len(compare_duties(sample_db, doc_type="duty_list").columns) == 2
@@ -228,7 +228,7 @@ def test_too_many_documents_is_a_clear_error(sample_db: Path, monkeypatch: pytes
     ("完成领导交办的其他工作", "完成区委交办的其他任务", True),
 ])
 def test_duties_line_up_only_when_they_share_a_topic(a: str, b: str, same: bool) -> None:
-    from pipeline.compare import align, share_topic
+    from gongwen.compare import align, share_topic
 
     assert share_topic(a, b) is same
     rows = align([[a, "负责机关后勤保障"], [b, "负责档案室日常管理"]])

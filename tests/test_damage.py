@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.tables import find_tables
+from gongwen.tables import find_tables
 
 _spec = importlib.util.spec_from_file_location("damage", Path(__file__).parent.parent / "bench" / "damage.py")
 assert _spec and _spec.loader

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.metadata.divisions import chain, chain_text, code
-from pipeline.process import process_text
-from pipeline.search import search
-from pipeline.serve.app import region_tree
-from pipeline.store import Store
+from gongwen.metadata.divisions import chain, chain_text, code
+from gongwen.process import process_text
+from gongwen.search import search
+from gongwen.serve.app import region_tree
+from gongwen.store import Store
 
 
 @pytest.mark.parametrize("region, names, last_code", [

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.duties import extract_duties
-from extractors.duties.items import find_markers, split_top
-from extractors.duties.organs import leading_organ, subject_of_heading
-from pipeline import stages
-from pipeline.process import process_text
-from pipeline.record import Document
+from gongwen import stages
+from gongwen.extractors.duties import extract_duties
+from gongwen.extractors.duties.items import find_markers, split_top
+from gongwen.extractors.duties.organs import leading_organ, subject_of_heading
+from gongwen.process import process_text
+from gongwen.record import Document
 
 
 def doc_of(text: str) -> Document:

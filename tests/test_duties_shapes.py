@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from test_duties_layouts import duties
 
-from extractors.duties import extract_duties
-from pipeline import stages
-from pipeline.process import process_text
+from gongwen import stages
+from gongwen.extractors.duties import extract_duties
+from gongwen.process import process_text
 
 
 def test_item_of_several_sentences_gives_one_duty_per_statement() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.cli import load_commands
+from gongwen.cli import load_commands
 
 RULES = (
     "城南区委工作规则\n"

@@ -6,10 +6,10 @@ The texts are written for these tests: a heading, then items whose numbers stand
 
 from __future__ import annotations
 
-from extractors.duties import extract_duties
-from extractors.duties.items import find_markers
-from pipeline import stages
-from pipeline.process import process_text
+from gongwen import stages
+from gongwen.extractors.duties import extract_duties
+from gongwen.extractors.duties.items import find_markers
+from gongwen.process import process_text
 
 
 def duties(text: str) -> list[tuple[str | None, str]]:

@@ -6,7 +6,7 @@ no duties of the title.
 
 from __future__ import annotations
 
-from pipeline.process import process_text
+from gongwen.process import process_text
 
 
 def test_sections_under_a_duty_title_are_not_its_duties() -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.duties import extract_duties
-from pipeline import stages
-from pipeline.process import process_text
+from gongwen import stages
+from gongwen.extractors.duties import extract_duties
+from gongwen.process import process_text
 
 
 def duties(text: str) -> list[tuple[str | None, str]]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from pipeline.cli import load_commands
+from gongwen.cli import load_commands
 
 RULES = "某单位工作规则\n第一条 会议每月召开一次，须有半数以上成员到会。\n"
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.figures import figures_of
-from extractors.figures.numerals import parse_number
+from gongwen.extractors.figures import figures_of
+from gongwen.extractors.figures.numerals import parse_number
 
 F = tuple  # (text, kind, value, unit, cmp)
 

@@ -4,8 +4,8 @@ out, list markers without their punctuation, ``≥`` printed as ``2``. Texts wri
 
 from __future__ import annotations
 
-from extractors.figures import figures_of
-from pipeline.process import process_text
+from gongwen.extractors.figures import figures_of
+from gongwen.process import process_text
 
 F = tuple  # (text, kind, value, unit, cmp)
 

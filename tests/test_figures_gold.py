@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from pipeline.process import process_file
+from gongwen.process import process_file
 
 # set -> (span F1 floor, exact F1 floor)
 FLOORS = {"original": (0.99, 0.99), "web": (0.95, 0.93)}

@@ -18,9 +18,9 @@ from typing import Any
 import pytest
 from unseen import cases, expected, source, texts
 
-from extractors.figures import figures_of
-from pipeline.normalize import normalize
-from pipeline.record import Figure
+from gongwen.extractors.figures import figures_of
+from gongwen.normalize import normalize
+from gongwen.record import Figure
 
 CASES = cases("figures_")
 

@@ -17,11 +17,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extractors.figures import figures_of
-from pipeline.errors import InputError
-from pipeline.ingest import from_bytes
-from pipeline.normalize import normalize
-from pipeline.process import process
+from gongwen.errors import InputError
+from gongwen.extractors.figures import figures_of
+from gongwen.ingest import from_bytes
+from gongwen.normalize import normalize
+from gongwen.process import process
 
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow],
                 derandomize=True)

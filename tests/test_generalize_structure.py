@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.process import process_file
-from pipeline.record import Document
-from pipeline.structure.headings import clause_topic
+from gongwen.process import process_file
+from gongwen.record import Document
+from gongwen.structure.headings import clause_topic
 
 DATA = Path(__file__).parent / "data" / "generalize"
 

@@ -1,12 +1,12 @@
-"""The trained genre classifier (pipeline.metadata.genre) on text written for these tests."""
+"""The trained genre classifier (gongwen.metadata.genre) on text written for these tests."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from pipeline.metadata import genre
-from pipeline.metadata.doctype import classify, classify_rules
+from gongwen.metadata import genre
+from gongwen.metadata.doctype import classify, classify_rules
 
 DUTIES_UNNAMED = """青松县档案馆
 贯彻执行档案工作的法律法规和方针政策，拟订全县档案事业发展规划并组织实施。

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from batch_archive import OUTSIDE_SECRET, Hostile, build_hostile
 
-from pipeline.batch import run
+from gongwen.batch import run
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="needs symbolic links and named pipes")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from pipeline.cli import load_commands
+from gongwen.cli import load_commands
 
 
 def test_bad_files_are_reported_and_the_rest_processed(tmp_path: Path, samples: Path) -> None:

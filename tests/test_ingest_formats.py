@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.errors import InputError
-from pipeline.ingest import read
-from pipeline.ingest.pdf import is_page_number
+from gongwen.errors import InputError
+from gongwen.ingest import read
+from gongwen.ingest.pdf import is_page_number
 
 # --- .docx -----------------------------------------------------------------------
 

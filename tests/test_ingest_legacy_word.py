@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.errors import InputError
-from pipeline.ingest import legacy_word, read
-from pipeline.process import process_file
+from gongwen.errors import InputError
+from gongwen.ingest import legacy_word, read
+from gongwen.process import process_file
 
 
 def similarity(a: str, b: str) -> float:

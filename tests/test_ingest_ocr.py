@@ -19,12 +19,12 @@ from pathlib import Path
 import pytest
 from ocr_pages import DUTY_SIMPLIFIED, DUTY_TRADITIONAL, degrade, font_path, image_pdf, render_page
 
-from pipeline.errors import InputError
-from pipeline.ingest import ocr, read
-from pipeline.process import process_file
+from gongwen.errors import InputError
+from gongwen.ingest import ocr, read
+from gongwen.process import process_file
 
 ROOT = Path(__file__).resolve().parent.parent
-CLI = "import signal; signal.signal(signal.SIGINT, signal.default_int_handler); from pipeline.cli import main; main()"
+CLI = "import signal; signal.signal(signal.SIGINT, signal.default_int_handler); from gongwen.cli import main; main()"
 
 pytestmark = pytest.mark.skipif(font_path() is None, reason="no CJK font to draw pages with "
                                 "(Debian: fonts-wqy-microhei; .ci/run installs it)")
@@ -196,7 +196,7 @@ def test_run_ocrs_pages_in_parallel_and_resumes_without_ocr_again(tmp_path: Path
     assert len(list(ocr_cache.rglob("*.json"))) == 4
     assert all(p.stat().st_ino == ino for p, ino in written.items()), "a cached page was OCR'd again"
 
-    from pipeline.store import Store
+    from gongwen.store import Store
 
     with Store.open(db) as store:
         doc = next(d for d in store.records() if d.source.path.endswith("scan.pdf"))
@@ -206,8 +206,8 @@ def test_run_ocrs_pages_in_parallel_and_resumes_without_ocr_again(tmp_path: Path
 
 
 def test_run_with_no_ocr_lists_the_scan_as_a_failure_saying_why(tmp_path: Path) -> None:
-    from pipeline.batch import run
-    from pipeline.store import Store
+    from gongwen.batch import run
+    from gongwen.store import Store
 
     archive = tmp_path / "archive"
     archive.mkdir()

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.errors import InputError
-from pipeline.ingest import read
-from pipeline.process import process_file
+from gongwen.errors import InputError
+from gongwen.ingest import read
+from gongwen.process import process_file
 
 NS = 'xmlns:ofd="http://www.ofdspec.org/2016"'
 OFD_XML = f"""<?xml version="1.0" encoding="UTF-8"?>

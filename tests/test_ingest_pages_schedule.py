@@ -3,8 +3,8 @@ file goes out again, OCR on, once its last page is back (whatever became of it).
 
 from __future__ import annotations
 
-from pipeline.batch.pages import PageScheduler
-from pipeline.batch.work import Outcome, Task
+from gongwen.batch.pages import PageScheduler
+from gongwen.batch.work import Outcome, Task
 
 
 class Pages:

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.errors import InputError
-from pipeline.ingest import read
-from pipeline.process import process_file
+from gongwen.errors import InputError
+from gongwen.ingest import read
+from gongwen.process import process_file
 
 NUMBER = re.compile(r"\d+(\.\d+)?")
 PERCENT = re.compile(r"\d+%")

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.errors import InputError
-from pipeline.ingest import read
+from gongwen.errors import InputError
+from gongwen.ingest import read
 
 SIMPLIFIED = ("区委常委会会议一般每月召开两次，由区委书记召集并主持。\n"
               "讨论干部任免事项时，必须有三分之二以上常委到会。\r\n"

@@ -22,11 +22,11 @@ from pathlib import Path
 import pytest
 from batch_archive import build
 
-from pipeline import stages
-from pipeline.batch import run
-from pipeline.batch.work import prepare
-from pipeline.fulltext import INDEXED
-from pipeline.store import RECORD_TABLES, Store
+from gongwen import stages
+from gongwen.batch import run
+from gongwen.batch.work import prepare
+from gongwen.fulltext import INDEXED
+from gongwen.store import RECORD_TABLES, Store
 
 HOOKS = ("batch_hooks",)
 ROUNDS = 15

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import lexicon
+from gongwen import lexicon
 
 
 def _write(tmp_path: Path, text: str) -> Path:

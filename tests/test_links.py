@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.batch import run
-from pipeline.batch.discover import discover
-from pipeline.cli import load_commands
+from gongwen.batch import run
+from gongwen.batch.discover import discover
+from gongwen.cli import load_commands
 
 SECRET = "机密口令：绝不外传的内容\n第一条 这一行不属于输入文件夹。\n"
 RULES = "某单位工作规则\n第一条 会议每月召开一次。\n"

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.meetings import agenda, extract_meetings, fill_slots
-from pipeline import stages
-from pipeline.process import process_text
-from pipeline.record import Document, Meeting
+from gongwen import stages
+from gongwen.extractors.meetings import agenda, extract_meetings, fill_slots
+from gongwen.process import process_text
+from gongwen.record import Document, Meeting
 
 
 def doc_of(text: str) -> Document:

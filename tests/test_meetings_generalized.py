@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.meetings import extract_meetings, fill_slots
-from pipeline import stages
-from pipeline.normalize import normalize
-from pipeline.process import process_text
-from pipeline.record import Document, Meeting
+from gongwen import stages
+from gongwen.extractors.meetings import extract_meetings, fill_slots
+from gongwen.normalize import normalize
+from gongwen.process import process_text
+from gongwen.record import Document, Meeting
 
 
 def doc_of(text: str) -> Document:

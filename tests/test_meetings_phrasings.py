@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.meetings import aliases, extract_meetings, fill_slots, sentence_subject
-from pipeline import stages
-from pipeline.normalize import normalize
-from pipeline.process import process_text
-from pipeline.record import Document, Meeting
+from gongwen import stages
+from gongwen.extractors.meetings import aliases, extract_meetings, fill_slots, sentence_subject
+from gongwen.normalize import normalize
+from gongwen.process import process_text
+from gongwen.record import Document, Meeting
 
 
 def doc_of(text: str) -> Document:

@@ -3,10 +3,10 @@ after them and the title runs into the text. The texts are written for these tes
 
 from __future__ import annotations
 
-from extractors.meetings import extract_meetings
-from pipeline import stages
-from pipeline.process import process_text
-from pipeline.record import Meeting
+from gongwen import stages
+from gongwen.extractors.meetings import extract_meetings
+from gongwen.process import process_text
+from gongwen.record import Meeting
 
 
 def meetings(text: str) -> dict[str, Meeting]:

@@ -6,7 +6,7 @@ meeting's scope had ended at 一、 and lost every slot.)
 
 from __future__ import annotations
 
-from pipeline.process import process_text
+from gongwen.process import process_text
 
 
 def test_the_title_meeting_takes_the_slots_of_the_sections_below() -> None:

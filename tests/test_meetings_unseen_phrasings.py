@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.duties.organs import leading_organ, subject_of_heading
-from extractors.meetings import fill_slots
-from extractors.meetings.scopes import _own_body
-from pipeline.record import Meeting
+from gongwen.extractors.duties.organs import leading_organ, subject_of_heading
+from gongwen.extractors.meetings import fill_slots
+from gongwen.extractors.meetings.scopes import _own_body
+from gongwen.record import Meeting
 
 
 def filled(sentence: str, body: str = "党委会议") -> Meeting:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.meetings import extract_meetings, fill_slots
-from pipeline import stages
-from pipeline.process import process_text
-from pipeline.record import Meeting
+from gongwen import stages
+from gongwen.extractors.meetings import extract_meetings, fill_slots
+from gongwen.process import process_text
+from gongwen.record import Meeting
 
 
 def meetings(text: str) -> dict[str, Meeting]:
@@ -335,7 +335,7 @@ def test_a_meeting_introduced_by_what_it_mainly_decides() -> None:
 
 
 def test_a_section_topic_run_into_its_sentence_is_no_meeting() -> None:
-    from pipeline.process import process_text
+    from gongwen.process import process_text
 
     doc = process_text("某院院长办公会议事规则\n一、会议组织\n院长办公会一般每周召开一次，由院长主持。\n"
                        "二、议事范围会议的议事范围主要包括：研究全院发展规划。\n")

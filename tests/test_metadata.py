@@ -1,12 +1,12 @@
-"""Metadata (pipeline.metadata) on texts written for these tests: title, doc_type,
+"""Metadata (gongwen.metadata) on texts written for these tests: title, doc_type,
 region, organization, year."""
 
 from __future__ import annotations
 
 import pytest
 
-from pipeline.metadata import describe, find_title
-from pipeline.metadata.place import place_names
+from gongwen.metadata import describe, find_title
+from gongwen.metadata.place import place_names
 
 BODY = "坚持问题导向，细化工作措施，明确责任分工，确保各项任务按期完成并取得实效。"
 
@@ -153,6 +153,6 @@ def test_years_in_chinese_numerals(text: str, year: int) -> None:
     ("民国九十四年", "民国94年"), ("十二年", "十二年"), ("第二〇二二号", "第二〇二二号"),
 ])
 def test_arabic_years(text: str, converted: str) -> None:
-    from pipeline.metadata.year import arabic_years
+    from gongwen.metadata.year import arabic_years
 
     assert arabic_years(text) == converted

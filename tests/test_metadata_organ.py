@@ -1,11 +1,11 @@
-"""Organization, region and the administrative chain (pipeline.metadata) on text written for these tests."""
+"""Organization, region and the administrative chain (gongwen.metadata) on text written for these tests."""
 
 from __future__ import annotations
 
 import pytest
 
-from pipeline.metadata import describe
-from pipeline.metadata.place import chain, chains
+from gongwen.metadata import describe
+from gongwen.metadata.place import chain, chains
 
 BODY = "坚持问题导向，细化工作措施，明确责任分工，确保各项任务按期完成并取得实效。"
 

@@ -6,16 +6,16 @@ import random
 
 import pytest
 
-from pipeline.normalize import RULES, normalize
-from pipeline.normalize.edits import Edit, apply_edits, identity_map
-from pipeline.normalize.fullwidth import fullwidth_to_ascii
-from pipeline.normalize.furniture import remove_furniture
-from pipeline.normalize.garbled import repair_garbled
-from pipeline.normalize.lines import join_broken_lines, split_flattened_paragraphs, tidy_whitespace
-from pipeline.normalize.markup import remove_markup
-from pipeline.normalize.page_split import remove_page_markers
-from pipeline.normalize.pinyin import remove_pinyin
-from pipeline.normalize.script import detect_script, to_simplified
+from gongwen.normalize import RULES, normalize
+from gongwen.normalize.edits import Edit, apply_edits, identity_map
+from gongwen.normalize.fullwidth import fullwidth_to_ascii
+from gongwen.normalize.furniture import remove_furniture
+from gongwen.normalize.garbled import repair_garbled
+from gongwen.normalize.lines import join_broken_lines, split_flattened_paragraphs, tidy_whitespace
+from gongwen.normalize.markup import remove_markup
+from gongwen.normalize.page_split import remove_page_markers
+from gongwen.normalize.pinyin import remove_pinyin
+from gongwen.normalize.script import detect_script, to_simplified
 
 
 def run(rule, text: str) -> str:  # type: ignore[no-untyped-def]
@@ -388,7 +388,7 @@ def test_normalize_end_to_end() -> None:
 
 
 def _same_char(src: str, out: str) -> bool:
-    from pipeline.normalize.script import converter
+    from gongwen.normalize.script import converter
 
     if src == out or converter("t2s").convert(src) == out or src.translate({0x3000: 0x20}) == out:
         return True

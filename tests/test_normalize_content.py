@@ -3,8 +3,8 @@ text that lost much of its source says how much and by which rule."""
 
 from __future__ import annotations
 
-from pipeline.normalize import RULES, normalize
-from pipeline.normalize.edits import Edit
+from gongwen.normalize import RULES, normalize
+from gongwen.normalize.edits import Edit
 
 CONTENT = "某某局是县政府工作部门，主要负责全县的统计调查工作。局内设办公室和综合股两个股室。"
 
@@ -102,7 +102,7 @@ def test_a_page_marker_cutting_a_table_row_is_removed() -> None:
 
 
 def test_a_unit_item_on_its_own_line_keeps_its_statement_on_that_line() -> None:
-    from pipeline.normalize import normalize
+    from gongwen.normalize import normalize
 
     text = "某县政府设下列局室：\n一、民政局：掌理自治行政、社会行政等事项。\n二、财政科：掌理财务行政等事项。\n"
     assert "一、民政局：掌理自治行政" in normalize(text).text

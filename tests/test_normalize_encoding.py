@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.normalize import normalize
+from gongwen.normalize import normalize
 
 LINE = "关于加强机关党建工作的通知"
 

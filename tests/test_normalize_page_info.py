@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.normalize import normalize
-from pipeline.normalize.page_info import classify
+from gongwen.normalize import normalize
+from gongwen.normalize.page_info import classify
 
 BODY = "会议每月召开一次,由书记召集并主持。"
 

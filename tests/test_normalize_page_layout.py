@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.metadata import describe
-from pipeline.normalize import normalize
+from gongwen.metadata import describe
+from gongwen.normalize import normalize
 
 BODY = "第一节 机构设置\n1990年6月,设办公室。"
 

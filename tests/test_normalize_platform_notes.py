@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.normalize import normalize
-from pipeline.normalize.platform_notes import is_platform_note
+from gongwen.normalize import normalize
+from gongwen.normalize.platform_notes import is_platform_note
 
 
 @pytest.mark.parametrize("line", [

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.normalize import Normalized, normalize
-from pipeline.normalize.pinyin import ANNOTATION, ORPHAN
-from pipeline.normalize.script import converter
+from gongwen.normalize import Normalized, normalize
+from gongwen.normalize.pinyin import ANNOTATION, ORPHAN
+from gongwen.normalize.script import converter
 
 FURNITURE = ["上传人", "得力文库", "收藏查看我的收藏", "[bookmark", "来源:好范文", "制度大全网", "工信部备案号",
              "展开阅读全文", "点击查看更多", "Original URL", "词条标签", "编辑锁定", "扫一扫在手机", "<div", "<!--"]

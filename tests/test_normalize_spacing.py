@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.normalize import normalize
+from gongwen.normalize import normalize
 
 
 @pytest.mark.parametrize("source, expected", [

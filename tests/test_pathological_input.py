@@ -4,9 +4,9 @@ same record a sane reading gives (the speed is watched by the hostile archive ru
 
 from __future__ import annotations
 
-from extractors.figures import figures_of
-from pipeline.ingest import from_bytes
-from pipeline.normalize.markup import remove_markup
+from gongwen.extractors.figures import figures_of
+from gongwen.ingest import from_bytes
+from gongwen.normalize.markup import remove_markup
 
 
 def test_a_numeral_run_longer_than_any_figure_is_no_figure() -> None:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import stages
-from pipeline.process import process_file, process_text
+from gongwen import stages
+from gongwen.process import process_file, process_text
 
 TEXT = "青山县委组织部主要职责\n一、主要职责\n（一）负责全县基层党组织建设。\n（二）负责干部教育培训，全年培训干部1200人次。\n"
 

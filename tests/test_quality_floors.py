@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from pipeline.process import process_file
+from gongwen.process import process_file
 
 # (part, metric) -> floor, per set. Metrics are the scorer's: f1 of a part, or one of its details.
 # One entry a line, so raising one floor never touches another's line.

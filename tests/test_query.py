@@ -1,4 +1,4 @@
-"""The query language shared by ``gongwen search`` and ``gongwen serve`` (pipeline.query), and
+"""The query language shared by ``gongwen search`` and ``gongwen serve`` (gongwen.query), and
 search in every kind of record with region, genre and year filters, paging and facets."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.query import QueryError, parse
-from pipeline.search import search, search_page
+from gongwen.query import QueryError, parse
+from gongwen.search import search, search_page
 
 
 def test_parse_words_phrases_or_and_exclusion() -> None:

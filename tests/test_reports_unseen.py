@@ -16,7 +16,7 @@ from __future__ import annotations
 import pytest
 from unseen import cases, document, expected, texts
 
-from pipeline.record import Document
+from gongwen.record import Document
 
 CASES = cases("report_")
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.process import process_file
-from pipeline.review import Mark, marks, render, without_overlaps
+from gongwen.process import process_file
+from gongwen.review import Mark, marks, render, without_overlaps
 
 TEXT = ("青山县委组织部主要职责\n\n（一）组织部的主要职责是：\n1、负责全县基层党组织建设；\n2、负责干部教育培训工作。\n\n"
         "（二）部务会议\n部务会议一般每月召开一次，由部长召集并主持。\n\n全年培训干部1200人次，下拨经费35.5万元。\n")
@@ -48,7 +48,7 @@ def test_page_marks_each_record_with_its_label(doc) -> None:
 
 
 def test_review_command_writes_the_page(tmp_path: Path) -> None:
-    from pipeline.cli import load_commands
+    from gongwen.cli import load_commands
 
     src = tmp_path / "report.txt"
     src.write_text(TEXT, encoding="utf-8")

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from pipeline.process import process_file
-from pipeline.record import Document
+from gongwen.process import process_file
+from gongwen.record import Document
 
 HERE = Path(__file__).resolve().parent
 LOCAL_SCHEMA = HERE / "data" / "record.schema.json"

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.search import highlight_spans, like, query_words, search, snippet
-from pipeline.store import Store
+from gongwen.search import highlight_spans, like, query_words, search, snippet
+from gongwen.store import Store
 
 
 def texts(hits: list) -> list[str]:
@@ -59,7 +59,7 @@ def test_hostile_fts_syntax_never_raises(sample_db: Path, query: str) -> None:
     ("党费*", 4), ('"党费', 4), ("(党费", 4), ("^党费", 4), ("organ:党费", 0), ("党费 -档案", 4),
 ])
 def test_syntax_characters_are_ignored_words_kept(sample_db: Path, query: str, n: int) -> None:
-    # FTS5 syntax is searched as text; the query language (pipeline.query) keeps its own
+    # FTS5 syntax is searched as text; the query language (gongwen.query) keeps its own
     # operators: "-档案" excludes, and no duty about 党费 mentions 档案
     assert len(search(sample_db, query)) == n
 
@@ -144,7 +144,7 @@ def test_more_like_this_finds_the_same_duty_elsewhere(sample_db: Path) -> None:
 
 
 def test_cli_search_json_and_table(sample_db: Path) -> None:
-    from pipeline.cli import load_commands
+    from gongwen.cli import load_commands
 
     app = load_commands()
 
@@ -166,7 +166,7 @@ def test_cli_search_json_and_table(sample_db: Path) -> None:
 def test_figure_hits_carry_the_figure_and_its_sentence(tmp_path: Path) -> None:
     from test_store_samples import DONGSHAN, build
 
-    from pipeline.record import Figure, Section
+    from gongwen.record import Figure, Section
 
     doc = build(DONGSHAN)
     start = doc.text.index("两次")

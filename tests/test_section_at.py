@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.record import Document, Section, Source
+from gongwen.record import Document, Section, Source
 
 # 一、(0–100) holds (一)(10–50) holding 1、(20–30); (二)(50–90) then 10 characters of
 # 一、's own closing text; 二、(120–200) after a gap of text outside every section.

@@ -11,9 +11,9 @@ import pytest
 from serve_store import build
 from starlette.testclient import TestClient
 
-from pipeline import compare as lib
-from pipeline.commands.serve import is_loopback
-from pipeline.serve import create_app
+from gongwen import compare as lib
+from gongwen.commands.serve import is_loopback
+from gongwen.serve import create_app
 
 
 @pytest.fixture(scope="module")
@@ -73,8 +73,8 @@ def test_document_page_marks_records_and_escapes_text(client: TestClient, db: Pa
 
 
 def test_document_text_is_escaped(tmp_path: Path) -> None:
-    from pipeline.process import process_text
-    from pipeline.store import Store
+    from gongwen.process import process_text
+    from gongwen.store import Store
 
     db = tmp_path / "x.db"
     with Store.open(db) as store:
@@ -141,7 +141,7 @@ def test_only_loopback_hosts_serve_without_a_token() -> None:
 def test_serve_refuses_an_open_host_without_token(db: Path) -> None:
     from typer.testing import CliRunner
 
-    from pipeline.cli import load_commands
+    from gongwen.cli import load_commands
 
     result = CliRunner().invoke(load_commands(), ["serve", "--db", str(db), "--host", "0.0.0.0"])
     assert result.exit_code != 0 and "--token" in result.output

@@ -33,7 +33,7 @@ def _free_port() -> int:
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     import uvicorn
 
-    from pipeline.serve import create_app
+    from gongwen.serve import create_app
 
     if CHROMIUM is None:
         if os.environ.get("CI"):

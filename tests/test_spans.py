@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.spans import Spans
+from gongwen.spans import Spans
 
 
 @pytest.mark.parametrize("ranges,merged", [

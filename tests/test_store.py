@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from test_store_samples import BEIHU, DONGSHAN, XILING, build, docs
 
-from pipeline import migrations
-from pipeline.errors import InputError
-from pipeline.store import Store
+from gongwen import migrations
+from gongwen.errors import InputError
+from gongwen.store import Store
 
 TESTS = Path(__file__).resolve().parent
 
@@ -158,7 +158,7 @@ KILLED_WRITER = textwrap.dedent("""
     import sys
     sys.path.insert(0, {tests!r})
     from test_store_samples import ALL, Spec, build
-    from pipeline.store import Store
+    from gongwen.store import Store
     store = Store.open(sys.argv[1])
     base = ALL[0]
     i = 0

@@ -8,9 +8,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from pipeline.figure_values import figure_columns
-from pipeline.process import process_text
-from pipeline.store import Store
+from gongwen.figure_values import figure_columns
+from gongwen.process import process_text
+from gongwen.store import Store
 
 TEXT = ("某县委工作规则\n一、常委会会议\n常委会会议一般每月召开两次，必须有半数以上常委到会方能举行。"
         "全年安排经费120万元，比上年增长5%，共培训干部3000人次，2019年3月完成。\n"

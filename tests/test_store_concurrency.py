@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from batch_archive import build
 
-from pipeline import store as store_module
-from pipeline.errors import InputError
-from pipeline.process import process_text
-from pipeline.store import Store
+from gongwen import store as store_module
+from gongwen.errors import InputError
+from gongwen.process import process_text
+from gongwen.store import Store
 
 WRITERS = 6
 
@@ -100,7 +100,7 @@ def test_two_gongwen_runs_into_one_store_both_finish(tmp_path: Path) -> None:
     first = build(tmp_path / "a", n=16, seed=1, pdf_every=0, docx_every=0)
     second = build(tmp_path / "b", n=16, seed=2, pdf_every=0, docx_every=0)
     db = tmp_path / "g.db"
-    gongwen = [sys.executable, "-m", "pipeline"]
+    gongwen = [sys.executable, "-m", "gongwen"]
     runs = [subprocess.Popen([*gongwen, "run", str(arc.root), "--db", str(db), "-w", "1"],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for arc in (first, second)]
     outputs = [r.communicate(timeout=300) for r in runs]

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from pipeline.record import Document, Duty, FractionRule, Frequency, Meeting, Section, Source, SpecialQuorum
+from gongwen.record import Document, Duty, FractionRule, Frequency, Meeting, Section, Source, SpecialQuorum
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""The outline (pipeline.structure) on documents written for these tests, in the style of
+"""The outline (gongwen.structure) on documents written for these tests, in the style of
 the real ones: every marker style, headings vs items, restarted numbering, run-in
 headings, label-sentence series, compilations, Taiwan law headers, tables."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.structure import outline
+from gongwen.structure import outline
 
 
 def tree(text: str, doc_type: str | None = None, **kw) -> list[tuple[int, str, str]]:
@@ -217,18 +217,18 @@ def test_stray_number_inside_a_sentence_is_not_a_heading() -> None:
     ("委员因故不能参加会议，应在会前请假", False),
 ])
 def test_lead_classifier(sentence: str, heading: bool) -> None:
-    from pipeline.structure.classifier import lead_scorer
+    from gongwen.structure.classifier import lead_scorer
 
     score = lead_scorer()
     if score is None:
-        pytest.skip("models/heading_lead.joblib is missing (python -m pipeline.structure.train)")
+        pytest.skip("models/heading_lead.joblib is missing (python -m gongwen.structure.train)")
     assert (score([sentence])[0] > 0.5) == heading
 
 
 def test_outline_runs_on_rules_alone_without_the_model(monkeypatch) -> None:
     from pathlib import Path
 
-    from pipeline.structure import classifier
+    from gongwen.structure import classifier
 
     monkeypatch.setattr(classifier, "MODEL_PATH", Path("/nonexistent/model.joblib"))
     assert classifier.lead_scorer() is None
@@ -241,7 +241,7 @@ def test_outline_runs_on_rules_alone_without_the_model(monkeypatch) -> None:
     ("叁", 3), ("拾贰", 12), ("5", 5), ("5-1", 5), ("③", 3), ("甲", None),
 ])
 def test_ordinals(text: str, value: int | None) -> None:
-    from pipeline.structure.markers import ordinal
+    from gongwen.structure.markers import ordinal
 
     assert ordinal(text) == value
 

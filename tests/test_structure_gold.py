@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.process import process_file
+from gongwen.process import process_file
 
 STAGES = ["normalize", "tables", "structure", "metadata"]
 GOLD_NAMES = ["000_", "001_", "002_", "003_", "004_", "04_shandong", "05_tw_fair", "08_drc", "10_tw_control",

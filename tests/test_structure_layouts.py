@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.structure import outline
+from gongwen.structure import outline
 
 
 def tree(text: str, doc_type: str | None = None) -> list[tuple[int, str, str]]:

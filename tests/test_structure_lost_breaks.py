@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.structure import outline
+from gongwen.structure import outline
 
 #: Articles of a rule written for this test, all on one line, no mark after the article numbers.
 ARTICLES = "".join(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.structure import outline
+from gongwen.structure import outline
 
 
 def tree(text: str, doc_type: str | None = None) -> list[tuple[int, str, str]]:
@@ -222,7 +222,7 @@ def test_layouts(name: str, text: str, expected: list[tuple[int, str, str]]) -> 
 
 @pytest.mark.parametrize("content", [b"not a pickle", b""], ids=["garbage", "empty"])
 def test_a_model_that_fails_to_load_leaves_the_decision_to_the_rules(tmp_path, content: bytes) -> None:
-    from pipeline.structure.classifier import lead_scorer
+    from gongwen.structure.classifier import lead_scorer
 
     broken = tmp_path / "heading_lead.joblib"
     broken.write_bytes(content)
@@ -239,12 +239,12 @@ UNEVEN_LEADS = ("强化组织领导,压实工作责任。县里成立工作专�
 
 
 def test_paragraph_leads_of_unlike_shape_need_the_classifier() -> None:
-    from pipeline.structure.classifier import lead_scorer
+    from gongwen.structure.classifier import lead_scorer
 
     assert tree(UNEVEN_LEADS, "experience_report") == []  # rules alone: could be prose
     score = lead_scorer()
     if score is None:
-        pytest.skip("models/heading_lead.joblib is missing (python -m pipeline.structure.train)")
+        pytest.skip("models/heading_lead.joblib is missing (python -m gongwen.structure.train)")
     sections, _ = outline(UNEVEN_LEADS, doc_type="experience_report", lead_score=score)
     assert [s.title for s in sections] == ["强化组织领导,压实工作责任", "聚焦重点,创新举措", "加强督查考核,确保任务落实到位"]
 

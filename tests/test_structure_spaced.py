@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pipeline.structure import outline
-from pipeline.structure.lines import spaced_words
+from gongwen.structure import outline
+from gongwen.structure.lines import spaced_words
 
 #: Articles written for this test, with a converter's blanks inside words and numerals.
 SPACED = "\n".join([

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pipeline.structure import outline
-from pipeline.structure.lines import cell_row, content_lines
-from pipeline.structure.unpunctuated import stripped, stripped_points
+from gongwen.structure import outline
+from gongwen.structure.lines import cell_row, content_lines
+from gongwen.structure.unpunctuated import stripped, stripped_points
 
 #: A rule of a township committee, written for this test, its marks stripped, breaks kept.
 RULE_LINES = (

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.record import Document, Source
-from pipeline.tables import find_tables, tables_stage
+from gongwen.record import Document, Source
+from gongwen.tables import find_tables, tables_stage
 
 
 def layout(*rows: list[str], caption: str | None = None) -> str:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.errors import InputError
-from pipeline.ingest import read
+from gongwen.errors import InputError
+from gongwen.ingest import read
 
 TEXT = "区委常委会会议一般每月召开两次，由区委书记召集并主持。\n第3条 讨论干部任免事项，须有2/3以上常委到会。\n"
 TRAD = "區委常委會會議一般每月召開兩次，由書記召集並主持。\n"

@@ -9,8 +9,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pipeline.process import process_file
-from pipeline.record import Document
+from gongwen.process import process_file
+from gongwen.record import Document
 
 DATA = Path(__file__).parent / "data" / "unseen"
 

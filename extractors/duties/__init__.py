@@ -28,8 +28,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from extractors import EXTRACTORS
-from extractors.duties.items import (
+from gongwen import lexicon
+from gongwen.extractors import EXTRACTORS
+from gongwen.extractors.duties.items import (
     Item,
     Markers,
     chain_at,
@@ -38,7 +39,7 @@ from extractors.duties.items import (
     split_top,
     trim,
 )
-from extractors.duties.organs import (
+from gongwen.extractors.duties.organs import (
     HERE,
     duty_verbs,
     leading_organ,
@@ -48,10 +49,9 @@ from extractors.duties.organs import (
     subject_of_heading,
     word_list,
 )
-from pipeline import lexicon
-from pipeline.record import Document, Duty
-from pipeline.spans import Spans
-from pipeline.tokenize import cut
+from gongwen.record import Document, Duty
+from gongwen.spans import Spans
+from gongwen.tokenize import cut
 
 SENTENCE_START = set("。；;：:\n！？")
 MARKER_PREFIX = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*")

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from extractors.duties.organs import duty_verbs
-from pipeline import lexicon
+from gongwen import lexicon
+from gongwen.extractors.duties.organs import duty_verbs
 
 HERE = Path(__file__).parent
 

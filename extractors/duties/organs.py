@@ -13,7 +13,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from pipeline import lexicon
+from gongwen import lexicon
 
 HERE = Path(__file__).parent
 

@@ -12,14 +12,14 @@ from __future__ import annotations
 import bisect
 import re
 
-from extractors import EXTRACTORS
-from extractors.figures.bounds import after_cmp
-from extractors.figures.columns import wrapped_cell_tail
-from extractors.figures.common import Context
-from extractors.figures.dates import DateParts, next_day
-from extractors.figures.lexicon import Lexicon, lexicon
-from extractors.figures.scanner import Hit, scan
-from pipeline.record import Document, Figure
+from gongwen.extractors import EXTRACTORS
+from gongwen.extractors.figures.bounds import after_cmp
+from gongwen.extractors.figures.columns import wrapped_cell_tail
+from gongwen.extractors.figures.common import Context
+from gongwen.extractors.figures.dates import DateParts, next_day
+from gongwen.extractors.figures.lexicon import Lexicon, lexicon
+from gongwen.extractors.figures.scanner import Hit, scan
+from gongwen.record import Document, Figure
 
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 SENTENCE_REACH = 200

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.figures.common import (
+from gongwen.extractors.figures.common import (
     HZ_NUM,
     Context,
     last_match,

@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from extractors.figures.dates import DateParts
-from extractors.figures.lexicon import Lexicon
-from extractors.figures.numerals import parse_number
+from gongwen.extractors.figures.dates import DateParts
+from gongwen.extractors.figures.lexicon import Lexicon
+from gongwen.extractors.figures.numerals import parse_number
 
 HZ_DIGITS = "零〇○一二两三四五六七八九"
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from pipeline.lexicon import rows
+from gongwen.lexicon import rows
 
 DATA = Path(__file__).resolve().parent
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from extractors.figures.bounds import after_cmp, before_cmp
-from extractors.figures.common import (
+from gongwen.extractors.figures.bounds import after_cmp, before_cmp
+from gongwen.extractors.figures.common import (
     CONN,
     SPACE,
     Context,
@@ -19,8 +19,8 @@ from extractors.figures.common import (
     next_char,
     num,
 )
-from extractors.figures.dates import DateParts, roc_year
-from extractors.figures.numerals import as_number
+from gongwen.extractors.figures.dates import DateParts, roc_year
+from gongwen.extractors.figures.numerals import as_number
 
 YNUM = r"\d{1,4}|[〇零○一二两三四五六七八九十百]{1,5}"
 

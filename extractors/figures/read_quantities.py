@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from extractors.figures.bounds import after_cmp, before_cmp
-from extractors.figures.common import (
+from gongwen.extractors.figures.bounds import after_cmp, before_cmp
+from gongwen.extractors.figures.common import (
     ARABIC,
     CONN_RE,
     NUM_RE,
@@ -18,8 +18,8 @@ from extractors.figures.common import (
     is_hanzi,
     num,
 )
-from extractors.figures.numerals import as_number
-from extractors.figures.read_dates import HALF_AFTER_RE
+from gongwen.extractors.figures.numerals import as_number
+from gongwen.extractors.figures.read_dates import HALF_AFTER_RE
 
 CELL_RE = re.compile(rf"^\t{SPACE}*({ARABIC}){SPACE}*$", re.M)
 

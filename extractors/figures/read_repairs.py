@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.figures.common import SPACE, Context, Hit
+from gongwen.extractors.figures.common import SPACE, Context, Hit
 
 #: a cell holding only 2 + a share: 290%, 2100%, 295.5% (the cell ends at a bar, a TAB or the line end)
 GE_AS_TWO_RE = re.compile(rf"2(\d{{2,3}}(?:\.\d+)?)%(?={SPACE}*(?:[|｜\t\n]|$))")

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from extractors.figures.bounds import after_cmp, before_cmp
-from extractors.figures.common import (
+from gongwen.extractors.figures.bounds import after_cmp, before_cmp
+from gongwen.extractors.figures.common import (
     CONN_RE,
     NUM,
     SPACE,
@@ -15,8 +15,8 @@ from extractors.figures.common import (
     next_char,
     num,
 )
-from extractors.figures.numerals import DIGITS, as_number
-from extractors.figures.read_dates import MORE_AFTER_RE
+from gongwen.extractors.figures.numerals import DIGITS, as_number
+from gongwen.extractors.figures.read_dates import MORE_AFTER_RE
 
 RATIO_RE = re.compile(r"(\d+(?:\.\d+)?)((?:[ \u3000]*[:：∶][ \u3000]*\d+(?:\.\d+)?)+)(?![\d年月日号])")
 

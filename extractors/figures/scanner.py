@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from extractors.figures.common import (
+from gongwen.extractors.figures.common import (
     FIN,
     HZ_NUM,
     NUM,
@@ -24,18 +24,18 @@ from extractors.figures.common import (
     Hit,
     Reader,
 )
-from extractors.figures.lexicon import Lexicon, lexicon
-from extractors.figures.markers import marker_spans
-from extractors.figures.read_dates import (
+from gongwen.extractors.figures.lexicon import Lexicon, lexicon
+from gongwen.extractors.figures.markers import marker_spans
+from gongwen.extractors.figures.read_dates import (
     read_compact_date,
     read_date,
     read_day_series,
     read_next_day,
     read_paren_year,
 )
-from extractors.figures.read_quantities import read_cell, read_quantity, read_zero
-from extractors.figures.read_repairs import read_ge_as_two
-from extractors.figures.read_shares import (
+from gongwen.extractors.figures.read_quantities import read_cell, read_quantity, read_zero
+from gongwen.extractors.figures.read_repairs import read_ge_as_two
+from gongwen.extractors.figures.read_shares import (
     read_fraction,
     read_half,
     read_one_half,
@@ -43,7 +43,7 @@ from extractors.figures.read_shares import (
     read_tenths,
     read_times,
 )
-from extractors.figures.read_tokens import read_fused_amount, read_glued_year, read_token
+from gongwen.extractors.figures.read_tokens import read_fused_amount, read_glued_year, read_token
 
 FIRST_RE = re.compile(rf"[0-9{HZ_NUM}{FIN}半次翌]")
 

@@ -17,7 +17,7 @@ Each sentence of a body's scope, and any sentence anywhere whose subject is the 
 or the organ holding it (:func:`aliases`: `乡镇人民代表大会举行会议的时候…`,
 `主席团的决定…`, `本级人民代表大会会议…`), is matched against the slot patterns of
 ``patterns.tsv``; fractions (quorum, vote threshold, special quorum) are read by
-:mod:`extractors.meetings.fractions`. Member and attendee lists are kept only when
+:mod:`gongwen.extractors.meetings.fractions`. Member and attendee lists are kept only when
 the sentence speaks of the meeting itself (not `调查委员会由…组成` in a 常委会 text).
 
 Modules: :mod:`.scopes` finds where meetings are named, :mod:`.slots` reads one
@@ -35,11 +35,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from extractors import EXTRACTORS
-from extractors.duties.items import chain_at, find_markers, split_top
-from extractors.duties.organs import organ_suffixes
-from extractors.meetings.practices import practices
-from extractors.meetings.scopes import (
+from gongwen.extractors import EXTRACTORS
+from gongwen.extractors.duties.items import chain_at, find_markers, split_top
+from gongwen.extractors.duties.organs import organ_suffixes
+from gongwen.extractors.meetings.practices import practices
+from gongwen.extractors.meetings.scopes import (
     LEADING_MARKER,
     NOT_BODY,
     SELF,
@@ -49,10 +49,10 @@ from extractors.meetings.scopes import (
     sentence_spans,
     sentences_in,
 )
-from extractors.meetings.slots import agenda, extend_new, fill_slots, people, person
-from extractors.meetings.subjects import aliases, sentence_subject, short_name
-from pipeline.record import Document, Frequency, Meeting
-from pipeline.spans import Spans
+from gongwen.extractors.meetings.slots import agenda, extend_new, fill_slots, people, person
+from gongwen.extractors.meetings.subjects import aliases, sentence_subject, short_name
+from gongwen.record import Document, Frequency, Meeting
+from gongwen.spans import Spans
 
 
 def _organ(body: str) -> str:

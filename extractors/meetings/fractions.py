@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.record import FractionRule, SpecialQuorum
+from gongwen.record import FractionRule, SpecialQuorum
 
 FRAC = r"过半数|半数|二分之一|[一二三四五六七八九十]分之[一二三四五六七八九十]"
 QUORUM = re.compile(rf"有(?P<pre>[^，。；,]{{0,16}}?)(?P<frac>{FRAC})(?P<cmp>以上)?(?:的|之)?"

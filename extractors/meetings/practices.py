@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from pipeline import lexicon
+from gongwen import lexicon
 
 HERE = Path(__file__).parent
 PER = {"年": "year", "半年": "half_year", "季度": "quarter", "个月": "month", "月": "month", "周": "week",

@@ -4,7 +4,7 @@ A scope is a stretch of text about one meeting: a meeting section under its head
 (`(二)常委会会议制度`), a rules text under its own title, a sentence that gives a
 meeting a fixed frequency (`各村每周召开一次"两委"会`), a further meeting a rules text
 provides for (`也可以根据需要召开联组会议`), or a chapter titled with a meeting's name.
-Finding them all first lets :func:`extractors.meetings.extract_meetings` give each
+Finding them all first lets :func:`gongwen.extractors.meetings.extract_meetings` give each
 sentence to the right meeting.
 """
 
@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from extractors.duties.items import chain_from, find_markers, split_top
-from extractors.duties.organs import organ_suffixes
-from pipeline import lexicon
-from pipeline.record import Document
-from pipeline.spans import Spans
+from gongwen import lexicon
+from gongwen.extractors.duties.items import chain_from, find_markers, split_top
+from gongwen.extractors.duties.organs import organ_suffixes
+from gongwen.record import Document
+from gongwen.spans import Spans
 
 HERE = Path(__file__).parent
 

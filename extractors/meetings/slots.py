@@ -1,7 +1,7 @@
 """The slots of a meeting record read from one sentence, and the people in them.
 
 Slot patterns are data (``patterns.tsv``: frequency, ad hoc, convener, chair, members,
-attendees, recorder …); fractions go to :mod:`extractors.meetings.fractions`. A list
+attendees, recorder …); fractions go to :mod:`gongwen.extractors.meetings.fractions`. A list
 of people is kept only when the sentence speaks of the meeting itself.
 """
 
@@ -11,11 +11,11 @@ import re
 from functools import cache
 from pathlib import Path
 
-from extractors.duties.items import chain_at, cn_number, find_markers
-from extractors.meetings.fractions import fraction_rules
-from extractors.meetings.subjects import aliases
-from pipeline import lexicon
-from pipeline.record import Frequency, Meeting
+from gongwen import lexicon
+from gongwen.extractors.duties.items import chain_at, cn_number, find_markers
+from gongwen.extractors.meetings.fractions import fraction_rules
+from gongwen.extractors.meetings.subjects import aliases
+from gongwen.record import Frequency, Meeting
 
 HERE = Path(__file__).parent
 

@@ -1,7 +1,7 @@
 """Find the files of an archive and fingerprint them before any work is done.
 
 Discovery walks folders in a stable (sorted) order and keeps the files whose
-suffix has a reader (:func:`pipeline.ingest.formats`); everything else is
+suffix has a reader (:func:`gongwen.ingest.formats`); everything else is
 counted by suffix for the summary.
 
 Symbolic links are a way out of the folder a user hands over: a link named
@@ -25,10 +25,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.errors import InputError
-from pipeline.ingest import formats
+from gongwen.errors import InputError
+from gongwen.ingest import formats
 
-#: Suffixes the reader dispatch in :func:`pipeline.ingest.read` maps to a registered format.
+#: Suffixes the reader dispatch in :func:`gongwen.ingest.read` maps to a registered format.
 SUFFIX_ALIASES = {"htm": "html", "text": "txt"}
 
 

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, Protocol
 
-from pipeline.batch.work import Outcome, Task, prepare, process_one, process_with_limit, timeout_outcome
-from pipeline.registry import Registry
+from gongwen.batch.work import Outcome, Task, prepare, process_one, process_with_limit, timeout_outcome
+from gongwen.registry import Registry
 
 log = logging.getLogger(__name__)
 

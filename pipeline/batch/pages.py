@@ -18,8 +18,8 @@ from collections import deque
 from collections.abc import Iterator
 from dataclasses import replace
 
-from pipeline.batch.progress import Progress
-from pipeline.batch.work import Outcome, Task
+from gongwen.batch.progress import Progress
+from gongwen.batch.work import Outcome, Task
 
 
 class PageScheduler:

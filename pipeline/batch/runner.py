@@ -15,16 +15,16 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from pipeline.batch.discover import discover, sha256_of
-from pipeline.batch.executors import EXECUTORS, ExecutorOptions, default_workers
-from pipeline.batch.pages import PageScheduler
-from pipeline.batch.progress import Progress, progress_for
-from pipeline.batch.summary import RunSummary
-from pipeline.batch.work import Outcome, Task
-from pipeline.errors import InputError
-from pipeline.ingest.ocr import default_cache_dir
-from pipeline.record import Document
-from pipeline.store import Store
+from gongwen.batch.discover import discover, sha256_of
+from gongwen.batch.executors import EXECUTORS, ExecutorOptions, default_workers
+from gongwen.batch.pages import PageScheduler
+from gongwen.batch.progress import Progress, progress_for
+from gongwen.batch.summary import RunSummary
+from gongwen.batch.work import Outcome, Task
+from gongwen.errors import InputError
+from gongwen.ingest.ocr import default_cache_dir
+from gongwen.record import Document
+from gongwen.store import Store
 
 #: Seconds one file may take before its worker is killed (a pathological file must not stall a batch).
 DEFAULT_TIMEOUT = 120.0
@@ -46,11 +46,11 @@ def run(paths: Iterable[str | Path], db: str | Path, executor: str = "local", *,
     Files that failed before with the same bytes are skipped unless
     ``retry_failed``. Links leading out of a given folder are recorded as
     failures with the reason and not read, unless ``follow_links``. Scanned pages are OCR'd
-    one task per page (:mod:`pipeline.batch.pages`), or not at all when ``ocr`` is false (the
+    one task per page (:mod:`gongwen.batch.pages`), or not at all when ``ocr`` is false (the
     file is then a failure saying so). Raises ``InputError`` for a path that does not exist and
     ``KeyError`` for an unknown executor; a file's own failure never raises.
     """
-    from pipeline import stages
+    from gongwen import stages
 
     make_executor = EXECUTORS.get(executor)
     found = discover(paths, follow_links=follow_links)

@@ -6,7 +6,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 
-from pipeline.batch.work import Outcome
+from gongwen.batch.work import Outcome
 
 #: Record fields counted in the summary, with the words used for them.
 RECORD_KINDS = {"duties": "duties", "meeting_rules": "meetings", "figures": "figures",

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 #: ``ocr``: the file has scanned pages to OCR first (``Outcome.pages``); ``page``: one
-#: page OCR'd into the cache (:mod:`pipeline.batch.pages`). Neither is a finished file.
+#: page OCR'd into the cache (:mod:`gongwen.batch.pages`). Neither is a finished file.
 Status = Literal["ok", "unreadable", "timeout", "error", "ocr", "page"]
 
 #: Longest failure reason kept (an exception message can be a whole document).
@@ -75,7 +75,7 @@ def prepare(plugins: tuple[str, ...] = ()) -> None:
     """
     if plugins in _prepared:
         return
-    from pipeline import stages
+    from gongwen import stages
 
     for module in plugins:
         importlib.import_module(module)
@@ -90,8 +90,8 @@ WARM_UP_TEXT = "关于加强机关工作的规定\n第一条 会议每月召开�
 
 
 def _warm_up() -> None:
-    from pipeline.ingest import formats
-    from pipeline.process import process_text
+    from gongwen.ingest import formats
+    from gongwen.process import process_text
 
     formats()  # imports the reader modules
     try:
@@ -107,9 +107,9 @@ def _one_line(text: str) -> str:
 
 def process_one(task: Task) -> Outcome:
     """Run the pipeline over one file; never raises for a bad file or a failing stage."""
-    from pipeline.errors import InputError
-    from pipeline.ingest import ocr, read
-    from pipeline.process import process
+    from gongwen.errors import InputError
+    from gongwen.ingest import ocr, read
+    from gongwen.process import process
 
     prepare(task.plugins)
     started = time.perf_counter()
@@ -118,7 +118,7 @@ def process_one(task: Task) -> Outcome:
     ocr.POLICY.set(ocr.Policy(mode=task.ocr, cache=task.ocr_cache))
     try:
         if task.page is not None:
-            from pipeline.ingest.scan import ocr_file_page
+            from gongwen.ingest.scan import ocr_file_page
 
             ocr_file_page(task.read_path, task.page)
             return Outcome(task.path, task.sha256, "page", task.bytes, seconds=time.perf_counter() - started)

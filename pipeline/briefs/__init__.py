@@ -4,9 +4,9 @@
 :func:`render_markdown` write them out; ``gongwen brief`` wraps the three.
 """
 
-from pipeline.briefs.compose import build_brief
-from pipeline.briefs.docx_render import render_docx
-from pipeline.briefs.md_render import render_markdown
-from pipeline.briefs.model import Brief, FigureRow, Part, Quote
+from gongwen.briefs.compose import build_brief
+from gongwen.briefs.docx_render import render_docx
+from gongwen.briefs.md_render import render_markdown
+from gongwen.briefs.model import Brief, FigureRow, Part, Quote
 
 __all__ = ["Brief", "FigureRow", "Part", "Quote", "build_brief", "render_docx", "render_markdown"]

@@ -2,7 +2,7 @@
 
 The officer edits the draft instead of starting from a blank page. Nothing is
 invented: the lead, the practices, results, problems and next steps are
-sentences of the source chosen by :mod:`pipeline.briefs.rank`; the part titles
+sentences of the source chosen by :mod:`gongwen.briefs.rank`; the part titles
 (主要做法, 工作成效 …) are the brief's own fixed labels.
 """
 
@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from pipeline import lexicon
-from pipeline.briefs.model import Brief, FigureRow, Part, Quote, Source
-from pipeline.briefs.rank import Scored, candidates, rank
-from pipeline.record import Document, Figure, Section
-from pipeline.tokenize import tagged
+from gongwen import lexicon
+from gongwen.briefs.model import Brief, FigureRow, Part, Quote, Source
+from gongwen.briefs.rank import Scored, candidates, rank
+from gongwen.record import Document, Figure, Section
+from gongwen.tokenize import tagged
 
 #: Characters of quoted text a brief holds by default: one to two printed pages
 #: (GB/T 9704 sets 22 lines of 28 characters a page), the rest left to the table.

@@ -27,7 +27,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from pipeline.briefs.model import Brief, Quote
+from gongwen.briefs.model import Brief, Quote
 
 CN_NUMBERS = "一二三四五六七八九十"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.briefs.model import Brief, Quote
+from gongwen.briefs.model import Brief, Quote
 
 CN_NUMBERS = "一二三四五六七八九十"
 

@@ -3,7 +3,7 @@
 Each sentence gets four scores in [0, 1] and a weighted sum of them:
 
 - ``centrality``: TextRank — PageRank over the cosine-similarity graph of the
-  sentences' TF-IDF vectors (words from :func:`pipeline.tokenize.cut`), so the
+  sentences' TF-IDF vectors (words from :func:`gongwen.tokenize.cut`), so the
   sentences that say what many others say come first;
 - ``figures``: how densely the sentence states figures (officers quote numbers);
 - ``position``: earlier in its section is better (reports put the point first);
@@ -20,9 +20,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from pipeline.record import Document
-from pipeline.sentences import Sentence, split_sentences
-from pipeline.tokenize import cut
+from gongwen.record import Document
+from gongwen.sentences import Sentence, split_sentences
+from gongwen.tokenize import cut
 
 WEIGHTS = {"centrality": 0.4, "figures": 0.3, "position": 0.15, "lead": 0.15}
 MIN_CHARS, MAX_CHARS = 8, 220

@@ -1,1 +1,1 @@
-"""CLI commands, one module each; importing a module adds its command to ``pipeline.cli.app``."""
+"""CLI commands, one module each; importing a module adds its command to ``gongwen.cli.app``."""

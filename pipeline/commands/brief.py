@@ -8,11 +8,11 @@ from typing import Annotated
 
 import typer
 
-from pipeline.briefs import build_brief, render_docx, render_markdown
-from pipeline.briefs.compose import DEFAULT_MAX_CHARS
-from pipeline.cli import app
-from pipeline.errors import InputError
-from pipeline.process import process_file
+from gongwen.briefs import build_brief, render_docx, render_markdown
+from gongwen.briefs.compose import DEFAULT_MAX_CHARS
+from gongwen.cli import app
+from gongwen.errors import InputError
+from gongwen.process import process_file
 
 #: Bounds of --max-chars: below one sentence or two a brief says nothing; above a
 #: long report's length the bound bounds nothing.

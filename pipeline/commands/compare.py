@@ -1,5 +1,5 @@
-"""``gongwen compare meetings|duties``: thin wrappers over :mod:`pipeline.compare` that
-render a :class:`~pipeline.compare.Comparison` as a Rich table, CSV, Markdown, JSON or .xlsx."""
+"""``gongwen compare meetings|duties``: thin wrappers over :mod:`gongwen.compare` that
+render a :class:`~gongwen.compare.Comparison` as a Rich table, CSV, Markdown, JSON or .xlsx."""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ from typing import Annotated
 
 import typer
 
-from pipeline import compare as lib
-from pipeline.cli import app
-from pipeline.commands.options import DbOpt, RegionOpt, TypeOpt
-from pipeline.commands.plural import plural
-from pipeline.commands.search import open_existing
-from pipeline.compare import MARK_SYMBOL, Comparison
-from pipeline.store import DEFAULT_DB
+from gongwen import compare as lib
+from gongwen.cli import app
+from gongwen.commands.options import DbOpt, RegionOpt, TypeOpt
+from gongwen.commands.plural import plural
+from gongwen.commands.search import open_existing
+from gongwen.compare import MARK_SYMBOL, Comparison
+from gongwen.store import DEFAULT_DB
 
 compare_app = typer.Typer(help="Compare documents: meeting rules slot by slot, duty lists aligned.",
                           no_args_is_help=True)

@@ -8,11 +8,11 @@ from typing import Annotated
 
 import typer
 
-from pipeline.cli import app
-from pipeline.commands.options import FollowLinksOpt
-from pipeline.errors import InputError
-from pipeline.process import process_file
-from pipeline.record import Document
+from gongwen.cli import app
+from gongwen.commands.options import FollowLinksOpt
+from gongwen.errors import InputError
+from gongwen.process import process_file
+from gongwen.record import Document
 
 #: Standard input has no suffix: its format is read off its first bytes.
 MAGIC = ((b"%PDF-", "pdf"), (b"PK\x03\x04", "zip"), (b"<!doctype html", "html"), (b"<html", "html"))
@@ -38,8 +38,8 @@ def _stdin_format(data: bytes) -> str:
 
 
 def _from_stdin() -> Document:
-    from pipeline.ingest import MAX_BYTES, from_bytes
-    from pipeline.process import process
+    from gongwen.ingest import MAX_BYTES, from_bytes
+    from gongwen.process import process
 
     data = sys.stdin.buffer.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
@@ -61,7 +61,7 @@ def _out_name(doc: Document, path: Path | str, taken: set[str]) -> str:
 def _inputs(paths: list[Path], follow_links: bool) -> list[Path | InputError]:
     """The files to extract: a file as given; a folder walked like ``gongwen run`` walks it
     (readable formats only, links out of it refused). A refused entry is an ``InputError``."""
-    from pipeline.batch.discover import discover
+    from gongwen.batch.discover import discover
 
     out: list[Path | InputError] = []
     for path in paths:
@@ -95,7 +95,7 @@ def extract(
     if out is not None and jsonl:
         raise typer.BadParameter("--out and --jsonl exclude each other")
     if show is not None:
-        from pipeline.show import SHOW
+        from gongwen.show import SHOW
 
         if show not in SHOW:
             raise typer.BadParameter(f"--show takes one of {', '.join(SHOW.names())}, not {show!r}")
@@ -113,7 +113,7 @@ def extract(
             typer.echo(f"error: {e}", err=True)
             continue
         if show is not None:
-            from pipeline.show import show as show_table
+            from gongwen.show import show as show_table
 
             show_table(doc, show)
         elif out is not None:

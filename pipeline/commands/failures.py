@@ -9,11 +9,11 @@ from typing import Annotated
 
 import typer
 
-from pipeline.cli import app
-from pipeline.commands.options import DbOpt
-from pipeline.commands.plural import plural
-from pipeline.errors import InputError
-from pipeline.store import DEFAULT_DB, Store
+from gongwen.cli import app
+from gongwen.commands.options import DbOpt
+from gongwen.commands.plural import plural
+from gongwen.errors import InputError
+from gongwen.store import DEFAULT_DB, Store
 
 
 @app.command("failures")

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from pipeline.store import DEFAULT_DB
+from gongwen.store import DEFAULT_DB
 
 #: Every command that reads or writes the store takes ``--db FILE``, default ``gongwen.db`` here.
 DbOpt = Annotated[Path, typer.Option("--db", help=f"The store file (default {DEFAULT_DB} in this folder).")]

@@ -11,10 +11,10 @@ from typing import Annotated
 
 import typer
 
-from pipeline import stages
-from pipeline.cli import app
-from pipeline.errors import InputError
-from pipeline.record import Document, Section
+from gongwen import stages
+from gongwen.cli import app
+from gongwen.errors import InputError
+from gongwen.record import Document, Section
 
 #: The stages an outline needs (``metadata`` gives the title shown at the top).
 OUTLINE_STAGES = stages.before("extract")
@@ -49,7 +49,7 @@ def outline(
     """Print the outline of FILE: number, title, level and character range of each section."""
     from rich.console import Console
 
-    from pipeline.process import process_file
+    from gongwen.process import process_file
 
     try:
         doc = process_file(file, OUTLINE_STAGES)

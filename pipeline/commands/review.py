@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
-from pipeline.cli import app
-from pipeline.errors import InputError
+from gongwen.cli import app
+from gongwen.errors import InputError
 
 
 @app.command("review")
@@ -20,8 +20,8 @@ def review_command(
                                                 "(default: FILE's name with .<kind>.html).")] = None,
 ) -> None:
     """Write an HTML page of FILE's text with its figures (or duties, meetings, budget rows) marked."""
-    from pipeline.process import process_file
-    from pipeline.review import LAYERS, marks, render
+    from gongwen.process import process_file
+    from gongwen.review import LAYERS, marks, render
 
     if kind not in LAYERS:
         raise typer.BadParameter(f"unknown kind {kind!r}; known: {', '.join(LAYERS.names())}", param_hint="--kind")

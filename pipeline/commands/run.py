@@ -7,11 +7,11 @@ from typing import Annotated
 
 import typer
 
-from pipeline.batch import DEFAULT_TIMEOUT, EXECUTORS, run
-from pipeline.cli import app
-from pipeline.commands.options import DbOpt, FollowLinksOpt
-from pipeline.errors import InputError
-from pipeline.store import DEFAULT_DB
+from gongwen.batch import DEFAULT_TIMEOUT, EXECUTORS, run
+from gongwen.cli import app
+from gongwen.commands.options import DbOpt, FollowLinksOpt
+from gongwen.errors import InputError
+from gongwen.store import DEFAULT_DB
 
 
 @app.command("run")

@@ -1,5 +1,5 @@
 """``gongwen search QUERY`` and ``gongwen search --like DUTY_KEY``: a thin wrapper over
-:func:`pipeline.search.search` / :func:`pipeline.search.like` that only renders."""
+:func:`gongwen.search.search` / :func:`gongwen.search.like` that only renders."""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ from typing import Annotated
 
 import typer
 
-from pipeline.cli import app
-from pipeline.commands.options import DbOpt, RegionOpt, TypeOpt
-from pipeline.commands.plural import plural
-from pipeline.errors import InputError
-from pipeline.query import QueryError, parse
-from pipeline.search import KINDS, Hit
-from pipeline.store import DEFAULT_DB, Store, document_filters
+from gongwen.cli import app
+from gongwen.commands.options import DbOpt, RegionOpt, TypeOpt
+from gongwen.commands.plural import plural
+from gongwen.errors import InputError
+from gongwen.query import QueryError, parse
+from gongwen.search import KINDS, Hit
+from gongwen.store import DEFAULT_DB, Store, document_filters
 
 
 def open_existing(db: Path) -> Store:
@@ -71,7 +71,7 @@ def search(
     Each duty hit shows its key (DOC_ID:DUTY_ID); pass it to --like to ask who
     else has this duty.
     """
-    from pipeline import search as lib
+    from gongwen import search as lib
 
     if in_ not in KINDS:
         raise typer.BadParameter(f"choose one of {', '.join(KINDS)}", param_hint="--in")

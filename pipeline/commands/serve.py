@@ -9,10 +9,10 @@ from typing import Annotated
 
 import typer
 
-from pipeline.cli import app
-from pipeline.commands.options import DbOpt
-from pipeline.commands.search import open_existing
-from pipeline.store import DEFAULT_DB
+from gongwen.cli import app
+from gongwen.commands.options import DbOpt
+from gongwen.commands.search import open_existing
+from gongwen.store import DEFAULT_DB
 
 
 def is_loopback(host: str) -> bool:
@@ -37,7 +37,7 @@ def serve(
     marked, cross-district comparisons and briefs. Read-only."""
     import uvicorn
 
-    from pipeline.serve import create_app
+    from gongwen.serve import create_app
 
     if not is_loopback(host) and not token:
         raise typer.BadParameter("serving beyond this machine needs --token (or --token random)",

@@ -7,7 +7,7 @@ rendered into the text in the layout of a table exported one cell per line
 the table stage and the budget extractor read tables from .docx, .pdf and text
 exports the same way.
 
-Anything wrong with the input raises :class:`pipeline.errors.InputError`.
+Anything wrong with the input raises :class:`gongwen.errors.InputError`.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.errors import InputError
-from pipeline.record import Source
-from pipeline.registry import Registry
+from gongwen.errors import InputError
+from gongwen.record import Source
+from gongwen.registry import Registry
 
 #: Files larger than this are refused before they are read (bytes).
 MAX_BYTES = 64 * 1024 * 1024
@@ -42,7 +42,7 @@ class Decoded:
     text: str
     encoding: str | None = None
     warnings: list[str] = field(default_factory=list)
-    #: Per-page OCR facts for :attr:`pipeline.record.Source.ocr` (scans only).
+    #: Per-page OCR facts for :attr:`gongwen.record.Source.ocr` (scans only).
     ocr: list[dict[str, Any]] | None = None
 
 
@@ -103,11 +103,11 @@ def from_text(text: str, path: str = "text.txt") -> Ingested:
 
 def _load_readers() -> None:
     # Importing a reader module registers it.
-    from pipeline.ingest import docx as _docx  # noqa: F401
-    from pipeline.ingest import html as _html  # noqa: F401
-    from pipeline.ingest import image as _image  # noqa: F401
-    from pipeline.ingest import legacy_word as _legacy_word  # noqa: F401
-    from pipeline.ingest import ofd as _ofd  # noqa: F401
-    from pipeline.ingest import pdf as _pdf  # noqa: F401
-    from pipeline.ingest import sheet as _sheet  # noqa: F401
-    from pipeline.ingest import text as _text  # noqa: F401
+    from gongwen.ingest import docx as _docx  # noqa: F401
+    from gongwen.ingest import html as _html  # noqa: F401
+    from gongwen.ingest import image as _image  # noqa: F401
+    from gongwen.ingest import legacy_word as _legacy_word  # noqa: F401
+    from gongwen.ingest import ofd as _ofd  # noqa: F401
+    from gongwen.ingest import pdf as _pdf  # noqa: F401
+    from gongwen.ingest import sheet as _sheet  # noqa: F401
+    from gongwen.ingest import text as _text  # noqa: F401

@@ -12,7 +12,7 @@ import io
 import zipfile
 from pathlib import Path
 
-from pipeline.errors import InputError
+from gongwen.errors import InputError
 
 #: Total uncompressed size allowed for all members together (bytes).
 MAX_UNCOMPRESSED = 256 * 1024 * 1024

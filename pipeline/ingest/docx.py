@@ -3,7 +3,7 @@
 python-docx's ``Document.paragraphs`` and ``Document.tables`` lose the order in
 which they alternate, so the body's XML children are walked directly and
 wrapped in python-docx objects. Tables are rendered in the table layout
-(:mod:`pipeline.ingest.layout`) with merged cells resolved from the XML:
+(:mod:`gongwen.ingest.layout`) with merged cells resolved from the XML:
 ``w:gridSpan`` (horizontal) and ``w:vMerge`` (vertical) leave their covered grid
 positions empty. Headers, footers, footnotes and comments live in other parts
 of the package and are never read.
@@ -15,10 +15,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from pipeline.errors import InputError
-from pipeline.ingest import READERS, Decoded
-from pipeline.ingest.archive import open_zip
-from pipeline.ingest.layout import cell_text, join_blocks, render_table
+from gongwen.errors import InputError
+from gongwen.ingest import READERS, Decoded
+from gongwen.ingest.archive import open_zip
+from gongwen.ingest.layout import cell_text, join_blocks, render_table
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -23,11 +23,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from pipeline import lexicon
-from pipeline.errors import InputError
-from pipeline.ingest import READERS, Decoded
-from pipeline.ingest.layout import cell_text, join_blocks, render_table
-from pipeline.ingest.text import decode_bytes
+from gongwen import lexicon
+from gongwen.errors import InputError
+from gongwen.ingest import READERS, Decoded
+from gongwen.ingest.layout import cell_text, join_blocks, render_table
+from gongwen.ingest.text import decode_bytes
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 #: Declared charsets read with a wider codec; the name is what ``source.encoding`` records.

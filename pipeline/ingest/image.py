@@ -1,12 +1,12 @@
 """Page images (.png, .jpg, .tif — a multi-page TIFF is a multi-page scan): OCR'd
-page by page and joined like the scanned pages of a PDF (:mod:`pipeline.ingest.scan`)."""
+page by page and joined like the scanned pages of a PDF (:mod:`gongwen.ingest.scan`)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.ingest import READERS, Decoded, scan
-from pipeline.ingest.pdf import decode_pages, ocr_facts, ocr_lines
+from gongwen.ingest import READERS, Decoded, scan
+from gongwen.ingest.pdf import decode_pages, ocr_facts, ocr_lines
 
 
 def read_image(path: Path, data: bytes) -> Decoded:

@@ -36,9 +36,9 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from pipeline.errors import InputError
-from pipeline.ingest import READERS, Decoded
-from pipeline.registry import Registry
+from gongwen.errors import InputError
+from gongwen.ingest import READERS, Decoded
+from gongwen.registry import Registry
 
 #: Seconds a converter may take for one file.
 TIMEOUT = 180
@@ -91,7 +91,7 @@ def _profile() -> str:
 
 @CONVERTERS.register("libreoffice")
 def _libreoffice(path: Path, data: bytes) -> Decoded:
-    from pipeline.ingest.docx import read_docx
+    from gongwen.ingest.docx import read_docx
 
     with tempfile.TemporaryDirectory(prefix="gongwen-doc-") as tmp:
         # A plain name: LibreOffice picks the import filter by content, and the

@@ -3,7 +3,7 @@
 An engine turns one page image (PNG bytes) into :class:`OcrLine` objects — the
 text of one visual line with its box in image pixels and the engine's
 confidence — so a scanned page can go through the same line joining as a PDF's
-text layer (:mod:`pipeline.ingest.pdf`), which needs the boxes.
+text layer (:mod:`gongwen.ingest.pdf`), which needs the boxes.
 
 Engines (``bench/ocr.py`` measures both on clean and degraded pages, simplified
 and traditional; the table is in docs/ocr.md):
@@ -40,8 +40,8 @@ from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
 
-from pipeline.ingest.layout import join_wrapped
-from pipeline.registry import Registry
+from gongwen.ingest.layout import join_wrapped
+from gongwen.registry import Registry
 
 #: Pages whose mean line confidence is below this get a warning naming the page.
 LOW_CONFIDENCE = 0.80
@@ -311,7 +311,7 @@ def _auto() -> Engine:
     page; tesseract's chi_tra reads those pages far better. rapidocr's reading still
     shows the script (its traditional characters), which decides.
     """
-    from pipeline.normalize.script import detect_script
+    from gongwen.normalize.script import detect_script
 
     rapid = ENGINES.get("rapidocr")()
     try:

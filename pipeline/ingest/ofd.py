@@ -11,7 +11,7 @@ lists the pages (``Pages/Page@BaseLoc``) and the page size
 ``TextCode`` runs sit at ``X``/``Y`` (the baseline) inside that box, advancing by
 ``DeltaX`` (``g N d`` repeats ``d`` N times). Runs on one baseline make a line;
 the lines, in points, go through the PDF reader's furniture dropping and
-paragraph joining (:func:`pipeline.ingest.pdf.decode_pages`). A page with no
+paragraph joining (:func:`gongwen.ingest.pdf.decode_pages`). A page with no
 text (a scan kept as an image) is named in a warning; templates, annotations and
 signatures are not read.
 """
@@ -24,10 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.errors import InputError
-from pipeline.ingest import READERS, Decoded
-from pipeline.ingest.archive import open_zip
-from pipeline.ingest.pdf import Line, decode_pages
+from gongwen.errors import InputError
+from gongwen.ingest import READERS, Decoded
+from gongwen.ingest.archive import open_zip
+from gongwen.ingest.pdf import Line, decode_pages
 
 #: Points per millimetre (OFD measures in mm, the PDF reader's thresholds are in points).
 PT_PER_MM = 72 / 25.4

@@ -12,7 +12,7 @@ ignored) and page numbers (``- 3 -``, ``第3页``, ``3/17``, patterns in
 ``page_furniture.txt``) are dropped.
 
 A page with an image and no text layer is a scan: it is OCR'd
-(:mod:`pipeline.ingest.scan`) and its lines, boxes in points, join the text
+(:mod:`gongwen.ingest.scan`) and its lines, boxes in points, join the text
 layer's lines for everything above; a page that has a text layer is never OCR'd.
 
 pypdfium2 is used first as a gate: it opens the file with PDFium (as a browser
@@ -30,11 +30,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from pipeline import lexicon
-from pipeline.errors import InputError
-from pipeline.ingest import READERS, Decoded, scan
-from pipeline.ingest.layout import join_blocks, join_wrapped, render_table
-from pipeline.ingest.ocr import OcrPage
+from gongwen import lexicon
+from gongwen.errors import InputError
+from gongwen.ingest import READERS, Decoded, scan
+from gongwen.ingest.layout import join_blocks, join_wrapped, render_table
+from gongwen.ingest.ocr import OcrPage
 
 #: Share of pages a top/bottom line must repeat on to be a running head/foot.
 REPEAT_SHARE = 0.6

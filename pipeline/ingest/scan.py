@@ -14,8 +14,8 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from pipeline.errors import InputError
-from pipeline.ingest import ocr
+from gongwen.errors import InputError
+from gongwen.ingest import ocr
 
 #: PDF pages are rendered at this resolution for OCR: the usual scanning resolution,
 #: where body text (10–16 pt) is 28–44 px high, which the recognizer reads best.

@@ -1,7 +1,7 @@
 """Spreadsheets (.xlsx with openpyxl, .xls with xlrd): every sheet as a table.
 
 A sheet reaches the table stage in the shape the .docx reader gives a Word table
-(:mod:`pipeline.ingest.layout`): a merged range's value in its first position and
+(:mod:`gongwen.ingest.layout`): a merged range's value in its first position and
 the positions it covers empty, rows padded to the grid. Spreadsheets keep a
 table's title and notes in cells too — typically one cell (often merged across
 the sheet) above the header (``XX部门预算绩效目标表``, ``单位：万元``) or below the
@@ -24,10 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.errors import InputError
-from pipeline.ingest import READERS, Decoded
-from pipeline.ingest.archive import open_zip
-from pipeline.ingest.layout import cell_text, join_blocks, render_table
+from gongwen.errors import InputError
+from gongwen.ingest import READERS, Decoded
+from gongwen.ingest.archive import open_zip
+from gongwen.ingest.layout import cell_text, join_blocks, render_table
 
 #: Cells read per sheet at most (a sheet formatted down to row 1,048,576 is not data).
 MAX_CELLS = 2_000_000

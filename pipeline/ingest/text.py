@@ -23,8 +23,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.errors import InputError
-from pipeline.ingest import READERS, Decoded
+from gongwen.errors import InputError
+from gongwen.ingest import READERS, Decoded
 
 #: Bytes of the file looked at to choose between GB18030 and Big5.
 SAMPLE_BYTES = 64 * 1024

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.metadata.doctype import classify
-from pipeline.metadata.place import area_as_organ, organization, region, source_organ
-from pipeline.metadata.title import Title, find_title
-from pipeline.metadata.year import find_year
+from gongwen.metadata.doctype import classify
+from gongwen.metadata.place import area_as_organ, organization, region, source_organ
+from gongwen.metadata.title import Title, find_title
+from gongwen.metadata.year import find_year
 
 
 @dataclass

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from pipeline import lexicon
+from gongwen import lexicon
 
 TABLE = Path(__file__).with_name("divisions.tsv")
 #: Generic endings a name is also known without (longest first): 潮州市 → 潮州.

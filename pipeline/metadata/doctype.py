@@ -1,6 +1,6 @@
 """The document type (RECORDS.md ``doc_type``).
 
-:func:`classify` asks the trained genre model of :mod:`pipeline.metadata.genre`; the
+:func:`classify` asks the trained genre model of :mod:`gongwen.metadata.genre`; the
 cue words of ``doc_types.tsv`` (the words genres use for themselves: 议事规则, 主要职责,
 经验交流, 绩效目标 …) are both one of its features (:func:`scores`) and the fallback
 (:func:`classify_rules`) when no usable model file is shipped.
@@ -12,7 +12,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from pipeline import lexicon
+from gongwen import lexicon
 
 HERE = Path(__file__).resolve().parent
 TITLE_FACTOR = 4
@@ -49,7 +49,7 @@ def scores(text: str, title: str | None, has_tables: bool = False) -> dict[str, 
 def classify(text: str, title: str | None = None, has_tables: bool = False) -> str:
     """One of ``work_rules``, ``duty_list``, ``yearbook``, ``experience_report``,
     ``budget_table``, ``other``: the genre model's verdict, the rules' without a model."""
-    from pipeline.metadata.genre import predict
+    from gongwen.metadata.genre import predict
 
     return predict(text, title, has_tables or "\n\t" in text).label
 

@@ -8,11 +8,11 @@ list of duty paragraphs, lead-sentence practice paragraphs, dated figure-dense p
 so the classifier reads the words (character n-grams of the title and the body) and
 those shapes (:func:`shape_features`) together, plus the cue rules' own scores.
 
-The model is a multinomial logistic regression trained by :mod:`pipeline.metadata.train_genre`
+The model is a multinomial logistic regression trained by :mod:`gongwen.metadata.train_genre`
 and kept as plain JSON (vocabulary, idf, coefficients) beside this module, applied here
 with plain Python: no pickles, no dependence on the scikit-learn version at run time.
 A missing, unreadable or stale model file (its ``format`` differs from
-:data:`MODEL_FORMAT`) leaves the decision to the rules of :mod:`pipeline.metadata.doctype`.
+:data:`MODEL_FORMAT`) leaves the decision to the rules of :mod:`gongwen.metadata.doctype`.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from pipeline import lexicon
+from gongwen import lexicon
 
 HERE = Path(__file__).resolve().parent
 MODEL_PATH = HERE / "genre_model.json"
@@ -94,7 +94,7 @@ def shape_features(text: str, has_tables: bool = False) -> dict[str, float]:
 def features(text: str, title: str | None, has_tables: bool = False) -> dict[str, float]:
     """The model's input: title n-grams (``t:``), body n-grams (``b:``) as raw counts,
     shape features (``s:``) and the cue rules' scores (``r:``)."""
-    from pipeline.metadata.doctype import scores  # the rules' view is one more feature
+    from gongwen.metadata.doctype import scores  # the rules' view is one more feature
 
     out: dict[str, float] = {}
     for g, c in _ngrams(title or "", (1, 2, 3)).items():
@@ -159,7 +159,7 @@ def probabilities(feats: dict[str, float], model: dict) -> dict[str, float]:
 def predict(text: str, title: str | None = None, has_tables: bool = False, model: dict | None = None) -> Genre:
     """The genre of a normalized text: the model's most probable class, or the cue rules'
     verdict when no usable model is shipped."""
-    from pipeline.metadata.doctype import classify_rules
+    from gongwen.metadata.doctype import classify_rules
 
     model = model if model is not None else load_model(MODEL_PATH)
     if model is None:

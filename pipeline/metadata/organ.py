@@ -21,8 +21,8 @@ import re
 from collections import Counter
 from functools import cache
 
-from pipeline import lexicon
-from pipeline.metadata.place import HERE, NAME_OPENERS, is_place_word, vocab
+from gongwen import lexicon
+from gongwen.metadata.place import HERE, NAME_OPENERS, is_place_word, vocab
 
 _CJK_NAME = r"[\u4e00-\u9fffA-Z()（）]"
 _SELF = re.compile(rf"({_CJK_NAME}{{2,30}}?)\s*[（(]以下简称本[\u4e00-\u9fff]{{1,3}}[)）]")
@@ -89,7 +89,7 @@ def title_area(title: str | None) -> str | None:
     a headline ``如东:以…`` — the document is that area's."""
     if not title:
         return None
-    from pipeline.metadata.place import leading_area
+    from gongwen.metadata.place import leading_area
 
     t = _YEAR_PREFIX.sub("", title.strip())
     m = re.match(r"([\u4e00-\u9fffA-Z]{2,8})[:：]", t)
@@ -166,7 +166,7 @@ _INFORMED = re.compile(r"从([\u4e00-\u9fff]{2,14}?)获悉")
 
 def informant(text: str) -> str | None:
     """The organ a news item names as its source (``记者从区委组织部获悉``)."""
-    from pipeline.metadata.place import is_organ
+    from gongwen.metadata.place import is_organ
 
     m = _INFORMED.search(text[:600])
     return m.group(1) if m and is_organ(m.group(1)) else None

@@ -19,10 +19,10 @@ from collections import Counter
 from functools import cache
 from pathlib import Path
 
-from pipeline import lexicon
-from pipeline.metadata import divisions
-from pipeline.metadata.divisions import Division, chain, chains
-from pipeline.tokenize import cut, dictionary
+from gongwen import lexicon
+from gongwen.metadata import divisions
+from gongwen.metadata.divisions import Division, chain, chains
+from gongwen.tokenize import cut, dictionary
 
 __all__ = ["Division", "chain", "chains", "organization", "region"]
 
@@ -296,7 +296,7 @@ def organization(text: str, title: str | None) -> str | None:
         m = re.match(r"([\u4e00-\u9fff()（）]{2,30}?)\s*(?:19|20)\d{2}\s*年", t)
         if m and is_organ(m.group(1)):
             return m.group(1)
-    from pipeline.metadata import organ  # the other kinds of evidence, after a well-formed title
+    from gongwen.metadata import organ  # the other kinds of evidence, after a well-formed title
 
     named = organ.self_abbreviated(text) or organ.from_title(title, text) or organ.form_field(text)
     if named:  # as the text writes it (中共宁德市委…研究室)
@@ -329,7 +329,7 @@ def organization(text: str, title: str | None) -> str | None:
 def area_as_organ(text: str, title: str | None) -> str | None:
     """When no organ is named: the area a title opens with or the opening sentence has
     as its subject (a county's statistics bulletin, a report of 如东县's practice)."""
-    from pipeline.metadata import organ
+    from gongwen.metadata import organ
 
     return organ.title_area(title) or organ.subject_area(text)
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pipeline.metadata import Title, describe
-from pipeline.record import Document
-from pipeline.stages import STAGES
+from gongwen.metadata import Title, describe
+from gongwen.record import Document
+from gongwen.stages import STAGES
 
 
 @STAGES.register("metadata")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from pipeline import lexicon
+from gongwen import lexicon
 
 HERE = Path(__file__).resolve().parent
 _SENTENCE = set("。；;!?！？，,")
@@ -100,7 +100,7 @@ def _repeated(line: str) -> str | None:
 def _headline(line: str) -> bool:
     """A ``地名：…`` or ``经验交流材料：…`` headline, not a ``label: value`` line: the label
     is a place's name or a genre word and the value is a phrase of its own."""
-    from pipeline.metadata.place import is_place_word
+    from gongwen.metadata.place import is_place_word
 
     m = re.match(r"([\u4e00-\u9fff]{2,8})[:：](.{6,40})$", line)
     return bool(m) and (is_place_word(m.group(1)) or m.group(1).endswith(cues("genre_end")))

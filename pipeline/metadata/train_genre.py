@@ -1,6 +1,6 @@
-"""Train the genre classifier of :mod:`pipeline.metadata.genre`:
+"""Train the genre classifier of :mod:`gongwen.metadata.genre`:
 
-    python -m pipeline.metadata.train_genre [--shared ../shared] [--examples FILE] [--out FILE]
+    python -m gongwen.metadata.train_genre [--shared ../shared] [--examples FILE] [--out FILE]
 
 Training documents: the real documents of ``--shared`` (``corpus/*/MANIFEST.tsv`` and the
 gold files give their genre; each is read and normalized by the pipeline's own stages,
@@ -23,8 +23,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline import lexicon
-from pipeline.metadata.genre import GENRES, MODEL_FORMAT, MODEL_PATH, features, vectorize
+from gongwen import lexicon
+from gongwen.metadata.genre import GENRES, MODEL_FORMAT, MODEL_PATH, features, vectorize
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "models" / "genre_examples.txt"
@@ -57,9 +57,9 @@ class Example:
 
 def _doc_features(path: Path) -> tuple[dict[str, float], dict[str, float], str]:
     """Features of the whole normalized document and of its opening :data:`OPENING` characters."""
-    from pipeline.ingest import read
-    from pipeline.metadata.title import find_title
-    from pipeline.process import process
+    from gongwen.ingest import read
+    from gongwen.metadata.title import find_title
+    from gongwen.process import process
 
     doc = process(read(path), ["normalize", "tables"])
     title = find_title(doc.text, doc.work.source_text)
@@ -187,7 +187,7 @@ def _matrix(examples: list[Example], model: dict):
 def cross_validate(examples: list[Example], folds: int = 10) -> list[tuple[Example, str]]:
     """(example, predicted genre) for each real example, each predicted by a model that
     saw neither it nor its copies."""
-    from pipeline.metadata.genre import probabilities
+    from gongwen.metadata.genre import probabilities
 
     gid = groups(examples)
     real_groups = sorted({gid[i] for i, e in enumerate(examples) if e.real})

@@ -14,7 +14,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from pipeline import lexicon
+from gongwen import lexicon
 
 _HEADER = re.compile(r"(?:最新异动日期|修正日期|发布日期|公发布日)\s*[：:]\s*(\d{4})")
 _ROC_HEADER = re.compile(r"(?:最新异动日期|修正日期)\s*[：:]\s*民国\s*(\d{2,3})\s*年")

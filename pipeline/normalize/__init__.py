@@ -2,7 +2,7 @@
 
 Each rule of RECORDS.md "Normalized text" is a pure function ``(text, script)
 -> list[Edit]`` in its own module; :data:`RULES` lists them in the order they
-run, and :func:`pipeline.normalize.edits.apply_edits` composes their edits into
+run, and :func:`gongwen.normalize.edits.apply_edits` composes their edits into
 one offset map (``offsets[i]`` = source index of normalized character ``i``).
 
 Why this order:
@@ -39,26 +39,26 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from pipeline.normalize.edits import Edit, apply_edits, identity_map
-from pipeline.normalize.encoding import repair_encoding
-from pipeline.normalize.fullwidth import fullwidth_to_ascii
-from pipeline.normalize.furniture import remove_furniture
-from pipeline.normalize.garbled import repair_garbled
-from pipeline.normalize.lines import (
+from gongwen.normalize.edits import Edit, apply_edits, identity_map
+from gongwen.normalize.encoding import repair_encoding
+from gongwen.normalize.fullwidth import fullwidth_to_ascii
+from gongwen.normalize.furniture import remove_furniture
+from gongwen.normalize.garbled import repair_garbled
+from gongwen.normalize.lines import (
     join_broken_lines,
     split_flattened_paragraphs,
     tidy_whitespace,
     unix_newlines,
 )
-from pipeline.normalize.markup import remove_markup
-from pipeline.normalize.page_info import remove_page_info
-from pipeline.normalize.page_layout import remove_page_apparatus
-from pipeline.normalize.page_split import remove_page_markers
-from pipeline.normalize.pinyin import remove_pinyin
-from pipeline.normalize.platform_notes import remove_platform_notes
-from pipeline.normalize.removals import Removals, visible
-from pipeline.normalize.script import detect_script, to_simplified
-from pipeline.normalize.spacing import join_unit_breaks, remove_word_spaces
+from gongwen.normalize.markup import remove_markup
+from gongwen.normalize.page_info import remove_page_info
+from gongwen.normalize.page_layout import remove_page_apparatus
+from gongwen.normalize.page_split import remove_page_markers
+from gongwen.normalize.pinyin import remove_pinyin
+from gongwen.normalize.platform_notes import remove_platform_notes
+from gongwen.normalize.removals import Removals, visible
+from gongwen.normalize.script import detect_script, to_simplified
+from gongwen.normalize.spacing import join_unit_breaks, remove_word_spaces
 
 #: A rule: the current text and the source's script → edits on the current text.
 Rule = Callable[[str, str], list[Edit]]
@@ -113,7 +113,7 @@ def normalize(text: str, rules: Sequence[tuple[str, Rule]] = RULES) -> Normalize
     """Normalize ``text`` by ``rules`` in order, keeping the offset map and collecting warnings.
 
     What each rule removes is counted; a text that lost much of its source gets
-    a warning naming the rules that removed it (see :mod:`pipeline.normalize.removals`).
+    a warning naming the rules that removed it (see :mod:`gongwen.normalize.removals`).
     """
     script = detect_script(text)
     offsets = identity_map(len(text))

@@ -16,7 +16,7 @@ import re
 
 import ftfy
 
-from pipeline.normalize.edits import Edit
+from gongwen.normalize.edits import Edit
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 #: A mis-decoded lead byte of a Chinese character (UTF-8 E4-E9: ä-é) followed by a

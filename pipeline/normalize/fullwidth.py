@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.normalize.edits import Edit
+from gongwen.normalize.edits import Edit
 
 _FULL = "０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ"
 _TABLE = {ord(c): ord(c) - 0xFEE0 for c in _FULL}

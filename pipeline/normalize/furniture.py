@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline import lexicon
-from pipeline.normalize.edits import Edit
+from gongwen import lexicon
+from gongwen.normalize.edits import Edit
 
 HERE = Path(__file__).resolve().parent
 #: What a ``break`` removal leaves: a blank line, so the line joiner never joins across it

@@ -27,9 +27,9 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from pipeline.normalize.edits import Edit
-from pipeline.normalize.pinyin import ORPHAN
-from pipeline.tokenize import cut, dictionary
+from gongwen.normalize.edits import Edit
+from gongwen.normalize.pinyin import ORPHAN
+from gongwen.tokenize import cut, dictionary
 
 #: Longest garbled stretch tried after the ``?`` (characters).
 MAX_RUN = 8
@@ -81,14 +81,14 @@ Template = list[int | None]
 
 @lru_cache(maxsize=1)
 def _t2s() -> Any:
-    from pipeline.normalize.script import converter
+    from gongwen.normalize.script import converter
 
     return converter("t2s")
 
 
 @lru_cache(maxsize=1)
 def _s2t() -> Any:
-    from pipeline.normalize.script import converter
+    from gongwen.normalize.script import converter
 
     return converter("s2t")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.normalize.edits import Edit
+from gongwen.normalize.edits import Edit
 
 TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s+[^<>]*?)?/?>")
 BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)

@@ -28,9 +28,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline import lexicon
-from pipeline.normalize.edits import Edit
-from pipeline.normalize.furniture import PARAGRAPH_BREAK
+from gongwen import lexicon
+from gongwen.normalize.edits import Edit
+from gongwen.normalize.furniture import PARAGRAPH_BREAK
 
 HERE = Path(__file__).resolve().parent
 DATE = r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"

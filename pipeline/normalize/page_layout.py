@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.normalize.edits import Edit
-from pipeline.normalize.lines import line_head
+from gongwen.normalize.edits import Edit
+from gongwen.normalize.lines import line_head
 
 PAGE_HEAD = re.compile(r"[ \t\u3000]*Page[ \t]*\d{1,4}[ \t]*[-–—][ \t]*(?P<title>\S.{0,40}?)[ \t]*")
 PAGE_NUMBER = re.compile(r"[ \t\u3000]*P\.[ \t]*\d{1,4}[ \t]*")

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from statistics import median
 
-from pipeline.normalize.edits import Edit
+from gongwen.normalize.edits import Edit
 
 MIN_PAGES = 3
 #: Two markers suffice when the first page ends inside a sentence (an excerpt's two pages).

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.normalize.edits import Edit
+from gongwen.normalize.edits import Edit
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _LETTERS = f"a-zü{_TONED}"

@@ -16,8 +16,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline import lexicon
-from pipeline.normalize.edits import Edit
+from gongwen import lexicon
+from gongwen.normalize.edits import Edit
 
 HERE = Path(__file__).resolve().parent
 #: A line holding cues of at least this weight is a note …

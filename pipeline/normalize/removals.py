@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from pipeline.normalize.edits import Edit
+from gongwen.normalize.edits import Edit
 
 #: Rules whose removals are never text a reader keeps (tags, pinyin annotations) or that
 #: shrink text by repairing it (three mis-decoded Latin characters become one Han

@@ -13,8 +13,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from pipeline import lexicon
-from pipeline.normalize.edits import Edit, aligned_edits
+from gongwen import lexicon
+from gongwen.normalize.edits import Edit, aligned_edits
 
 HERE = Path(__file__).resolve().parent
 

@@ -23,13 +23,15 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
-from pipeline import lexicon
-from pipeline.normalize.edits import Edit
-from pipeline.normalize.lines import is_cell, is_table_row, line_head
+from gongwen import lexicon
+from gongwen.normalize.edits import Edit
+from gongwen.normalize.lines import is_cell, is_table_row, line_head
 
-UNITS = Path(__file__).resolve().parents[2] / "extractors" / "figures" / "units.tsv"
+#: The figures extractor's unit table, found through its package so a wheel install reads it too.
+UNITS = Path(str(resources.files("gongwen.extractors.figures") / "units.tsv"))
 SP = "[ \u3000]"
 HAN = "\u4e00-\u9fff"
 #: Punctuation a space never precedes, and after which (inside a sentence) it is noise.

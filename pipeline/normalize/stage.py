@@ -6,9 +6,9 @@
 
 from __future__ import annotations
 
-from pipeline.normalize import normalize
-from pipeline.record import Document
-from pipeline.stages import STAGES
+from gongwen.normalize import normalize
+from gongwen.record import Document
+from gongwen.stages import STAGES
 
 
 @STAGES.register("normalize")

@@ -3,9 +3,9 @@
 Server-rendered pages (Starlette + Jinja2 templates, every asset shipped in this
 package, no CDN): the collection at a glance, search with facets, a document with
 its records marked, the cross-district comparisons, and briefs to download. It
-only reads the store; see :mod:`pipeline.serve.app`.
+only reads the store; see :mod:`gongwen.serve.app`.
 """
 
-from pipeline.serve.app import create_app
+from gongwen.serve.app import create_app
 
 __all__ = ["create_app"]

@@ -30,10 +30,10 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
-from pipeline.query import QueryError
-from pipeline.serve.marking import KINDS as MARK_KINDS
-from pipeline.serve.marking import figure_label, segments
-from pipeline.store import Store, document_filters
+from gongwen.query import QueryError
+from gongwen.serve.marking import KINDS as MARK_KINDS
+from gongwen.serve.marking import figure_label, segments
+from gongwen.store import Store, document_filters
 
 HERE = Path(__file__).parent
 #: Hits per search page.
@@ -172,7 +172,7 @@ def create_app(db: str | Path, token: str | None = None) -> Starlette:
                       counts=counts, failures=failures, recent=recent)
 
     async def search_page(request: Request) -> Response:
-        from pipeline.search import search_page as run_search
+        from gongwen.search import search_page as run_search
 
         p = request.query_params
         q, in_ = p.get("q", "").strip(), p.get("in", "duties")
@@ -246,7 +246,7 @@ def create_app(db: str | Path, token: str | None = None) -> Starlette:
                         headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(Path(row[0]).name)}"})
 
     async def compare(request: Request) -> Response:
-        from pipeline import compare as lib
+        from gongwen import compare as lib
 
         what = request.path_params["what"]
         if what not in ("meetings", "duties"):
@@ -267,7 +267,7 @@ def create_app(db: str | Path, token: str | None = None) -> Starlette:
                       region=region or "", doc_type=doc_type or "")
 
     async def brief(request: Request) -> Response:
-        from pipeline.briefs import build_brief, render_docx, render_markdown
+        from gongwen.briefs import build_brief, render_docx, render_markdown
 
         p = request.query_params
         ids = p.getlist("doc")
@@ -314,7 +314,7 @@ def create_app(db: str | Path, token: str | None = None) -> Starlette:
 
 def _download(comp: Any, fmt: str, stem: str) -> Response:
     """Exactly the file ``gongwen compare … --format FMT -o FILE`` writes."""
-    from pipeline import compare as lib
+    from gongwen import compare as lib
 
     if fmt == "md":
         return Response(lib.to_markdown(comp), media_type="text/markdown; charset=utf-8",

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from pipeline.record import Document
+from gongwen.record import Document
 
 #: Kinds of marked record: key → (label, CSS class).
 KINDS: dict[str, tuple[str, str]] = {

@@ -1,7 +1,7 @@
 """Structure: the section outline of a document (marker styles as data, heading
 detection, level assignment). :func:`outline` is the library call; the ``structure``
-stage lives in :mod:`pipeline.structure.stage`."""
+stage lives in :mod:`gongwen.structure.stage`."""
 
-from pipeline.structure.outline import outline
+from gongwen.structure.outline import outline
 
 __all__ = ["outline"]

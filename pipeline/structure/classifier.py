@@ -3,7 +3,7 @@
 Rules decide most headings; the weakest case, a numbered paragraph opening with a short
 sentence (``1、坚持以人为本,抓能力文化建设。我们把…`` is a heading, ``1、对全区的重大问题
 作出决策。`` is an item), is checked by a small logistic regression over character
-n-grams and a few hand-made features, trained by :mod:`pipeline.structure.train` on
+n-grams and a few hand-made features, trained by :mod:`gongwen.structure.train` on
 examples we wrote ourselves (``heading_examples.tsv``). The artifact lives in
 ``models/``; it is loaded lazily and the pipeline runs on rules alone when it is missing.
 """

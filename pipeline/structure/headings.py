@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from pipeline.structure.lines import LOST_BREAKS_MIN, Segment, words
-from pipeline.structure.markers import ordinal
+from gongwen.structure.lines import LOST_BREAKS_MIN, Segment, words
+from gongwen.structure.markers import ordinal
 
 #: Sentence-ending and clause marks that cannot occur inside a stand-alone heading.
 _END_MARKS = "。；;!?！？"

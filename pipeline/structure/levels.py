@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.structure.headings import Heading
+from gongwen.structure.headings import Heading
 
 
 @dataclass

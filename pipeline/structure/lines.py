@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline import lexicon
-from pipeline.spans import Spans
-from pipeline.structure.markers import HERE, Style, match_marker, ordinal
+from gongwen import lexicon
+from gongwen.spans import Spans
+from gongwen.structure.markers import HERE, Style, match_marker, ordinal
 
 #: Positions where an inline marker may start: after blanks or after a clause end.
 _INLINE = re.compile(r"(?<=[ \u3000\t。；;：:])[ \u3000]*(?=[第篇一二三四五六七八九十壹贰叁参肆伍陆柒捌玖拾（(\d①-⑳【])")

@@ -24,11 +24,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from pipeline.record import Section
-from pipeline.structure import headings as hd
-from pipeline.structure import unnumbered as un
-from pipeline.structure.levels import assign
-from pipeline.structure.lines import (
+from gongwen.record import Section
+from gongwen.structure import headings as hd
+from gongwen.structure import unnumbered as un
+from gongwen.structure.levels import assign
+from gongwen.structure.lines import (
     LOST_BREAKS_MIN,
     Line,
     Segment,
@@ -41,8 +41,8 @@ from pipeline.structure.lines import (
     spaced_words,
     words,
 )
-from pipeline.structure.parallel import parallel_leads
-from pipeline.structure.unpunctuated import WHOLE_TITLE_MAX, run_in_points, stripped, stripped_points
+from gongwen.structure.parallel import parallel_leads
+from gongwen.structure.unpunctuated import WHOLE_TITLE_MAX, run_in_points, stripped, stripped_points
 
 #: Doc types whose numbered units are rules and duties: a lead sentence does not make a heading.
 NO_LEAD_TYPES = {"work_rules", "duty_list", "budget_table"}

@@ -8,7 +8,7 @@ its line breaks, such a series runs inside one paragraph (``…阵地模式。�
 each other, make a series; two do when they also open alike (``坚持…``). A sentence right
 before the series that opens its paragraph is the heading above it (a second level).
 
-The classifier of :mod:`pipeline.structure.classifier` (P(heading) of a lead sentence)
+The classifier of :mod:`gongwen.structure.classifier` (P(heading) of a lead sentence)
 confirms a series when the model is there; the shape decides alone when it is not.
 """
 
@@ -19,8 +19,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from pipeline.structure.headings import Heading
-from pipeline.structure.lines import Line
+from gongwen.structure.headings import Heading
+from gongwen.structure.lines import Line
 
 #: A sentence (up to its end mark) and where it starts.
 #: A sentence and its end mark; the mark is optional so a run without one is consumed in one

@@ -1,17 +1,17 @@
 """The ``structure`` stage: fills ``sections`` with the document's outline.
 
 The title line is not a section and lead sentences head numbered paragraphs only in
-reports, so the stage asks :mod:`pipeline.metadata` for the title and the document type
+reports, so the stage asks :mod:`gongwen.metadata` for the title and the document type
 first (keeping the title in ``work.extra`` for the metadata stage).
 """
 
 from __future__ import annotations
 
-from pipeline.metadata import classify, find_title
-from pipeline.record import Document
-from pipeline.stages import STAGES
-from pipeline.structure.classifier import lead_scorer
-from pipeline.structure.outline import outline
+from gongwen.metadata import classify, find_title
+from gongwen.record import Document
+from gongwen.stages import STAGES
+from gongwen.structure.classifier import lead_scorer
+from gongwen.structure.outline import outline
 
 
 @STAGES.register("structure")

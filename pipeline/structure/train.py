@@ -1,9 +1,9 @@
 """Train the heading-vs-item classifier for lead sentences:
 
-    python -m pipeline.structure.train [--examples FILE] [--out FILE]
+    python -m gongwen.structure.train [--examples FILE] [--out FILE]
 
 A logistic regression over character 1–3-grams and the hand-made features of
-:func:`pipeline.structure.classifier.features`, trained on ``heading_examples.tsv``
+:func:`gongwen.structure.classifier.features`, trained on ``heading_examples.tsv``
 (sentences we wrote and labelled ourselves). Prints a cross-validated accuracy and
 writes the fitted pipeline with joblib to ``models/heading_lead.joblib``.
 """
@@ -13,8 +13,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from pipeline import lexicon
-from pipeline.structure.classifier import MODEL_PATH, feature_dicts
+from gongwen import lexicon
+from gongwen.structure.classifier import MODEL_PATH, feature_dicts
 
 EXAMPLES = Path(__file__).resolve().parent / "heading_examples.tsv"
 

@@ -17,8 +17,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from pipeline.structure.headings import Heading
-from pipeline.structure.lines import Line, words
+from gongwen.structure.headings import Heading
+from gongwen.structure.lines import Line, words
 
 LeadScore = Callable[[Sequence[str]], list[float]]
 _NOT_IN_LABEL = set("。，,；;!?！？ \u3000\t")
@@ -182,7 +182,7 @@ def label_series(text: str, paras: list[Paragraph | None], lead_score: LeadScore
     A label of two clauses (``强化责任落实,提升服务质量。``) could as well be the first
     sentence of plain prose, so a series with such labels needs three members and the
     classifier's consent; without the model only one-clause labels make a series (two-clause
-    leads built in parallel are found by :mod:`pipeline.structure.parallel`)."""
+    leads built in parallel are found by :mod:`gongwen.structure.parallel`)."""
     out: list[Heading] = []
     run: list[Heading] = []
     gap = 0

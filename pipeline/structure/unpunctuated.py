@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 
-from pipeline.structure.headings import Heading, noun_title
-from pipeline.structure.lines import UNPUNCTUATED_MARK_SHARE, Line, unpunctuated
-from pipeline.structure.markers import ordinal
+from gongwen.structure.headings import Heading, noun_title
+from gongwen.structure.lines import UNPUNCTUATED_MARK_SHARE, Line, unpunctuated
+from gongwen.structure.markers import ordinal
 
 NUMERALS = "一二三四五六七八九十"
 #: Characters that make a numeral part of a number word (三分之二, 一次, 二十).
