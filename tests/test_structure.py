@@ -221,7 +221,7 @@ def test_lead_classifier(sentence: str, heading: bool) -> None:
 
     score = lead_scorer()
     if score is None:
-        pytest.skip("models/heading_lead.joblib is missing (python -m gongwen.structure.train)")
+        pytest.skip("models/heading_lead.json is missing (python -m gongwen.structure.train)")
     assert (score([sentence])[0] > 0.5) == heading
 
 
@@ -230,7 +230,7 @@ def test_outline_runs_on_rules_alone_without_the_model(monkeypatch) -> None:
 
     from gongwen.structure import classifier
 
-    monkeypatch.setattr(classifier, "MODEL_PATH", Path("/nonexistent/model.joblib"))
+    monkeypatch.setattr(classifier, "MODEL_PATH", Path("/nonexistent/heading_lead.json"))
     assert classifier.lead_scorer() is None
     text = f"一、主要做法\n1、坚持以人为本，抓能力建设。{LONG}\n2、坚持公道正派，抓作风建设。{LONG}"
     assert len(tree(text, "experience_report")) == 3

@@ -220,11 +220,13 @@ def test_layouts(name: str, text: str, expected: list[tuple[int, str, str]]) -> 
     assert tree(text, "work_rules") == expected
 
 
-@pytest.mark.parametrize("content", [b"not a pickle", b""], ids=["garbage", "empty"])
+@pytest.mark.parametrize("content", [b"not json", b"", b'{"format": "gongwen-heading-lead/0", "features": []}',
+                                     b'{"format": "gongwen-heading-lead/1", "features": ["c:a"]}'],
+                         ids=["garbage", "empty", "stale", "truncated"])
 def test_a_model_that_fails_to_load_leaves_the_decision_to_the_rules(tmp_path, content: bytes) -> None:
     from gongwen.structure.classifier import lead_scorer
 
-    broken = tmp_path / "heading_lead.joblib"
+    broken = tmp_path / "heading_lead.json"
     broken.write_bytes(content)
     score = lead_scorer(broken)
     assert score is not None and score(["坚持以人为本，抓能力建设", "会议由书记主持"]) == [0.5, 0.5]
@@ -244,7 +246,7 @@ def test_paragraph_leads_of_unlike_shape_need_the_classifier() -> None:
     assert tree(UNEVEN_LEADS, "experience_report") == []  # rules alone: could be prose
     score = lead_scorer()
     if score is None:
-        pytest.skip("models/heading_lead.joblib is missing (python -m gongwen.structure.train)")
+        pytest.skip("models/heading_lead.json is missing (python -m gongwen.structure.train)")
     sections, _ = outline(UNEVEN_LEADS, doc_type="experience_report", lead_score=score)
     assert [s.title for s in sections] == ["强化组织领导,压实工作责任", "聚焦重点,创新举措", "加强督查考核,确保任务落实到位"]
 

@@ -9,15 +9,15 @@ so the classifier reads the words (character n-grams of the title and the body) 
 those shapes (:func:`shape_features`) together, plus the cue rules' own scores.
 
 The model is a multinomial logistic regression trained by :mod:`gongwen.metadata.train_genre`
-and kept as plain JSON (vocabulary, idf, coefficients) beside this module, applied here
-with plain Python: no pickles, no dependence on the scikit-learn version at run time.
+and kept as plain JSON (vocabulary, idf, coefficients) in :mod:`gongwen.models`, applied by
+:mod:`gongwen.linear_model` with plain Python: no pickles, no dependence on the scikit-learn
+version at run time.
 A missing, unreadable or stale model file (its ``format`` differs from
 :data:`MODEL_FORMAT`) leaves the decision to the rules of :mod:`gongwen.metadata.doctype`.
 """
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter
@@ -25,10 +25,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from gongwen import lexicon
+from gongwen import lexicon, linear_model
+from gongwen.models import MODELS
 
 HERE = Path(__file__).resolve().parent
-MODEL_PATH = HERE / "genre_model.json"
+MODEL_PATH = MODELS / "genre_model.json"
 #: Bumped whenever :func:`features` changes, so an old model file is not applied to new features.
 MODEL_FORMAT = "gongwen-genre/2"
 GENRES = ("work_rules", "duty_list", "yearbook", "experience_report", "budget_table", "other")
@@ -107,53 +108,9 @@ def features(text: str, title: str | None, has_tables: bool = False) -> dict[str
     return out
 
 
-def vectorize(feats: dict[str, float], model: dict) -> dict[int, float]:
-    """Sparse input vector: n-gram counts as sublinear tf × idf, L2-normalized per
-    block (title, body); shape and rule features as they are, times their block weight."""
-    index, idf, weights = model["index"], model["idf"], model["block_weight"]
-    blocks: dict[str, dict[int, float]] = {}
-    for name, value in feats.items():
-        j = index.get(name)
-        if j is None:
-            continue
-        block = name[:2]
-        if block in ("t:", "b:"):
-            value = (1.0 + math.log(value)) * idf[j] if value > 0 else 0.0
-        blocks.setdefault(block, {})[j] = value
-    out: dict[int, float] = {}
-    for block, vec in blocks.items():
-        scale = weights.get(block, 1.0)
-        if block in ("t:", "b:"):
-            norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-            scale /= norm
-        for j, v in vec.items():
-            out[j] = v * scale
-    return out
-
-
-@cache
 def load_model(path: Path) -> dict | None:
     """The model file, or None when it is missing, unreadable or of another format."""
-    try:
-        model = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(model, dict) or model.get("format") != MODEL_FORMAT:
-        return None
-    model["index"] = {name: j for j, name in enumerate(model["features"])}
-    return model
-
-
-def probabilities(feats: dict[str, float], model: dict) -> dict[str, float]:
-    """The model's softmax over its classes for one document's features."""
-    x = vectorize(feats, model)
-    logits = []
-    for row, bias in zip(model["coef"], model["intercept"], strict=True):
-        logits.append(bias + sum(row[j] * v for j, v in x.items()))
-    top = max(logits)
-    exps = [math.exp(z - top) for z in logits]
-    total = sum(exps)
-    return {c: e / total for c, e in zip(model["classes"], exps, strict=True)}
+    return linear_model.load(path, MODEL_FORMAT)
 
 
 def predict(text: str, title: str | None = None, has_tables: bool = False, model: dict | None = None) -> Genre:
@@ -164,5 +121,5 @@ def predict(text: str, title: str | None = None, has_tables: bool = False, model
     model = model if model is not None else load_model(MODEL_PATH)
     if model is None:
         return Genre(classify_rules(text, title, has_tables), "rules", {})
-    probs = probabilities(features(text, title, has_tables), model)
+    probs = linear_model.probabilities(features(text, title, has_tables), model)
     return Genre(max(probs, key=lambda c: probs[c]), "model", probs)

@@ -24,12 +24,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gongwen import lexicon
-from gongwen.metadata.genre import GENRES, MODEL_FORMAT, MODEL_PATH, features, vectorize
+from gongwen.linear_model import probabilities, vectorize
+from gongwen.metadata.genre import GENRES, MODEL_FORMAT, MODEL_PATH, features
+from gongwen.models import MODELS
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = ROOT / "models" / "genre_examples.txt"
+EXAMPLES = MODELS / "genre_examples.txt"
 #: Weight of each feature block in the input vector (n-gram blocks are L2-normalized first).
 BLOCK_WEIGHT = {"t:": 1.0, "b:": 1.0, "s:": 1.0, "r:": 1.0}
+#: The blocks of n-gram counts (title, body), turned into sublinear tf × idf.
+TFIDF_BLOCKS = ["t:", "b:"]
 #: How many n-grams the vocabulary keeps (the most informative by chi²), and how many
 #: training documents an n-gram must appear in to be considered at all.
 MAX_NGRAMS = 3000
@@ -171,7 +175,7 @@ def fit(examples: list[Example]) -> dict:
 def _model(names: list[str], df: Counter, n: int) -> dict:
     idf = [round(math.log((1 + n) / (1 + df[k])) + 1.0, 5) for k in names]
     return {"format": MODEL_FORMAT, "features": names, "idf": idf, "block_weight": BLOCK_WEIGHT,
-            "index": {k: j for j, k in enumerate(names)}}
+            "tfidf_blocks": TFIDF_BLOCKS, "index": {k: j for j, k in enumerate(names)}}
 
 
 def _matrix(examples: list[Example], model: dict):
@@ -187,8 +191,6 @@ def _matrix(examples: list[Example], model: dict):
 def cross_validate(examples: list[Example], folds: int = 10) -> list[tuple[Example, str]]:
     """(example, predicted genre) for each real example, each predicted by a model that
     saw neither it nor its copies."""
-    from gongwen.metadata.genre import probabilities
-
     gid = groups(examples)
     real_groups = sorted({gid[i] for i, e in enumerate(examples) if e.real})
     out = []
