@@ -3,7 +3,8 @@
 Research assistants check extraction by reading the text with the spans marked,
 not by reading JSON. spaCy's displaCy renders exactly that page from plain
 character spans (its "manual" mode needs no model), so we use it instead of
-writing HTML by hand. displaCy's entity style needs spans that do not overlap;
+writing HTML by hand; spaCy is the ``spacy`` extra, and without it :func:`render`
+raises :class:`~gongwen.extras.MissingExtra` saying what to install. displaCy's entity style needs spans that do not overlap;
 each layer below yields one kind of record, and the rare overlaps inside a kind
 (nested meeting scopes) keep the earlier span.
 """
@@ -14,8 +15,12 @@ import html
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from gongwen.extras import SPACY
 from gongwen.record import Document
 from gongwen.registry import Registry
+
+#: Named in the message when spaCy is missing.
+FEATURE = "the review page (drawn by spaCy's displaCy)"
 
 
 @dataclass(frozen=True)
@@ -89,6 +94,7 @@ PAGE = """<!DOCTYPE html>
 def render(doc: Document, layer: str, found: list[Mark] | None = None) -> str:
     """A whole HTML page: the document's text with the layer's records (``found``, the
     layer's :func:`marks` when not given) marked."""
+    SPACY.require(FEATURE)
     from spacy import displacy  # heavy import, only for this command
 
     found = marks(doc, layer) if found is None else found

@@ -6,7 +6,9 @@ memory stays flat however large the archive. Both executors run the same
 worker function, so they produce the same records.
 
 - ``local``: a pool of processes on this machine (pebble).
-- ``dask``: a Dask distributed cluster (a LocalCluster when no address is given).
+- ``dask``: a Dask distributed cluster (a LocalCluster when no address is given);
+  Dask is the ``dask`` extra, named by the executor's ``extra`` attribute so that asking
+  for it without Dask installed says what to install.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from types import TracebackType
 from typing import Any, Protocol
 
 from gongwen.batch.work import Outcome, Task, prepare, process_one, process_with_limit, timeout_outcome
+from gongwen.extras import DASK, Extra
 from gongwen.registry import Registry
 
 log = logging.getLogger(__name__)
@@ -154,6 +157,9 @@ class DaskExecutor:
     A file stuck in C code that holds the GIL freezes its worker instead; Dask's
     worker-ttl and allowed-failures then end it as ``KilledWorker`` (docs/cluster.md).
     """
+
+    #: The optional libraries this executor needs (``pip install 'gongwen[dask]'``).
+    extra: Extra = DASK
 
     def __init__(self, options: ExecutorOptions) -> None:
         self.options = options

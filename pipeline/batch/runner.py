@@ -47,12 +47,16 @@ def run(paths: Iterable[str | Path], db: str | Path, executor: str = "local", *,
     ``retry_failed``. Links leading out of a given folder are recorded as
     failures with the reason and not read, unless ``follow_links``. Scanned pages are OCR'd
     one task per page (:mod:`gongwen.batch.pages`), or not at all when ``ocr`` is false (the
-    file is then a failure saying so). Raises ``InputError`` for a path that does not exist and
-    ``KeyError`` for an unknown executor; a file's own failure never raises.
+    file is then a failure saying so). Raises ``InputError`` for a path that does not exist,
+    ``KeyError`` for an unknown executor and ``MissingExtra`` for one whose optional libraries
+    are not installed; a file's own failure never raises.
     """
     from gongwen import stages
 
     make_executor = EXECUTORS.get(executor)
+    extra = getattr(make_executor, "extra", None)
+    if extra is not None:
+        extra.require(f"--executor {executor}")
     found = discover(paths, follow_links=follow_links)
     summary = RunSummary(found=len(found.files), skipped=found.skipped)
     options = ExecutorOptions(workers=workers or default_workers(), timeout=timeout, scheduler=scheduler,

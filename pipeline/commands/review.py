@@ -10,6 +10,7 @@ import typer
 
 from gongwen.cli import app
 from gongwen.errors import InputError
+from gongwen.extras import SPACY, MissingExtra
 
 
 @app.command("review")
@@ -21,13 +22,14 @@ def review_command(
 ) -> None:
     """Write an HTML page of FILE's text with its figures (or duties, meetings, budget rows) marked."""
     from gongwen.process import process_file
-    from gongwen.review import LAYERS, marks, render
+    from gongwen.review import FEATURE, LAYERS, marks, render
 
     if kind not in LAYERS:
         raise typer.BadParameter(f"unknown kind {kind!r}; known: {', '.join(LAYERS.names())}", param_hint="--kind")
     try:
+        SPACY.require(FEATURE)  # before reading the file: say at once what is missing
         doc = process_file(file)
-    except InputError as e:
+    except (InputError, MissingExtra) as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(1) from None
     output = output or Path(f"{file.stem}.{kind}.html")

@@ -11,6 +11,7 @@ from gongwen.batch import DEFAULT_TIMEOUT, EXECUTORS, run
 from gongwen.cli import app
 from gongwen.commands.options import DbOpt, FollowLinksOpt
 from gongwen.errors import InputError
+from gongwen.extras import MissingExtra
 from gongwen.store import DEFAULT_DB
 
 
@@ -49,7 +50,7 @@ def run_command(
     try:
         summary = run(paths, db, executor, workers=workers, timeout=timeout or None, scheduler=scheduler,
                       retry_failed=retry_failed, follow_links=follow_links, ocr=not no_ocr)
-    except InputError as e:
+    except (InputError, MissingExtra) as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from None
     except OSError as e:  # e.g. a Dask scheduler that cannot be reached
