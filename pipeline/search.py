@@ -26,11 +26,17 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from gongwen import kinds
+from gongwen.kinds import Searched
 from gongwen.query import Query, parse, query_words, simplify  # noqa: F401  (re-exported)
 from gongwen.store import Store, document_filters
 
-#: What can be searched, by the name ``--in`` / ``in=`` takes.
-KINDS: tuple[str, ...] = ("duties", "meetings", "figures", "sections", "budget", "documents")
+
+def kinds_searched() -> list[str]:
+    """What can be searched, by the name ``--in`` / ``in=`` takes: every record kind that
+    declares how (``RecordKind.search``, :mod:`gongwen.kinds`), then the documents."""
+    return [*kinds.short_names(having="search"), "documents"]
+
 
 #: Characters of context either side of the first highlight in a snippet.
 SNIPPET_CONTEXT = 40
@@ -78,37 +84,28 @@ class Hit:
 
 @dataclass(frozen=True)
 class _Kind:
-    """How to search and show one kind of row."""
+    """How to search and show one kind of row: its table and the kind's search declaration."""
 
     table: str
-    key: str  # SQL expression for the hit key
-    text: str  # SQL expression for the hit text
-    organ: str
-    section_path: str
-    weights: tuple[float, ...]
-    figure: str = "NULL"  # SQL expression for the figure's own text (figures only)
-    substring: str = ""  # SQL expression of the text the substring fallback scans (default: ``text``)
+    how: Searched
 
     @property
     def scanned(self) -> str:
-        return self.substring or self.text
+        return self.how.substring or self.how.text
 
 
-_KINDS: dict[str, _Kind] = {
-    "duties": _Kind("duties", "t.doc_id || ':' || t.did", "t.text", "t.organ", "t.section_path", (1.0, 0.5)),
-    "meetings": _Kind("meeting_rules", "t.doc_id || ':' || t.mid",
-                      "t.body || '：' || trim(coalesce(t.frequency_text, '') || ' ' || coalesce(t.quorum_text, '')"
-                      " || ' ' || coalesce(t.vote_text, ''))", "t.body", "t.section_path", (1.0, 0.3),
-                      substring="t.words"),
-    "figures": _Kind("figures", "t.doc_id || ':f' || t.ord", "t.sentence", "NULL", "t.section_path", (1.0, 0.5),
-                     figure="t.text"),
-    "sections": _Kind("sections", "t.doc_id || ':' || t.sid", "t.body", "NULL", "t.section_path", (1.0, 0.5)),
-    "budget": _Kind("budget_items", "t.doc_id || ':b' || t.ord",
-                    "coalesce(t.activity, '') || '：' || coalesce(t.goal, t.description, '')", "t.parent", "''",
-                    (1.0, 0.3), substring="t.words"),
-    "documents": _Kind("documents", "t.doc_id", "t.record", "t.organization", "''", (1.0, 2.0),
-                       substring="json_extract(t.record, '$.text')"),
-}
+#: The documents themselves, searched by their whole text (not a record kind).
+_DOCUMENTS = _Kind("documents", Searched(key="t.doc_id", text="t.record", organ="t.organization", section_path="''",
+                                         weights=(1.0, 2.0), substring="json_extract(t.record, '$.text')"))
+
+
+def _kind(name: str) -> _Kind:
+    if name == "documents":
+        return _DOCUMENTS
+    kind = kinds.get(name)
+    if kind.search is None:
+        raise ValueError(f"cannot search in {name!r}; choose one of {', '.join(kinds_searched())}")
+    return _Kind(kind.table, kind.search)
 
 
 def _open(db: Store | str | Path) -> tuple[Store, bool]:
@@ -128,7 +125,7 @@ class Results:
 
 def search(db: Store | str | Path, query: str | Query, in_: str = "duties", region: str | None = None,
            doc_type: str | None = None, limit: int = 20, year: int | None = None, offset: int = 0) -> list[Hit]:
-    """Search ``in_`` (one of :data:`KINDS`) for ``query`` (see :mod:`gongwen.query`); best hits first.
+    """Search ``in_`` (one of :func:`kinds_searched`) for ``query`` (see :mod:`gongwen.query`); best hits first.
 
     ``db`` is a :class:`Store` or the path of a store file. ``region`` keeps documents
     whose region starts with it or whose administrative chain holds it; ``doc_type``
@@ -142,16 +139,16 @@ def search_page(db: Store | str | Path, query: str | Query, in_: str = "duties",
                 doc_type: str | None = None, year: int | None = None, limit: int = 20, offset: int = 0,
                 facets: bool = True) -> Results:
     """:func:`search` with the total count and (when ``facets``) counts by region, genre and year."""
-    if in_ not in _KINDS:
-        raise ValueError(f"cannot search in {in_!r}; choose one of {', '.join(KINDS)}")
+    if in_ not in kinds_searched():
+        raise ValueError(f"cannot search in {in_!r}; choose one of {', '.join(kinds_searched())}")
     q = query if isinstance(query, Query) else parse(query)
     if not q or limit <= 0:
         return Results([], 0)
     store, owned = _open(db)
     try:
-        k = _KINDS[in_]
+        k = _kind(in_)
         filters, args = document_filters(region, doc_type, year)
-        weights = ", ".join(str(w) for w in k.weights)
+        weights = ", ".join(str(w) for w in k.how.weights)
         fts = f"{k.table}_fts"
         match = q.fts()
         base = (f"FROM {fts} f JOIN {k.table} t ON t.id = f.rowid JOIN documents d ON d.doc_id = t.doc_id "
@@ -243,8 +240,8 @@ def _substring_ids(store: Store, k: _Kind, cond: str, cond_args: list[str], filt
 
 def _hit(store: Store, k: _Kind, rowid: int, words: list[str], score: float, how: str) -> Hit | None:
     row = store.con.execute(
-        f"SELECT {k.key}, t.doc_id, d.title, d.region, d.doc_type, d.path, {k.section_path}, {k.organ}, {k.text}, "
-        f"{k.figure} FROM {k.table} t JOIN documents d ON d.doc_id = t.doc_id WHERE t.id = ?", (rowid,)).fetchone()
+        f"SELECT {k.how.key}, t.doc_id, d.title, d.region, d.doc_type, d.path, {k.how.section_path}, {k.how.organ}, "
+        f"{k.how.text}, {k.how.figure} FROM {k.table} t JOIN documents d ON d.doc_id = t.doc_id WHERE t.id = ?", (rowid,)).fetchone()
     if row is None:
         return None
     key, doc_id, title, region, doc_type, path, section_path, organ, text, figure = row
@@ -314,7 +311,7 @@ def hits_for_ids(db: Store | str | Path, kind: str, scored: list[tuple[int, floa
     """Hits for known row ids (used by "more like this"), in the given order."""
     store, owned = _open(db)
     try:
-        return [h for rid, score in scored if (h := _hit(store, _KINDS[kind], rid, words, score, how)) is not None]
+        return [h for rid, score in scored if (h := _hit(store, _kind(kind), rid, words, score, how)) is not None]
     finally:
         if owned:
             store.close()

@@ -15,7 +15,7 @@ from gongwen.commands.options import DbOpt, RegionOpt, TypeOpt
 from gongwen.commands.plural import plural
 from gongwen.errors import InputError
 from gongwen.query import QueryError, parse
-from gongwen.search import KINDS, Hit
+from gongwen.search import Hit, kinds_searched
 from gongwen.store import DEFAULT_DB, Store, document_filters
 
 
@@ -51,7 +51,8 @@ def check_filters(store: Store, region: str | None, doc_type: str | None) -> Non
 @app.command()
 def search(
     query: Annotated[str | None, typer.Argument(help="Words to find (simplified or traditional script).")] = None,
-    in_: Annotated[str, typer.Option("--in", help=f"What to search: {', '.join(KINDS)}.")] = "duties",
+    in_: Annotated[str, typer.Option("--in", help="What to search: duties, meetings, figures, sections, budget, documents "
+                                                      "(or another registered record kind).")] = "duties",
     region: RegionOpt = None,
     doc_type: TypeOpt = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many hits.")] = 20,
@@ -73,8 +74,8 @@ def search(
     """
     from gongwen import search as lib
 
-    if in_ not in KINDS:
-        raise typer.BadParameter(f"choose one of {', '.join(KINDS)}", param_hint="--in")
+    if in_ not in kinds_searched():
+        raise typer.BadParameter(f"choose one of {', '.join(kinds_searched())}", param_hint="--in")
     if (query is None) == (like is None):
         raise typer.BadParameter("give a QUERY or --like DUTY_KEY (one of them)")
     if query is not None:
