@@ -144,7 +144,9 @@ def order(names: Sequence[str], specs: Iterable[StageSpec] | None = None) -> lis
 
     for n in names:
         need(n)
-    rank = {n: i for i, n in enumerate([*names, *pool])}
+    rank: dict[str, int] = {}
+    for n in [*names, *pool]:
+        rank.setdefault(n, len(rank))
     after = {n: {by[r] for r in pool[n].requires if r in by and by[r] != n} for n in wanted}
     done: list[str] = []
     while len(done) < len(wanted):
