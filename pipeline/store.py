@@ -35,15 +35,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal, TypeVar
+from typing import Literal, TypeVar
 
 from gongwen import kinds, migrations
 from gongwen.errors import InputError
 from gongwen.fulltext import create_index_table, index_rows, indexed, unindex_rows
 from gongwen.kinds import RecordKind
 from gongwen.metadata import divisions
-from gongwen.query import simplify
 from gongwen.record import Document, Section
+from gongwen.store_queries import DocumentFilter, Queries, document_filters
 
 PutResult = Literal["added", "replaced", "unchanged"]
 FailureKind = Literal["unreadable", "timeout", "error"]
@@ -207,8 +207,11 @@ def _kind_tables_synced(con: sqlite3.Connection) -> bool:
     return True
 
 
-class Store:
-    """A gongwen store file. Open with :meth:`open`; use as a context manager."""
+class Store(Queries):
+    """A gongwen store file. Open with :meth:`open`; use as a context manager.
+
+    Everything that reads or writes the file is a method: the reading queries of search,
+    comparison and the web pages come from :class:`gongwen.store_queries.Queries`."""
 
     def __init__(self, con: sqlite3.Connection, path: Path) -> None:
         self.con = con
@@ -255,6 +258,14 @@ class Store:
         except BaseException:
             con.close()
             raise
+        return cls(con, path)
+
+    @classmethod
+    def open_read_only(cls, path: str | Path) -> Store:
+        """Open the store at ``path`` for reading only (no migration, no write lock): the
+        web pages open one per request; the file must exist and be up to date."""
+        path = Path(path)
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
         return cls(con, path)
 
     def close(self) -> None:
@@ -459,27 +470,4 @@ def _filters(**columns: str | None) -> tuple[str, list[str]]:
     return " WHERE " + " AND ".join(f"{k} = ?" for k, _ in pairs), [v for _, v in pairs]
 
 
-def _like_prefix(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
-def document_filters(region: str | None = None, doc_type: str | None = None,
-                     year: int | None = None) -> tuple[str, list[Any]]:
-    """SQL conditions (`` AND …``) on the document aliased ``d``, and their arguments.
-
-    One definition for search, comparison, "more like this" and the web pages. A region
-    matches by prefix (``湘桥`` finds ``湘桥区``) or by any level of the document's
-    administrative chain (``潮州`` finds the districts of 潮州市), folded to simplified script.
-    """
-    sql, args = "", []
-    if region:
-        region = simplify(region.strip())
-        sql += " AND (d.region LIKE ? ESCAPE '\\' OR instr(coalesce(d.region_chain, ''), ' ' || ?) > 0)"
-        args += [_like_prefix(region), region]
-    if doc_type:
-        sql += " AND d.doc_type = ?"
-        args.append(doc_type)
-    if year is not None:
-        sql += " AND d.year = ?"
-        args.append(year)
-    return sql, args
+__all__ = ["DocumentFilter", "Store", "document_filters", "record_tables", "section_path_text"]

@@ -123,3 +123,23 @@ def test_a_kind_may_not_take_a_name_the_record_uses() -> None:
         contacts_kind.unregister()
         sys.modules.pop("contacts_kind", None)
         sys.path.remove(str(TESTS))
+
+
+def test_the_web_pages_count_list_and_search_the_new_kind(contacts: object, tmp_path: Path) -> None:
+    from starlette.testclient import TestClient
+
+    from gongwen.serve import create_app
+
+    db = tmp_path / "web.db"
+    with Store.open(db) as store:
+        store.put(process_text(TEXT))
+    client = TestClient(create_app(db))
+    assert "电话 2" in client.get("/").text
+    assert '<option value="contacts"' in client.get("/").text
+    listing = client.get("/documents").text
+    assert "<th class=\"num\">电话</th>" in listing
+    found = client.get("/search", params={"q": "预约", "in": "contacts", "format": "json"}).json()
+    assert found["total"] == 1 and found["hits"][0]["figure"] == "0768-2281234"
+    with Store.open(db) as store:
+        [doc_id] = [d.doc_id for d in store.documents()]
+    assert "电话 2" in client.get(f"/documents/{doc_id}").text

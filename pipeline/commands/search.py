@@ -16,7 +16,7 @@ from gongwen.commands.plural import plural
 from gongwen.errors import InputError
 from gongwen.query import QueryError, parse
 from gongwen.search import Hit, kinds_searched
-from gongwen.store import DEFAULT_DB, Store, document_filters
+from gongwen.store import DEFAULT_DB, DocumentFilter, Store
 
 
 def open_existing(db: Path) -> Store:
@@ -38,11 +38,9 @@ def check_filters(store: Store, region: str | None, doc_type: str | None) -> Non
     for option, column, value in (("--type", "doc_type", doc_type), ("--region", "region", region)):
         if value is None:
             continue
-        filters, args = document_filters(**{column: value})
-        if store.con.execute(f"SELECT 1 FROM documents d WHERE 1=1{filters} LIMIT 1", args).fetchone():
+        if store.document_count(DocumentFilter(**{column: value})):
             continue
-        held = store.con.execute(f"SELECT {column}, count(*) FROM documents WHERE {column} IS NOT NULL "
-                                 f"GROUP BY {column} ORDER BY 2 DESC").fetchall()
+        held = store.documents_by(column)
         known = ", ".join(f"{v} ({n})" for v, n in held[:20]) or "none"
         typer.echo(f"error: {option} {value!r}: no document in this store has it; here: {known}", err=True)
         raise typer.Exit(2)
