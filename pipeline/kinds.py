@@ -111,6 +111,10 @@ class RecordKind:
     marks: Callable[[Document], Iterable[Mark]] | None = None
     #: review-page colours by label (the label's part before `` · ``)
     colors: dict[str, str] = field(default_factory=dict)
+    #: the records as the web page's document view marks them: (record id, start, end, one-line label)
+    page_marks: Callable[[Document], Iterable[tuple[str, int, int, str]]] | None = None
+    #: the CSS class of those marks (default ``k-<short name>``)
+    css: str = ""
     #: one record from its JSON object (default: the dataclass read field by field)
     read: Callable[[dict[str, Any]], Any] | None = None
 

@@ -56,6 +56,10 @@ def _marks(doc: Document) -> Iterable[Mark]:
     return (Mark(c.start, c.end, "电话") for c in doc.records("contacts"))
 
 
+def _page_marks(doc: Document) -> Iterable[tuple[str, int, int, str]]:
+    return ((f"c{i + 1}", c.start, c.end, c.text) for i, c in enumerate(doc.records("contacts")))
+
+
 CONTACTS = RecordKind(
     name="contacts", record=Contact, extract=extract_contacts, order=60, requires=("doc.text", "doc.sections"),
     columns=(Column("ord", "INTEGER"), Column("text"), Column("start", "INTEGER"), Column("end_offset", "INTEGER"),
@@ -64,6 +68,7 @@ CONTACTS = RecordKind(
     full_text=FullText("t.line", f"coalesce(t.section_path, '') || ' ' || {DOC_FACTS}"),
     search=Searched(key="t.doc_id || ':c' || t.ord", text="t.line", figure="t.text"),
     label="phone numbers", title_zh="电话", show=_show, marks=_marks, colors={"电话": "#eed49f"},
+    page_marks=_page_marks,
 )
 
 register(CONTACTS)

@@ -142,4 +142,5 @@ def test_the_web_pages_count_list_and_search_the_new_kind(contacts: object, tmp_
     assert found["total"] == 1 and found["hits"][0]["figure"] == "0768-2281234"
     with Store.open(db) as store:
         [doc_id] = [d.doc_id for d in store.documents()]
-    assert "电话 2" in client.get(f"/documents/{doc_id}").text
+    page = client.get(f"/documents/{doc_id}").text
+    assert "电话 2" in page and 'class="k-contacts"' in page and "电话 c1：0768-2281234" in page

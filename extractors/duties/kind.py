@@ -33,6 +33,10 @@ def _marks(doc: Document) -> Iterable[Mark]:
     return (Mark(d.start, d.end, f"职责 · {d.organ}" if d.organ else "职责") for d in doc.duties)
 
 
+def _page_marks(doc: Document) -> Iterable[tuple[str, int, int, str]]:
+    return ((d.id, d.start, d.end, f"{d.organ or '—'}：{d.text}") for d in doc.duties)
+
+
 DUTIES = register(RecordKind(
     name="duties", record=Duty, extract=extract_duties, order=20,
     requires=("doc.text", "doc.sections", "doc.title", "doc.organization"),
@@ -42,4 +46,5 @@ DUTIES = register(RecordKind(
     full_text=FullText("t.text", f"coalesce(t.organ, '') || ' ' || coalesce(t.section_path, '') || ' ' || {DOC_FACTS}"),
     search=Searched(key="t.doc_id || ':' || t.did", text="t.text", organ="t.organ"),
     label="duties", title_zh="职责", show=_show, marks=_marks, colors={"职责": "#9ccfd8"},
+    page_marks=_page_marks, css="k-duty",
 ))

@@ -37,6 +37,26 @@ def _rows(doc: Document, paths: Callable[[str | None], str]) -> Iterable[tuple[A
                *figure_columns(fig.kind, fig.value))
 
 
+def _value(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def figure_label(f: Figure) -> str:
+    """`money 200000 元 (>=)`: a figure in one line, for the web page."""
+    parts = [f.kind, _value(f.value)]
+    if f.unit:
+        parts.append(f.unit)
+    if f.cmp:
+        parts.append(f"({f.cmp})")
+    return " ".join(str(p) for p in parts)
+
+
+def _page_marks(doc: Document) -> Iterable[tuple[str, int, int, str]]:
+    return ((f"f{i + 1}", f.start, f.end, figure_label(f)) for i, f in enumerate(doc.figures))
+
+
 def _show(doc: Document) -> Table:
     from gongwen.show import cell, table
 
@@ -61,7 +81,7 @@ FIGURES = register(RecordKind(
     full_text=FullText("t.sentence", f"t.text || ' ' || coalesce(t.unit, '') || ' ' || coalesce(t.section_path, '')"
                                      f" || ' ' || {DOC_FACTS}"),
     search=Searched(key="t.doc_id || ':f' || t.ord", text="t.sentence", figure="t.text"),
-    label="figures", title_zh="数字", show=_show, marks=_marks,
+    label="figures", title_zh="数字", show=_show, marks=_marks, page_marks=_page_marks, css="k-figure",
     colors={"money": "#f6c177", "count": "#9ccfd8", "percent": "#c4a7e7", "fraction": "#c4a7e7",
             "ratio": "#c4a7e7", "date": "#a6da95", "duration": "#eed49f", "number": "#dddddd"},
 ))

@@ -78,6 +78,10 @@ def _marks(doc: Document) -> Iterable[Mark]:
     return (Mark(m.start, m.end, f"会议 · {m.body}") for m in doc.meeting_rules)
 
 
+def _page_marks(doc: Document) -> Iterable[tuple[str, int, int, str]]:
+    return ((m.id, m.start, m.end, m.body) for m in doc.meeting_rules)
+
+
 MEETING_RULES = register(RecordKind(
     name="meeting_rules", short="meetings", record=Meeting, extract=extract_meetings, order=30,
     requires=("doc.text", "doc.sections", "doc.title"),
@@ -101,4 +105,5 @@ MEETING_RULES = register(RecordKind(
                          " || ' ' || coalesce(t.vote_text, ''))",
                     organ="t.body", weights=(1.0, 0.3), substring="t.words"),
     label="meetings", title_zh="会议规则", show=_show, marks=_marks, colors={"会议": "#f6c177"},
+    page_marks=_page_marks, css="k-meeting",
 ))

@@ -30,9 +30,9 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from gongwen import kinds
+from gongwen.extractors.figures.kind import figure_label
 from gongwen.query import QueryError
-from gongwen.serve.marking import KINDS as MARK_KINDS
-from gongwen.serve.marking import figure_label, segments
+from gongwen.serve.marking import marked_kinds, segments
 from gongwen.store import DocumentFilter, Store
 
 HERE = Path(__file__).parent
@@ -149,7 +149,7 @@ def create_app(db: str | Path, token: str | None = None) -> Starlette:
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals.update(DOC_TYPES=DOC_TYPES, SEARCH_IN=search_in(),
                                  COUNTED=[(k.cli, k.title_zh or k.cli) for k in kinds.all_kinds() if k.label],
-                                 RECORDED=[(k.name, k.title_zh or k.cli) for k in kinds.all_kinds()], MARK_KINDS=MARK_KINDS,
+                                 RECORDED=[(k.name, k.title_zh or k.cli) for k in kinds.all_kinds()], MARK_KINDS=marked_kinds(),
                                  page_url=_page_url)
     templates.env.filters["basename"] = lambda path: Path(path or "").name
 
