@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -21,19 +24,28 @@ TEXT = ("某县文化馆开放管理办法\n第一条 本馆每周二至周日�
         "第二条 团体参观须提前预约，预约电话：0768-2281234。\n第三条 咨询请致电13912345678。\n")
 
 
-@pytest.fixture
-def contacts() -> Iterator[object]:
+@contextmanager
+def _registered() -> Iterator[Any]:
+    """The ``contacts`` kind registered (by importing its module) for the block only."""
     sys.path.insert(0, str(TESTS))
-    import contacts_kind
+    try:
+        import contacts_kind
 
-    kinds.register(contacts_kind.CONTACTS)  # again, if an earlier test forgot it
-    yield contacts_kind
-    contacts_kind.unregister()
-    sys.modules.pop("contacts_kind", None)
-    sys.path.remove(str(TESTS))
+        kinds.register(contacts_kind.CONTACTS)  # again, if an earlier test forgot it
+        yield contacts_kind
+    finally:
+        kinds.KINDS.remove("contacts")
+        sys.modules.pop("contacts_kind", None)
+        sys.path.remove(str(TESTS))
 
 
-def test_the_new_kind_is_in_the_record_after_the_built_in_kinds(contacts: object) -> None:
+@pytest.fixture
+def contacts() -> Iterator[Any]:
+    with _registered() as module:
+        yield module
+
+
+def test_the_new_kind_is_in_the_record_after_the_built_in_kinds(contacts: Any) -> None:
     data = process_text(TEXT).to_dict()
     assert [c["text"] for c in data["contacts"]] == ["0768-2281234", "13912345678"]
     keys = list(data)
@@ -47,7 +59,7 @@ def test_without_the_registration_there_is_no_such_key() -> None:
     assert "contacts" not in process_text(TEXT).to_dict()
 
 
-def test_the_store_and_search_hold_the_new_kind(contacts: object, tmp_path: Path) -> None:
+def test_the_store_and_search_hold_the_new_kind(contacts: Any, tmp_path: Path) -> None:
     from gongwen.search import kinds_searched, search
 
     with Store.open(tmp_path / "s.db") as store:
@@ -67,21 +79,12 @@ def test_a_store_made_before_the_kind_was_registered_gets_its_table(tmp_path: Pa
     db = tmp_path / "old.db"
     with Store.open(db) as store:
         store.put(process_text("某县规定\n第一条 本规定自发布之日起施行。\n"))
-    sys.path.insert(0, str(TESTS))
-    import contacts_kind
-
-    try:
-        kinds.register(contacts_kind.CONTACTS)
-        with Store.open(db) as store:
-            assert store.put(process_text(TEXT, path="b.txt")) == "added"
-            assert store.summary().records["contacts"] == 2
-    finally:
-        contacts_kind.unregister()
-        sys.modules.pop("contacts_kind", None)
-        sys.path.remove(str(TESTS))
+    with _registered(), Store.open(db) as store:
+        assert store.put(process_text(TEXT, path="b.txt")) == "added"
+        assert store.summary().records["contacts"] == 2
 
 
-def test_gongwen_run_stores_and_counts_the_new_kind(contacts: object, tmp_path: Path) -> None:
+def test_gongwen_run_stores_and_counts_the_new_kind(contacts: Any, tmp_path: Path) -> None:
     from gongwen.batch import run
 
     folder = tmp_path / "in"
@@ -95,7 +98,7 @@ def test_gongwen_run_stores_and_counts_the_new_kind(contacts: object, tmp_path: 
         assert store.summary().records["contacts"] == 2
 
 
-def test_show_and_review_render_the_new_kind(contacts: object, capsys: pytest.CaptureFixture[str]) -> None:
+def test_show_and_review_render_the_new_kind(contacts: Any, capsys: pytest.CaptureFixture[str]) -> None:
     from gongwen.review import layers, marks
     from gongwen.show import names, show
 
@@ -108,24 +111,14 @@ def test_show_and_review_render_the_new_kind(contacts: object, capsys: pytest.Ca
         ("电话", "0768-2281234"), ("电话", "13912345678")]
 
 
-def test_a_kind_may_not_take_a_name_the_record_uses() -> None:
-    sys.path.insert(0, str(TESTS))
-    try:
-        from dataclasses import replace
-
-        import contacts_kind
-
-        with pytest.raises(ValueError, match="names a field of the record"):
-            kinds.register(replace(contacts_kind.CONTACTS, name="title"))
-        with pytest.raises(ValueError, match="taken by 'meeting_rules'"):
-            kinds.register(replace(contacts_kind.CONTACTS, short="meetings"))
-    finally:
-        contacts_kind.unregister()
-        sys.modules.pop("contacts_kind", None)
-        sys.path.remove(str(TESTS))
+def test_a_kind_may_not_take_a_name_the_record_uses(contacts: Any) -> None:
+    with pytest.raises(ValueError, match="names a field of the record"):
+        kinds.register(replace(contacts.CONTACTS, name="title"))
+    with pytest.raises(ValueError, match="taken by 'meeting_rules'"):
+        kinds.register(replace(contacts.CONTACTS, name="contacts2", short="meetings"))
 
 
-def test_the_web_pages_count_list_and_search_the_new_kind(contacts: object, tmp_path: Path) -> None:
+def test_the_web_pages_count_list_and_search_the_new_kind(contacts: Any, tmp_path: Path) -> None:
     from starlette.testclient import TestClient
 
     from gongwen.serve import create_app
