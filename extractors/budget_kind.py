@@ -40,6 +40,15 @@ def _page_marks(doc: Document) -> Iterable[tuple[str, int, int, str]]:
     return ((f"b{i + 1}", b.start, b.end, b.activity or "") for i, b in enumerate(doc.budget_items) if b.end > b.start)
 
 
+#: The kind's card on the web page of a document (Jinja; ``doc`` is the document).
+CARD = """\
+<section class="card">
+      <h2>预算行</h2>
+      <table class="figures">{% for b in doc.budget_items %}<tr><td class="k-budget">{% if b.parent %}　{% endif %}{{ b.activity }}</td><td class="num">{{ b.amount if b.amount is not none else '' }} {{ b.amount_unit or '' }}</td></tr>{% endfor %}</table>
+    </section>
+"""
+
+
 BUDGET_ITEMS = register(RecordKind(
     name="budget_items", short="budget", record=BudgetItem, extract=extract_budget_items, order=50,
     requires=("doc.text", "work.tables", "work.table_captions", "work.offsets", "work.source_text"),
@@ -55,5 +64,5 @@ BUDGET_ITEMS = register(RecordKind(
                     text="coalesce(t.activity, '') || '：' || coalesce(t.goal, t.description, '')",
                     organ="t.parent", section_path="''", weights=(1.0, 0.3), substring="t.words"),
     label="budget items", title_zh="预算行", show=_show, marks=_marks, colors={"预算": "#a6da95"},
-    page_marks=_page_marks, css="k-budget",
+    page_marks=_page_marks, css="k-budget", card=CARD,
 ))

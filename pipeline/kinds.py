@@ -115,6 +115,8 @@ class RecordKind:
     page_marks: Callable[[Document], Iterable[tuple[str, int, int, str]]] | None = None
     #: the CSS class of those marks (default ``k-<short name>``)
     css: str = ""
+    #: the kind's card on the web page of a document: Jinja source (``doc`` is the document)
+    card: str | None = None
     #: one record from its JSON object (default: the dataclass read field by field)
     read: Callable[[dict[str, Any]], Any] | None = None
 
@@ -183,8 +185,11 @@ def names() -> list[str]:
 
 
 def short_names(having: str | None = None) -> list[str]:
-    """Command-line names of every kind (that has ``having`` set: ``show``, ``marks``, ``search``)."""
-    return [k.cli for k in all_kinds() if having is None or getattr(k, having) is not None]
+    """Command-line names of every kind (that has ``having`` set: ``show``, ``marks``, ``search``):
+    the extracted kinds first, in record order (the first is what a command does by
+    default), then the kinds a stage fills (the outline)."""
+    return [k.cli for k in sorted(all_kinds(), key=lambda k: k.extract is None)
+            if having is None or getattr(k, having) is not None]
 
 
 def extracted() -> list[RecordKind]:

@@ -69,6 +69,7 @@ CONTACTS = RecordKind(
     search=Searched(key="t.doc_id || ':c' || t.ord", text="t.line", figure="t.text"),
     label="phone numbers", title_zh="电话", show=_show, marks=_marks, colors={"电话": "#eed49f"},
     page_marks=_page_marks,
+    card='<section class="card"><h2>电话</h2>{% for c in doc.records("contacts") %}<p>{{ c.text }}</p>{% endfor %}</section>',
 )
 
 register(CONTACTS)

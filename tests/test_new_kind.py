@@ -137,3 +137,4 @@ def test_the_web_pages_count_list_and_search_the_new_kind(contacts: Any, tmp_pat
         [doc_id] = [d.doc_id for d in store.documents()]
     page = client.get(f"/documents/{doc_id}").text
     assert "电话 2" in page and 'class="k-contacts"' in page and "电话 c1：0768-2281234" in page
+    assert "<h2>电话</h2><p>0768-2281234</p><p>13912345678</p>" in page

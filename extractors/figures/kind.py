@@ -70,6 +70,18 @@ def _marks(doc: Document) -> Iterable[Mark]:
     return (Mark(f.start, f.end, f.kind) for f in doc.figures)
 
 
+#: The kind's card on the web page of a document (Jinja; ``doc`` is the document).
+CARD = """\
+<section class="card">
+      <h2>数字 <span class="muted">{{ doc.figures|length }}</span></h2>
+      <table class="figures">
+        {% for f in doc.figures[:300] %}<tr><td class="k-figure">{{ f.text }}</td><td class="muted">{{ figure_label(f) }}</td></tr>{% endfor %}
+      </table>
+      {% if doc.figures|length > 300 %}<p class="muted">只列出前 300 个。</p>{% endif %}
+    </section>
+"""
+
+
 FIGURES = register(RecordKind(
     name="figures", record=Figure, extract=extract_figures, order=40,
     requires=("doc.text", "doc.year"),
@@ -81,7 +93,7 @@ FIGURES = register(RecordKind(
     full_text=FullText("t.sentence", f"t.text || ' ' || coalesce(t.unit, '') || ' ' || coalesce(t.section_path, '')"
                                      f" || ' ' || {DOC_FACTS}"),
     search=Searched(key="t.doc_id || ':f' || t.ord", text="t.sentence", figure="t.text"),
-    label="figures", title_zh="数字", show=_show, marks=_marks, page_marks=_page_marks, css="k-figure",
+    label="figures", title_zh="数字", show=_show, marks=_marks, page_marks=_page_marks, css="k-figure", card=CARD,
     colors={"money": "#f6c177", "count": "#9ccfd8", "percent": "#c4a7e7", "fraction": "#c4a7e7",
             "ratio": "#c4a7e7", "date": "#a6da95", "duration": "#eed49f", "number": "#dddddd"},
 ))

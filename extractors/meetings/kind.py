@@ -82,6 +82,31 @@ def _page_marks(doc: Document) -> Iterable[tuple[str, int, int, str]]:
     return ((m.id, m.start, m.end, m.body) for m in doc.meeting_rules)
 
 
+#: The kind's card on the web page of a document (Jinja; ``doc`` is the document).
+CARD = """\
+<section class="card">
+      <h2>会议规则</h2>
+      {% for m in doc.meeting_rules %}
+      <details open><summary class="k-meeting">{{ m.body }}</summary>
+        <table class="meta">
+          {% if m.frequency %}<tr><th>频次</th><td>{{ m.frequency.text }}</td></tr>{% endif %}
+          {% if m.ad_hoc %}<tr><th>临时召开</th><td>可以</td></tr>{% endif %}
+          {% if m.convener %}<tr><th>召集</th><td>{{ m.convener }}</td></tr>{% endif %}
+          {% if m.chair %}<tr><th>主持</th><td>{{ m.chair }}</td></tr>{% endif %}
+          {% if m.quorum %}<tr><th>到会</th><td>{{ m.quorum.text }}</td></tr>{% endif %}
+          {% for sq in m.special_quorum %}<tr><th>特别</th><td>{{ sq.text }}</td></tr>{% endfor %}
+          {% if m.vote_threshold %}<tr><th>表决</th><td>{{ m.vote_threshold.text }}</td></tr>{% endif %}
+          {% if m.members %}<tr><th>组成</th><td>{{ m.members|join('、') }}</td></tr>{% endif %}
+          {% if m.attendees %}<tr><th>列席</th><td>{{ m.attendees|join('、') }}</td></tr>{% endif %}
+          {% if m.recorder %}<tr><th>记录</th><td>{{ m.recorder }}</td></tr>{% endif %}
+          {% if m.agenda_scope %}<tr><th>议事范围</th><td>{{ m.agenda_scope|length }} 项</td></tr>{% endif %}
+        </table>
+      </details>
+      {% endfor %}
+    </section>
+"""
+
+
 MEETING_RULES = register(RecordKind(
     name="meeting_rules", short="meetings", record=Meeting, extract=extract_meetings, order=30,
     requires=("doc.text", "doc.sections", "doc.title"),
@@ -105,5 +130,5 @@ MEETING_RULES = register(RecordKind(
                          " || ' ' || coalesce(t.vote_text, ''))",
                     organ="t.body", weights=(1.0, 0.3), substring="t.words"),
     label="meetings", title_zh="会议规则", show=_show, marks=_marks, colors={"会议": "#f6c177"},
-    page_marks=_page_marks, css="k-meeting",
+    page_marks=_page_marks, css="k-meeting", card=CARD,
 ))

@@ -47,7 +47,8 @@ DOC_TYPES: dict[str, str] = {
 
 def search_in() -> dict[str, str]:
     """What the search page can search, with its label: every searchable record kind, then the documents."""
-    return {**{k.cli: k.title_zh or k.cli for k in kinds.all_kinds() if k.search}, "documents": "文件"}
+    return {**{name: kinds.get(name).title_zh or name for name in kinds.short_names(having="search")},
+            "documents": "文件"}
 TOKEN_COOKIE = "gongwen_token"
 
 
@@ -151,6 +152,8 @@ def create_app(db: str | Path, token: str | None = None) -> Starlette:
                                  COUNTED=[(k.cli, k.title_zh or k.cli) for k in kinds.all_kinds() if k.label],
                                  RECORDED=[(k.name, k.title_zh or k.cli) for k in kinds.all_kinds()], MARK_KINDS=marked_kinds(),
                                  page_url=_page_url)
+    templates.env.globals["CARDS"] = [{"name": k.name, "template": templates.env.from_string(k.card)}
+                                      for k in kinds.all_kinds() if k.card]
     templates.env.filters["basename"] = lambda path: Path(path or "").name
 
     def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
