@@ -5,7 +5,9 @@ or any spreadsheet tool, and query with full-text search (FTS5), with no server.
 Why this layout: the record JSON is kept whole (``documents.record``, the
 contract of RECORDS.md) and its parts are spread into one table per kind of
 record (``sections``, ``duties``, ``meeting_rules`` with one column per slot,
-``figures``, ``budget_items``) so comparisons are plain SQL.
+``figures``, ``budget_items``) so comparisons are plain SQL. Each kind declares its
+table's columns, how a record becomes a row and what its full-text index holds
+(:mod:`gongwen.kinds`); the store reads those declarations and names no kind.
 
 Durability: WAL mode and one committed transaction per :meth:`Store.put`, so a
 run killed mid-way leaves a store that opens and holds every document that
@@ -21,7 +23,9 @@ at once while another process holds it) the step is retried with backoff
 as busy, never as "not a gongwen store".
 
 The schema lives in :mod:`gongwen.migrations`; :meth:`Store.open` applies the
-pending ones, so a newer gongwen opens an older store.
+pending ones, so a newer gongwen opens an older store, then gives a record kind
+registered since (a plugin's) its table from the kind's declaration
+(:func:`sync_kind_tables`).
 """
 
 from __future__ import annotations
