@@ -32,6 +32,10 @@ FigureKind = Literal["money", "count", "percent", "fraction", "ratio", "date", "
 Per = Literal["year", "half_year", "quarter", "month", "week", "day"]
 
 
+#: Field metadata of a field the JSON leaves out when it is None (an extra beyond the schema).
+OPTIONAL = {"optional": True}
+
+
 @dataclass
 class Source:
     """Where the record came from; ``sha256`` of the bytes is the store's key."""
@@ -42,7 +46,7 @@ class Source:
     bytes: int
     sha256: str
     #: Pages read by OCR: ``{"page", "engine", "confidence"}`` each; absent for other files.
-    ocr: list[dict[str, Any]] | None = None
+    ocr: list[dict[str, Any]] | None = field(default=None, metadata=OPTIONAL)
 
 
 @dataclass
@@ -123,7 +127,7 @@ class Figure:
     value: float | int | str | list[Any]
     unit: str | None = None
     cmp: Literal[">=", ">", "<=", "<", "~"] | None = None
-    sentence: str | None = None
+    sentence: str | None = field(default=None, metadata=OPTIONAL)
 
 
 @dataclass
@@ -313,12 +317,8 @@ class Document:
 
 def _plain(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        out = {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-        if isinstance(value, Figure) and out.get("sentence") is None:
-            out.pop("sentence")
-        if isinstance(value, Source) and out.get("ocr") is None:
-            out.pop("ocr")
-        return out
+        return {f.name: _plain(v) for f in dataclasses.fields(value)
+                if (v := getattr(value, f.name)) is not None or not f.metadata.get("optional")}
     if isinstance(value, list):
         return [_plain(v) for v in value]
     if isinstance(value, dict):

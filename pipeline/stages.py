@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from gongwen.record import HEAD_FIELDS, Document
+from gongwen.registry import Registry
 
 Stage = Callable[[Document], Document]
 
@@ -67,38 +68,29 @@ class StageSpec:
         return tuple(a()) if callable(a) else a
 
 
-class StageRegistry:
-    """Stages by name, each with its declaration."""
+class StageRegistry(Registry[StageSpec]):
+    """Stages by name, each with its declaration; :meth:`register` takes what it requires and assigns."""
 
     def __init__(self) -> None:
-        self._items: dict[str, StageSpec] = {}
+        super().__init__("stage")
 
-    def register(self, name: str, requires: Iterable[str] | Callable[[], Iterable[str]] = (),
+    def register(self, name: str, requires: Iterable[str] | Callable[[], Iterable[str]] = (),  # type: ignore[override]
                  assigns: Iterable[str] | Callable[[], Iterable[str]] = ()) -> Callable[[Stage], Stage]:
         def deco(fn: Stage) -> Stage:
             old = self._items.get(name)
-            if old is not None and old.fn is not fn and getattr(old.fn, "__qualname__", None) != fn.__qualname__:
-                raise ValueError(f"stage {name!r} is registered twice")
-            self._items[name] = StageSpec(name, fn, requires if callable(requires) else tuple(requires),
-                                          assigns if callable(assigns) else tuple(assigns))
+            if old is not None and old.fn is not fn and old.fn.__qualname__ == fn.__qualname__:
+                self.remove(name)  # the same module imported again under another name
+            self.add(name, StageSpec(name, fn, requires if callable(requires) else tuple(requires),
+                                     assigns if callable(assigns) else tuple(assigns)))
             return fn
 
         return deco
 
     def spec(self, name: str) -> StageSpec:
-        try:
-            return self._items[name]
-        except KeyError:
-            raise KeyError(f"no stage named {name!r}; known: {', '.join(self._items)}") from None
+        return super().get(name)
 
-    def get(self, name: str) -> Stage:
-        return self.spec(name).fn
-
-    def names(self) -> list[str]:
-        return list(self._items)
-
-    def __contains__(self, name: str) -> bool:
-        return name in self._items
+    def run(self, name: str, doc: Document) -> Document:
+        return self.spec(name).fn(doc)
 
 
 STAGES = StageRegistry()
@@ -124,7 +116,7 @@ def order(names: Sequence[str], specs: Iterable[StageSpec] | None = None) -> lis
     """``names`` with the stages they require added, in an order where each stage runs
     after those assigning its requirements (stable: ties keep the order of ``names``,
     then of registration). Raises :class:`StageError` for an unmet requirement or a cycle."""
-    pool = {s.name: s for s in specs} if specs is not None else dict(STAGES._items)
+    pool = {s.name: s for s in specs} if specs is not None else {n: STAGES.spec(n) for n in STAGES.names()}
     for n in names:
         if n not in pool:
             raise StageError(f"no stage named {n!r}; known: {', '.join(pool)}")
@@ -170,7 +162,7 @@ def record_fields() -> list[str]:
 def default_pipeline() -> list[str]:
     """The stages that fill every field of the record, in order."""
     load()
-    by = _assigners(STAGES._items.values())
+    by = _assigners(STAGES.values())
     missing = [f for f in record_fields() if f not in by]
     if missing:
         raise StageError(f"no stage assigns {', '.join(missing)}")
@@ -189,7 +181,7 @@ def run(doc: Document, names: Iterable[str] | None = None) -> Document:
     """Run ``names`` (default: :func:`default_pipeline`) and the stages they require."""
     load()
     for name in order(list(names)) if names is not None else default_pipeline():
-        doc = STAGES.get(name)(doc)
+        doc = STAGES.run(name, doc)
     return doc
 
 
