@@ -22,13 +22,16 @@ def marked_kinds() -> dict[str, tuple[str, str]]:
 
 @dataclass(frozen=True)
 class Mark:
-    """One record as the page shows it: its id, kind, span and a one-line description."""
+    """One record as the page shows it: its id, kind, span and a one-line description,
+    with its kind's name and CSS class on the page."""
 
     rid: str
     kind: str
     start: int
     end: int
     label: str
+    kind_title: str = ""
+    css: str = ""
 
 
 @dataclass
@@ -40,17 +43,16 @@ class Segment:
 
     @property
     def classes(self) -> str:
-        known = marked_kinds()
-        return " ".join(dict.fromkeys(known[m.kind][1] for m in self.marks))
+        return " ".join(dict.fromkeys(m.css for m in self.marks))
 
     @property
     def title(self) -> str:
-        known = marked_kinds()
-        return "\n".join(f"{known[m.kind][0]} {m.rid}：{m.label}" for m in self.marks)
+        return "\n".join(f"{m.kind_title} {m.rid}：{m.label}" for m in self.marks)
 
 
 def marks(doc: Document) -> list[Mark]:
-    out = [Mark(rid, k.cli, start, end, label) for k in kinds.all_kinds() if k.page_marks
+    known = marked_kinds()
+    out = [Mark(rid, k.cli, start, end, label, *known[k.cli]) for k in kinds.all_kinds() if k.page_marks
            for rid, start, end, label in k.page_marks(doc)]
     return [m for m in out if 0 <= m.start < m.end <= len(doc.text)]
 
