@@ -5,8 +5,8 @@
 An extractor is a pure function ``Document -> list[record]``: it reads the
 normalized text, the outline and the tables, and returns its records; the
 ``extract`` stage assigns them, each kind after the kinds it requires. A new
-extractor is one package plus its registration (a ``kind`` module listed in
-:data:`gongwen.kinds.KIND_MODULES`, or any module a plugin imports).
+extractor is one package plus its registration (a ``<package>_kind`` module beside
+it, listed in :data:`gongwen.kinds.KIND_MODULES`, or any module a plugin imports).
 """
 
 from __future__ import annotations
@@ -23,6 +23,5 @@ def _assigns() -> list[str]:
 @STAGES.register("extract", requires=kinds.requirements, assigns=_assigns)
 def extract_stage(doc: Document) -> Document:
     for kind in kinds.extracted():
-        assert kind.extract is not None  # extracted() holds only kinds with an extractor
-        doc.set_records(kind.name, kind.extract(doc))
+        doc.set_records(kind.name, kind.run(doc))
     return doc

@@ -6,7 +6,6 @@ import json
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from gongwen.extractors.budget import extract_budget_items
 from gongwen.fulltext import DOC_FACTS
 from gongwen.kinds import Column, FullText, RecordKind, Searched, register
 from gongwen.record import BudgetItem, Document
@@ -50,7 +49,8 @@ CARD = """\
 
 
 BUDGET_ITEMS = register(RecordKind(
-    name="budget_items", short="budget", record=BudgetItem, extract=extract_budget_items, order=50,
+    name="budget_items", short="budget", record=BudgetItem, order=50,
+    extract="gongwen.extractors.budget:extract_budget_items",
     requires=("doc.text", "work.tables", "work.table_captions", "work.offsets", "work.source_text"),
     columns=(Column("ord", "INTEGER"), Column("activity"), Column("parent"), Column("amount", "REAL"),
              Column("amount_unit"), Column("description"), Column("goal"), Column("indicators"),

@@ -11,9 +11,12 @@ Serialization (:mod:`gongwen.record`), the store's insert and tables
 pages read this registry, so a new kind is one package plus its registration and
 touches none of them.
 
-The built-in kinds are registered by the modules in :data:`KIND_MODULES`;
-:func:`all_kinds` imports them first. A kind registered elsewhere (a plugin, a test)
-joins as soon as its module is imported.
+The built-in kinds are registered by the modules in :data:`KIND_MODULES`, one beside
+each extractor package (``extractors/duties_kind.py`` beside ``extractors/duties/``);
+:func:`all_kinds` imports them first. They name their extractor as ``module:function``,
+imported when a document is first extracted, so that reading a store (search, the web
+pages) does not load the extractors and their patterns. A kind registered elsewhere
+(a plugin, a test) joins as soon as its module is imported.
 """
 
 from __future__ import annotations
@@ -33,10 +36,10 @@ if TYPE_CHECKING:
 
 #: Modules whose import registers the built-in kinds.
 KIND_MODULES = [
-    "gongwen.structure.kind",
-    "gongwen.extractors.duties.kind",
-    "gongwen.extractors.meetings.kind",
-    "gongwen.extractors.figures.kind",
+    "gongwen.structure_kind",
+    "gongwen.extractors.duties_kind",
+    "gongwen.extractors.meetings_kind",
+    "gongwen.extractors.figures_kind",
     "gongwen.extractors.budget_kind",
 ]
 
@@ -85,7 +88,8 @@ Rows = Callable[["Document", Callable[[str | None], str]], Iterable[tuple[Any, .
 class RecordKind:
     """One kind of record and everything that handles it; see the module docstring.
 
-    ``extract`` is ``None`` for a kind a stage fills (``sections``, by ``structure``).
+    ``extract`` is the extractor, or its ``module:function`` (imported when first run),
+    or ``None`` for a kind a stage fills (``sections``, by ``structure``).
     ``requires`` names what the extractor reads, as the stages name what they assign
     (``doc.sections``, ``work.tables``) or another kind (``kind.figures``, which then
     runs first). ``order`` places the kind's list in the record JSON among the kinds
@@ -95,7 +99,7 @@ class RecordKind:
 
     name: str
     record: type
-    extract: Extractor | None
+    extract: Extractor | str | None
     order: int
     columns: tuple[Column, ...]
     rows: Rows
@@ -133,6 +137,16 @@ class RecordKind:
     def view(self) -> str:
         """The view joining each row to its document's facts (``v_meetings``)."""
         return f"v_{self.cli}"
+
+    def run(self, doc: Document) -> list[Any]:
+        """The kind's records in ``doc``, by its extractor."""
+        fn = self.extract
+        if isinstance(fn, str):
+            module, _, name = fn.partition(":")
+            fn = getattr(importlib.import_module(module), name)
+        if fn is None:
+            raise ValueError(f"record kind {self.name!r} has no extractor (a stage fills it)")
+        return fn(doc)  # type: ignore[no-any-return]
 
     def from_json(self, data: dict[str, Any]) -> Any:
         if self.read is not None:

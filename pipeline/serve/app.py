@@ -30,7 +30,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from gongwen import kinds
-from gongwen.extractors.figures.kind import figure_label
+from gongwen.extractors.figures_kind import figure_label
 from gongwen.query import QueryError
 from gongwen.serve.marking import marked_kinds, segments
 from gongwen.store import DocumentFilter, Store

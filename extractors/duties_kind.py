@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from gongwen.extractors.duties import extract_duties
 from gongwen.fulltext import DOC_FACTS
 from gongwen.kinds import Column, FullText, RecordKind, Searched, register
 from gongwen.record import Document, Duty
@@ -38,7 +37,8 @@ def _page_marks(doc: Document) -> Iterable[tuple[str, int, int, str]]:
 
 
 DUTIES = register(RecordKind(
-    name="duties", record=Duty, extract=extract_duties, order=20,
+    name="duties", record=Duty, order=20,
+    extract="gongwen.extractors.duties:extract_duties",
     requires=("doc.text", "doc.sections", "doc.title", "doc.organization"),
     columns=(Column("did"), Column("organ"), Column("text"), Column("start", "INTEGER"),
              Column("end_offset", "INTEGER"), Column("section"), Column("section_path")),

@@ -7,7 +7,6 @@ import json
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from gongwen.extractors.figures import extract_figures
 from gongwen.figure_values import figure_columns
 from gongwen.fulltext import DOC_FACTS
 from gongwen.kinds import Column, FullText, RecordKind, Searched, register
@@ -83,7 +82,8 @@ CARD = """\
 
 
 FIGURES = register(RecordKind(
-    name="figures", record=Figure, extract=extract_figures, order=40,
+    name="figures", record=Figure, order=40,
+    extract="gongwen.extractors.figures:extract_figures",
     requires=("doc.text", "doc.year"),
     columns=(Column("ord", "INTEGER"), Column("text"), Column("kind"), Column("value"), Column("unit"),
              Column("cmp"), Column("start", "INTEGER"), Column("end_offset", "INTEGER"), Column("sentence"),

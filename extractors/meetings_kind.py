@@ -7,7 +7,6 @@ import json
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from gongwen.extractors.meetings import extract_meetings
 from gongwen.fulltext import DOC_FACTS
 from gongwen.kinds import Column, FullText, RecordKind, Searched, register
 from gongwen.record import Document, FractionRule, Frequency, Meeting
@@ -108,7 +107,8 @@ CARD = """\
 
 
 MEETING_RULES = register(RecordKind(
-    name="meeting_rules", short="meetings", record=Meeting, extract=extract_meetings, order=30,
+    name="meeting_rules", short="meetings", record=Meeting, order=30,
+    extract="gongwen.extractors.meetings:extract_meetings",
     requires=("doc.text", "doc.sections", "doc.title"),
     columns=(Column("mid"), Column("body"), Column("section"), Column("section_path"), Column("start", "INTEGER"),
              Column("end_offset", "INTEGER"), Column("frequency_text"), Column("frequency_count", "REAL"),
