@@ -63,7 +63,7 @@ def main() -> None:
                 store.put(corpus.make_doc(i, args.per_doc, rng))
         print(f"built {db} in {time.perf_counter() - t:.0f} s")
     with Store.open(db) as store:
-        n = store.con.execute("SELECT count(*) FROM duties").fetchone()[0]
+        n = store.record_counts({"duties": "duties"})["duties"]
     port = _port()
     server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
     threading.Thread(target=server.run, daemon=True).start()

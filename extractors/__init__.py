@@ -1,38 +1,27 @@
-"""Extractors: one module per kind of record, each registered under the name of
-the record field it fills (``figures``, ``duties``, ``meeting_rules``,
-``budget_items``).
+"""Extractors: one module per kind of record, each registered as a record kind
+(:mod:`gongwen.kinds`) under the name of the record field it fills (``figures``,
+``duties``, ``meeting_rules``, ``budget_items``).
 
 An extractor is a pure function ``Document -> list[record]``: it reads the
 normalized text, the outline and the tables, and returns its records; the
-``extract`` stage assigns them. A new extractor is one module plus its name in
-:data:`EXTRACTOR_MODULES`.
+``extract`` stage assigns them, each kind after the kinds it requires. A new
+extractor is one package plus its registration (a ``<package>_kind`` module beside
+it, listed in :data:`gongwen.kinds.KIND_MODULES`, or any module a plugin imports).
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
-from typing import Any
-
+from gongwen import kinds
 from gongwen.record import Document
-from gongwen.registry import Registry
 from gongwen.stages import STAGES
 
-Extractor = Callable[[Document], list[Any]]
-EXTRACTORS: Registry[Extractor] = Registry("extractor")
 
-#: Extractor modules, in the order they run (figures first: others may read them).
-EXTRACTOR_MODULES: list[str] = ["figures", "duties", "meetings", "budget"]
+def _assigns() -> list[str]:
+    return [f"doc.{k.name}" for k in kinds.extracted()]
 
 
-def load() -> None:
-    for module in EXTRACTOR_MODULES:
-        importlib.import_module(f"gongwen.extractors.{module}")
-
-
-@STAGES.register("extract")
+@STAGES.register("extract", requires=kinds.requirements, assigns=_assigns)
 def extract_stage(doc: Document) -> Document:
-    load()
-    for name in EXTRACTORS.names():
-        setattr(doc, name, EXTRACTORS.get(name)(doc))
+    for kind in kinds.extracted():
+        doc.set_records(kind.name, kind.run(doc))
     return doc

@@ -15,7 +15,6 @@ than guesses.
 
 from __future__ import annotations
 
-from gongwen.extractors import EXTRACTORS
 from gongwen.extractors.budget_form import form_items, label_value, split_forms
 from gongwen.extractors.budget_grid import grid_items
 from gongwen.extractors.budget_header import Layout, read_layout
@@ -30,7 +29,7 @@ PAGE_BREAK_CHARS = 60
 
 
 def _context(doc: Document, table: Table, index: int) -> str:
-    captions = doc.work.extra.get("table_captions") or []
+    captions = doc.work.table_captions
     caption = captions[index] if index < len(captions) and captions[index] else ""
     return caption + " " + doc.text[max(0, table.start - CONTEXT_CHARS):table.start]
 
@@ -58,7 +57,6 @@ def _merged(first: Table, rest: Table) -> Table:
     return Table(rows=first.rows + rest.rows, start=min(first.start, rest.start), end=max(first.end, rest.end))
 
 
-@EXTRACTORS.register("budget_items")
 def extract_budget_items(doc: Document) -> list[BudgetItem]:
     """Budget items of every budget table of the document, in text order.
 

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from gongwen import lexicon
-from gongwen.store import Store, document_filters
+from gongwen.store import DocumentFilter, Store
 
 Mark = Literal["differs", "missing", "unique"] | None
 
@@ -194,16 +194,8 @@ def compare_meetings(db: Store | str | Path, body: str | None = None, region: st
     """
     store, owned = (db, False) if isinstance(db, Store) else (Store.open(db), True)
     try:
-        store.con.row_factory = _dict_row
-        sql = ("SELECT m.*, d.region, d.title, d.path FROM meeting_rules m JOIN documents d USING (doc_id) "
-               "WHERE 1=1")
-        args: list[str] = []
-        filters, filter_args = document_filters(region, doc_type)
-        sql += filters
-        args += filter_args
-        raw = store.con.execute(sql + " ORDER BY d.region, d.id, m.start", args).fetchall()
+        raw = store.meeting_rows(DocumentFilter(region, doc_type))
     finally:
-        store.con.row_factory = None
         if owned:
             store.close()
     want = canonical_body(body) if body else None
@@ -234,10 +226,6 @@ def _disambiguate(rows: list[Row]) -> None:
             r.label = f"{r.label}（{r.doc_id[:8]}）"
 
 
-def _dict_row(cursor: Any, row: tuple[Any, ...]) -> dict[str, Any]:
-    return {d[0]: v for d, v in zip(cursor.description, row, strict=True)}
-
-
 # -- duties ---------------------------------------------------------------------------------
 
 
@@ -250,17 +238,8 @@ class _DocDuties:
 
 def _load_duties(store: Store, organ: str | None, region: str | None, doc_type: str | None,
                  doc_ids: list[str] | None) -> list[_DocDuties]:
-    sql = ("SELECT t.doc_id, d.region, d.title, d.path, t.text FROM duties t JOIN documents d USING (doc_id) "
-           "WHERE 1=1")
-    args: list[str] = []
-    if organ:
-        sql += " AND (instr(coalesce(t.organ, ''), ?) > 0 OR instr(coalesce(d.organization, ''), ?) > 0)"
-        args += [organ, organ]
-    filters, filter_args = document_filters(region, doc_type)
-    sql += filters
-    args += filter_args
     docs: dict[str, _DocDuties] = {}
-    for doc_id, reg, title, path, text in store.con.execute(sql + " ORDER BY d.id, t.start, t.id", args):
+    for doc_id, reg, title, path, text in store.duty_texts(organ, DocumentFilter(region, doc_type)):
         if doc_ids and not any(doc_id.startswith(p) for p in doc_ids):
             continue
         entry = docs.setdefault(doc_id, _DocDuties(doc_id, _label(reg, title, path), []))

@@ -7,9 +7,10 @@ over them declared with ``content='T'``. Declaring the content table is what
 lets tools that detect full-text tables by it (Datasette among them) search the
 store, and it keeps the index from holding a second copy of the words.
 
-:data:`INDEXED` says, per table, which SQL expressions give the two texts; the
-store's insert and the migration that builds the indexes both go through
-:func:`index_rows`, so what is indexed is defined once.
+Each record kind says which SQL expressions give the two texts (``RecordKind.full_text``,
+:mod:`gongwen.kinds`; :func:`indexed` collects them); the store's insert and the
+migrations that build the indexes (with the definitions of their time) both go through
+:func:`index_rows`. This module imports neither the store nor the migrations.
 """
 
 from __future__ import annotations
@@ -17,7 +18,10 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-_DOC = "(SELECT coalesce(d.title, '') || ' ' || coalesce(d.region, '') FROM documents d WHERE d.doc_id = t.doc_id)"
+#: SQL for the facts of a row's document (alias ``t`` for the row): its title and region,
+#: part of every kind's ``context``.
+DOC_FACTS = ("(SELECT coalesce(d.title, '') || ' ' || coalesce(d.region, '') FROM documents d "
+             "WHERE d.doc_id = t.doc_id)")
 
 
 @dataclass(frozen=True)
@@ -28,25 +32,18 @@ class Indexed:
     context: str
 
 
-INDEXED: dict[str, Indexed] = {
-    "duties": Indexed("t.text", f"coalesce(t.organ, '') || ' ' || coalesce(t.section_path, '') || ' ' || {_DOC}"),
-    "figures": Indexed("t.sentence", f"t.text || ' ' || coalesce(t.unit, '') || ' ' || coalesce(t.section_path, '')"
-                                     f" || ' ' || {_DOC}"),
-    "sections": Indexed("t.body", f"coalesce(t.title, '') || ' ' || coalesce(t.section_path, '') || ' ' || {_DOC}"),
-    "documents": Indexed("json_extract(t.record, '$.text')",
-                         "coalesce(t.title, '') || ' ' || coalesce(t.organization, '') || ' ' || "
-                         "coalesce(t.region, '')"),
-    "meeting_rules": Indexed(
-        "t.body || ' ' || coalesce(t.frequency_text, '') || ' ' || coalesce(t.convener, '') || ' ' || "
-        "coalesce(t.chair, '') || ' ' || coalesce(t.quorum_text, '') || ' ' || coalesce(t.vote_text, '') || ' ' || "
-        "coalesce(t.members, '') || ' ' || coalesce(t.attendees, '') || ' ' || coalesce(t.recorder, '') || ' ' || "
-        "coalesce(t.agenda_scope, '')",
-        f"coalesce(t.section_path, '') || ' ' || {_DOC}"),
-    "budget_items": Indexed(
-        "coalesce(t.activity, '') || ' ' || coalesce(t.description, '') || ' ' || coalesce(t.goal, '') || ' ' || "
-        "coalesce(t.indicators, '')",
-        f"coalesce(t.parent, '') || ' ' || {_DOC}"),
-}
+#: The documents' own index: their whole text, and what names them.
+DOCUMENTS = Indexed("json_extract(t.record, '$.text')",
+                    "coalesce(t.title, '') || ' ' || coalesce(t.organization, '') || ' ' || coalesce(t.region, '')")
+
+
+def indexed() -> dict[str, Indexed]:
+    """Every searchable table: the documents and each record kind with full-text columns."""
+    from gongwen.kinds import all_kinds
+
+    out = {k.table: Indexed(k.full_text.words, k.full_text.context) for k in all_kinds() if k.full_text}
+    out["documents"] = DOCUMENTS
+    return out
 
 
 def index_words(text: str | None) -> str:
@@ -62,21 +59,21 @@ def index_words(text: str | None) -> str:
     return " ".join(cut_for_search(text))  # whitespace tokens are separators to unicode61 anyway
 
 
-def create_index_tables(con: sqlite3.Connection) -> None:
-    """The ``words``/``context`` columns and the external-content FTS5 table of every indexed table."""
-    for table in INDEXED:
-        have = {r[1] for r in con.execute(f"PRAGMA table_info({table})")}
-        for column in ("words", "context"):
-            if column not in have:
-                con.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
-        con.execute(f"DROP TABLE IF EXISTS {table}_fts")
-        con.execute(f"CREATE VIRTUAL TABLE {table}_fts USING fts5(words, context, content=\"{table}\", "
-                    f"content_rowid='id', tokenize='unicode61')")
+def create_index_table(con: sqlite3.Connection, table: str) -> None:
+    """The ``words``/``context`` columns and the external-content FTS5 table of ``table``."""
+    have = {r[1] for r in con.execute(f"PRAGMA table_info({table})")}
+    for column in ("words", "context"):
+        if column not in have:
+            con.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
+    con.execute(f"DROP TABLE IF EXISTS {table}_fts")
+    con.execute(f"CREATE VIRTUAL TABLE {table}_fts USING fts5(words, context, content=\"{table}\", "
+                f"content_rowid='id', tokenize='unicode61')")
 
 
-def index_rows(con: sqlite3.Connection, table: str, where: str = "1", args: tuple[object, ...] = ()) -> None:
-    """Fill ``words``/``context`` of the rows of ``table`` matching ``where`` and add them to its index."""
-    spec = INDEXED[table]
+def index_rows(con: sqlite3.Connection, table: str, spec: Indexed, where: str = "1",
+               args: tuple[object, ...] = ()) -> None:
+    """Fill ``words``/``context`` of the rows of ``table`` matching ``where`` (as ``spec``
+    says) and add them to its index."""
     rows = con.execute(f"SELECT t.id, {spec.words}, {spec.context} FROM {table} t WHERE {where}", args).fetchall()
     con.executemany(f"UPDATE {table} SET words = ?, context = ? WHERE id = ?",
                     [(index_words(w), index_words(c), rid) for rid, w, c in rows])

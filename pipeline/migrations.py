@@ -6,6 +6,11 @@ transaction, and records it in ``migrations``. ``PRAGMA user_version`` mirrors t
 count, so ``sqlite3 gongwen.db 'pragma user_version'`` tells which schema a file
 holds. A newer gongwen therefore opens an older store and brings it up to date;
 a migration is never edited once released — a change is a new migration at the end.
+
+Migrations are self-contained: they hold the table definitions of their time and
+import neither the store nor the registry of record kinds. Tables of a record kind
+registered later are made by the store from the kind's declaration
+(:meth:`gongwen.store.Store.open`), so a new kind needs no migration.
 """
 
 from __future__ import annotations
@@ -13,6 +18,10 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from gongwen.fulltext import Indexed
 
 Migration = Callable[[sqlite3.Connection], None]
 
@@ -227,7 +236,7 @@ def _analysts(con: sqlite3.Connection) -> None:
       searchable too.
     """
     from gongwen.figure_values import figure_columns
-    from gongwen.fulltext import INDEXED, create_index_tables, index_rows
+    from gongwen.fulltext import create_index_table, index_rows
     from gongwen.metadata.divisions import chain_text, code
 
     con.execute("ALTER TABLE documents ADD COLUMN region_chain TEXT")
@@ -248,6 +257,33 @@ def _analysts(con: sqlite3.Connection) -> None:
     for view, table in (("v_duties", "duties"), ("v_figures", "figures"), ("v_meetings", "meeting_rules"),
                         ("v_sections", "sections"), ("v_budget", "budget_items")):
         con.execute(f"CREATE VIEW {view} AS SELECT t.*, {doc} FROM {table} t JOIN documents d USING (doc_id)")
-    create_index_tables(con)
-    for table in INDEXED:
-        index_rows(con, table)
+    for table, spec in _indexed_0005().items():
+        create_index_table(con, table)
+        index_rows(con, table, spec)
+
+
+def _indexed_0005() -> dict[str, Indexed]:
+    """What migration 0005 indexed, as it was then: a migration keeps the definitions of
+    its time (the record kinds' own, :mod:`gongwen.kinds`, may change later, and a kind
+    added later gets its table and index from the store, not from here)."""
+    from gongwen.fulltext import DOC_FACTS, DOCUMENTS, Indexed
+
+    return {
+        "duties": Indexed("t.text", f"coalesce(t.organ, '') || ' ' || coalesce(t.section_path, '') || ' ' || "
+                                    f"{DOC_FACTS}"),
+        "figures": Indexed("t.sentence", f"t.text || ' ' || coalesce(t.unit, '') || ' ' || "
+                                         f"coalesce(t.section_path, '') || ' ' || {DOC_FACTS}"),
+        "sections": Indexed("t.body", f"coalesce(t.title, '') || ' ' || coalesce(t.section_path, '') || ' ' || "
+                                      f"{DOC_FACTS}"),
+        "documents": DOCUMENTS,
+        "meeting_rules": Indexed(
+            "t.body || ' ' || coalesce(t.frequency_text, '') || ' ' || coalesce(t.convener, '') || ' ' || "
+            "coalesce(t.chair, '') || ' ' || coalesce(t.quorum_text, '') || ' ' || coalesce(t.vote_text, '') || "
+            "' ' || coalesce(t.members, '') || ' ' || coalesce(t.attendees, '') || ' ' || coalesce(t.recorder, '') "
+            "|| ' ' || coalesce(t.agenda_scope, '')",
+            f"coalesce(t.section_path, '') || ' ' || {DOC_FACTS}"),
+        "budget_items": Indexed(
+            "coalesce(t.activity, '') || ' ' || coalesce(t.description, '') || ' ' || coalesce(t.goal, '') || ' ' "
+            "|| coalesce(t.indicators, '')",
+            f"coalesce(t.parent, '') || ' ' || {DOC_FACTS}"),
+    }

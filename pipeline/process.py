@@ -16,15 +16,15 @@ def document_from(ingested: Ingested) -> Document:
                     work=Work(source_text=ingested.text))
 
 
-def process(ingested: Ingested, names: Iterable[str] = stages.DEFAULT_PIPELINE) -> Document:
+def process(ingested: Ingested, names: Iterable[str] | None = None) -> Document:
     return stages.run(document_from(ingested), names)
 
 
-def process_file(path: str | Path, names: Iterable[str] = stages.DEFAULT_PIPELINE) -> Document:
+def process_file(path: str | Path, names: Iterable[str] | None = None) -> Document:
     """Read ``path`` and run the stages over it. Raises ``InputError`` for unusable input."""
     return process(read(path), names)
 
 
-def process_text(text: str, names: Iterable[str] = stages.DEFAULT_PIPELINE, path: str = "text.txt") -> Document:
+def process_text(text: str, names: Iterable[str] | None = None, path: str = "text.txt") -> Document:
     """Run the stages over ``text`` as if it were a UTF-8 .txt file at ``path``."""
     return process(from_text(text, path), names)

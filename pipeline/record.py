@@ -15,8 +15,14 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import json
+import types
+import typing
 from dataclasses import dataclass, field
-from typing import IO, Any, Literal
+from functools import cache
+from typing import IO, TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from gongwen.metadata.title import Title
 
 SCHEMA_VERSION = 1
 
@@ -24,6 +30,10 @@ DocType = Literal["work_rules", "duty_list", "yearbook", "experience_report", "b
 Script = Literal["simplified", "traditional", "mixed"]
 FigureKind = Literal["money", "count", "percent", "fraction", "ratio", "date", "duration", "number"]
 Per = Literal["year", "half_year", "quarter", "month", "week", "day"]
+
+
+#: Field metadata of a field the JSON leaves out when it is None (an extra beyond the schema).
+OPTIONAL = {"optional": True}
 
 
 @dataclass
@@ -36,7 +46,7 @@ class Source:
     bytes: int
     sha256: str
     #: Pages read by OCR: ``{"page", "engine", "confidence"}`` each; absent for other files.
-    ocr: list[dict[str, Any]] | None = None
+    ocr: list[dict[str, Any]] | None = field(default=None, metadata=OPTIONAL)
 
 
 @dataclass
@@ -117,7 +127,7 @@ class Figure:
     value: float | int | str | list[Any]
     unit: str | None = None
     cmp: Literal[">=", ">", "<=", "<", "~"] | None = None
-    sentence: str | None = None
+    sentence: str | None = field(default=None, metadata=OPTIONAL)
 
 
 @dataclass
@@ -163,19 +173,28 @@ class Work:
 
     ``source_text`` is the text the reader produced; ``offsets[i]`` is the index in
     ``source_text`` of character ``i`` of the normalized text (len(text) + 1 entries,
-    the last one mapping the end).
+    the last one mapping the end). ``table_captions`` holds one caption per table of
+    ``tables`` (None where it has none); ``title`` is what ``classify`` found.
+    Each field is named in the ``requires``/``assigns`` of the stages (``work.tables``).
     """
 
     source_text: str = ""
     offsets: list[int] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
-    extra: dict[str, Any] = field(default_factory=dict)
+    table_captions: list[str | None] = field(default_factory=list)
+    title: Title | None = None
+    #: :meth:`Document.section_at`'s index of the outline (a cache, keyed by the outline it indexes)
+    section_index: tuple[Any, list[Section], list[int]] | None = None
+
+    @property
+    def table_caption(self) -> str | None:
+        """The first caption found, for a document whose title is its table's caption."""
+        return next((c for c in self.table_captions if c), None)
 
 
-RECORD_FIELDS = (
-    "schema_version", "doc_id", "source", "title", "doc_type", "region", "organization", "year",
-    "script", "text", "sections", "duties", "meeting_rules", "figures", "budget_items", "warnings",
-)
+#: The record's fields before its lists of records (one per kind, :mod:`gongwen.kinds`) and its warnings.
+HEAD_FIELDS = ("schema_version", "doc_id", "source", "title", "doc_type", "region", "organization", "year",
+               "script", "text")
 
 
 @dataclass
@@ -196,6 +215,20 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     schema_version: int = SCHEMA_VERSION
     work: Work = field(default_factory=Work, repr=False, compare=False)
+    #: Records of kinds registered without a field of their own here, by kind name.
+    other_records: dict[str, list[Any]] = field(default_factory=dict, repr=False)
+
+    def records(self, kind: str) -> list[Any]:
+        """The records of ``kind`` (its record name, ``meeting_rules``)."""
+        if kind in _DOCUMENT_FIELDS:
+            return getattr(self, kind)  # type: ignore[no-any-return]
+        return self.other_records.get(kind, [])
+
+    def set_records(self, kind: str, items: list[Any]) -> None:
+        if kind in _DOCUMENT_FIELDS:
+            setattr(self, kind, items)
+        else:
+            self.other_records[kind] = items
 
     @property
     def doc_id(self) -> str:
@@ -225,11 +258,11 @@ class Document:
 
     def _section_index(self) -> tuple[list[Section], list[int]]:
         key = (id(self.sections), len(self.sections), self.sections[-1].end if self.sections else 0)
-        cached = self.work.extra.get("_section_index")
+        cached = self.work.section_index
         if cached is None or cached[0] != key:
             order = sorted(self.sections, key=lambda s: (s.start, s.level))
             cached = (key, order, [s.start for s in order])
-            self.work.extra["_section_index"] = cached
+            self.work.section_index = cached
         return cached[1], cached[2]
 
     def section_path(self, sid: str | None) -> list[Section]:
@@ -242,7 +275,12 @@ class Document:
         return path[::-1]
 
     def to_dict(self) -> dict[str, Any]:
-        data = {name: getattr(self, name) for name in RECORD_FIELDS}
+        """The record: the head fields, one list per registered kind in record order, the warnings."""
+        from gongwen.kinds import names
+
+        data = {name: getattr(self, name) for name in HEAD_FIELDS}
+        data |= {name: self.records(name) for name in names()}
+        data["warnings"] = self.warnings
         return {k: _plain(v) for k, v in data.items()}
 
     def to_json(self, indent: int | None = None) -> str:
@@ -255,7 +293,9 @@ class Document:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Document:
-        return cls(
+        from gongwen.kinds import all_kinds
+
+        doc = cls(
             source=Source(**data["source"]),
             text=data["text"],
             title=data.get("title"),
@@ -264,13 +304,11 @@ class Document:
             organization=data.get("organization"),
             year=data.get("year"),
             script=data.get("script", "simplified"),
-            sections=[Section(**s) for s in data.get("sections", [])],
-            duties=[Duty(**d) for d in data.get("duties", [])],
-            meeting_rules=[_meeting(m) for m in data.get("meeting_rules", [])],
-            figures=[Figure(**f) for f in data.get("figures", [])],
-            budget_items=[_budget_item(b) for b in data.get("budget_items", [])],
             warnings=list(data.get("warnings", [])),
         )
+        for kind in all_kinds():
+            doc.set_records(kind.name, [kind.from_json(r) for r in data.get(kind.name) or []])
+        return doc
 
     @classmethod
     def from_json(cls, text: str) -> Document:
@@ -279,12 +317,8 @@ class Document:
 
 def _plain(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        out = {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-        if isinstance(value, Figure) and out.get("sentence") is None:
-            out.pop("sentence")
-        if isinstance(value, Source) and out.get("ocr") is None:
-            out.pop("ocr")
-        return out
+        return {f.name: _plain(v) for f in dataclasses.fields(value)
+                if (v := getattr(value, f.name)) is not None or not f.metadata.get("optional")}
     if isinstance(value, list):
         return [_plain(v) for v in value]
     if isinstance(value, dict):
@@ -292,26 +326,31 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _rule(data: dict[str, Any] | None) -> FractionRule | None:
-    return FractionRule(**data) if data else None
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
 
 
-def _meeting(data: dict[str, Any]) -> Meeting:
-    data = dict(data)
-    freq = data.pop("frequency", None)
-    quorum = data.pop("quorum", None)
-    vote = data.pop("vote_threshold", None)
-    special = data.pop("special_quorum", []) or []
-    return Meeting(
-        **data,
-        frequency=Frequency(**freq) if freq else None,
-        quorum=_rule(quorum),
-        vote_threshold=_rule(vote),
-        special_quorum=[SpecialQuorum(**s) for s in special],
-    )
+def from_plain(cls: type, data: dict[str, Any]) -> Any:
+    """The dataclass ``cls`` from its JSON object, nested dataclasses (``Frequency | None``,
+    ``list[Indicator]``) read by their type hints: one reader for every kind of record."""
+    hints = _hints(cls)
+    return cls(**{k: _read_value(hints.get(k, Any), v) for k, v in data.items()})
 
 
-def _budget_item(data: dict[str, Any]) -> BudgetItem:
-    data = dict(data)
-    indicators = [Indicator(**i) for i in data.pop("indicators", []) or []]
-    return BudgetItem(**data, indicators=indicators)
+def _read_value(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        classes = [a for a in typing.get_args(hint) if dataclasses.is_dataclass(a)]
+        return from_plain(classes[0], value) if classes and isinstance(value, dict) else value
+    if origin is list and isinstance(value, list):
+        (item,) = typing.get_args(hint) or (Any,)
+        return [_read_value(item, v) for v in value]
+    if dataclasses.is_dataclass(hint) and isinstance(hint, type) and isinstance(value, dict):
+        return from_plain(hint, value)
+    return value
+
+
+_DOCUMENT_FIELDS = frozenset(f.name for f in dataclasses.fields(Document))

@@ -4,20 +4,21 @@ Research assistants check extraction by reading the text with the spans marked,
 not by reading JSON. spaCy's displaCy renders exactly that page from plain
 character spans (its "manual" mode needs no model), so we use it instead of
 writing HTML by hand; spaCy is the ``spacy`` extra, and without it :func:`render`
-raises :class:`~gongwen.extras.MissingExtra` saying what to install. displaCy's entity style needs spans that do not overlap;
-each layer below yields one kind of record, and the rare overlaps inside a kind
+raises :class:`~gongwen.extras.MissingExtra` saying what to install. displaCy's entity style
+needs spans that do not overlap; each layer (a kind's ``marks``, :mod:`gongwen.kinds`) yields
+one kind of record, and the rare overlaps inside a kind
 (nested meeting scopes) keep the earlier span.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from gongwen import kinds
 from gongwen.extras import SPACY
 from gongwen.record import Document
-from gongwen.registry import Registry
 
 #: Named in the message when spaCy is missing.
 FEATURE = "the review page (drawn by spaCy's displaCy)"
@@ -30,40 +31,22 @@ class Mark:
     label: str
 
 
-Layer = Callable[[Document], Iterable[Mark]]
-LAYERS: Registry[Layer] = Registry("review layer")
-
-#: Label colours of each layer (displaCy's ``colors`` option); labels not listed are grey.
-COLORS = {
-    "money": "#f6c177", "count": "#9ccfd8", "percent": "#c4a7e7", "fraction": "#c4a7e7",
-    "ratio": "#c4a7e7", "date": "#a6da95", "duration": "#eed49f", "number": "#dddddd",
-    "职责": "#9ccfd8", "会议": "#f6c177", "预算": "#a6da95",
-}
+#: Colours of the figures' kinds and the other kinds' labels come from each kind's
+#: ``colors`` (:mod:`gongwen.kinds`); labels no kind colours are grey.
+GREY = "#dddddd"
 
 
-@LAYERS.register("figures")
-def _figures(doc: Document) -> Iterable[Mark]:
-    return (Mark(f.start, f.end, f.kind) for f in doc.figures)
-
-
-@LAYERS.register("duties")
-def _duties(doc: Document) -> Iterable[Mark]:
-    return (Mark(d.start, d.end, f"职责 · {d.organ}" if d.organ else "职责") for d in doc.duties)
-
-
-@LAYERS.register("meetings")
-def _meetings(doc: Document) -> Iterable[Mark]:
-    return (Mark(m.start, m.end, f"会议 · {m.body}") for m in doc.meeting_rules)
-
-
-@LAYERS.register("budget")
-def _budget(doc: Document) -> Iterable[Mark]:
-    return (Mark(b.start, b.end, f"预算 · {b.activity}") for b in doc.budget_items)
+def layers() -> list[str]:
+    """The kinds a review page can mark (their command-line names)."""
+    return kinds.short_names(having="marks")
 
 
 def marks(doc: Document, layer: str) -> list[Mark]:
     """The layer's marks in text order, without overlaps."""
-    return without_overlaps(LAYERS.get(layer)(doc))
+    mark = kinds.get(layer).marks
+    if mark is None:
+        raise KeyError(f"record kind {layer!r} has no review layer; choose one of {', '.join(layers())}")
+    return without_overlaps(mark(doc))
 
 
 def without_overlaps(found: Iterable[Mark]) -> list[Mark]:
@@ -98,7 +81,8 @@ def render(doc: Document, layer: str, found: list[Mark] | None = None) -> str:
     from spacy import displacy  # heavy import, only for this command
 
     found = marks(doc, layer) if found is None else found
-    colors = {m.label: COLORS.get(m.label.split(" · ")[0], "#dddddd") for m in found}
+    palette = kinds.get(layer).colors
+    colors = {m.label: palette.get(m.label.split(" · ")[0], GREY) for m in found}
     data = {"text": doc.text, "title": f"{doc.title or doc.source.path} — {layer} ({len(found)})",
             "ents": [{"start": m.start, "end": m.end, "label": m.label} for m in found]}
     body = displacy.render(data, style="ent", manual=True, page=False, options={"colors": colors})

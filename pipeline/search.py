@@ -26,11 +26,17 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from gongwen import kinds
+from gongwen.kinds import Searched
 from gongwen.query import Query, parse, query_words, simplify  # noqa: F401  (re-exported)
-from gongwen.store import Store, document_filters
+from gongwen.store import DocumentFilter, Store
 
-#: What can be searched, by the name ``--in`` / ``in=`` takes.
-KINDS: tuple[str, ...] = ("duties", "meetings", "figures", "sections", "budget", "documents")
+
+def kinds_searched() -> list[str]:
+    """What can be searched, by the name ``--in`` / ``in=`` takes: every record kind that
+    declares how (``RecordKind.search``, :mod:`gongwen.kinds`), then the documents."""
+    return [*kinds.short_names(having="search"), "documents"]
+
 
 #: Characters of context either side of the first highlight in a snippet.
 SNIPPET_CONTEXT = 40
@@ -78,37 +84,28 @@ class Hit:
 
 @dataclass(frozen=True)
 class _Kind:
-    """How to search and show one kind of row."""
+    """How to search and show one kind of row: its table and the kind's search declaration."""
 
     table: str
-    key: str  # SQL expression for the hit key
-    text: str  # SQL expression for the hit text
-    organ: str
-    section_path: str
-    weights: tuple[float, ...]
-    figure: str = "NULL"  # SQL expression for the figure's own text (figures only)
-    substring: str = ""  # SQL expression of the text the substring fallback scans (default: ``text``)
+    how: Searched
 
     @property
     def scanned(self) -> str:
-        return self.substring or self.text
+        return self.how.substring or self.how.text
 
 
-_KINDS: dict[str, _Kind] = {
-    "duties": _Kind("duties", "t.doc_id || ':' || t.did", "t.text", "t.organ", "t.section_path", (1.0, 0.5)),
-    "meetings": _Kind("meeting_rules", "t.doc_id || ':' || t.mid",
-                      "t.body || '：' || trim(coalesce(t.frequency_text, '') || ' ' || coalesce(t.quorum_text, '')"
-                      " || ' ' || coalesce(t.vote_text, ''))", "t.body", "t.section_path", (1.0, 0.3),
-                      substring="t.words"),
-    "figures": _Kind("figures", "t.doc_id || ':f' || t.ord", "t.sentence", "NULL", "t.section_path", (1.0, 0.5),
-                     figure="t.text"),
-    "sections": _Kind("sections", "t.doc_id || ':' || t.sid", "t.body", "NULL", "t.section_path", (1.0, 0.5)),
-    "budget": _Kind("budget_items", "t.doc_id || ':b' || t.ord",
-                    "coalesce(t.activity, '') || '：' || coalesce(t.goal, t.description, '')", "t.parent", "''",
-                    (1.0, 0.3), substring="t.words"),
-    "documents": _Kind("documents", "t.doc_id", "t.record", "t.organization", "''", (1.0, 2.0),
-                       substring="json_extract(t.record, '$.text')"),
-}
+#: The documents themselves, searched by their whole text (not a record kind).
+_DOCUMENTS = _Kind("documents", Searched(key="t.doc_id", text="t.record", organ="t.organization", section_path="''",
+                                         weights=(1.0, 2.0), substring="json_extract(t.record, '$.text')"))
+
+
+def _kind(name: str) -> _Kind:
+    if name == "documents":
+        return _DOCUMENTS
+    kind = kinds.get(name)
+    if kind.search is None:
+        raise ValueError(f"cannot search in {name!r}; choose one of {', '.join(kinds_searched())}")
+    return _Kind(kind.table, kind.search)
 
 
 def _open(db: Store | str | Path) -> tuple[Store, bool]:
@@ -128,7 +125,7 @@ class Results:
 
 def search(db: Store | str | Path, query: str | Query, in_: str = "duties", region: str | None = None,
            doc_type: str | None = None, limit: int = 20, year: int | None = None, offset: int = 0) -> list[Hit]:
-    """Search ``in_`` (one of :data:`KINDS`) for ``query`` (see :mod:`gongwen.query`); best hits first.
+    """Search ``in_`` (one of :func:`kinds_searched`) for ``query`` (see :mod:`gongwen.query`); best hits first.
 
     ``db`` is a :class:`Store` or the path of a store file. ``region`` keeps documents
     whose region starts with it or whose administrative chain holds it; ``doc_type``
@@ -142,38 +139,30 @@ def search_page(db: Store | str | Path, query: str | Query, in_: str = "duties",
                 doc_type: str | None = None, year: int | None = None, limit: int = 20, offset: int = 0,
                 facets: bool = True) -> Results:
     """:func:`search` with the total count and (when ``facets``) counts by region, genre and year."""
-    if in_ not in _KINDS:
-        raise ValueError(f"cannot search in {in_!r}; choose one of {', '.join(KINDS)}")
+    if in_ not in kinds_searched():
+        raise ValueError(f"cannot search in {in_!r}; choose one of {', '.join(kinds_searched())}")
     q = query if isinstance(query, Query) else parse(query)
     if not q or limit <= 0:
         return Results([], 0)
     store, owned = _open(db)
     try:
-        k = _KINDS[in_]
-        filters, args = document_filters(region, doc_type, year)
-        weights = ", ".join(str(w) for w in k.weights)
-        fts = f"{k.table}_fts"
+        k = _kind(in_)
+        where = DocumentFilter(region, doc_type, year)
         match = q.fts()
-        base = (f"FROM {fts} f JOIN {k.table} t ON t.id = f.rowid JOIN documents d ON d.doc_id = t.doc_id "
-                f"WHERE {fts} MATCH ?{filters}")
-        if filters:
-            sql = f"SELECT f.rowid, -bm25({fts}, {weights}) AS s {base} ORDER BY s DESC LIMIT ? OFFSET ?"
-        else:  # FTS5's own ranked path: no join until the top hits are known
-            sql = (f"SELECT rowid, -rank FROM {fts} WHERE {fts} MATCH ? AND rank MATCH 'bm25({weights})' "
-                   "ORDER BY rank LIMIT ? OFFSET ?")
-        rows = store.con.execute(sql, [match, *args, limit, offset]).fetchall()
+        rows = store.fts_top(k.table, match, k.how.weights, where, limit, offset)
         # one grouped scan gives the total and, with the documents' facts, every facet count
-        per_doc = dict(store.con.execute(f"SELECT t.doc_id, count(*) {base} GROUP BY t.doc_id", [match, *args]))
+        per_doc = store.fts_per_document(k.table, match, where)
         total = sum(per_doc.values())
         found = [(rid, score, "index") for rid, score in rows]
         if total < offset + limit and (not total or not _all_indexed(store, k.table, q.words())):
             cond, cargs = q.sql_substring(k.scanned)
-            seen = {r for r, in store.con.execute(f"SELECT f.rowid {base}", [match, *args])}
-            extra = _substring_ids(store, k, cond, cargs, filters, args, seen)
+            seen = store.fts_rowids(k.table, match, where)
+            extra = [r for r in store.substring_rowids(k.table, cond, cargs, where, SUBSTRING_CAP + len(seen))
+                     if r not in seen][:SUBSTRING_CAP]
             total += len(extra)
             start = max(0, offset - (total - len(extra)))
             found += [(rid, 0.0, "substring") for rid in extra[start:start + limit - len(found)]]
-            for (doc_id,) in _doc_ids(store, k.table, extra):
+            for doc_id in store.doc_ids_of(k.table, extra):
                 per_doc[doc_id] = per_doc.get(doc_id, 0) + 1
         words = q.highlight_words()
         hits = [hit for rid, score, how in found if (hit := _hit(store, k, rid, words, score, how)) is not None]
@@ -185,30 +174,16 @@ def search_page(db: Store | str | Path, query: str | Query, in_: str = "duties",
 
 
 #: Facets: name → the document column counted.
-FACETS: dict[str, str] = {"region": "d.region", "type": "d.doc_type", "year": "d.year"}
-
-
-def _doc_ids(store: Store, table: str, ids: list[int]) -> list[tuple[str]]:
-    out: list[tuple[str]] = []
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
-        out += store.con.execute(f"SELECT doc_id FROM {table} WHERE id IN ({','.join('?' * len(chunk))})",
-                                 chunk).fetchall()
-    return out
+FACETS: dict[str, str] = {"region": "region", "type": "doc_type", "year": "year"}
 
 
 def _facets(store: Store, per_doc: dict[str, int]) -> dict[str, list[tuple[Any, int]]]:
     """Hit counts by region, genre and year, from the hits per document (top 20 of each)."""
     counts: dict[str, dict[Any, int]] = {name: {} for name in FACETS}
-    ids = list(per_doc)
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
-        for doc_id, *values in store.con.execute(
-                f"SELECT d.doc_id, {', '.join(FACETS.values())} FROM documents d "
-                f"WHERE d.doc_id IN ({','.join('?' * len(chunk))})", chunk):
-            for name, value in zip(FACETS, values, strict=True):
-                if value is not None:
-                    counts[name][value] = counts[name].get(value, 0) + per_doc[doc_id]
+    for doc_id, *values in store.document_facts(list(per_doc), list(FACETS.values())):
+        for name, value in zip(FACETS, values, strict=True):
+            if value is not None:
+                counts[name][value] = counts[name].get(value, 0) + per_doc[doc_id]
     return {name: sorted(c.items(), key=lambda kv: (-kv[1], str(kv[0])))[:20] for name, c in counts.items()}
 
 
@@ -219,35 +194,18 @@ def _all_indexed(store: Store, table: str, words: list[str]) -> bool:
     differently by jieba; only then (or when the index finds nothing) is the
     substring scan worth its cost on a large store.
     """
-    store.con.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{table}_vocab "
-                      f"USING fts5vocab(main, {table}_fts, row)")
-    for w in words:
-        for token in w.lower().split():
-            if not store.con.execute(f"SELECT 1 FROM temp.{table}_vocab WHERE term = ?", (token,)).fetchone():
-                return False
-    return True
+    return store.indexes_all(table, (token for w in words for token in w.lower().split()))
 
 
 #: At most this many rows are found by the substring fallback (it scans the table).
 SUBSTRING_CAP = 1000
 
 
-def _substring_ids(store: Store, k: _Kind, cond: str, cond_args: list[str], filters: str, args: list[Any],
-                   seen: set[int]) -> list[int]:
-    """Rows whose original text holds the query, for words the index segmented differently."""
-    rows = store.con.execute(
-        f"SELECT t.id FROM {k.table} t JOIN documents d ON d.doc_id = t.doc_id WHERE {cond}{filters} "
-        f"ORDER BY t.id LIMIT ?", [*cond_args, *args, SUBSTRING_CAP + len(seen)]).fetchall()
-    return [r[0] for r in rows if r[0] not in seen][:SUBSTRING_CAP]
-
-
 def _hit(store: Store, k: _Kind, rowid: int, words: list[str], score: float, how: str) -> Hit | None:
-    row = store.con.execute(
-        f"SELECT {k.key}, t.doc_id, d.title, d.region, d.doc_type, d.path, {k.section_path}, {k.organ}, {k.text}, "
-        f"{k.figure} FROM {k.table} t JOIN documents d ON d.doc_id = t.doc_id WHERE t.id = ?", (rowid,)).fetchone()
+    row = store.hit_row(k.table, [k.how.key, k.how.section_path, k.how.organ, k.how.text, k.how.figure], rowid)
     if row is None:
         return None
-    key, doc_id, title, region, doc_type, path, section_path, organ, text, figure = row
+    doc_id, title, region, doc_type, path, key, section_path, organ, text, figure = row
     if k.table == "documents":
         text = json.loads(text).get("text", "")
     text = text or ""
@@ -314,7 +272,7 @@ def hits_for_ids(db: Store | str | Path, kind: str, scored: list[tuple[int, floa
     """Hits for known row ids (used by "more like this"), in the given order."""
     store, owned = _open(db)
     try:
-        return [h for rid, score in scored if (h := _hit(store, _KINDS[kind], rid, words, score, how)) is not None]
+        return [h for rid, score in scored if (h := _hit(store, _kind(kind), rid, words, score, how)) is not None]
     finally:
         if owned:
             store.close()

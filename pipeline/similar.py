@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gongwen import lexicon
-from gongwen.store import Store, document_filters
+from gongwen.store import DocumentFilter, Store
 
 if TYPE_CHECKING:
     import numpy as np
@@ -85,12 +85,10 @@ def resolve_duty(store: Store, key: str) -> tuple[int, str, str]:
     """
     key = key.strip()
     if key.lstrip("#").isdigit():
-        rows = store.con.execute("SELECT id, doc_id, text FROM duties WHERE id = ?",
-                                 (int(key.lstrip("#")),)).fetchall()
+        rows = store.find_duty(rowid=int(key.lstrip("#")))
     elif ":" in key:
         doc, did = key.split(":", 1)
-        rows = store.con.execute("SELECT id, doc_id, text FROM duties WHERE doc_id LIKE ? || '%' AND did = ?",
-                                 (doc, did)).fetchall()
+        rows = store.find_duty(doc_prefix=doc, did=did)
     else:
         raise KeyError(f"{key!r} is not a duty key (expected DOC_ID:DUTY_ID such as 1a2b3c4d:d3, or #ROWID)")
     if not rows:
@@ -102,12 +100,8 @@ def resolve_duty(store: Store, key: str) -> tuple[int, str, str]:
 
 def rarest_words(store: Store, words: list[str], n: int) -> list[str]:
     """The ``n`` words of ``words`` that the fewest duties hold (FTS5's own vocabulary counts)."""
-    store.con.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.duties_vocab USING fts5vocab(main, duties_fts, row)")
     unique = list(dict.fromkeys(w.lower() for w in words))
-    if not unique:
-        return []
-    marks = ",".join("?" * len(unique))
-    df = dict(store.con.execute(f"SELECT term, doc FROM temp.duties_vocab WHERE term IN ({marks})", unique))
+    df = store.term_rows("duties", unique)
     present = [w for w in unique if w in df]
     return sorted(present, key=lambda w: df[w])[:n]
 
@@ -124,18 +118,8 @@ def more_like(store: Store, key: str, limit: int = 10, same_document: bool = Fal
     if not words:
         return []
     match = " OR ".join('"' + w.replace('"', '""') + '"' for w in words)
-    sql = ("SELECT t.id, t.text FROM duties_fts f JOIN duties t ON t.id = f.rowid "
-           "JOIN documents d ON d.doc_id = t.doc_id WHERE duties_fts MATCH ? AND t.id != ?")
-    args: list[object] = [match, rowid]
-    if not same_document:
-        sql += " AND t.doc_id != ?"
-        args.append(doc_id)
-    filters, filter_args = document_filters(region, doc_type)
-    sql += filters
-    args += filter_args
-    sql += " ORDER BY bm25(duties_fts) LIMIT ?"
-    args.append(CANDIDATES)
-    candidates = store.con.execute(sql, args).fetchall()
+    candidates = store.duties_matching(match, rowid, None if same_document else doc_id,
+                                       DocumentFilter(region, doc_type), CANDIDATES)
     if not candidates:
         return []
     sims = similarity_matrix([text], [c[1] for c in candidates])[0]

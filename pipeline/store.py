@@ -5,7 +5,9 @@ or any spreadsheet tool, and query with full-text search (FTS5), with no server.
 Why this layout: the record JSON is kept whole (``documents.record``, the
 contract of RECORDS.md) and its parts are spread into one table per kind of
 record (``sections``, ``duties``, ``meeting_rules`` with one column per slot,
-``figures``, ``budget_items``) so comparisons are plain SQL.
+``figures``, ``budget_items``) so comparisons are plain SQL. Each kind declares its
+table's columns, how a record becomes a row and what its full-text index holds
+(:mod:`gongwen.kinds`); the store reads those declarations and names no kind.
 
 Durability: WAL mode and one committed transaction per :meth:`Store.put`, so a
 run killed mid-way leaves a store that opens and holds every document that
@@ -21,12 +23,13 @@ at once while another process holds it) the step is retried with backoff
 as busy, never as "not a gongwen store".
 
 The schema lives in :mod:`gongwen.migrations`; :meth:`Store.open` applies the
-pending ones, so a newer gongwen opens an older store.
+pending ones, so a newer gongwen opens an older store, then gives a record kind
+registered since (a plugin's) its table from the kind's declaration
+(:func:`sync_kind_tables`).
 """
 
 from __future__ import annotations
 
-import json
 import random
 import sqlite3
 import time
@@ -36,15 +39,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal, TypeVar
+from typing import Literal, TypeVar
 
-from gongwen import migrations
+from gongwen import kinds, migrations
 from gongwen.errors import InputError
-from gongwen.figure_values import figure_columns
-from gongwen.fulltext import INDEXED, index_rows, unindex_rows
+from gongwen.fulltext import create_index_table, index_rows, indexed, unindex_rows
+from gongwen.kinds import RecordKind
 from gongwen.metadata import divisions
-from gongwen.query import simplify
 from gongwen.record import Document, Section
+from gongwen.store_queries import DocumentFilter, Queries, document_filters
 
 PutResult = Literal["added", "replaced", "unchanged"]
 FailureKind = Literal["unreadable", "timeout", "error"]
@@ -97,11 +100,10 @@ DEFAULT_DB = "gongwen.db"
 #: Separator between the headings of a section path (``一、职责 › （三）常委会职责``).
 PATH_SEP = " › "
 
-#: Record kinds counted in summaries: table name → record field.
-RECORD_TABLES: dict[str, str] = {
-    "sections": "sections", "duties": "duties", "meeting_rules": "meeting_rules",
-    "figures": "figures", "budget_items": "budget_items",
-}
+
+def record_tables() -> list[str]:
+    """The store's table of every record kind (:mod:`gongwen.kinds`), in record order."""
+    return [k.table for k in kinds.all_kinds()]
 
 
 @dataclass
@@ -173,25 +175,47 @@ class _SectionPaths:
         return self._cache[sid]
 
 
-def _own_bodies(doc: Document) -> list[str]:
-    """The text of each section up to its first subsection: what the section itself says."""
-    first_child: dict[str, int] = {}
-    for c in doc.sections:
-        if c.parent is not None:
-            first_child[c.parent] = min(first_child.get(c.parent, c.start), c.start)
-    return [doc.text[s.start:min(s.end, max(s.start, first_child.get(s.id, s.end)))] for s in doc.sections]
+def sync_kind_tables(con: sqlite3.Connection) -> None:
+    """Give every registered record kind its table, as its declaration says: a kind
+    registered after the migrations were written gets its table, its index on
+    ``doc_id``, its view ``v_<name>`` and its full-text index here; a declared column an
+    older table lacks is added (NULL in the rows stored before). Tables the migrations
+    made already match their kinds, so for them this changes nothing."""
+    for kind in kinds.all_kinds():
+        have = [r[1] for r in con.execute(f"PRAGMA table_info({kind.table})")]
+        if not have:
+            columns = ", ".join(f"{c.name} {c.type}" for c in kind.columns)
+            con.execute(f"CREATE TABLE {kind.table} (id INTEGER PRIMARY KEY, "
+                        f"doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE, {columns})")
+            con.execute(f"CREATE INDEX {kind.table}_doc_id ON {kind.table}(doc_id)")
+            con.execute(f"CREATE VIEW IF NOT EXISTS {kind.view} AS SELECT t.*, d.title AS doc_title, d.region, "
+                        f"d.doc_type, d.year, d.organization, d.path FROM {kind.table} t JOIN documents d USING (doc_id)")
+            if kind.full_text is not None:
+                create_index_table(con, kind.table)
+            continue
+        for c in kind.columns:
+            if c.name not in have:
+                con.execute(f"ALTER TABLE {kind.table} ADD COLUMN {c.name} {c.type}")
+        if kind.full_text is not None and "words" not in have:
+            create_index_table(con, kind.table)
+            index_rows(con, kind.table, indexed()[kind.table])
 
 
-def _j(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+def _kind_tables_synced(con: sqlite3.Connection) -> bool:
+    """Whether every kind's table and columns exist already (the usual case: nothing to write)."""
+    for kind in kinds.all_kinds():
+        have = {r[1] for r in con.execute(f"PRAGMA table_info({kind.table})")}
+        if not have or any(c.name not in have for c in kind.columns) or \
+                (kind.full_text is not None and "words" not in have):
+            return False
+    return True
 
 
-def _b(value: bool | None) -> int | None:
-    return None if value is None else int(value)
+class Store(Queries):
+    """A gongwen store file. Open with :meth:`open`; use as a context manager.
 
-
-class Store:
-    """A gongwen store file. Open with :meth:`open`; use as a context manager."""
+    Everything that reads or writes the file is a method: the reading queries of search,
+    comparison and the web pages come from :class:`gongwen.store_queries.Queries`."""
 
     def __init__(self, con: sqlite3.Connection, path: Path) -> None:
         self.con = con
@@ -219,6 +243,14 @@ class Store:
             con.execute("PRAGMA synchronous=NORMAL")
             con.execute("PRAGMA foreign_keys=ON")
             migrations.apply(con, upto)
+            if upto is None and not _kind_tables_synced(con):
+                con.execute("BEGIN IMMEDIATE")
+                try:
+                    sync_kind_tables(con)
+                except BaseException:
+                    con.execute("ROLLBACK")
+                    raise
+                con.execute("COMMIT")
 
         try:
             retry_busy(prepare)
@@ -230,6 +262,14 @@ class Store:
         except BaseException:
             con.close()
             raise
+        return cls(con, path)
+
+    @classmethod
+    def open_read_only(cls, path: str | Path) -> Store:
+        """Open the store at ``path`` for reading only (no migration, no write lock): the
+        web pages open one per request; the file must exist and be up to date."""
+        path = Path(path)
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
         return cls(con, path)
 
     def close(self) -> None:
@@ -314,9 +354,9 @@ class Store:
 
     def _delete(self, doc_id: str) -> None:
         con = self.con
-        for table in INDEXED:
+        for table in indexed():
             unindex_rows(con, table, "t.doc_id = ?", (doc_id,))
-        for table in RECORD_TABLES:
+        for table in record_tables():
             con.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
         con.execute("DELETE FROM paths WHERE doc_id = ?", (doc_id,))
         con.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
@@ -347,53 +387,18 @@ class Store:
              doc.organization, doc.year, doc.script, len(doc.text), doc.to_json(), _now(),
              divisions.chain_text(doc.region), divisions.code(doc.region)))
         paths = _SectionPaths(doc)
-        first = self._next_id("sections")
-        rows = [(first + i, did, sec.id, sec.parent, sec.level, sec.number, sec.title, paths(sec.id),
-                 sec.start, sec.end, body) for i, (sec, body) in enumerate(zip(doc.sections, _own_bodies(doc),
-                                                                                 strict=True))]
-        con.executemany("INSERT INTO sections (id, doc_id, sid, parent, level, number, title, section_path, "
-                        "start, end_offset, body) VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
-        first = self._next_id("duties")
-        drows = [(first + i, did, d.id, d.organ, d.text, d.start, d.end, d.section, paths(d.section))
-                 for i, d in enumerate(doc.duties)]
-        con.executemany("INSERT INTO duties (id, doc_id, did, organ, text, start, end_offset, section, "
-                        "section_path) VALUES (?,?,?,?,?,?,?,?,?)", drows)
-        for m in doc.meeting_rules:
-            f, q, v = m.frequency, m.quorum, m.vote_threshold
-            con.execute(
-                "INSERT INTO meeting_rules (doc_id, mid, body, section, section_path, start, end_offset, "
-                "frequency_text, frequency_count, frequency_per, frequency_min, ad_hoc, convener, chair, "
-                "quorum_text, quorum_fraction, quorum_inclusive, quorum_of, vote_text, vote_fraction, "
-                "vote_inclusive, vote_of, special_quorum, members, attendees, recorder, agenda_scope) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (did, m.id, m.body, m.section, paths(m.section), m.start, m.end,
-                 f.text if f else None, f.count if f else None, f.per if f else None, _b(f.min) if f else None,
-                 _b(m.ad_hoc), m.convener, m.chair,
-                 q.text if q else None, q.fraction if q else None, _b(q.inclusive) if q else None,
-                 q.of if q else None,
-                 v.text if v else None, v.fraction if v else None, _b(v.inclusive) if v else None,
-                 v.of if v else None,
-                 _j([sq.__dict__ for sq in m.special_quorum]), _j(m.members), _j(m.attendees), m.recorder,
-                 _j(m.agenda_scope)))
-        first = self._next_id("figures")
-        frows = []
-        for i, fig in enumerate(doc.figures):
-            sec = doc.section_at(fig.start)
-            sentence = fig.sentence or _sentence_around(doc.text, fig.start, fig.end)
-            frows.append((first + i, did, i, fig.text, fig.kind, _j(fig.value), fig.unit, fig.cmp, fig.start,
-                          fig.end, sentence, sec.id if sec else None, paths(sec.id) if sec else "",
-                          *figure_columns(fig.kind, fig.value)))
-        con.executemany("INSERT INTO figures (id, doc_id, ord, text, kind, value, unit, cmp, start, end_offset, "
-                        "sentence, section, section_path, value_num, value_low, value_high, date_from, date_to) "
-                        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", frows)
-        for i, b in enumerate(doc.budget_items):
-            con.execute(
-                "INSERT INTO budget_items (doc_id, ord, activity, parent, amount, amount_unit, description, goal, "
-                "indicators, start, end_offset) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                (did, i, b.activity, b.parent, b.amount, b.amount_unit, b.description, b.goal,
-                 _j([ind.__dict__ for ind in b.indicators]), b.start, b.end))
-        for table in INDEXED:
-            index_rows(con, table, "t.doc_id = ?", (did,))
+        for kind in kinds.all_kinds():
+            self._insert_rows(kind, doc, paths)
+        for table, spec in indexed().items():
+            index_rows(con, table, spec, "t.doc_id = ?", (did,))
+
+    def _insert_rows(self, kind: RecordKind, doc: Document, paths: _SectionPaths) -> None:
+        """The rows of ``doc``'s records of ``kind``, as the kind makes them."""
+        first = self._next_id(kind.table)
+        rows = [(first + i, doc.doc_id, *row) for i, row in enumerate(kind.rows(doc, paths))]
+        names = ", ".join(c.name for c in kind.columns)
+        marks = ",".join("?" * (len(kind.columns) + 2))
+        self.con.executemany(f"INSERT INTO {kind.table} (id, doc_id, {names}) VALUES ({marks})", rows)
 
     def _next_id(self, table: str) -> int:
         """The first free row id of ``table``: ids are given explicitly so the FTS rows can
@@ -434,11 +439,12 @@ class Store:
         rows = self.con.execute(
             "SELECT doc_id, path, title, doc_type, region, organization, year, stored_at FROM documents"
             f"{where} ORDER BY id", args).fetchall()
-        counts: dict[str, Counter[str]] = {t: Counter() for t in RECORD_TABLES}
-        for table in RECORD_TABLES:
+        tables = record_tables()
+        counts: dict[str, Counter[str]] = {t: Counter() for t in tables}
+        for table in tables:
             for doc_id, n in self.con.execute(f"SELECT doc_id, count(*) FROM {table} GROUP BY doc_id"):
                 counts[table][doc_id] = n
-        return [StoredDocument(*r, counts={t: counts[t][r[0]] for t in RECORD_TABLES}) for r in rows]
+        return [StoredDocument(*r, counts={t: counts[t][r[0]] for t in tables}) for r in rows]
 
     def summary(self) -> Summary:
         """Counts for a run's closing line or ``gongwen failures``: by type, region, record kind, failure kind."""
@@ -451,7 +457,7 @@ class Store:
             documents=con.execute("SELECT count(*) FROM documents").fetchone()[0],
             by_doc_type=grouped("SELECT doc_type, count(*) FROM documents GROUP BY doc_type ORDER BY 2 DESC"),
             by_region=grouped("SELECT region, count(*) FROM documents GROUP BY region ORDER BY 2 DESC"),
-            records={t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in RECORD_TABLES},
+            records={t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in record_tables()},
             failures=grouped("SELECT kind, count(*) FROM failures GROUP BY kind ORDER BY 2 DESC"),
         )
 
@@ -468,38 +474,4 @@ def _filters(**columns: str | None) -> tuple[str, list[str]]:
     return " WHERE " + " AND ".join(f"{k} = ?" for k, _ in pairs), [v for _, v in pairs]
 
 
-_SENTENCE_ENDS = "。！？；\n!?;"
-
-
-def _sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence holding ``text[start:end]``, for figures whose extractor gave none."""
-    lo = max((text.rfind(c, 0, start) for c in _SENTENCE_ENDS), default=-1) + 1
-    his = [i for i in (text.find(c, end) for c in _SENTENCE_ENDS) if i >= 0]
-    hi = min(his) + 1 if his else len(text)
-    return text[lo:hi].strip()
-
-
-def _like_prefix(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
-def document_filters(region: str | None = None, doc_type: str | None = None,
-                     year: int | None = None) -> tuple[str, list[Any]]:
-    """SQL conditions (`` AND …``) on the document aliased ``d``, and their arguments.
-
-    One definition for search, comparison, "more like this" and the web pages. A region
-    matches by prefix (``湘桥`` finds ``湘桥区``) or by any level of the document's
-    administrative chain (``潮州`` finds the districts of 潮州市), folded to simplified script.
-    """
-    sql, args = "", []
-    if region:
-        region = simplify(region.strip())
-        sql += " AND (d.region LIKE ? ESCAPE '\\' OR instr(coalesce(d.region_chain, ''), ' ' || ?) > 0)"
-        args += [_like_prefix(region), region]
-    if doc_type:
-        sql += " AND d.doc_type = ?"
-        args.append(doc_type)
-    if year is not None:
-        sql += " AND d.year = ?"
-        args.append(year)
-    return sql, args
+__all__ = ["DocumentFilter", "Store", "document_filters", "record_tables", "section_path_text"]

@@ -20,9 +20,9 @@ into ``doc.text``:
 
 A table's first row is its *caption* when it holds a single cell and the rows
 after it hold more; the caption is kept out of ``rows`` and published in
-``doc.work.extra["table_captions"]`` (one entry per table, ``None`` when there is
-none) and ``doc.work.extra["table_caption"]`` (the first one found), so the
-metadata stage can take a table's caption as the title.
+``doc.work.table_captions`` (one entry per table, ``None`` when there is
+none; ``doc.work.table_caption`` is the first one found), so the budget reader
+can take a table's caption as its context.
 
 Parsing is by hand: the layouts are our own rendering contract, not a format a
 library knows, and a single pass over the lines keeps it linear.
@@ -370,14 +370,10 @@ def find_tables(text: str) -> list[tuple[Table, Cell | None]]:
     return found
 
 
-@STAGES.register("tables")
+@STAGES.register("tables", requires=["doc.text"], assigns=["work.tables", "work.table_captions"])
 def tables_stage(doc: Document) -> Document:
     """Parse the tables of ``doc.text`` into ``doc.work.tables`` and publish their captions."""
     found = find_tables(doc.text)
     doc.work.tables = [t for t, _ in found]
-    captions = [c.text if c else None for _, c in found]
-    doc.work.extra["table_captions"] = captions
-    first = next((c for c in captions if c), None)
-    if first is not None:
-        doc.work.extra["table_caption"] = first
+    doc.work.table_captions = [c.text if c else None for _, c in found]
     return doc

@@ -115,7 +115,7 @@ def test_dask_executor_gives_the_same_store(archive: Archive, reference, tmp_pat
 def test_killed_run_resumes_to_the_full_set(archive: Archive, reference, tmp_path: Path) -> None:
     db = tmp_path / "killed.db"
     script = (f"import sys; sys.path.insert(0, {str(TESTS)!r})\n"
-              "from pipeline import stages\nfrom gongwen.batch import run\n"
+              "from gongwen import stages\nfrom gongwen.batch import run\n"
               f"run([{str(archive.root)!r}], {str(db)!r}, workers=2, plugins={HOOKS!r}, show_progress=False,\n"
               "    pipeline=[*stages.DEFAULT_PIPELINE, 'test-delay'])\n")
     proc = subprocess.Popen([sys.executable, "-c", script], start_new_session=True,

@@ -158,7 +158,7 @@ def test_unit_note_row_and_title_row_inside_the_table() -> None:
                   ["项目名称", "预算金额", "绩效目标"], ["网格化管理", "66", "网格全覆盖"])
     src = Source(path="t.txt", format="txt", encoding="utf-8", bytes=1, sha256="0" * 64)
     doc = tables_stage(Document(source=src, text=text))
-    assert doc.work.extra["table_caption"] == "某局项目支出绩效目标表"
+    assert doc.work.table_caption == "某局项目支出绩效目标表"
     [item] = extract_budget_items(doc)
     assert (item.activity, item.amount, item.amount_unit) == ("网格化管理", 66, "万元")
 
@@ -237,7 +237,7 @@ def test_shared_seed_budget_table(shared) -> None:
     assert [b.amount for b in items if b.amount is not None] == [140.32, 140.32, 51.8, 10.0, 41.8]
     assert sum(len(b.indicators) for b in items) == 14
     assert all(set(i.grades) == set(GRADES) for b in items for i in b.indicators)
-    assert doc.work.extra["table_caption"].endswith("组织部")
+    assert doc.work.table_caption.endswith("组织部")
 
 
 def test_indentation_read_from_source_when_normalizer_dropped_it() -> None:

@@ -14,8 +14,8 @@ TEXT = "青山县委组织部主要职责\n一、主要职责\n（一）负责�
 
 @pytest.mark.parametrize("name,before", [
     ("normalize", []),
-    ("structure", ["normalize", "tables"]),
-    ("extract", ["normalize", "tables", "structure", "metadata"]),
+    ("structure", ["normalize", "tables", "classify"]),
+    ("extract", ["normalize", "tables", "classify", "structure", "metadata"]),
 ])
 def test_stages_before(name: str, before: list[str]) -> None:
     assert stages.before(name) == before

@@ -76,13 +76,13 @@ def test_stage_publishes_tables_and_caption() -> None:
     doc = tables_stage(doc_of(layout(["活动", "金额"], ["会务", "3"], caption="305宣传部")))
     assert len(doc.work.tables) == 1
     assert [c.text for c in doc.work.tables[0].rows[0]] == ["活动", "金额"]
-    assert doc.work.extra["table_caption"] == "305宣传部"
-    assert doc.work.extra["table_captions"] == ["305宣传部"]
+    assert doc.work.table_caption == "305宣传部"
+    assert doc.work.table_captions == ["305宣传部"]
 
 
 def test_stage_without_tables_leaves_no_caption() -> None:
     doc = tables_stage(doc_of("第一条 本规则自发布之日起施行。"))
-    assert doc.work.tables == [] and "table_caption" not in doc.work.extra
+    assert doc.work.tables == [] and doc.work.table_caption is None
 
 
 def test_two_tables_separated_by_prose() -> None:

@@ -29,7 +29,6 @@ from dataclasses import dataclass
 from functools import cache
 
 from gongwen import lexicon
-from gongwen.extractors import EXTRACTORS
 from gongwen.extractors.duties.items import (
     Item,
     Markers,
@@ -302,7 +301,6 @@ def heading_subject(doc: Document, cue: Cue, last_heading: tuple[int, str | None
     return None
 
 
-@EXTRACTORS.register("duties")
 def extract_duties(doc: Document) -> list[Duty]:
     """Every duty statement of ``doc``, in text order."""
     text = doc.text

@@ -12,7 +12,6 @@ from __future__ import annotations
 import bisect
 import re
 
-from gongwen.extractors import EXTRACTORS
 from gongwen.extractors.figures.bounds import after_cmp
 from gongwen.extractors.figures.columns import wrapped_cell_tail
 from gongwen.extractors.figures.common import Context
@@ -50,7 +49,6 @@ def is_roc(text: str) -> bool:
     return len(seen) > 1 and count > len(GREGORIAN_YEAR.findall(text))
 
 
-@EXTRACTORS.register("figures")
 def extract_figures(doc: Document) -> list[Figure]:
     figures, notes = figures_and_notes(doc.text, doc.year)
     doc.warnings.extend(notes)  # a figure repaired by a guess (≥ printed as 2) says so

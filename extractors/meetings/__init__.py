@@ -35,7 +35,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from gongwen.extractors import EXTRACTORS
 from gongwen.extractors.duties.items import chain_at, find_markers, split_top
 from gongwen.extractors.duties.organs import organ_suffixes
 from gongwen.extractors.meetings.practices import practices
@@ -60,7 +59,6 @@ def _organ(body: str) -> str:
     return re.sub(r"会议$", "", body)
 
 
-@EXTRACTORS.register("meeting_rules")
 def extract_meetings(doc: Document) -> list[Meeting]:
     """One record per meeting body the document regulates, slots filled where it says so."""
     text = doc.text

@@ -6,11 +6,13 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 
+from gongwen import kinds
 from gongwen.batch.work import Outcome
 
-#: Record fields counted in the summary, with the words used for them.
-RECORD_KINDS = {"duties": "duties", "meeting_rules": "meetings", "figures": "figures",
-                "budget_items": "budget items"}
+
+def counted_kinds() -> dict[str, str]:
+    """Record fields counted in the summary, with the words used for them (each kind's ``label``)."""
+    return {k.name: k.label for k in kinds.all_kinds() if k.label}
 
 
 @dataclass
@@ -44,7 +46,7 @@ class RunSummary:
         record = json.loads(outcome.record)
         self.by_doc_type[record.get("doc_type") or "other"] += 1
         self.by_region[record.get("region") or "(none)"] += 1
-        for name in RECORD_KINDS:
+        for name in counted_kinds():
             self.records[name] += len(record.get(name) or [])
 
     @property
@@ -69,7 +71,7 @@ class RunSummary:
             f"stored: {counts(self.stored)}",
             f"by type: {counts(self.by_doc_type)}",
             f"by region: {counts(self.by_region)}",
-            "records: " + ", ".join(f"{word} {self.records[name]}" for name, word in RECORD_KINDS.items()),
+            "records: " + ", ".join(f"{word} {self.records[name]}" for name, word in counted_kinds().items()),
             f"failures: {counts(self.failures)}" + (" (see `gongwen failures`)" if self.failures else ""),
             f"throughput: {self.processed} files, {self.bytes / 1e6:.2f} MB in {self.seconds:.1f} s: "
             f"{self.files_per_second:.1f} files/s, {self.mb_per_second:.2f} MB/s",

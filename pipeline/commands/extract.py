@@ -95,10 +95,10 @@ def extract(
     if out is not None and jsonl:
         raise typer.BadParameter("--out and --jsonl exclude each other")
     if show is not None:
-        from gongwen.show import SHOW
+        from gongwen.show import names
 
-        if show not in SHOW:
-            raise typer.BadParameter(f"--show takes one of {', '.join(SHOW.names())}, not {show!r}")
+        if show not in names():
+            raise typer.BadParameter(f"--show takes one of {', '.join(names())}, not {show!r}")
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
     failed = 0

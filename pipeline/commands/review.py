@@ -22,10 +22,10 @@ def review_command(
 ) -> None:
     """Write an HTML page of FILE's text with its figures (or duties, meetings, budget rows) marked."""
     from gongwen.process import process_file
-    from gongwen.review import FEATURE, LAYERS, marks, render
+    from gongwen.review import FEATURE, layers, marks, render
 
-    if kind not in LAYERS:
-        raise typer.BadParameter(f"unknown kind {kind!r}; known: {', '.join(LAYERS.names())}", param_hint="--kind")
+    if kind not in layers():
+        raise typer.BadParameter(f"unknown kind {kind!r}; known: {', '.join(layers())}", param_hint="--kind")
     try:
         SPACY.require(FEATURE)  # before reading the file: say at once what is missing
         doc = process_file(file)

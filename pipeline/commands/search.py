@@ -15,8 +15,8 @@ from gongwen.commands.options import DbOpt, RegionOpt, TypeOpt
 from gongwen.commands.plural import plural
 from gongwen.errors import InputError
 from gongwen.query import QueryError, parse
-from gongwen.search import KINDS, Hit
-from gongwen.store import DEFAULT_DB, Store, document_filters
+from gongwen.search import Hit, kinds_searched
+from gongwen.store import DEFAULT_DB, DocumentFilter, Store
 
 
 def open_existing(db: Path) -> Store:
@@ -38,11 +38,9 @@ def check_filters(store: Store, region: str | None, doc_type: str | None) -> Non
     for option, column, value in (("--type", "doc_type", doc_type), ("--region", "region", region)):
         if value is None:
             continue
-        filters, args = document_filters(**{column: value})
-        if store.con.execute(f"SELECT 1 FROM documents d WHERE 1=1{filters} LIMIT 1", args).fetchone():
+        if store.document_count(DocumentFilter(**{column: value})):
             continue
-        held = store.con.execute(f"SELECT {column}, count(*) FROM documents WHERE {column} IS NOT NULL "
-                                 f"GROUP BY {column} ORDER BY 2 DESC").fetchall()
+        held = store.documents_by(column)
         known = ", ".join(f"{v} ({n})" for v, n in held[:20]) or "none"
         typer.echo(f"error: {option} {value!r}: no document in this store has it; here: {known}", err=True)
         raise typer.Exit(2)
@@ -51,7 +49,8 @@ def check_filters(store: Store, region: str | None, doc_type: str | None) -> Non
 @app.command()
 def search(
     query: Annotated[str | None, typer.Argument(help="Words to find (simplified or traditional script).")] = None,
-    in_: Annotated[str, typer.Option("--in", help=f"What to search: {', '.join(KINDS)}.")] = "duties",
+    in_: Annotated[str, typer.Option("--in", help="What to search: duties, meetings, figures, sections, budget, documents "
+                                                      "(or another registered record kind).")] = "duties",
     region: RegionOpt = None,
     doc_type: TypeOpt = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many hits.")] = 20,
@@ -73,8 +72,8 @@ def search(
     """
     from gongwen import search as lib
 
-    if in_ not in KINDS:
-        raise typer.BadParameter(f"choose one of {', '.join(KINDS)}", param_hint="--in")
+    if in_ not in kinds_searched():
+        raise typer.BadParameter(f"choose one of {', '.join(kinds_searched())}", param_hint="--in")
     if (query is None) == (like is None):
         raise typer.BadParameter("give a QUERY or --like DUTY_KEY (one of them)")
     if query is not None:

@@ -1,19 +1,18 @@
-"""The ``metadata`` stage: fills ``title``, ``doc_type``, ``region``, ``organization``, ``year``."""
+"""The ``metadata`` stage: fills ``title``, ``region``, ``organization``, ``year``
+(``doc_type`` and the title line come from the ``classify`` stage)."""
 
 from __future__ import annotations
 
-from gongwen.metadata import Title, describe
+from gongwen.metadata import describe
 from gongwen.record import Document
 from gongwen.stages import STAGES
 
 
-@STAGES.register("metadata")
+@STAGES.register("metadata", requires=["doc.text", "work.source_text", "work.tables", "work.title", "doc.doc_type"],
+                 assigns=["doc.title", "doc.region", "doc.organization", "doc.year"])
 def metadata_stage(doc: Document) -> Document:
-    title = doc.work.extra.get("title")
-    meta = describe(doc.text, doc.work.source_text, bool(doc.work.tables),
-                    title if isinstance(title, Title) else None)
+    meta = describe(doc.text, doc.work.source_text, bool(doc.work.tables), doc.work.title, doc.doc_type)
     doc.title = meta.title
-    doc.doc_type = meta.doc_type  # type: ignore[assignment]
     doc.region = meta.region
     doc.organization = meta.organization
     doc.year = meta.year

@@ -11,7 +11,7 @@ from gongwen.record import Document
 from gongwen.stages import STAGES
 
 
-@STAGES.register("normalize")
+@STAGES.register("normalize", requires=["work.source_text"], assigns=["doc.text", "work.offsets", "doc.script"])
 def normalize_stage(doc: Document) -> Document:
     result = normalize(doc.work.source_text)
     doc.text = result.text

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import sqlite3
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,10 +29,11 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
+from gongwen import kinds
+from gongwen.extractors.figures_kind import figure_label
 from gongwen.query import QueryError
-from gongwen.serve.marking import KINDS as MARK_KINDS
-from gongwen.serve.marking import figure_label, segments
-from gongwen.store import Store, document_filters
+from gongwen.serve.marking import marked_kinds, segments
+from gongwen.store import DocumentFilter, Store
 
 HERE = Path(__file__).parent
 #: Hits per search page.
@@ -43,22 +43,23 @@ DOC_TYPES: dict[str, str] = {
     "work_rules": "工作规则", "duty_list": "职责", "yearbook": "年鉴·总结", "experience_report": "经验材料",
     "budget_table": "预算绩效表", "other": "其他",
 }
-#: What the search page can search, with its label.
-SEARCH_IN: dict[str, str] = {
-    "duties": "职责", "meetings": "会议规则", "figures": "数字", "sections": "章节", "budget": "预算行",
-    "documents": "文件",
-}
+
+
+def search_in() -> dict[str, str]:
+    """What the search page can search, with its label: every searchable record kind, then the documents."""
+    return {**{name: kinds.get(name).title_zh or name for name in kinds.short_names(having="search")},
+            "documents": "文件"}
 TOKEN_COOKIE = "gongwen_token"
 
 
 @contextmanager
 def read_only(db: Path) -> Iterator[Store]:
     """The store opened read-only for one request (SQLite connections are per thread)."""
-    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
+    store = Store.open_read_only(db)
     try:
-        yield Store(con, db)
+        yield store
     finally:
-        con.close()
+        store.close()
 
 
 class Guard(BaseHTTPMiddleware):
@@ -147,8 +148,12 @@ def create_app(db: str | Path, token: str | None = None) -> Starlette:
     """The application over the store at ``db`` (which must exist and be up to date)."""
     db = Path(db)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
-    templates.env.globals.update(DOC_TYPES=DOC_TYPES, SEARCH_IN=SEARCH_IN, MARK_KINDS=MARK_KINDS,
+    templates.env.globals.update(DOC_TYPES=DOC_TYPES, SEARCH_IN=search_in(),
+                                 COUNTED=[(k.cli, k.title_zh or k.cli) for k in kinds.all_kinds() if k.label],
+                                 RECORDED=[(k.name, k.title_zh or k.cli) for k in kinds.all_kinds()], MARK_KINDS=marked_kinds(),
                                  page_url=_page_url)
+    templates.env.globals["CARDS"] = [{"name": k.name, "template": templates.env.from_string(k.card)}
+                                      for k in kinds.all_kinds() if k.card]
     templates.env.filters["basename"] = lambda path: Path(path or "").name
 
     def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -156,18 +161,13 @@ def create_app(db: str | Path, token: str | None = None) -> Starlette:
 
     async def home(request: Request) -> Response:
         with read_only(db) as store:
-            con = store.con
-            total = con.execute("SELECT count(*) FROM documents").fetchone()[0]
-            regions = region_tree(con.execute(
-                "SELECT region, region_chain, count(*) FROM documents GROUP BY 1, 2").fetchall())
-            types = con.execute("SELECT doc_type, count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC").fetchall()
-            years = con.execute("SELECT year, count(*) FROM documents WHERE year IS NOT NULL GROUP BY 1 "
-                                "ORDER BY 1 DESC").fetchall()
-            counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                      for t in ("duties", "meeting_rules", "figures", "budget_items")}
+            total = store.document_count()
+            regions = region_tree(store.regions())
+            types = store.documents_by("doc_type")
+            years = store.years()
+            counts = store.record_counts({k.cli: k.table for k in kinds.all_kinds() if k.label})
             failures = store.failures()
-            recent = con.execute("SELECT doc_id, title, region, doc_type, year, path FROM documents "
-                                 "ORDER BY id DESC LIMIT 15").fetchall()
+            recent = store.recent(15)
         return render(request, "index.html", total=total, regions=regions, types=types, years=years,
                       counts=counts, failures=failures, recent=recent)
 
@@ -179,8 +179,8 @@ def create_app(db: str | Path, token: str | None = None) -> Starlette:
         region, doc_type, year = p.get("region") or None, p.get("type") or None, _int(p.get("year"))
         page = max(1, _int(p.get("page")) or 1)
         error = None
-        if in_ not in SEARCH_IN:
-            error, in_ = f"不能在「{in_}」中搜索；可选：{'、'.join(SEARCH_IN)}", "duties"
+        if in_ not in search_in():
+            error, in_ = f"不能在「{in_}」中搜索；可选：{'、'.join(search_in())}", "duties"
         if doc_type and doc_type not in DOC_TYPES:
             error = f"没有「{doc_type}」这种文件类型；可选：{'、'.join(DOC_TYPES)}"
             doc_type = None
@@ -208,22 +208,16 @@ def create_app(db: str | Path, token: str | None = None) -> Starlette:
     async def documents(request: Request) -> Response:
         p = request.query_params
         region, doc_type, year = p.get("region") or None, p.get("type") or None, _int(p.get("year"))
-        filters, args = document_filters(region, doc_type, year)
         with read_only(db) as store:
-            store.con.row_factory = sqlite3.Row
-            docs = store.con.execute(
-                "SELECT d.doc_id, d.title, d.path, d.region, d.doc_type, d.year, d.organization, "
-                "(SELECT count(*) FROM duties t WHERE t.doc_id = d.doc_id) AS duties, "
-                "(SELECT count(*) FROM meeting_rules t WHERE t.doc_id = d.doc_id) AS meetings, "
-                "(SELECT count(*) FROM figures t WHERE t.doc_id = d.doc_id) AS figures "
-                f"FROM documents d WHERE 1=1{filters} ORDER BY d.region, d.title LIMIT 2000", args).fetchall()
+            docs = store.listing({k.cli: k.table for k in kinds.all_kinds() if k.label},
+                                 DocumentFilter(region, doc_type, year))
         return render(request, "documents.html", docs=docs, region=region, doc_type=doc_type, year=year)
 
     async def document(request: Request) -> Response:
         doc_id = request.path_params["doc_id"]
         with read_only(db) as store:
             doc = store.get(doc_id)
-            path = store.con.execute("SELECT path FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+            path = store.source_of(doc_id)
         if doc is None:
             return render(request, "error.html", status=404, message=f"没有编号为 {doc_id} 的文件")
         children: dict[str | None, list[Any]] = {}
@@ -236,7 +230,7 @@ def create_app(db: str | Path, token: str | None = None) -> Starlette:
     async def source(request: Request) -> Response:
         doc_id = request.path_params["doc_id"]
         with read_only(db) as store:
-            row = store.con.execute("SELECT path, sha256 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+            row = store.source_of(doc_id)
         if row is None or not Path(row[0]).is_file():
             return render(request, "error.html", status=404, message="源文件已不在原处")
         data = Path(row[0]).read_bytes()
@@ -274,9 +268,7 @@ def create_app(db: str | Path, token: str | None = None) -> Starlette:
         fmt = p.get("format", "docx")
         if not ids:
             with read_only(db) as store:
-                docs = store.con.execute(
-                    "SELECT doc_id, title, region, doc_type, year, path FROM documents ORDER BY "
-                    "doc_type IN ('yearbook', 'experience_report') DESC, region, title").fetchall()
+                docs = store.for_briefs()
             return render(request, "brief.html", docs=docs)
         if fmt not in ("docx", "md"):
             return render(request, "error.html", status=400, message="简报格式只能是 docx 或 md")

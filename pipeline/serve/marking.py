@@ -8,31 +8,30 @@ Section starts are boundaries too, so the outline can link to them.
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Any
 
+from gongwen import kinds
 from gongwen.record import Document
 
-#: Kinds of marked record: key → (label, CSS class).
-KINDS: dict[str, tuple[str, str]] = {
-    "duty": ("职责", "k-duty"),
-    "meeting": ("会议规则", "k-meeting"),
-    "figure": ("数字", "k-figure"),
-    "budget": ("预算行", "k-budget"),
-}
+
+def marked_kinds() -> dict[str, tuple[str, str]]:
+    """Kinds of marked record: short name → (label, CSS class), from each kind's declaration."""
+    return {k.cli: (k.title_zh or k.cli, k.css or f"k-{k.cli}") for k in kinds.all_kinds() if k.page_marks}
 
 
 @dataclass(frozen=True)
 class Mark:
-    """One record as the page shows it: its id, kind, span and a one-line description."""
+    """One record as the page shows it: its id, kind, span and a one-line description,
+    with its kind's name and CSS class on the page."""
 
     rid: str
     kind: str
     start: int
     end: int
     label: str
+    kind_title: str = ""
+    css: str = ""
 
 
 @dataclass
@@ -44,34 +43,17 @@ class Segment:
 
     @property
     def classes(self) -> str:
-        return " ".join(dict.fromkeys(KINDS[m.kind][1] for m in self.marks))
+        return " ".join(dict.fromkeys(m.css for m in self.marks))
 
     @property
     def title(self) -> str:
-        return "\n".join(f"{KINDS[m.kind][0]} {m.rid}：{m.label}" for m in self.marks)
-
-
-def _value(value: Any) -> str:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-
-
-def figure_label(f: Any) -> str:
-    parts = [f.kind, _value(f.value)]
-    if f.unit:
-        parts.append(f.unit)
-    if f.cmp:
-        parts.append(f"({f.cmp})")
-    return " ".join(str(p) for p in parts)
+        return "\n".join(f"{m.kind_title} {m.rid}：{m.label}" for m in self.marks)
 
 
 def marks(doc: Document) -> list[Mark]:
-    out = [Mark(d.id, "duty", d.start, d.end, f"{d.organ or '—'}：{d.text}") for d in doc.duties]
-    out += [Mark(m.id, "meeting", m.start, m.end, m.body) for m in doc.meeting_rules]
-    out += [Mark(f"f{i + 1}", "figure", f.start, f.end, figure_label(f)) for i, f in enumerate(doc.figures)]
-    out += [Mark(f"b{i + 1}", "budget", b.start, b.end, b.activity or "")
-            for i, b in enumerate(doc.budget_items) if b.end > b.start]
+    known = marked_kinds()
+    out = [Mark(rid, k.cli, start, end, label, *known[k.cli]) for k in kinds.all_kinds() if k.page_marks
+           for rid, start, end, label in k.page_marks(doc)]
     return [m for m in out if 0 <= m.start < m.end <= len(doc.text)]
 
 

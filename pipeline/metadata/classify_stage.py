@@ -1,0 +1,18 @@
+"""The ``classify`` stage: the document's title line and type, found once, before the
+outline (``structure`` needs both: the title line is not a section, and lead sentences
+head numbered paragraphs only in reports) and read again by ``metadata``."""
+
+from __future__ import annotations
+
+from gongwen.metadata import doc_type_of, find_title
+from gongwen.record import Document
+from gongwen.stages import STAGES
+
+
+@STAGES.register("classify", requires=["doc.text", "work.source_text", "work.tables"],
+                 assigns=["work.title", "doc.doc_type"])
+def classify_stage(doc: Document) -> Document:
+    doc.work.title = find_title(doc.text, doc.work.source_text)
+    doc.doc_type = doc_type_of(doc.text, doc.work.title, doc.work.source_text,  # type: ignore[assignment]
+                               bool(doc.work.tables))
+    return doc
