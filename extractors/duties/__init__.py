@@ -37,6 +37,7 @@ from gongwen.extractors.duties.items import (
     chain_from,
     find_markers,
     split_top,
+    text_markers,
     trim,
 )
 from gongwen.extractors.duties.organs import (
@@ -308,7 +309,7 @@ def extract_duties(doc: Document) -> list[Duty]:
     text = doc.text
     if not text:
         return []
-    markers = find_markers(text)
+    markers = text_markers(text)
     cues = find_cues(text)
     by_start = sorted(cues, key=lambda c: c.start)
     starts = [c.start for c in by_start]

@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from gongwen import lexicon
-from gongwen.extractors.duties.items import chain_from, find_markers, split_top
+from gongwen.extractors.duties.items import chain_from, split_top, text_markers
 from gongwen.extractors.duties.organs import organ_suffixes
 from gongwen.record import Document
 from gongwen.spans import Spans
@@ -173,7 +173,7 @@ def _outer_markers(text: str) -> list[int]:
     """Where `一、` markers start that may open the next section of a text (and so end a
     meeting section's scope); not those of a list a colon introduces (`议事范围如下：一、…`),
     which are items inside an article."""
-    markers = find_markers(text)
+    markers = text_markers(text)
     inner = Spans()
     for mk in markers:
         if mk.style != "cn_dun" or mk.n != 1:
@@ -214,13 +214,15 @@ def find_scopes(doc: Document) -> list[Scope]:
     title_body = _title_body(doc)
     if title_body and not scopes:
         scopes.append(Scope(title_body, 0, len(text), heading=True))
-    n_heads = len(scopes)
-
+    sections = Spans()  # merged, so that each question is one bisection on long texts
+    for sc in scopes:
+        if sc.start > first_line:
+            sections.add(sc.start, sc.end)
 
     def inside_heading(pos: int) -> bool:
         """Inside a meeting section; a rules text's own title (`…常务委员会议事规则`) spans the
         whole text and does not hide the further meetings its articles rule on."""
-        return any(s.start <= pos < s.end for s in scopes[:n_heads] if s.start > first_line)
+        return sections.holds(pos)
 
     for m in [*FREQ_BODY_AFTER.finditer(text), *FREQ_BODY_MID.finditer(text)]:
         if not inside_heading(m.start()) and _own_body(m.group("body"), title_body):

@@ -10,7 +10,7 @@ names of a body, :func:`sentence_subject` finds the body a sentence's first clau
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 
 def short_name(body: str) -> str:
@@ -68,7 +68,8 @@ def sentence_subject(sent: str, names: dict[str, str]) -> str | None:
     clause = re.sub(r"^(?:第[一二三四五六七八九十百零\d]+条\s*|本级|本届)", "", clause)
     clause = re.sub(r"（以下简称[^）]*）|\(以下简称[^)]*\)", "", clause)
     best: tuple[int, str] | None = None
-    for key, name in names.items():
+    # one search first: most sentences name no body at all
+    for key, name in names.items() if _any_alias(tuple(names.values())).search(clause) else ():
         for a in aliases(name):
             i = clause.find(a)
             # `工作小组会议，应有…出席`: a name that is the whole first clause is its topic too
@@ -79,8 +80,16 @@ def sentence_subject(sent: str, names: dict[str, str]) -> str | None:
             if best is None or rank[0] > best[0]:
                 best = (rank[0], key)
             break
-    if best is None:  # `…之初审决议，应有该工作小组三分之二以上之委员出席`: `该X` points back at X
+    if best is None and "该" in sent:  # `…之初审决议，应有该工作小组三分之二以上之委员出席`: `该X` points back at X
         for key, name in names.items():
             if any("该" + a in sent for a in aliases(name) if len(a) >= 3):
                 return key
     return best[1] if best else None
+
+
+@lru_cache(maxsize=64)
+def _any_alias(names: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for every alias of ``names``: most sentences name none of them, and one
+    search says so where trying each alias in turn cost a loop per sentence."""
+    words = sorted({a for n in names for a in aliases(n)}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)) if words else "(?!)")
