@@ -333,10 +333,11 @@ def _walk_item(text: str, markers: Markers, item: Marker, limit: int) -> int:
     nested: dict[str, int] = {}
     by_pos = markers.by_start  # every position looked up below lies in [item.end, limit)
     first_nl = text.find("\n", item.end, limit)
-    head_only = first_nl != -1 and len(text[item.end:first_nl].strip()) <= 16 and not re.search(
-        r"[。；;，,]", text[item.end:first_nl])
+    head_only = first_nl != -1 and _is_name_line(text, item.end, first_nl)
     pos = item.end
     at_line_start = False
+    starts = markers.starts
+    next_nl = next_article = -1  # the next line break and `第` at or after pos, found when passed
     while pos < limit:
         ch = text[pos]
         if ch == "\n":
@@ -364,8 +365,28 @@ def _walk_item(text: str, markers: Markers, item: Marker, limit: int) -> int:
             else:
                 return pos
         at_line_start = False
+        # nothing happens before the next line break, `第` or marker: go there at once (a walk
+        # character by character was the cost of long items)
         pos += 1
+        if next_nl < pos:
+            next_nl = text.find("\n", pos, limit) % (limit + 1)  # not found (-1) → limit
+        if next_article < pos:
+            next_article = text.find("第", pos, limit) % (limit + 1)
+        k = bisect.bisect_left(starts, pos)
+        pos = min(next_nl, next_article, starts[k] if k < len(starts) else limit, limit)
     return limit
+
+
+def _is_name_line(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` is a short name with no punctuation (`秘书处`), blanks aside;
+    read from its first to its last visible character so that a long line costs nothing."""
+    m = _NON_BLANK.search(text, a, b)
+    if m is None:
+        return True
+    last = b
+    while text[last - 1].isspace():
+        last -= 1
+    return last - m.start() <= 16 and not re.search(r"[。；;，,]", text[m.start():last])
 
 
 def _after_sentence(text: str, start: int, pos: int) -> bool:

@@ -298,7 +298,8 @@ def _convener_before(text: str, meeting: Meeting) -> None:
     after_and = re.compile(r"(?:^|(?<=[\s。；;，,时]))(?P<who>(?:(?!时)[\u4e00-\u9fff]){2,12}?)(?:会|将|要|均|都)"
                            r"[^。；;]{0,20}?[，,]并(?:召开|举行)" + re.escape(meeting.body) + r"(?=[，,。；;]|$)")
     lo = max(0, meeting.start - 200)
-    m = rx.search(text, lo, meeting.end) or after_and.search(text, lo, meeting.end)
+    m = _search_before(rx, text, ("举行", "召开"), meeting.body, lo, meeting.end, 16) \
+        or _search_before(after_and, text, ("并召开", "并举行"), meeting.body, lo, meeting.end, 40)
     if m and re.search(r"可以|根据|必要|需$|^也|应当|每|坚持|定期|按时", m.group("who")):
         m = None  # `也可以根据需要召开联组会议`: a modal, not who holds it
     if m:
@@ -308,6 +309,16 @@ def _convener_before(text: str, meeting: Meeting) -> None:
         head = duty and _duty_owner(text, duty.start())
         if head:
             meeting.convener = head
+
+
+def _search_before(rx: re.Pattern[str], text: str, verbs: tuple[str, ...], body: str, lo: int, hi: int,
+                   reach: int) -> re.Match[str] | None:
+    """``rx.search(text, lo, hi)`` for a pattern that ends in one of ``verbs`` and ``body``
+    and starts at most ``reach`` characters before them: searched from just before the
+    first place they stand, which is where the first match can start at the earliest (a
+    meeting spanning a long text made the search from every position costly)."""
+    at = [i for i in (text.find(v + body, lo, hi) for v in verbs) if i != -1]
+    return rx.search(text, max(lo, min(at) - reach), hi) if at else None
 
 
 def _duty_owner(text: str, pos: int) -> str | None:

@@ -10,6 +10,7 @@ sentence to the right meeting.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -198,7 +199,8 @@ def find_scopes(doc: Document) -> list[Scope]:
         end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
         if _numbered(text, m.start()):  # `(二)常委会会议制度` ends where the next `三、` begins;
             # an unnumbered heading (`党组会议制度`, a title) is over its `一、会议组成…` parts
-            end = min([end] + [p for p in outer if p > m.end()])
+            k = bisect.bisect_right(outer, m.end())  # the first `三、` after the heading
+            end = min(end, outer[k]) if k < len(outer) else end
         body = re.sub(r"^(?:实行|建立|坚持|推行|落实|健全)", "", m.group("body"))  # `7、实行周一下午例会学习制度`
         body = ARTICLE_REMNANT.sub("", DB_LABEL.sub("", body))
         if body.startswith(SELF):  # `第 3 条本院会议…`: the text's own meeting, which its title names
