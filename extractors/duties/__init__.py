@@ -30,7 +30,15 @@ from functools import cache
 
 from gongwen import lexicon
 from gongwen.extractors import EXTRACTORS
-from gongwen.extractors.duties.items import (
+from gongwen.extractors.duties.organs import (
+    HERE,
+    leading_organ,
+    organ_regex,
+    subject_followers,
+    subject_of_heading,
+    word_list,
+)
+from gongwen.lists import (
     Item,
     Markers,
     chain_at,
@@ -40,19 +48,10 @@ from gongwen.extractors.duties.items import (
     text_markers,
     trim,
 )
-from gongwen.extractors.duties.organs import (
-    HERE,
-    duty_verbs,
-    leading_organ,
-    organ_regex,
-    organ_suffixes,
-    subject_followers,
-    subject_of_heading,
-    word_list,
-)
 from gongwen.record import Document, Duty
 from gongwen.spans import Spans
 from gongwen.tokenize import cut
+from gongwen.words import duty_verbs, organ_suffixes
 
 SENTENCE_START = set("。；;：:\n！？")
 MARKER_PREFIX = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*")

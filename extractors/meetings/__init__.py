@@ -36,8 +36,6 @@ import re
 from collections import Counter
 
 from gongwen.extractors import EXTRACTORS
-from gongwen.extractors.duties.items import Markers, chain_at, split_top, text_markers
-from gongwen.extractors.duties.organs import organ_suffixes
 from gongwen.extractors.meetings.practices import practices
 from gongwen.extractors.meetings.scopes import (
     LEADING_MARKER,
@@ -51,8 +49,10 @@ from gongwen.extractors.meetings.scopes import (
 )
 from gongwen.extractors.meetings.slots import agenda, extend_new, fill_slots, people, person
 from gongwen.extractors.meetings.subjects import aliases, sentence_subject, short_name
+from gongwen.lists import Markers, chain_at, split_top, text_markers
 from gongwen.record import Document, Frequency, Meeting
 from gongwen.spans import Spans
+from gongwen.words import organ_suffixes
 
 
 def _organ(body: str) -> str:

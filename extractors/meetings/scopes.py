@@ -17,10 +17,10 @@ from functools import cache
 from pathlib import Path
 
 from gongwen import lexicon
-from gongwen.extractors.duties.items import chain_from, split_top, text_markers
-from gongwen.extractors.duties.organs import organ_suffixes
+from gongwen.lists import chain_from, split_top, text_markers
 from gongwen.record import Document
 from gongwen.spans import Spans
+from gongwen.words import organ_suffixes
 
 HERE = Path(__file__).parent
 

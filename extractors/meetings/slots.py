@@ -12,9 +12,9 @@ from functools import cache
 from pathlib import Path
 
 from gongwen import lexicon
-from gongwen.extractors.duties.items import chain_at, cn_number, find_markers
 from gongwen.extractors.meetings.fractions import fraction_rules
 from gongwen.extractors.meetings.subjects import aliases
+from gongwen.lists import chain_at, cn_number, find_markers
 from gongwen.prefilter import gate
 from gongwen.record import Frequency, Meeting
 

@@ -7,7 +7,7 @@ one to the first sign that the list is over (a marker of an outer list, a blank
 line, an article heading, a plain line after a one-line item). Written by hand:
 no library we have parses list markers, and the rules are a few lines.
 
-The marker styles are data (``markers.tsv``) so a new style is one line.
+The marker styles are data (``list_markers.tsv``) so a new style is one line.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from gongwen import lexicon
-from gongwen.extractors.duties.organs import duty_verbs
+from gongwen.words import duty_verbs
 
 HERE = Path(__file__).parent
 
@@ -101,7 +101,7 @@ def cn_number(s: str) -> int:
 
 @cache
 def styles() -> list[tuple[str, re.Pattern[str]]]:
-    return [(name, re.compile(regex)) for name, regex in lexicon.rows(HERE / "markers.tsv")]
+    return [(name, re.compile(regex)) for name, regex in lexicon.rows(HERE / "list_markers.tsv")]
 
 
 def find_markers(text: str, start: int = 0, end: int | None = None) -> Markers:
@@ -134,7 +134,7 @@ def text_markers(text: str) -> Markers:
 
 @cache
 def _bare_styles() -> list[tuple[str, re.Pattern[str]]]:
-    return [(name, re.compile(regex)) for name, regex in lexicon.rows(HERE / "bare_markers.tsv")]
+    return [(name, re.compile(regex)) for name, regex in lexicon.rows(HERE / "list_bare_markers.tsv")]
 
 
 #: Punctuation whose presence on a line shows the line kept its marks (and so its marker's `、`).
@@ -145,7 +145,7 @@ BARE_RUN = 3
 
 
 def bare_markers(text: str, start: int, end: int) -> list[Marker]:
-    """Markers of ``bare_markers.tsv``: numbers on lines with no punctuation at all, in
+    """Markers of ``list_bare_markers.tsv``: numbers on lines with no punctuation at all, in
     runs of at least ``BARE_RUN`` numbered 1, 2, 3 … A line that kept its punctuation kept
     its `、` too, so clean text never yields one.
 
