@@ -19,11 +19,11 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from gongwen import lexicon
+from gongwen.numerals import chinese_int
 from gongwen.words import duty_verbs
 
 HERE = Path(__file__).parent
 
-CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "两": 2}
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 #: Styles whose brackets make them safe to recognise in the middle of a line.
 BRACKETED = {"paren_cn", "paren_ar", "circled"}
@@ -93,10 +93,7 @@ def cn_number(s: str) -> int:
         return CIRCLED.index(s) + 1
     if s.isascii() and s.isdigit():
         return int(s)
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        return (CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (CN_DIGITS.get(ones, 0) if ones else 0)
-    return CN_DIGITS.get(s, 0)
+    return chinese_int(s) or 0  # 0: no number (`三四`), which no chain follows
 
 
 @cache
