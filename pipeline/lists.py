@@ -58,6 +58,17 @@ class Markers(list[Marker]):
         self._kinds: dict[tuple[str, int], tuple[list[int], list[Marker]]] | None = None
         #: where each item ends with no limit, and from which limit on that holds (last_item_end)
         self.open_ends: dict[Marker, tuple[int, int | None]] = {}
+        self._places: dict[str, list[int]] = {}
+
+    def find(self, text: str, ch: str, a: int, b: int | None = None) -> int:
+        """``text.find(ch, a, b)`` by bisection over the places of ``ch``, listed once per text:
+        item walks ask for the next line break from every item, which on a text of one long
+        line scanned to its end each time."""
+        places = self._places.get(ch)
+        if places is None:
+            places = self._places[ch] = [m.start() for m in re.finditer(re.escape(ch), text)]
+        k = bisect.bisect_left(places, a)
+        return places[k] if k < len(places) and (b is None or places[k] < b) else -1
 
     def of_kind(self, style: str, n: int) -> tuple[list[int], list[Marker]]:
         """The starts and the markers of one style numbered ``n``, in text order."""
@@ -303,33 +314,33 @@ def last_item_end(text: str, markers: Markers, item: Marker, limit: int) -> int:
     known = markers.open_ends.get(item)
     if known is None:
         stop = _walk_item(text, markers, item, len(text))
-        known = markers.open_ends[item] = (stop, _open_end(text, item, stop))
+        known = markers.open_ends[item] = (stop, _open_end(text, markers, item, stop))
     stop, bound = known
     if bound is None:
         return min(stop, limit)
     return stop if limit > bound else _walk_item(text, markers, item, limit)
 
 
-def _open_end(text: str, item: Marker, stop: int) -> int | None:
+def _open_end(text: str, markers: Markers, item: Marker, stop: int) -> int | None:
     """The limit beyond which the unlimited walk's ``stop`` is the answer; None when the walk
     met no line break (then a limit only cuts it: the answer is ``min(stop, limit)``).
 
     The limit reaches a walk only at a line break: there it bounds the skip over blank
     lines and the line read after it (_is_statement). Every line the walk read ends by the
     end of the line after ``stop`` and the blanks that follow it."""
-    if text.find("\n", item.end, stop + 1) == -1:
+    if markers.find(text, "\n", item.end, stop + 1) == -1:
         return None
     q = stop
     while q < len(text) and text[q] in " \t\u3000\n":
         q += 1
-    nl = text.find("\n", q)
+    nl = markers.find(text, "\n", q)
     return len(text) if nl == -1 else nl
 
 
 def _walk_item(text: str, markers: Markers, item: Marker, limit: int) -> int:
     nested: dict[str, int] = {}
     by_pos = markers.by_start  # every position looked up below lies in [item.end, limit)
-    first_nl = text.find("\n", item.end, limit)
+    first_nl = markers.find(text, "\n", item.end, limit)
     head_only = first_nl != -1 and _is_name_line(text, item.end, first_nl)
     pos = item.end
     at_line_start = False
@@ -366,9 +377,9 @@ def _walk_item(text: str, markers: Markers, item: Marker, limit: int) -> int:
         # character by character was the cost of long items)
         pos += 1
         if next_nl < pos:
-            next_nl = text.find("\n", pos, limit) % (limit + 1)  # not found (-1) → limit
+            next_nl = markers.find(text, "\n", pos, limit) % (limit + 1)  # not found (-1) → limit
         if next_article < pos:
-            next_article = text.find("第", pos, limit) % (limit + 1)
+            next_article = markers.find(text, "第", pos, limit) % (limit + 1)
         k = bisect.bisect_left(starts, pos)
         pos = min(next_nl, next_article, starts[k] if k < len(starts) else limit, limit)
     return limit
