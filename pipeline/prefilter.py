@@ -88,3 +88,83 @@ def _gate(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
             return None
         words |= found
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def _width(state: object, item: tuple) -> int | None:  # type: ignore[type-arg]
+    """The most characters ``item`` can match; None when unbounded."""
+    hi = _p.SubPattern(state, [item]).getwidth()[1]  # type: ignore[arg-type]
+    return None if hi >= _c.MAXREPEAT - 1 else hi
+
+
+@cache
+def anchor(pattern: str) -> tuple[Words, int] | None:
+    """Words one of which every match contains, and how far (at most) after the match's start
+    one of them begins; None when the pattern has no such words at a bounded distance."""
+    try:
+        parsed = _p.parse(pattern)
+    except Exception:  # noqa: BLE001 - an unreadable pattern is just not anchored
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    found: list[tuple[Words, int]] = []
+    offset: int | None = 0  # the most characters the items so far can take
+    run: list[str] = []
+    run_at = 0
+    for op, arg in parsed:
+        if op is _c.LITERAL and offset is not None:
+            if not run:
+                run_at = offset
+            run.append(chr(arg))
+            offset += 1
+            continue
+        if run:
+            found.append((frozenset(["".join(run)]), run_at))
+            run = []
+        width = _width(parsed.state, (op, arg))
+        if offset is None:
+            break
+        words = _sequence([(op, arg)]) if op is not _c.LITERAL else None
+        if words and width is not None:
+            found.append((words, offset + width))  # a word inside the item begins within its width
+        offset = None if width is None else offset + width
+    if run:
+        found.append((frozenset(["".join(run)]), run_at))
+    if not found:
+        return None
+    return max(found, key=lambda f: (min(map(len, f[0])), -len(f[0]), -f[1]))
+
+
+def finditer(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """``list(rx.finditer(text))``, found by trying the pattern only just before the places
+    where its anchor words stand (:func:`anchor`): patterns that open on a character class
+    (`[\\u4e00-\\u9fff]{2,16}?列席…`) are otherwise tried, and fail, at every position of a text.
+
+    Exact: a match starts at most ``reach`` characters before one of its words, and the
+    starts are tried in increasing order, so the first that matches is the leftmost. Falls
+    back to ``finditer`` when the words are so frequent that trying near each costs more."""
+    found = anchor(rx.pattern)
+    if found is None:
+        return list(rx.finditer(text))
+    words, reach = found
+    if sum(text.count(w) for w in words) * (reach + 1) * 4 > len(text):
+        return list(rx.finditer(text))
+    places: list[int] = []
+    for w in words:
+        i = text.find(w)
+        while i != -1:
+            places.append(i)
+            i = text.find(w, i + 1)
+    out: list[re.Match[str]] = []
+    pos = 0  # where the next match may start (the end of the last one)
+    for q in sorted(set(places)):
+        if q < pos:
+            continue
+        for s in range(max(pos, q - reach), q + 1):
+            m = rx.match(text, s)
+            if m is not None:
+                out.append(m)
+                pos = m.end()
+                break
+        else:
+            pos = q + 1  # every start up to q was tried
+    return out

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from gongwen.extractors.meetings.slots import patterns
-from gongwen.prefilter import gate, required_words
+from gongwen.prefilter import anchor, finditer, gate, required_words
 
 
 @pytest.mark.parametrize(("pattern", "words"), [
@@ -52,3 +52,26 @@ def test_slot_gates_never_hide_a_match(sentence: str) -> None:
 def test_gate_rejects_a_sentence_without_the_words() -> None:
     g = gate(patterns()["convener"])
     assert g is not None and g.search("本办法自发布之日起施行") is None
+
+
+ANCHORED = [
+    r"(?P<who>[\u4e00-\u9fff]{2,16}?)(?:可以|可)?列席(?P<body>[\u4e00-\u9fff]{1,14}?会议)(?=[、，,。；;]|$)",
+    r"(?:^|(?<=[\s。；;]))(?P<body>[\u4e00-\u9fff]{2,8}?会)(?=由[^，。；;]{1,16}?召集)",
+    r"每(?:年|月|周)[^，。；]{0,6}?召开(?:一|两)次",
+]
+TEXT = ("镇长、副镇长列席党委会议。各科室负责人可列席办公会议，党委书记可以列席。"
+        "审查会由副院长召集。每月召开一次。列席会议。每年至少召开两次全体会议；") * 3
+
+
+@pytest.mark.parametrize("pattern", ANCHORED)
+def test_anchored_finditer_finds_what_finditer_finds(pattern: str) -> None:
+    """Trying a pattern only near its words gives the same matches, in the same places."""
+    rx = re.compile(pattern)
+    expected = [(m.start(), m.end(), m.groupdict()) for m in rx.finditer(TEXT)]
+    assert expected, "the text must hold matches for the test to say anything"
+    assert [(m.start(), m.end(), m.groupdict()) for m in finditer(rx, TEXT)] == expected
+
+
+def test_anchor_is_the_word_and_how_far_it_may_stand() -> None:
+    assert anchor(ANCHORED[0]) == (frozenset(["列席"]), 18)  # 16 characters and `可以` before it
+    assert anchor(r"[\u4e00-\u9fff]+列席") is None  # unbounded before its word: no anchor

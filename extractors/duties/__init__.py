@@ -48,6 +48,7 @@ from gongwen.lists import (
     text_markers,
     trim,
 )
+from gongwen.prefilter import finditer
 from gongwen.record import Document, Duty
 from gongwen.spans import Spans
 from gongwen.tokenize import cut
@@ -81,7 +82,7 @@ def cue_patterns() -> list[tuple[str, re.Pattern[str]]]:
 
 def find_cues(text: str) -> list[Cue]:
     """Cues in text order, one-sentence cues last (a list cue covers the sentence it opens)."""
-    found = [Cue(kind, m.start(), m.end(), m) for kind, rx in cue_patterns() for m in rx.finditer(text)]
+    found = [Cue(kind, m.start(), m.end(), m) for kind, rx in cue_patterns() for m in finditer(rx, text)]
     return sorted(found, key=lambda c: (c.kind == "sentence", c.start, c.kind not in LIST_KINDS))
 
 

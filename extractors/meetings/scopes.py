@@ -18,6 +18,7 @@ from pathlib import Path
 
 from gongwen import lexicon
 from gongwen.lists import chain_from, split_top, text_markers
+from gongwen.prefilter import finditer
 from gongwen.record import Document
 from gongwen.spans import Spans
 from gongwen.words import organ_suffixes
@@ -192,7 +193,7 @@ def _outer_markers(text: str) -> list[int]:
 def find_scopes(doc: Document) -> list[Scope]:
     text = doc.text
     scopes: list[Scope] = []
-    heads = list(HEADING.finditer(text))
+    heads = finditer(HEADING, text)
     outer = _outer_markers(text)
     first_line = len(text) - len(text.lstrip()) + len((text.lstrip().splitlines() or [""])[0])
     for i, m in enumerate(heads):
@@ -236,12 +237,12 @@ def find_scopes(doc: Document) -> list[Scope]:
             if 2 <= len(holder) <= 12 and holder.endswith(organ_suffixes()) and not re.search(r"[^\u4e00-\u9fff]", holder):
                 pre["convener"] = holder
             scopes.append(Scope(_own_body(m.group("body"), title_body) or "", a, b, pre))
-    for m in FREQ_BODY_BEFORE.finditer(text):
+    for m in finditer(FREQ_BODY_BEFORE, text):
         own = _own_body(m.group("body"), title_body)
         if not inside_heading(m.start()) and own:
             scopes.append(Scope(_plain(own), m.start(), _sentence(text, m.start())[1]))
     for rx in MENTIONS:
-        for m in rx.finditer(text):
+        for m in finditer(rx, text):
             body = _plain(m.group("body"))
             if len(body_key(body)) < 2 or body.startswith(SELF) or NOT_BODY.match(body) or inside_heading(m.start()):
                 continue
@@ -249,7 +250,7 @@ def find_scopes(doc: Document) -> list[Scope]:
             end = _sentence(text, m.start())[1] if m.start() == m.start("body") else m.end()
             scopes.append(Scope(body, m.start(), end, pre))
     if scopes:  # a rules document: the further meetings it provides for
-        held = list(HELD.finditer(text))
+        held = finditer(HELD, text)
         for i, m in enumerate(held):
             who = LEADING_MARKER.sub("", m.group("convener") or "")
             held_by = who and "每次会议" not in m.group(0) and not re.search(r"本会|开会|会议|每次|可以|根据|需要|^也", who)
