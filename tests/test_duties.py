@@ -11,8 +11,8 @@ import pytest
 
 from gongwen import stages
 from gongwen.extractors.duties import extract_duties
-from gongwen.extractors.duties.items import find_markers, split_top
 from gongwen.extractors.duties.organs import leading_organ, subject_of_heading
+from gongwen.lists import find_markers, split_top
 from gongwen.process import process_text
 from gongwen.record import Document
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from gongwen import stages
 from gongwen.extractors.duties import extract_duties
-from gongwen.extractors.duties.items import find_markers
+from gongwen.lists import find_markers
 from gongwen.process import process_text
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from gongwen.extractors.figures import figures_of
-from gongwen.extractors.figures.numerals import parse_number
+from gongwen.numerals import parse_number
 
 F = tuple  # (text, kind, value, unit, cmp)
 

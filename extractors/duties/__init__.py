@@ -29,28 +29,29 @@ from dataclasses import dataclass
 from functools import cache
 
 from gongwen import lexicon
-from gongwen.extractors.duties.items import (
+from gongwen.extractors.duties.organs import (
+    HERE,
+    leading_organ,
+    organ_regex,
+    subject_followers,
+    subject_of_heading,
+    word_list,
+)
+from gongwen.lists import (
     Item,
     Markers,
     chain_at,
     chain_from,
     find_markers,
     split_top,
+    text_markers,
     trim,
 )
-from gongwen.extractors.duties.organs import (
-    HERE,
-    duty_verbs,
-    leading_organ,
-    organ_regex,
-    organ_suffixes,
-    subject_followers,
-    subject_of_heading,
-    word_list,
-)
+from gongwen.prefilter import finditer
 from gongwen.record import Document, Duty
 from gongwen.spans import Spans
 from gongwen.tokenize import cut
+from gongwen.words import duty_verbs, organ_suffixes
 
 SENTENCE_START = set("。；;：:\n！？")
 MARKER_PREFIX = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*")
@@ -80,7 +81,7 @@ def cue_patterns() -> list[tuple[str, re.Pattern[str]]]:
 
 def find_cues(text: str) -> list[Cue]:
     """Cues in text order, one-sentence cues last (a list cue covers the sentence it opens)."""
-    found = [Cue(kind, m.start(), m.end(), m) for kind, rx in cue_patterns() for m in rx.finditer(text)]
+    found = [Cue(kind, m.start(), m.end(), m) for kind, rx in cue_patterns() for m in finditer(rx, text)]
     return sorted(found, key=lambda c: (c.kind == "sentence", c.start, c.kind not in LIST_KINDS))
 
 
@@ -306,7 +307,7 @@ def extract_duties(doc: Document) -> list[Duty]:
     text = doc.text
     if not text:
         return []
-    markers = find_markers(text)
+    markers = text_markers(text)
     cues = find_cues(text)
     by_start = sorted(cues, key=lambda c: c.start)
     starts = [c.start for c in by_start]

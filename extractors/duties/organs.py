@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from gongwen import lexicon
+from gongwen.words import duty_verbs, organ_suffixes
 
 HERE = Path(__file__).parent
 
@@ -23,11 +24,6 @@ def word_list(name: str) -> tuple[str, ...]:
     """Entries of a one-per-line data file beside this module, read once per process
     (the organ finder consults them for every candidate name)."""
     return tuple(lexicon.entries(HERE / name))
-
-
-def organ_suffixes() -> tuple[str, ...]:
-    """Endings of an organ's name (``organ_suffixes.txt``)."""
-    return word_list("organ_suffixes.txt")
 
 
 def subject_followers() -> tuple[str, ...]:
@@ -52,10 +48,6 @@ def _extension() -> re.Pattern[str]:
     suf, fol = _alt(organ_suffixes()), _alt(subject_followers())
     return re.compile(rf"(?:[（(][^（()）]{{1,12}}[)）])?"
                       rf"(?:(?:或者|或|和|及)[\u4e00-\u9fff、]{{0,12}}?(?:{suf})(?=(?:{fol})))?")
-
-
-def duty_verbs() -> tuple[str, ...]:
-    return word_list("duty_verbs.txt")
 
 
 _NAME = re.compile(r"[\u4e00-\u9fff、]+")

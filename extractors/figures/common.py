@@ -9,7 +9,7 @@ from typing import Any
 
 from gongwen.extractors.figures.dates import DateParts
 from gongwen.extractors.figures.lexicon import Lexicon
-from gongwen.extractors.figures.numerals import parse_number
+from gongwen.numerals import parse_number
 
 HZ_DIGITS = "零〇○一二两三四五六七八九"
 

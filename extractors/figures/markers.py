@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from gongwen.extractors.figures.numerals import parse_number
+from gongwen.numerals import parse_number
 
 #: a bare Chinese numeral up to 三十 (no 第, no digit or numeral before it) glued to a word that
 #: is no calendar word (一月, 三日 stay dates)

@@ -20,7 +20,7 @@ from gongwen.extractors.figures.common import (
     num,
 )
 from gongwen.extractors.figures.dates import DateParts, roc_year
-from gongwen.extractors.figures.numerals import as_number
+from gongwen.numerals import as_number
 
 YNUM = r"\d{1,4}|[〇零○一二两三四五六七八九十百]{1,5}"
 

@@ -18,8 +18,8 @@ from gongwen.extractors.figures.common import (
     is_hanzi,
     num,
 )
-from gongwen.extractors.figures.numerals import as_number
 from gongwen.extractors.figures.read_dates import HALF_AFTER_RE
+from gongwen.numerals import as_number
 
 CELL_RE = re.compile(rf"^\t{SPACE}*({ARABIC}){SPACE}*$", re.M)
 

@@ -15,8 +15,8 @@ from gongwen.extractors.figures.common import (
     next_char,
     num,
 )
-from gongwen.extractors.figures.numerals import DIGITS, as_number
 from gongwen.extractors.figures.read_dates import MORE_AFTER_RE
+from gongwen.numerals import DIGITS, as_number
 
 RATIO_RE = re.compile(r"(\d+(?:\.\d+)?)((?:[ \u3000]*[:：∶][ \u3000]*\d+(?:\.\d+)?)+)(?![\d年月日号])")
 

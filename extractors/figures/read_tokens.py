@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from gongwen.extractors.figures.common import Context, Hit
-from gongwen.extractors.figures.numerals import as_number
+from gongwen.numerals import as_number
 
 #: a cell's edge: a line break, a space, a TAB or a pipe
 EDGE = " \t\u3000\n|｜"

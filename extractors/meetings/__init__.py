@@ -35,8 +35,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from gongwen.extractors.duties.items import chain_at, find_markers, split_top
-from gongwen.extractors.duties.organs import organ_suffixes
 from gongwen.extractors.meetings.practices import practices
 from gongwen.extractors.meetings.scopes import (
     LEADING_MARKER,
@@ -50,8 +48,10 @@ from gongwen.extractors.meetings.scopes import (
 )
 from gongwen.extractors.meetings.slots import agenda, extend_new, fill_slots, people, person
 from gongwen.extractors.meetings.subjects import aliases, sentence_subject, short_name
+from gongwen.lists import Markers, chain_at, split_top, text_markers
 from gongwen.record import Document, Frequency, Meeting
 from gongwen.spans import Spans
+from gongwen.words import organ_suffixes
 
 
 def _organ(body: str) -> str:
@@ -65,6 +65,10 @@ def extract_meetings(doc: Document) -> list[Meeting]:
     if not text:
         return []
     scopes = find_scopes(doc)
+    # the text's sentences, cut once: every pass below reads them (cutting them again for
+    # each pass and each meeting made long texts slow)
+    sentences = sentence_spans(text, 0, len(text))
+    unmarked = [LEADING_MARKER.sub("", sent) for _, _, sent in sentences]
     merged: dict[str, Meeting] = {}
     names: dict[str, str] = {}
     keys: list[str] = []
@@ -100,16 +104,15 @@ def extract_meetings(doc: Document) -> list[Meeting]:
             fill_slots(merged[_subject_body(sent, names, key)], sent)
         if not meeting.agenda_scope:
             meeting.agenda_scope = agenda(text, sc.start, sc.end)
-    _listed_attendees(text, scopes, merged)
+    _listed_attendees(text, scopes, merged, text_markers(text))
     _shared_chairs(text, merged)
     # rules stated in a later chapter (`全委会进行表决时…`) attach to the body they name
     covered = Spans()
     for sc in scopes:
         covered.add(sc.start, sc.end)
-    for x, _, sent in sentence_spans(text, 0, len(text)):
+    for (x, _, _), sent in zip(sentences, unmarked, strict=True):
         if covered.holds(x):
             continue
-        sent = LEADING_MARKER.sub("", sent)
         for key, name in names.items():
             if sent.startswith((name, short_name(name))):
                 fill_slots(merged[key], sent, only=("quorum", "vote_threshold", "special_quorum"))
@@ -123,7 +126,7 @@ def extract_meetings(doc: Document) -> list[Meeting]:
             continue
         name = names[key].strip("“”\"")
         others = [n.strip("“”\"") for k, n in names.items() if k != key]
-        for _, _, sent in sentence_spans(text, 0, len(text)):
+        for _, _, sent in sentences:
             part = _own_part(sent, name, others)
             if part:
                 fill_slots(meeting, part,
@@ -133,8 +136,7 @@ def extract_meetings(doc: Document) -> list[Meeting]:
     last: tuple[str, int] | None = None  # the body the previous sentence ruled on, and where it ended
     ruled: Counter[str] = Counter()  # how many sentences rule on each body by name
     loose: list[str] = []  # sentences that name no body
-    for x, y, sent in sentence_spans(text, 0, len(text)):
-        sent = LEADING_MARKER.sub("", sent)
+    for (x, y, _), sent in zip(sentences, unmarked, strict=True):
         listed = _listed_subjects(sent, names)
         if len(listed) >= 2:  # `全体会议、常务会议必须有半数以上…`: a rule for each meeting named
             for key in listed:
@@ -294,7 +296,8 @@ def _convener_before(text: str, meeting: Meeting) -> None:
     after_and = re.compile(r"(?:^|(?<=[\s。；;，,时]))(?P<who>(?:(?!时)[\u4e00-\u9fff]){2,12}?)(?:会|将|要|均|都)"
                            r"[^。；;]{0,20}?[，,]并(?:召开|举行)" + re.escape(meeting.body) + r"(?=[，,。；;]|$)")
     lo = max(0, meeting.start - 200)
-    m = rx.search(text, lo, meeting.end) or after_and.search(text, lo, meeting.end)
+    m = _search_before(rx, text, ("举行", "召开"), meeting.body, lo, meeting.end, 16) \
+        or _search_before(after_and, text, ("并召开", "并举行"), meeting.body, lo, meeting.end, 40)
     if m and re.search(r"可以|根据|必要|需$|^也|应当|每|坚持|定期|按时", m.group("who")):
         m = None  # `也可以根据需要召开联组会议`: a modal, not who holds it
     if m:
@@ -304,6 +307,16 @@ def _convener_before(text: str, meeting: Meeting) -> None:
         head = duty and _duty_owner(text, duty.start())
         if head:
             meeting.convener = head
+
+
+def _search_before(rx: re.Pattern[str], text: str, verbs: tuple[str, ...], body: str, lo: int, hi: int,
+                   reach: int) -> re.Match[str] | None:
+    """``rx.search(text, lo, hi)`` for a pattern that ends in one of ``verbs`` and ``body``
+    and starts at most ``reach`` characters before them: searched from just before the
+    first place they stand, which is where the first match can start at the earliest (a
+    meeting spanning a long text made the search from every position costly)."""
+    at = [i for i in (text.find(v + body, lo, hi) for v in verbs) if i != -1]
+    return rx.search(text, max(lo, min(at) - reach), hi) if at else None
 
 
 def _duty_owner(text: str, pos: int) -> str | None:
@@ -413,7 +426,7 @@ LISTED = re.compile(r"下列人员[^。；;\n]{0,6}列席")
 SHARED_CHAIR = re.compile(r"(?P<who>[\u4e00-\u9fff]{2,8})为(?P<bodies>[^，。；;,]{2,30}?)之?主席")
 
 
-def _listed_attendees(text: str, scopes: list[Scope], merged: dict[str, Meeting]) -> None:
+def _listed_attendees(text: str, scopes: list[Scope], merged: dict[str, Meeting], marks: Markers) -> None:
     """`下列人员应列席本院会议：一、秘书长。二、…` → the items are attendees."""
     for m in LISTED.finditer(text):
         sc = next((s for s in scopes if s.start <= m.start() < s.end), None)
@@ -426,7 +439,7 @@ def _listed_attendees(text: str, scopes: list[Scope], merged: dict[str, Meeting]
             meeting = merged[key] if key else (next(iter(merged.values())) if len(merged) == 1 else None)
             if meeting is None:
                 continue
-        items = chain_at(text, find_markers(text), text.find("\n", m.end()) + 1, len(text))
+        items = chain_at(text, marks, text.find("\n", m.end()) + 1, len(text))
         extend_new(meeting.attendees, [p for i in items for p in people(text[i.body:i.end].rstrip("。；; "))])
 
 

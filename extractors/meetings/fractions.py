@@ -71,6 +71,8 @@ def fraction_rules(sent: str) -> tuple[FractionRule | None, FractionRule | None,
     quorum = vote = None
     special: list[SpecialQuorum] = []
     text, sent = sent, _worded(sent)
+    if "半数" not in sent and "分之" not in sent:
+        return None, None, []  # every rule below reads a fraction (FRAC), and every fraction says one of these
     matter = MATTER.search(sent)
     if matter and (re.search(r"多个|多项|若干|各项|逐项|几个", matter.group(0))
                    or re.fullmatch(r"(?:讨论|研究|审议|决定|表决)+(?:问题|事项|议题)?时?", matter.group(0).strip("，, "))):

@@ -10,16 +10,18 @@ sentence to the right meeting.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from gongwen import lexicon
-from gongwen.extractors.duties.items import chain_from, find_markers, split_top
-from gongwen.extractors.duties.organs import organ_suffixes
+from gongwen.lists import chain_from, split_top, text_markers
+from gongwen.prefilter import finditer
 from gongwen.record import Document
 from gongwen.spans import Spans
+from gongwen.words import organ_suffixes
 
 HERE = Path(__file__).parent
 
@@ -173,7 +175,7 @@ def _outer_markers(text: str) -> list[int]:
     """Where `一、` markers start that may open the next section of a text (and so end a
     meeting section's scope); not those of a list a colon introduces (`议事范围如下：一、…`),
     which are items inside an article."""
-    markers = find_markers(text)
+    markers = text_markers(text)
     inner = Spans()
     for mk in markers:
         if mk.style != "cn_dun" or mk.n != 1:
@@ -191,14 +193,15 @@ def _outer_markers(text: str) -> list[int]:
 def find_scopes(doc: Document) -> list[Scope]:
     text = doc.text
     scopes: list[Scope] = []
-    heads = list(HEADING.finditer(text))
+    heads = finditer(HEADING, text)
     outer = _outer_markers(text)
     first_line = len(text) - len(text.lstrip()) + len((text.lstrip().splitlines() or [""])[0])
     for i, m in enumerate(heads):
         end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
         if _numbered(text, m.start()):  # `(二)常委会会议制度` ends where the next `三、` begins;
             # an unnumbered heading (`党组会议制度`, a title) is over its `一、会议组成…` parts
-            end = min([end] + [p for p in outer if p > m.end()])
+            k = bisect.bisect_right(outer, m.end())  # the first `三、` after the heading
+            end = min(end, outer[k]) if k < len(outer) else end
         body = re.sub(r"^(?:实行|建立|坚持|推行|落实|健全)", "", m.group("body"))  # `7、实行周一下午例会学习制度`
         body = ARTICLE_REMNANT.sub("", DB_LABEL.sub("", body))
         if body.startswith(SELF):  # `第 3 条本院会议…`: the text's own meeting, which its title names
@@ -214,13 +217,15 @@ def find_scopes(doc: Document) -> list[Scope]:
     title_body = _title_body(doc)
     if title_body and not scopes:
         scopes.append(Scope(title_body, 0, len(text), heading=True))
-    n_heads = len(scopes)
-
+    sections = Spans()  # merged, so that each question is one bisection on long texts
+    for sc in scopes:
+        if sc.start > first_line:
+            sections.add(sc.start, sc.end)
 
     def inside_heading(pos: int) -> bool:
         """Inside a meeting section; a rules text's own title (`…常务委员会议事规则`) spans the
         whole text and does not hide the further meetings its articles rule on."""
-        return any(s.start <= pos < s.end for s in scopes[:n_heads] if s.start > first_line)
+        return sections.holds(pos)
 
     for m in [*FREQ_BODY_AFTER.finditer(text), *FREQ_BODY_MID.finditer(text)]:
         if not inside_heading(m.start()) and _own_body(m.group("body"), title_body):
@@ -232,12 +237,12 @@ def find_scopes(doc: Document) -> list[Scope]:
             if 2 <= len(holder) <= 12 and holder.endswith(organ_suffixes()) and not re.search(r"[^\u4e00-\u9fff]", holder):
                 pre["convener"] = holder
             scopes.append(Scope(_own_body(m.group("body"), title_body) or "", a, b, pre))
-    for m in FREQ_BODY_BEFORE.finditer(text):
+    for m in finditer(FREQ_BODY_BEFORE, text):
         own = _own_body(m.group("body"), title_body)
         if not inside_heading(m.start()) and own:
             scopes.append(Scope(_plain(own), m.start(), _sentence(text, m.start())[1]))
     for rx in MENTIONS:
-        for m in rx.finditer(text):
+        for m in finditer(rx, text):
             body = _plain(m.group("body"))
             if len(body_key(body)) < 2 or body.startswith(SELF) or NOT_BODY.match(body) or inside_heading(m.start()):
                 continue
@@ -245,7 +250,7 @@ def find_scopes(doc: Document) -> list[Scope]:
             end = _sentence(text, m.start())[1] if m.start() == m.start("body") else m.end()
             scopes.append(Scope(body, m.start(), end, pre))
     if scopes:  # a rules document: the further meetings it provides for
-        held = list(HELD.finditer(text))
+        held = finditer(HELD, text)
         for i, m in enumerate(held):
             who = LEADING_MARKER.sub("", m.group("convener") or "")
             held_by = who and "每次会议" not in m.group(0) and not re.search(r"本会|开会|会议|每次|可以|根据|需要|^也", who)

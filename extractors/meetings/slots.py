@@ -12,9 +12,10 @@ from functools import cache
 from pathlib import Path
 
 from gongwen import lexicon
-from gongwen.extractors.duties.items import chain_at, cn_number, find_markers
 from gongwen.extractors.meetings.fractions import fraction_rules
 from gongwen.extractors.meetings.subjects import aliases
+from gongwen.lists import chain_at, cn_number, find_markers
+from gongwen.prefilter import gate
 from gongwen.record import Frequency, Meeting
 
 HERE = Path(__file__).parent
@@ -31,6 +32,18 @@ def patterns() -> dict[str, list[re.Pattern[str]]]:
     for slot, regex in lexicon.rows(HERE / "patterns.tsv"):
         out.setdefault(slot, []).append(re.compile(regex))
     return out
+
+
+@cache
+def _gates() -> dict[str, re.Pattern[str] | None]:
+    return {slot: gate(rxs) for slot, rxs in patterns().items()}
+
+
+def may_match(slot: str, sent: str) -> bool:
+    """Whether one of the slot's patterns may match ``sent``: most sentences hold none of the
+    words every pattern of a slot needs, and one search of their alternation says so."""
+    g = _gates()[slot]
+    return g is None or g.search(sent) is not None
 
 
 AGENDA = re.compile(r"议事范围(?:如下|如左|包括|主要包括|为)?[:：]|(?:议决|决定|审议|讨论|议定)下列事项[:：]|之?事项如下[:：]")
@@ -73,7 +86,7 @@ def fill_slots(m: Meeting, sent: str, only: tuple[str, ...] | None = None) -> No
     def want(slot: str) -> bool:
         return only is None or slot in only
 
-    if want("frequency") and m.frequency is None:
+    if want("frequency") and m.frequency is None and may_match("frequency", sent):
         for rx in pats["frequency"]:
             f = rx.search(sent)
             if f:
@@ -93,10 +106,10 @@ def fill_slots(m: Meeting, sent: str, only: tuple[str, ...] | None = None) -> No
                 m.frequency = Frequency(text=sent[:f.end()].strip(), count=count, per=per,  # type: ignore[arg-type]
                                         min=bool(f.groupdict().get("min")) or "range" in f.groupdict() or at_least)
                 break
-    if want("ad_hoc") and m.ad_hoc is None and any(rx.search(sent) for rx in pats["ad_hoc"]):
+    if want("ad_hoc") and m.ad_hoc is None and may_match("ad_hoc", sent) and any(rx.search(sent) for rx in pats["ad_hoc"]):
         m.ad_hoc = True
     for slot in ("convener", "chair", "recorder"):
-        if want(slot) and getattr(m, slot) is None:
+        if want(slot) and getattr(m, slot) is None and may_match(slot, sent):
             for rx in pats[slot]:
                 f = rx.search(sent)
                 if f and "all" in f.groupdict():  # alternatives `A或B` are the convener as written
@@ -107,7 +120,7 @@ def fill_slots(m: Meeting, sent: str, only: tuple[str, ...] | None = None) -> No
                     setattr(m, slot, who)
                     break
     for slot in ("members", "attendees"):
-        if not want(slot) or (slot == "members" and m.members):
+        if not want(slot) or (slot == "members" and m.members) or not may_match(slot, sent):
             continue
         pos = 0
         while pos < len(sent):  # attendees may be named in several clauses (`A列席，必要时B可列席`)

@@ -40,6 +40,11 @@ def vocab(kind: str) -> tuple[str, ...]:
     return tuple(sorted(lexicon.of_kind(HERE / "places.tsv", kind), key=len, reverse=True))
 
 
+@cache
+def _any_suffix() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, vocab("region_suffix"))))
+
+
 def place_names(text: str) -> list[str]:
     """Area names in ``text`` in order, as jieba cuts them (zones re-joined)."""
     suffixes, parts, stop = vocab("region_suffix"), set(vocab("zone_part")), set(vocab("not_region"))
@@ -51,7 +56,8 @@ def place_names(text: str) -> list[str]:
         if not _CJK.match(tok):
             continue
         name = None
-        for suf in suffixes:
+        # one search says whether any suffix is in the token at all (most tokens hold none)
+        for suf in suffixes if _any_suffix().search(tok) else ():
             j = tok.find(suf)
             if j >= 0 and len(tok[: j + len(suf)]) > len(suf):
                 name = tok[: j + len(suf)]

@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from gongwen import lexicon
+from gongwen.numerals import chinese_int
 
 _HEADER = re.compile(r"(?:最新异动日期|修正日期|发布日期|公发布日)\s*[：:]\s*(\d{4})")
 _ROC_HEADER = re.compile(r"(?:最新异动日期|修正日期)\s*[：:]\s*民国\s*(\d{2,3})\s*年")
@@ -60,23 +61,11 @@ _CN_YEAR = re.compile(r"(?<![〇○Ｏ零一二三四五六七八九十])([〇�
 _CN_ROC = re.compile(r"(?<=民国)([一二三四五六七八九十百零〇]{1,6})(?=\s*年)")
 
 
-def _cn_int(s: str) -> int:
-    """一百零八 → 108, 九十四 → 94, 十二 → 12 (the numbers a Republic year is written with)."""
-    total, digit = 0, 0
-    for ch in s:
-        if ch in "百十":
-            total += (digit or 1) * (100 if ch == "百" else 10)
-            digit = 0
-        else:
-            digit = _CN_DIGIT.get(ch, 0)
-    return total + digit
-
-
 def arabic_years(text: str) -> str:
     """``text`` with years written in Chinese numerals turned into digits, so one set of
     patterns reads 2022年 and 二〇二二年, 民国108年 and 民国一百零八年."""
     text = _CN_YEAR.sub(lambda m: "".join(str(_CN_DIGIT[c]) for c in m.group(1)), text)
-    return _CN_ROC.sub(lambda m: str(_cn_int(m.group(1))), text)
+    return _CN_ROC.sub(lambda m: str(n) if (n := chinese_int(m.group(1))) is not None else m.group(0), text)
 
 
 def find_year(text: str, title: str | None, title_end: int = 0, source_text: str = "") -> int | None:

@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from gongwen import lexicon
+from gongwen.numerals import chinese_int
 
 HERE = Path(__file__).resolve().parent
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -43,29 +44,6 @@ def styles() -> tuple[Style, ...]:
 @cache
 def style(name: str) -> Style:
     return next(s for s in styles() if s.name == name)
-
-
-_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_UNITS = {"十": 10, "百": 100, "千": 1000}
-
-
-def chinese_int(text: str) -> int | None:
-    """``十二`` → 12, ``一百零一`` → 101, ``二十`` → 20; None for anything else.
-
-    Written by hand: the maintained converter (cn2an) costs about a second of import
-    time, more than the whole outline of a document, and heading ordinals are small
-    numbers that this positional reading covers.
-    """
-    total, digit = 0, None
-    for ch in text:
-        if ch in _DIGITS:
-            digit = _DIGITS[ch]
-        elif ch in _UNITS:
-            total += (1 if digit is None else digit) * _UNITS[ch]
-            digit = None
-        else:
-            return None
-    return total + (digit or 0)
 
 
 @cache

@@ -1,4 +1,6 @@
-"""Numerals of every notation the documents use, read into numbers.
+"""Numerals of every notation the documents use, read into numbers: the one reader of
+Chinese numerals (amounts for figures, ordinals of headings and list markers, counts of
+meeting rules, Republic-of-China years).
 
 Hand-written rather than cn2an: cn2an rejects notations the corpus has
 (`兆` in `1兆5,117亿`, a bare `千` in `量化为千分`) and costs ~25 µs a call, while
@@ -7,6 +9,8 @@ Chinese numerals and any mix of the two (`1万5千`, `6200亿`, `二〇一三`).
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 #: Chinese digits (including the financial/ordinal variants found in official texts).
 DIGITS: dict[str, int] = {
@@ -83,6 +87,25 @@ def parse_number(s: str) -> float | None:
         return None
     value = total + section + (current or 0)
     return value
+
+
+#: characters of a small integer written in Chinese (`十二`, `一百零一`, `两`)
+_INT_CHARS = set("零〇○一二两三四五六七八九十百千")
+
+
+@lru_cache(maxsize=4096)  # markers and headings ask for the same few numbers again and again
+def chinese_int(s: str) -> int | None:
+    """``十二`` → 12, ``一百零一`` → 101, ``二十`` → 20, ``两`` → 2: a well-formed integer in
+    Chinese numerals, read by :func:`parse_number`; None for anything else, including a run
+    of digits with no unit between them (`三四`, `一一`: a range or a garble, not a number)
+    and a unit right after a unit (`十十`)."""
+    if not s or any(ch not in _INT_CHARS for ch in s) or (len(s) > 1 and s[0] in "零〇○"):
+        return None  # a leading zero (`〇十`) writes no number either
+    for prev, ch in zip(s, s[1:], strict=False):
+        if (prev in SMALL and ch in SMALL) or (prev in DIGITS and DIGITS[prev] and ch in DIGITS):
+            return None
+    value = parse_number(s)
+    return None if value is None else int(value)
 
 
 def _decimal(s: str) -> float | None:

@@ -7,7 +7,7 @@ one to the first sign that the list is over (a marker of an outer list, a blank
 line, an article heading, a plain line after a one-line item). Written by hand:
 no library we have parses list markers, and the rules are a few lines.
 
-The marker styles are data (``markers.tsv``) so a new style is one line.
+The marker styles are data (``list_markers.tsv``) so a new style is one line.
 """
 
 from __future__ import annotations
@@ -15,15 +15,15 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from gongwen import lexicon
-from gongwen.extractors.duties.organs import duty_verbs
+from gongwen.numerals import chinese_int
+from gongwen.words import duty_verbs
 
 HERE = Path(__file__).parent
 
-CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "两": 2}
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 #: Styles whose brackets make them safe to recognise in the middle of a line.
 BRACKETED = {"paren_cn", "paren_ar", "circled"}
@@ -55,6 +55,30 @@ class Markers(list[Marker]):
         super().__init__(markers)
         self.by_start = {m.start: m for m in markers}
         self.starts = [m.start for m in markers]
+        self._kinds: dict[tuple[str, int], tuple[list[int], list[Marker]]] | None = None
+        #: where each item ends with no limit, and from which limit on that holds (last_item_end)
+        self.open_ends: dict[Marker, tuple[int, int | None]] = {}
+        self._places: dict[str, list[int]] = {}
+
+    def find(self, text: str, ch: str, a: int, b: int | None = None) -> int:
+        """``text.find(ch, a, b)`` by bisection over the places of ``ch``, listed once per text:
+        item walks ask for the next line break from every item, which on a text of one long
+        line scanned to its end each time."""
+        places = self._places.get(ch)
+        if places is None:
+            places = self._places[ch] = [m.start() for m in re.finditer(re.escape(ch), text)]
+        k = bisect.bisect_left(places, a)
+        return places[k] if k < len(places) and (b is None or places[k] < b) else -1
+
+    def of_kind(self, style: str, n: int) -> tuple[list[int], list[Marker]]:
+        """The starts and the markers of one style numbered ``n``, in text order."""
+        if self._kinds is None:
+            self._kinds = {}
+            for m in self:
+                starts, found = self._kinds.setdefault((m.style, m.n), ([], []))
+                starts.append(m.start)
+                found.append(m)
+        return self._kinds.get((style, n), ([], []))
 
     def within(self, a: int, b: int) -> list[Marker]:
         """The markers starting in ``[a, b)``."""
@@ -80,15 +104,12 @@ def cn_number(s: str) -> int:
         return CIRCLED.index(s) + 1
     if s.isascii() and s.isdigit():
         return int(s)
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        return (CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (CN_DIGITS.get(ones, 0) if ones else 0)
-    return CN_DIGITS.get(s, 0)
+    return chinese_int(s) or 0  # 0: no number (`三四`), which no chain follows
 
 
 @cache
 def styles() -> list[tuple[str, re.Pattern[str]]]:
-    return [(name, re.compile(regex)) for name, regex in lexicon.rows(HERE / "markers.tsv")]
+    return [(name, re.compile(regex)) for name, regex in lexicon.rows(HERE / "list_markers.tsv")]
 
 
 def find_markers(text: str, start: int = 0, end: int | None = None) -> Markers:
@@ -112,9 +133,16 @@ def find_markers(text: str, start: int = 0, end: int | None = None) -> Markers:
     return Markers([found[k] for k in sorted(found)])
 
 
+@lru_cache(maxsize=2)
+def text_markers(text: str) -> Markers:
+    """The markers of a whole text, found once for every extractor that reads them (duties,
+    then meetings' scopes and attendee lists each scanned the whole text again)."""
+    return find_markers(text)
+
+
 @cache
 def _bare_styles() -> list[tuple[str, re.Pattern[str]]]:
-    return [(name, re.compile(regex)) for name, regex in lexicon.rows(HERE / "bare_markers.tsv")]
+    return [(name, re.compile(regex)) for name, regex in lexicon.rows(HERE / "list_bare_markers.tsv")]
 
 
 #: Punctuation whose presence on a line shows the line kept its marks (and so its marker's `、`).
@@ -125,7 +153,7 @@ BARE_RUN = 3
 
 
 def bare_markers(text: str, start: int, end: int) -> list[Marker]:
-    """Markers of ``bare_markers.tsv``: numbers on lines with no punctuation at all, in
+    """Markers of ``list_bare_markers.tsv``: numbers on lines with no punctuation at all, in
     runs of at least ``BARE_RUN`` numbered 1, 2, 3 … A line that kept its punctuation kept
     its `、` too, so clean text never yields one.
 
@@ -189,9 +217,19 @@ def chain_at(text: str, markers: Markers, pos: int, limit: int, gap: int = 4) ->
 def chain_from(text: str, markers: Markers, first: Marker, limit: int) -> list[Item]:
     """Follow ``first`` through markers of its style numbered n+1, n+2 … before ``limit``."""
     chain = [first]
-    for m in markers.within(first.start + 1, limit):
-        if m.style == first.style and m.n == chain[-1].n + 1 and _nested_ok(text, markers, chain[-1], m):
-            chain.append(m)
+    while True:
+        # the next member is the first marker of the style numbered one up that the list reaches
+        starts, found = markers.of_kind(first.style, chain[-1].n + 1)
+        nxt = None
+        for i in range(bisect.bisect_right(starts, chain[-1].start), bisect.bisect_left(starts, limit)):
+            if _nested_ok(text, markers, chain[-1], found[i]):
+                nxt = found[i]
+                break
+            if _closed_before(text, markers, chain[-1], found[i]):
+                break  # the list is over before this candidate, so before every later one
+        if nxt is None:
+            break
+        chain.append(nxt)
     items = []
     for i, m in enumerate(chain):
         if i + 1 < len(chain):
@@ -206,7 +244,34 @@ def _nested_ok(text: str, markers: Markers, prev: Marker, nxt: Marker) -> bool:
     """Markers between two chain members must not close the list (an outer marker);
     plain paragraphs that continue the previous item do not close it either."""
     stop = last_item_end(text, markers, prev, nxt.start + 1)
-    return stop >= nxt.start or not text[stop:nxt.start].strip() or _continues(text, markers, stop, nxt.start)
+    return stop >= nxt.start or not _NON_BLANK.search(text, stop, nxt.start) or _continues(
+        text, markers, stop, nxt.start)
+
+
+_NON_BLANK = re.compile(r"\S")
+_BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
+
+
+def _closed_before(text: str, markers: Markers, prev: Marker, nxt: Marker) -> bool:
+    """Whether ``prev``'s item ended for good before ``nxt``: its end no longer moves with the
+    limit, and the text between is no blank stretch and no run-on paragraphs (it does not open
+    with a line break, or holds a blank line, or more lines than an item runs on over). Each
+    of these stays true for every later candidate, which is what lets chain_from stop looking
+    (trying every later marker of the style made long documents quadratic)."""
+    stop, bound = markers.open_ends.get(prev, (None, None))
+    if stop is None or stop >= nxt.start or (bound is not None and nxt.start + 1 <= bound):
+        return False
+    if not _NON_BLANK.search(text, stop, nxt.start):
+        return False
+    if text[stop] != "\n" or _BLANK_LINE.search(text, stop, nxt.start):
+        return True
+    pos = stop
+    for _ in range(MAX_CONTINUATION + 2):  # this many line breaks leave more lines than MAX_CONTINUATION
+        pos = text.find("\n", pos, nxt.start)
+        if pos == -1:
+            return False
+        pos += 1
+    return True
 
 
 #: An item may run on over at most this many paragraphs without a marker before its sibling.
@@ -218,9 +283,9 @@ def _continues(text: str, markers: Markers, a: int, b: int) -> bool:
     """Is ``text[a:b]`` one to three whole paragraphs that continue an item
     (`(一)贯彻执行…规章。` / `指导、检查…贯彻执行。` / `(二)…`)? Each must be a
     complete sentence, start with no marker and be no heading; a blank line ends the list."""
-    gap = text[a:b]
-    if not gap.startswith("\n") or re.search(r"\n[ \t\u3000]*\n", gap):
+    if a >= b or text[a] != "\n" or _BLANK_LINE.search(text, a, b):
         return False
+    gap = text[a:b]
     lines = gap.strip("\n").split("\n")
     if len(lines) > MAX_CONTINUATION:
         return False
@@ -240,14 +305,47 @@ def last_item_end(text: str, markers: Markers, item: Marker, limit: int) -> int:
     It runs on through nested lists (another style, numbered from 1) and, when its
     first line is only a name (`1. 秘书处`), through the plain lines under it; it
     stops at an outer marker, a blank line, an article heading or ``limit``.
+
+    Following a chain asks this for one item with many limits; the walk is done once
+    without a limit and kept in ``markers.open_ends`` with the limit beyond which it is
+    the answer (see _open_end), so asking again costs nothing where the walk from the
+    item to each candidate made long documents quadratic.
     """
+    known = markers.open_ends.get(item)
+    if known is None:
+        stop = _walk_item(text, markers, item, len(text))
+        known = markers.open_ends[item] = (stop, _open_end(text, markers, item, stop))
+    stop, bound = known
+    if bound is None:
+        return min(stop, limit)
+    return stop if limit > bound else _walk_item(text, markers, item, limit)
+
+
+def _open_end(text: str, markers: Markers, item: Marker, stop: int) -> int | None:
+    """The limit beyond which the unlimited walk's ``stop`` is the answer; None when the walk
+    met no line break (then a limit only cuts it: the answer is ``min(stop, limit)``).
+
+    The limit reaches a walk only at a line break: there it bounds the skip over blank
+    lines and the line read after it (_is_statement). Every line the walk read ends by the
+    end of the line after ``stop`` and the blanks that follow it."""
+    if markers.find(text, "\n", item.end, stop + 1) == -1:
+        return None
+    q = stop
+    while q < len(text) and text[q] in " \t\u3000\n":
+        q += 1
+    nl = markers.find(text, "\n", q)
+    return len(text) if nl == -1 else nl
+
+
+def _walk_item(text: str, markers: Markers, item: Marker, limit: int) -> int:
     nested: dict[str, int] = {}
     by_pos = markers.by_start  # every position looked up below lies in [item.end, limit)
-    first_nl = text.find("\n", item.end, limit)
-    head_only = first_nl != -1 and len(text[item.end:first_nl].strip()) <= 16 and not re.search(
-        r"[。；;，,]", text[item.end:first_nl])
+    first_nl = markers.find(text, "\n", item.end, limit)
+    head_only = first_nl != -1 and _is_name_line(text, item.end, first_nl)
     pos = item.end
     at_line_start = False
+    starts = markers.starts
+    next_nl = next_article = -1  # the next line break and `第` at or after pos, found when passed
     while pos < limit:
         ch = text[pos]
         if ch == "\n":
@@ -275,8 +373,28 @@ def last_item_end(text: str, markers: Markers, item: Marker, limit: int) -> int:
             else:
                 return pos
         at_line_start = False
+        # nothing happens before the next line break, `第` or marker: go there at once (a walk
+        # character by character was the cost of long items)
         pos += 1
+        if next_nl < pos:
+            next_nl = markers.find(text, "\n", pos, limit) % (limit + 1)  # not found (-1) → limit
+        if next_article < pos:
+            next_article = markers.find(text, "第", pos, limit) % (limit + 1)
+        k = bisect.bisect_left(starts, pos)
+        pos = min(next_nl, next_article, starts[k] if k < len(starts) else limit, limit)
     return limit
+
+
+def _is_name_line(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` is a short name with no punctuation (`秘书处`), blanks aside;
+    read from its first to its last visible character so that a long line costs nothing."""
+    m = _NON_BLANK.search(text, a, b)
+    if m is None:
+        return True
+    last = b
+    while text[last - 1].isspace():
+        last -= 1
+    return last - m.start() <= 16 and not re.search(r"[。；;，,]", text[m.start():last])
 
 
 def _after_sentence(text: str, start: int, pos: int) -> bool:
@@ -303,7 +421,8 @@ def _rstrip(text: str, a: int, b: int) -> int:
 def split_top(text: str, start: int, end: int, marks: str = "；;") -> list[tuple[int, int]]:
     """Spans of ``text[start:end]`` cut at ``marks`` that stand outside brackets and quotes."""
     out, depth, a = [], 0, start
-    for i in range(start, end):
+    for hit in _cut_chars(marks).finditer(text, start, end):  # only these characters change anything
+        i = hit.start()
         ch = text[i]
         if ch == "\n":
             depth = 0  # a bracket left open does not run past its line
@@ -317,6 +436,11 @@ def split_top(text: str, start: int, end: int, marks: str = "；;") -> list[tupl
             a = i + 1
     out.append((a, end))
     return [(x, y) for x, y in (trim(text, x, y) for x, y in out) if y > x]
+
+
+@cache
+def _cut_chars(marks: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(OPEN + CLOSE + marks + "\n") + "]")
 
 
 def trim(text: str, a: int, b: int, tail: str = "。；;，,：:、 \t\n\u3000") -> tuple[int, int]:

@@ -1,0 +1,170 @@
+"""Keyword prefilters for regexes: the words one of which every match must contain.
+
+Slot and scope patterns run over every sentence of a document, and most sentences hold
+none of what they look for; a plain ``word in sentence`` test rules a sentence out at C
+speed where the regex engine would try the pattern at every position. The words are read
+off the pattern itself (its parse tree), so a new pattern in a data file gets its
+prefilter without anyone listing keywords by hand, and a pattern with no word that every
+match must hold simply gets none (it is always run).
+
+Reads the parse tree through ``re._parser`` (``sre_parse``), the standard library's own
+parser: no kept library exposes it, and anything it cannot read falls back to "no prefilter".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+try:  # Python 3.11+ keeps the parser here; older versions as sre_parse
+    from re import _constants as _c
+    from re import _parser as _p
+except ImportError:  # pragma: no cover
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _p  # type: ignore[no-redef]
+
+Words = frozenset[str]
+
+
+def _sequence(items: list) -> Words | None:  # type: ignore[type-arg]
+    """The best word set a sequence of parsed items requires: a run of literals is one word;
+    a group, a branch or a repeat of at least one contributes what it requires."""
+    options: list[Words] = []
+    run: list[str] = []
+
+    def close() -> None:
+        if run:
+            options.append(frozenset(["".join(run)]))
+            run.clear()
+
+    for op, arg in items:
+        if op is _c.LITERAL:
+            run.append(chr(arg))
+            continue
+        close()
+        found: Words | None = None
+        if op is _c.SUBPATTERN:
+            found = None if (arg[1] | arg[2]) & _c.SRE_FLAG_IGNORECASE else _sequence(list(arg[-1]))
+        elif op is _c.BRANCH:
+            branches = [_sequence(list(b)) for b in arg[1]]
+            found = frozenset().union(*branches) if all(b is not None for b in branches) else None
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and arg[0] >= 1:
+            found = _sequence(list(arg[2]))
+        if found:
+            options.append(found)
+    close()
+    if not options:
+        return None
+    # the set whose shortest word is longest: the test most sentences fail
+    return max(options, key=lambda ws: (min(map(len, ws)), -len(ws)))
+
+
+@cache
+def required_words(pattern: str) -> Words | None:
+    """Words one of which every match of ``pattern`` contains; None when there are none
+    (or the pattern has flags or constructs this does not read)."""
+    try:
+        parsed = _p.parse(pattern)
+    except Exception:  # noqa: BLE001 - an unreadable pattern just gets no prefilter
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    return _sequence(list(parsed))
+
+
+def gate(rxs: Sequence[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """One alternation of the required words of all ``rxs``: a text it does not match is
+    matched by none of them. None when one of them requires no word (it must always run)."""
+    return _gate(tuple(rx.pattern for rx in rxs))
+
+
+@cache
+def _gate(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    words: set[str] = set()
+    for pattern in patterns:
+        found = required_words(pattern)
+        if found is None:
+            return None
+        words |= found
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def _width(state: object, item: tuple) -> int | None:  # type: ignore[type-arg]
+    """The most characters ``item`` can match; None when unbounded."""
+    hi = _p.SubPattern(state, [item]).getwidth()[1]  # type: ignore[arg-type]
+    return None if hi >= _c.MAXREPEAT - 1 else hi
+
+
+@cache
+def anchor(pattern: str) -> tuple[Words, int] | None:
+    """Words one of which every match contains, and how far (at most) after the match's start
+    one of them begins; None when the pattern has no such words at a bounded distance."""
+    try:
+        parsed = _p.parse(pattern)
+    except Exception:  # noqa: BLE001 - an unreadable pattern is just not anchored
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    found: list[tuple[Words, int]] = []
+    offset: int | None = 0  # the most characters the items so far can take
+    run: list[str] = []
+    run_at = 0
+    for op, arg in parsed:
+        if op is _c.LITERAL and offset is not None:
+            if not run:
+                run_at = offset
+            run.append(chr(arg))
+            offset += 1
+            continue
+        if run:
+            found.append((frozenset(["".join(run)]), run_at))
+            run = []
+        width = _width(parsed.state, (op, arg))
+        if offset is None:
+            break
+        words = _sequence([(op, arg)]) if op is not _c.LITERAL else None
+        if words and width is not None:
+            found.append((words, offset + width))  # a word inside the item begins within its width
+        offset = None if width is None else offset + width
+    if run:
+        found.append((frozenset(["".join(run)]), run_at))
+    if not found:
+        return None
+    return max(found, key=lambda f: (min(map(len, f[0])), -len(f[0]), -f[1]))
+
+
+def finditer(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """``list(rx.finditer(text))``, found by trying the pattern only just before the places
+    where its anchor words stand (:func:`anchor`): patterns that open on a character class
+    (`[\\u4e00-\\u9fff]{2,16}?列席…`) are otherwise tried, and fail, at every position of a text.
+
+    Exact: a match starts at most ``reach`` characters before one of its words, and the
+    starts are tried in increasing order, so the first that matches is the leftmost. Falls
+    back to ``finditer`` when the words are so frequent that trying near each costs more."""
+    found = anchor(rx.pattern)
+    if found is None:
+        return list(rx.finditer(text))
+    words, reach = found
+    if sum(text.count(w) for w in words) * (reach + 1) * 4 > len(text):
+        return list(rx.finditer(text))
+    places: list[int] = []
+    for w in words:
+        i = text.find(w)
+        while i != -1:
+            places.append(i)
+            i = text.find(w, i + 1)
+    out: list[re.Match[str]] = []
+    pos = 0  # where the next match may start (the end of the last one)
+    for q in sorted(set(places)):
+        if q < pos:
+            continue
+        for s in range(max(pos, q - reach), q + 1):
+            m = rx.match(text, s)
+            if m is not None:
+                out.append(m)
+                pos = m.end()
+                break
+        else:
+            pos = q + 1  # every start up to q was tried
+    return out
