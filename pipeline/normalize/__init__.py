@@ -58,6 +58,7 @@ from gongwen.normalize.pinyin import remove_pinyin
 from gongwen.normalize.platform_notes import remove_platform_notes
 from gongwen.normalize.removals import Removals, visible
 from gongwen.normalize.script import detect_script, to_simplified
+from gongwen.normalize.spaced_out import remove_spaced_out
 from gongwen.normalize.spacing import join_unit_breaks, remove_word_spaces
 
 #: A rule: the current text and the source's script → edits on the current text.
@@ -90,6 +91,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("paragraphs", _text_only(split_flattened_paragraphs)),
     ("unit_breaks", _text_only(join_unit_breaks)),
     ("join_lines", _text_only(join_broken_lines)),
+    ("spaced_out", _text_only(remove_spaced_out)),
     ("spaces", _text_only(remove_word_spaces)),
     ("whitespace", _text_only(tidy_whitespace)),
 )

@@ -1,0 +1,77 @@
+"""A text a conversion spaced out all through (``主要职 责``, ``会 议``, ``1、 传达中央、 国务院``):
+the spaces inside words go, the spaces that part a heading's title from its content, a
+heading's number from the text before it and table cells stay."""
+
+from __future__ import annotations
+
+from gongwen.normalize import normalize
+from gongwen.normalize.spaced_out import spaced_out
+
+#: A duty list as a converter spaced it: inside words, after list commas, between a number and its unit.
+DUTIES = "\n".join([
+    "某某县宣传 部主要职 责",
+    "(一)负责 全县宣传思想 工作的统筹 协调, 指导各乡镇、 各部门 开展理论学习。",
+    "(二)组织 协调全县新闻 宣传工作,审 核重要 新闻稿件。",
+    "(三)承办县委 和上级部 门交办的其他 事项, 每年 组织培训 2 次。",
+])
+
+#: Meeting rules with run-in headings whose titles end in a title noun.
+MEETINGS = "\n".join([
+    "某局 党组会议制度",
+    "一、 会 议组成 局党组会议由党组书 记、 党组成员 组成, 办公室主任 列席。",
+    "二、 会议 时间 党组会议原 则上每月 召开一次, 必要时 可临时召 开。",
+    "1、 传 达上级的重要 指示、 决定;",
+    "2、 讨论 研究全局工作 中的重大 事项。",
+])
+
+
+def test_words_of_a_spaced_out_duty_list_are_whole_again() -> None:
+    assert spaced_out(DUTIES)
+    assert normalize(DUTIES).text.split("\n")[1:] == [
+        "(一)负责全县宣传思想工作的统筹协调,指导各乡镇、各部门开展理论学习。",
+        "(二)组织协调全县新闻宣传工作,审核重要新闻稿件。",
+        "(三)承办县委和上级部门交办的其他事项,每年组织培训2次。",
+    ]
+
+
+def test_a_spaced_out_title_line_loses_the_spaces_inside_its_words() -> None:
+    assert normalize(DUTIES).text.split("\n")[0] == "某某县宣传部主要职责"
+
+
+def test_meeting_rules_keep_the_space_after_a_run_in_title_only() -> None:
+    lines = normalize(MEETINGS).text.split("\n")
+    assert lines[1] == "一、会议组成 局党组会议由党组书记、党组成员组成,办公室主任列席。"
+    assert lines[2] == "二、会议时间 党组会议原则上每月召开一次,必要时可临时召开。"
+    # an item's verb is no title: its space goes
+    assert lines[3:] == ["1、传达上级的重要指示、决定;", "2、讨论研究全局工作中的重大事项。"]
+
+
+def test_the_cells_of_a_pipe_row_lose_the_spaces_inside_their_words() -> None:
+    text = MEETINGS + "\n| 项目 名称 | 某某 工程 | 预算 金额 |\n| 实施 单位 | 某某县交通 运输局 | 250 |"
+    rows = normalize(text).text.split("\n")[-2:]
+    assert [r.replace(" ", "") for r in rows] == ["|项目名称|某某工程|预算金额|", "|实施单位|某某县交通运输局|250|"]
+    assert all(r.count(" |") == r.count("|") - 1 for r in rows)  # the cell padding stays
+
+
+def test_a_spaced_out_text_is_warned_about() -> None:
+    warnings = normalize(DUTIES).warnings
+    assert any("spaces inside words" in w for w in warnings)
+
+
+def test_a_heading_number_after_a_space_and_an_article_s_space_stay() -> None:
+    text = MEETINGS + "\n议事规则 三、会 议纪律 与会人员 应当 遵守会 议纪律,不得 缺席。\n第五条 会议由书 记召 集, 书记 主持。"
+    lines = normalize(text).text.split("\n")
+    assert lines[-2] == "议事规则 三、会议纪律 与会人员应当遵守会议纪律,不得缺席。"
+    assert lines[-1] == "第五条 会议由书记召集,书记主持。"
+
+
+def test_a_written_text_with_a_few_spaces_is_not_spaced_out() -> None:
+    text = "\n".join([
+        "第一章 总 则",
+        "第一条 为规范会议,制定本规则。",
+        "一、 大型活动,原则上按实际需要补助。",
+        "项目名称 某某项目 预算单位 某某局",
+        "主 任 委 员 王某某",
+    ] * 3)
+    assert not spaced_out(text)
+    assert normalize(text).text.count("总 则") == 3
