@@ -88,10 +88,10 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("platform_notes", _text_only(remove_platform_notes)),
     ("page_apparatus", _text_only(remove_page_apparatus)),
     ("page_split", _text_only(remove_page_markers)),
+    ("spaced_out", _text_only(remove_spaced_out)),
     ("paragraphs", _text_only(split_flattened_paragraphs)),
     ("unit_breaks", _text_only(join_unit_breaks)),
     ("join_lines", _text_only(join_broken_lines)),
-    ("spaced_out", _text_only(remove_spaced_out)),
     ("spaces", _text_only(remove_word_spaces)),
     ("whitespace", _text_only(tidy_whitespace)),
 )

@@ -39,7 +39,7 @@ from pathlib import Path
 from gongwen import lexicon
 from gongwen.normalize.edits import Edit
 from gongwen.normalize.lines import is_cell, is_table_row, line_head
-from gongwen.normalize.spacing import CLAUSE_PUNCT, HAN, SP, unit_start
+from gongwen.normalize.spacing import CLAUSE_PUNCT, HAN, SP, cell_number, unit_start
 from gongwen.tokenize import cut
 
 #: The structure stage's word lists: ``head_noun`` are the nouns that end a heading's title.
@@ -55,18 +55,31 @@ TITLE_MAX = 12
 CONTENT_MIN = 9
 
 HAN_CHAR = re.compile(f"[{HAN}]")
+#: Commas, after which a converter spaces (a space after ``；`` or ``。`` may part paragraphs
+#: of a flattened page, which the paragraph rule after this one reads).
+LIST_PUNCT = "，,、"
 #: One space between two Chinese characters (a gap of two or more is a column gap).
 GAP = re.compile(f"(?<=[{HAN}]){SP}(?=[{HAN}])")
 #: A space after a list comma or clause mark that follows a Chinese character (``中央、 国务院``).
-MARK_SPACE = re.compile(f"(?<=[{HAN}][{CLAUSE_PUNCT}]){SP}+(?=[{HAN}\\d“‘《(（])")
+MARK_SPACE = re.compile(f"(?<=[{HAN}\\d)）”’」』》〉】][{LIST_PUNCT}]){SP}+(?=[{HAN}\\d“‘《(（])")
 SPACES = re.compile(f"{SP}+")
 #: A clause mark: a line holding one is running text.
 CLAUSE = re.compile(r"[，、；;。！？]|,(?!\d)")
 #: An article, chapter or section marker, perhaps letter-spaced (``第 六 条``), before a space.
 ARTICLE_END = re.compile(f"第{SP}*[一二三四五六七八九十百零〇\\d]+(?:{SP}*[一二三四五六七八九十百零〇\\d])*{SP}*[条章节款]$")
+#: An ordinal that opens a line as its label (``第四类 编制工作``, ``第一部分 总体情况``).
+ORDINAL_LABEL = re.compile(f"{SP}*第[一二三四五六七八九十百零〇\\d]+[{HAN}]{{1,2}}")
+#: A heading number of Chinese numerals (``一、``, ``(一)``) and a two-character title
+#: letter-spaced as statistical bulletins set them (``一、综 合 初步核算…``), before a space.
+LETTER_SPACED_TITLE = re.compile(f"{SP}*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]){SP}*"
+                                 f"([{HAN}]){SP}([{HAN}])(?={SP}[{HAN}])")
+#: A date that a space sets off from the text after it (``1995年6月14日 某省第八届…``).
+DATE_END = re.compile(r"(?:\d{1,2}|[〇零一二三四五六七八九十]{1,3})日$")
 #: What a heading's number is, of the line starts of ``line_heads.txt`` (not a label
 #: ``X:``, an enumeration ``一是``, markdown or a dash).
 NOT_A_NUMBER_END = ":：是#-*+> —"
+#: A line without clause marks with this many spaces between words, none inside one, holds units.
+UNITS_MIN = 3
 #: Where a letter-spaced article marker is looked for before a space.
 ARTICLE_REACH = 16
 
@@ -155,6 +168,10 @@ def _runin_gaps(line: str, gaps: dict[int, tuple[bool, int]]) -> set[int]:
     """The gaps that set a run-in heading's title off from its content: after each title
     start, the first word-boundary gap before the next clause mark that ends a title of 2 to
     :data:`TITLE_MAX` characters ending in a title noun, with content after it."""
+    spaced = LETTER_SPACED_TITLE.match(line)
+    if (spaced and len(line) - spaced.end() > CONTENT_MIN and spaced.end() in gaps
+            and not gaps[spaced.end()][0] and len(cut(spaced.group(1) + spaced.group(2), hmm=False)) == 1):
+        return {spaced.end()}  # the title is the word letter-spaced
     out = set()
     for start in _title_starts(line):
         clause = CLAUSE.search(line, start)
@@ -190,12 +207,23 @@ def _unit_after_number() -> re.Pattern[str]:
     return re.compile(rf"(?<=\d){SP}+(?={unit_start()})")
 
 
+def _parts_units(line: str, gaps: dict[int, tuple[bool, int]]) -> bool:
+    """Whether a space between two words may part units on ``line`` (cells, names): a line
+    without clause marks that holds a number cell, or two or more such spaces and none that
+    cuts or letter-spaces a word. On a line of sentences, or a title or label the converter
+    cut once (``机构设置 及职能：``), it is the converter's."""
+    if cell_number().search(line):
+        return True
+    if CLAUSE.search(line):
+        return False
+    return len(gaps) >= UNITS_MIN and not any(inside or single for inside, single in gaps.values())
+
+
 def _line_edits(line: str, offset: int) -> list[Edit]:
     """Edits removing the conversion's spaces from one line of a spaced-out text."""
     gaps = {s: (inside, single) for s, inside, single in _gaps(line)}
-    clause = CLAUSE.search(line)
-    first_clause = clause.start() if clause else -1
     runin = _runin_gaps(line, gaps)
+    units = _parts_units(line, gaps)
     number_units = {m.start() for m in _unit_after_number().finditer(line)}
     edits = []
     for m in SPACES.finditer(line):
@@ -203,7 +231,7 @@ def _line_edits(line: str, offset: int) -> list[Edit]:
         if s == 0 or e >= len(line):  # indentation and trailing spaces are the whitespace rule's
             continue
         a, b = line[s - 1], line[e]
-        if _goes(line, s, e, a, b, gaps.get(s) if e == s + 1 else None, first_clause, runin, s in number_units):
+        if _goes(line, s, e, a, b, gaps.get(s) if e == s + 1 else None, units, runin, s in number_units):
             edits.append(Edit(offset + s, offset + e))
     return edits
 
@@ -213,9 +241,9 @@ def _chinese(c: str) -> bool:
 
 
 def _goes(line: str, s: int, e: int, a: str, b: str, gap: tuple[bool, int] | None,
-          first_clause: int, runin: set[int], number_unit: bool) -> bool:
+          units: bool, runin: set[int], number_unit: bool) -> bool:
     """Whether the space ``line[s:e]`` of a spaced-out text is the conversion's."""
-    if a in CLAUSE_PUNCT and HAN_CHAR.match(line[s - 2:s - 1] or "x"):  # 中央、 国务院 / 人员, 汇报
+    if a in LIST_PUNCT and _chinese(line[s - 2:s - 1] or "x"):  # 中央、 国务院 / 人员, 汇报
         return _chinese(b) or b in "“‘《(（"
     if b in CLAUSE_PUNCT or b in "。)）":  # 人员 , / 召开 )
         return _chinese(a)
@@ -223,12 +251,13 @@ def _goes(line: str, s: int, e: int, a: str, b: str, gap: tuple[bool, int] | Non
         return True
     if gap is None:  # a column gap, or a space by a Latin word or a number
         return False
-    if _number_at(line, e) or ARTICLE_END.search(line, max(0, s - ARTICLE_REACH), s) or s in runin:
+    if (_number_at(line, e) or ARTICLE_END.search(line, max(0, s - ARTICLE_REACH), s) or s in runin
+            or ORDINAL_LABEL.fullmatch(line, 0, s) or DATE_END.search(line, max(0, s - 4), s)):
         return False
     inside, single = gap
     if inside or single:
         return True
-    return first_clause >= 0  # between two words: inside a sentence it goes, on a title or a cell row it stays
+    return not units  # between two words
 
 
 def remove_spaced_out(text: str) -> list[Edit]:
