@@ -39,9 +39,12 @@ from pathlib import Path
 from gongwen import lexicon
 from gongwen.normalize.edits import Edit
 from gongwen.normalize.lines import is_cell, is_table_row, line_head
-from gongwen.normalize.spacing import CLAUSE_PUNCT, HAN, SP, cell_number, unit_start
+from gongwen.normalize.spacing import CLAUSE_PUNCT, HAN, SP, UNITS, cell_number
 from gongwen.tokenize import cut
 
+#: The label cells of budget tables (``项目名称``, ``年度主要目标``): words of a table's
+#: language that jieba's dictionary lacks, so a space inside one is seen to cut it.
+TABLE_LABELS = Path(str(resources.files("gongwen.extractors") / "budget_headers.tsv"))
 #: The structure stage's word lists: ``head_noun`` are the nouns that end a heading's title.
 STRUCTURE_LEXICON = Path(str(resources.files("gongwen.structure") / "lexicon.tsv"))
 #: Spaces that show a conversion (word-cutting ones and ones after a clause mark) at this
@@ -78,8 +81,10 @@ DATE_END = re.compile(r"(?:\d{1,2}|[〇零一二三四五六七八九十]{1,3})�
 #: What a heading's number is, of the line starts of ``line_heads.txt`` (not a label
 #: ``X:``, an enumeration ``一是``, markdown or a dash).
 NOT_A_NUMBER_END = ":：是#-*+> —"
-#: A line without clause marks with this many spaces between words, none inside one, holds units.
+#: A line without clause marks with this many spaces between words holds units (cells, names).
 UNITS_MIN = 3
+#: … and is at most this long (a longer one is a text that lost its punctuation).
+UNITS_LINE_MAX = 80
 #: Where a letter-spaced article marker is looked for before a space.
 ARTICLE_REACH = 16
 
@@ -90,12 +95,22 @@ def head_nouns() -> tuple[str, ...]:
     return tuple(sorted(lexicon.of_kind(STRUCTURE_LEXICON, "head_noun"), key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _table_labels() -> re.Pattern[str]:
+    """The budget tables' label words of three or more Chinese characters, longest first."""
+    words = {row[1] for row in lexicon.rows(TABLE_LABELS) if len(row) > 1 and re.fullmatch(f"[{HAN}]{{3,}}", row[1])}
+    return re.compile("|".join(sorted(words, key=len, reverse=True)))
+
+
 def _cuts(text: str) -> set[int]:
-    """Offsets of ``text`` where jieba's dictionary words (no HMM guesses) meet."""
+    """Offsets of ``text`` where jieba's dictionary words (no HMM guesses) meet, but not
+    inside a table's label word."""
     out, pos = set(), 0
     for word in cut(text, hmm=False):
         pos += len(word)
         out.add(pos)
+    for m in _table_labels().finditer(text):
+        out -= set(range(m.start() + 1, m.end()))
     return out
 
 
@@ -204,19 +219,23 @@ def _row_edits(line: str, offset: int) -> list[Edit]:
 
 @lru_cache(maxsize=1)
 def _unit_after_number() -> re.Pattern[str]:
-    return re.compile(rf"(?<=\d){SP}+(?={unit_start()})")
+    """A space between a number and a whole unit of the figures' unit table (``50 个``,
+    ``30 余家``; not ``29.46 公车``, whose 公 only opens units such as 公里)."""
+    words = {row[0] for row in lexicon.rows(UNITS) if row and row[0] and "hanzi" not in row[2:3]}
+    alts = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(rf"(?<=\d){SP}+(?=[万亿余多]*(?:{alts})|%)")
 
 
 def _parts_units(line: str, gaps: dict[int, tuple[bool, int]]) -> bool:
-    """Whether a space between two words may part units on ``line`` (cells, names): a line
-    without clause marks that holds a number cell, or two or more such spaces and none that
-    cuts or letter-spaces a word. On a line of sentences, or a title or label the converter
-    cut once (``机构设置 及职能：``), it is the converter's."""
+    """Whether a space between two words may part units on ``line`` (table cells, names): a
+    line that holds a number cell (``年度资金总额 0 0 10``), or a line without clause marks
+    with :data:`UNITS_MIN` or more such spaces. On a line of sentences, or on a title or
+    label the converter cut once or twice (``机构设置 及职能：``), it is the converter's."""
     if cell_number().search(line):
         return True
-    if CLAUSE.search(line):
+    if CLAUSE.search(line) or len(line) > UNITS_LINE_MAX:  # a long line without marks lost them
         return False
-    return len(gaps) >= UNITS_MIN and not any(inside or single for inside, single in gaps.values())
+    return sum(not inside for inside, _ in gaps.values()) >= UNITS_MIN
 
 
 def _line_edits(line: str, offset: int) -> list[Edit]:
@@ -255,9 +274,9 @@ def _goes(line: str, s: int, e: int, a: str, b: str, gap: tuple[bool, int] | Non
             or ORDINAL_LABEL.fullmatch(line, 0, s) or DATE_END.search(line, max(0, s - 4), s)):
         return False
     inside, single = gap
-    if inside or single:
-        return True
-    return not units  # between two words
+    if units:  # only a space inside a word goes: a one-character cell stands between two (名称 委 托业务)
+        return inside
+    return True
 
 
 def remove_spaced_out(text: str) -> list[Edit]:
