@@ -75,3 +75,29 @@ def test_a_written_text_with_a_few_spaces_is_not_spaced_out() -> None:
     ] * 3)
     assert not spaced_out(text)
     assert normalize(text).text.count("总 则") == 3
+
+
+def test_a_spaced_out_cell_row_keeps_its_cell_spaces_and_joins_its_words() -> None:
+    # a budget statement flattened to space-separated cells, then spaced out inside its words
+    row = "八、社会保障和就 业支出 38 697,723.84 项目 名称 某某 项目 50 个 29.46 公车运行维护"
+    out = normalize(MEETINGS + "\n" + row).text.split("\n")[-1]
+    assert "社会保障和就业支出 38 697,723.84" in out
+    assert "项目名称" in out  # a budget label word is a word
+    assert "50个" in out and "29.46 公车运行维护" in out  # 个 is a unit, 公车 is no unit
+
+
+def test_dates_ordinal_labels_and_cited_articles() -> None:
+    text = MEETINGS + "\n" + "\n".join([
+        "2010年9 月29 日 某省人大常委会 第十九次会议通过。",
+        "第四类 编制 工作",
+        "第二十 二条 本规定依组织 准则 第三条 第三项规定 制定。",
+    ])
+    lines = normalize(text).text.split("\n")[-3:]
+    assert lines[0].startswith("2010年9月29日 某省人大常委会")
+    assert lines[1] == "第四类 编制工作"
+    assert lines[2] == "第二十二条 本规定依组织准则第三条第三项规定制定。"
+
+
+def test_a_letter_spaced_bulletin_title_keeps_its_run_in_space() -> None:
+    text = MEETINGS + "\n一、综 合 初步核算,全年全县地 区生产总值增长2.7%。"
+    assert normalize(text).text.split("\n")[-1] == "一、综合 初步核算,全年全县地区生产总值增长2.7%。"

@@ -58,6 +58,7 @@ TITLE_MAX = 12
 CONTENT_MIN = 9
 
 HAN_CHAR = re.compile(f"[{HAN}]")
+NUMERALS = "一二三四五六七八九十百零〇"
 #: Commas, after which a converter spaces (a space after ``；`` or ``。`` may part paragraphs
 #: of a flattened page, which the paragraph rule after this one reads).
 LIST_PUNCT = "，,、"
@@ -71,13 +72,13 @@ CLAUSE = re.compile(r"[，、；;。！？]|,(?!\d)")
 #: An article, chapter or section marker, perhaps letter-spaced (``第 六 条``), before a space.
 ARTICLE_END = re.compile(f"第{SP}*[一二三四五六七八九十百零〇\\d]+(?:{SP}*[一二三四五六七八九十百零〇\\d])*{SP}*[条章节款]$")
 #: An ordinal that opens a line as its label (``第四类 编制工作``, ``第一部分 总体情况``).
-ORDINAL_LABEL = re.compile(f"{SP}*第[一二三四五六七八九十百零〇\\d]+[{HAN}]{{1,2}}")
+ORDINAL_LABEL = re.compile(f"{SP}*第[{NUMERALS}\\d]+(?:(?![{NUMERALS}])[{HAN}]){{1,2}}")
 #: A heading number of Chinese numerals (``一、``, ``(一)``) and a two-character title
 #: letter-spaced as statistical bulletins set them (``一、综 合 初步核算…``), before a space.
 LETTER_SPACED_TITLE = re.compile(f"{SP}*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]){SP}*"
                                  f"([{HAN}]){SP}([{HAN}])(?={SP}[{HAN}])")
 #: A date that a space sets off from the text after it (``1995年6月14日 某省第八届…``).
-DATE_END = re.compile(r"(?:\d{1,2}|[〇零一二三四五六七八九十]{1,3})日$")
+DATE_END = re.compile(f"(?:\\d{{1,2}}|[〇零一二三四五六七八九十]{{1,3}}){SP}?日$")
 #: What a heading's number is, of the line starts of ``line_heads.txt`` (not a label
 #: ``X:``, an enumeration ``一是``, markdown or a dash).
 NOT_A_NUMBER_END = ":：是#-*+> —"
@@ -85,6 +86,8 @@ NOT_A_NUMBER_END = ":：是#-*+> —"
 UNITS_MIN = 3
 #: … and is at most this long (a longer one is a text that lost its punctuation).
 UNITS_LINE_MAX = 80
+#: After an article number, these continue a reference to it (the structure stage's list).
+CITED_AFTER = set("的之中款项所规条至及和或第")
 #: Where a letter-spaced article marker is looked for before a space.
 ARTICLE_REACH = 16
 
@@ -165,17 +168,27 @@ def _number_end(line: str) -> int:
 def _number_at(line: str, pos: int) -> bool:
     """Whether a heading's number starts at ``pos`` (``制度 一、会议组成``)."""
     m = line_head().match(line, pos)
-    return m is not None and m.group(0)[-1:] not in NOT_A_NUMBER_END and not re.search("[:：]", m.group(0))
+    if m is None or m.group(0)[-1:] in NOT_A_NUMBER_END or re.search("[:：]", m.group(0)):
+        return False
+    return not (m.group(0).lstrip(" \u3000").startswith("第") and _cited(line, m.end()))
 
 
-def _title_starts(line: str) -> list[int]:
-    """Where a run-in heading's title may start: after the number opening the line (or at
-    the line start), and after a number that follows a space (``制度 一、会议组成 局党组…``)."""
-    starts = [max(_number_end(line), 0)]
+def _cited(line: str, pos: int) -> bool:
+    """Whether the article number ending at ``pos`` is cited (``准则第三条第三项``, ``第五条的规定``)
+    rather than heading its article: a word that continues the reference follows."""
+    rest = line[pos:pos + 3].lstrip(" \u3000")
+    return rest[:1] in CITED_AFTER
+
+
+def _title_starts(line: str) -> list[tuple[int, bool]]:
+    """Where a run-in heading's title may start, and whether a number stands before it: after
+    the number opening the line (or at the line start), and after a number that follows a
+    space (``制度 一、会议组成 局党组…``)."""
+    starts = [(max(_number_end(line), 0), _number_end(line) >= 0)]
     for m in SPACES.finditer(line):
         if _number_at(line, m.end()):
             head = line_head().match(line, m.end())
-            starts.append(head.end() if head else m.end())
+            starts.append((head.end() if head else m.end(), True))
     return starts
 
 
@@ -188,11 +201,11 @@ def _runin_gaps(line: str, gaps: dict[int, tuple[bool, int]]) -> set[int]:
             and not gaps[spaced.end()][0] and len(cut(spaced.group(1) + spaced.group(2), hmm=False)) == 1):
         return {spaced.end()}  # the title is the word letter-spaced
     out = set()
-    for start in _title_starts(line):
+    for start, numbered in _title_starts(line):
         clause = CLAUSE.search(line, start)
         for s in sorted(g for g in gaps if g > start and (clause is None or g < clause.start())):
             title = SPACES.sub("", line[start:s]).lstrip("、．.")
-            if len(title) > TITLE_MAX:
+            if len(title) > TITLE_MAX or not numbered and "的" in title:  # 我从事…的写作时间 不长: a subject
                 break
             if not gaps[s][0] and len(title) >= 2 and title.endswith(head_nouns()) and len(line) - s > CONTENT_MIN:
                 out.add(s)
@@ -270,8 +283,9 @@ def _goes(line: str, s: int, e: int, a: str, b: str, gap: tuple[bool, int] | Non
         return True
     if gap is None:  # a column gap, or a space by a Latin word or a number
         return False
-    if (_number_at(line, e) or ARTICLE_END.search(line, max(0, s - ARTICLE_REACH), s) or s in runin
-            or ORDINAL_LABEL.fullmatch(line, 0, s) or DATE_END.search(line, max(0, s - 4), s)):
+    article = ARTICLE_END.search(line, max(0, s - ARTICLE_REACH), s) and b not in CITED_AFTER
+    if (_number_at(line, e) or article or s in runin
+            or ORDINAL_LABEL.fullmatch(line, 0, s) or DATE_END.search(line, max(0, s - 5), s)):
         return False
     inside, single = gap
     if units:  # only a space inside a word goes: a one-character cell stands between two (名称 委 托业务)
