@@ -101,3 +101,9 @@ def test_dates_ordinal_labels_and_cited_articles() -> None:
 def test_a_letter_spaced_bulletin_title_keeps_its_run_in_space() -> None:
     text = MEETINGS + "\n一、综 合 初步核算,全年全县地 区生产总值增长2.7%。"
     assert normalize(text).text.split("\n")[-1] == "一、综合 初步核算,全年全县地区生产总值增长2.7%。"
+
+
+def test_a_space_beside_a_table_label_word_parts_cells_in_running_text() -> None:
+    text = MEETINGS + "\n填报单位(盖章):某某镇人民 政府 项目名称 镇域内基础设施建设,主管部门 某某镇。"
+    out = normalize(text).text.split("\n")[-1]
+    assert out == "填报单位(盖章):某某镇人民政府 项目名称 镇域内基础设施建设,主管部门 某某镇。"

@@ -45,6 +45,8 @@ from gongwen.tokenize import cut
 #: The label cells of budget tables (``项目名称``, ``年度主要目标``): words of a table's
 #: language that jieba's dictionary lacks, so a space inside one is seen to cut it.
 TABLE_LABELS = Path(str(resources.files("gongwen.extractors") / "budget_headers.tsv"))
+#: How far before a space a label word that ends there is looked for.
+LABEL_REACH = 12
 #: The structure stage's word lists: ``head_noun`` are the nouns that end a heading's title.
 STRUCTURE_LEXICON = Path(str(resources.files("gongwen.structure") / "lexicon.tsv"))
 #: Spaces that show a conversion (word-cutting ones and ones after a clause mark) at this
@@ -290,7 +292,16 @@ def _goes(line: str, s: int, e: int, a: str, b: str, gap: tuple[bool, int] | Non
     inside, single = gap
     if units:  # only a space inside a word goes: a one-character cell stands between two (名称 委 托业务)
         return inside
-    return True
+    return inside or not _by_label(line, s, e)
+
+
+def _by_label(line: str, s: int, e: int) -> bool:
+    """Whether a table's label word stands whole right after the space or right before it
+    (``…人民政府 项目名称 …``): the space parts a label cell from the cell beside it."""
+    labels = _table_labels()
+    if labels.match(line, e):
+        return True
+    return any(m.end() == s for m in labels.finditer(line, max(0, s - LABEL_REACH), s))
 
 
 def remove_spaced_out(text: str) -> list[Edit]:
