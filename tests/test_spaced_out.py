@@ -107,3 +107,10 @@ def test_a_space_beside_a_table_label_word_parts_cells_in_running_text() -> None
     text = MEETINGS + "\n填报单位(盖章):某某镇人民 政府 项目名称 镇域内基础设施建设,主管部门 某某镇。"
     out = normalize(text).text.split("\n")[-1]
     assert out == "填报单位(盖章):某某镇人民政府 项目名称 镇域内基础设施建设,主管部门 某某镇。"
+
+
+def test_a_number_written_onto_a_word_loses_the_space_after_it_a_code_cell_keeps_it() -> None:
+    text = MEETINGS + "\n资料来源:第13 页,附 表公开01 表。\n05 老人福利 市款4,625,000元,收支 并列150,205,000元"
+    lines = normalize(text).text.split("\n")
+    assert lines[-2] == "资料来源:第13页,附表公开01表。"
+    assert lines[-1].startswith("05 老人福利 市款4,625,000元,")

@@ -86,6 +86,10 @@ DATE_END = re.compile(f"(?:\\d{{1,2}}|[〇零一二三四五六七八九十]{{1,
 NOT_A_NUMBER_END = ":：是#-*+> —"
 #: A line without clause marks with this many spaces between words holds units (cells, names).
 UNITS_MIN = 3
+#: A number written onto the word before it (``第13``, ``公开01``), ending where a space follows.
+GLUED_NUMBER = re.compile(f"[{HAN}]\\d+$")
+#: A number opening a line, then a space and a word.
+CODE_CELL = re.compile(f"{SP}*\\d+(?={SP}+[{HAN}])")
 #: … and is at most this long (a longer one is a text that lost its punctuation).
 UNITS_LINE_MAX = 80
 #: After an article number, these continue a reference to it (the structure stage's list).
@@ -234,11 +238,20 @@ def _row_edits(line: str, offset: int) -> list[Edit]:
 
 @lru_cache(maxsize=1)
 def _unit_after_number() -> re.Pattern[str]:
-    """A space between a number and a whole unit of the figures' unit table (``50 个``,
-    ``30 余家``; not ``29.46 公车``, whose 公 only opens units such as 公里)."""
+    """A space between a number and a unit of the figures' unit table (``50 个``, ``30 余家``):
+    a one-character unit, or a longer one that ends its word (not ``29.46 公车``, whose 公
+    only opens units such as 公里, nor the code cell of ``05 老人福利``)."""
     words = {row[0] for row in lexicon.rows(UNITS) if row and row[0] and "hanzi" not in row[2:3]}
-    alts = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-    return re.compile(rf"(?<=\d){SP}+(?=[万亿余多]*(?:{alts})|%)")
+    single = "".join(sorted(w for w in words if len(w) == 1 and HAN_CHAR.match(w)))
+    multi = "|".join(sorted((re.escape(w) for w in words if len(w) > 1), key=len, reverse=True))
+    return re.compile(rf"(?<=\d){SP}+(?=[万亿余多]*(?:{multi})(?![{HAN}])|[万亿余多]*[{single}]|%)")
+
+
+def _code_cell(line: str) -> bool:
+    """Whether ``line`` opens with a number standing as a cell of its own (a code or row
+    number: ``05 老人福利 …``, ``2000 业务费 …``), not with a number and its unit."""
+    m = CODE_CELL.match(line)
+    return m is not None and not _unit_after_number().match(line, m.end())
 
 
 def _parts_units(line: str, gaps: dict[int, tuple[bool, int]]) -> bool:
@@ -246,7 +259,7 @@ def _parts_units(line: str, gaps: dict[int, tuple[bool, int]]) -> bool:
     line that holds a number cell (``年度资金总额 0 0 10``), or a line without clause marks
     with :data:`UNITS_MIN` or more such spaces. On a line of sentences, or on a title or
     label the converter cut once or twice (``机构设置 及职能：``), it is the converter's."""
-    if cell_number().search(line):
+    if cell_number().search(line) or _code_cell(line):
         return True
     if CLAUSE.search(line) or len(line) > UNITS_LINE_MAX:  # a long line without marks lost them
         return False
@@ -283,6 +296,8 @@ def _goes(line: str, s: int, e: int, a: str, b: str, gap: tuple[bool, int] | Non
         return _chinese(a)
     if number_unit:  # 1989 年 / 30 余家
         return True
+    if e == s + 1 and GLUED_NUMBER.search(line, max(0, s - 24), s) and HAN_CHAR.match(b):
+        return True  # 第13 页 / 公开01 表: a number inside a phrase, not a cell of its own
     if gap is None:  # a column gap, or a space by a Latin word or a number
         return False
     article = ARTICLE_END.search(line, max(0, s - ARTICLE_REACH), s) and b not in CITED_AFTER
