@@ -27,7 +27,11 @@ Why this order:
    page markers' blank lines and the first page.
 6. ``page_split`` before the line rules: page blocks are found by their blank
    lines, which the line rules remove.
-7. ``paragraphs`` → ``join_lines`` → ``spaces`` → ``whitespace``: paragraphs
+7. ``spaced_out`` before the line rules: in a text a conversion spaced out all
+   through (``主要职 责``), a spaced title line looks like a sentence fragment to the
+   joiner; the rule decides once for the whole text and keeps the spaces the
+   paragraph rule reads (before heading numbers, after sentence ends).
+8. ``paragraphs`` → ``join_lines`` → ``spaces`` → ``whitespace``: paragraphs
    are split before broken lines are joined (a heading that starts a line is
    never joined to the line before); stray spaces inside words go once lines
    are whole (a paragraph space has become a line break by then), and the
