@@ -27,7 +27,11 @@ Why this order:
    page markers' blank lines and the first page.
 6. ``page_split`` before the line rules: page blocks are found by their blank
    lines, which the line rules remove.
-7. ``paragraphs`` → ``join_lines`` → ``spaces`` → ``whitespace``: paragraphs
+7. ``spaced_out`` before the line rules: in a text a conversion spaced out all
+   through (``主要职 责``), a spaced title line looks like a sentence fragment to the
+   joiner; the rule decides once for the whole text and keeps the spaces the
+   paragraph rule reads (before heading numbers, after sentence ends).
+8. ``paragraphs`` → ``join_lines`` → ``spaces`` → ``whitespace``: paragraphs
    are split before broken lines are joined (a heading that starts a line is
    never joined to the line before); stray spaces inside words go once lines
    are whole (a paragraph space has become a line break by then), and the
@@ -58,6 +62,7 @@ from gongwen.normalize.pinyin import remove_pinyin
 from gongwen.normalize.platform_notes import remove_platform_notes
 from gongwen.normalize.removals import Removals, visible
 from gongwen.normalize.script import detect_script, to_simplified
+from gongwen.normalize.spaced_out import remove_spaced_out
 from gongwen.normalize.spacing import join_unit_breaks, remove_word_spaces
 
 #: A rule: the current text and the source's script → edits on the current text.
@@ -87,6 +92,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("platform_notes", _text_only(remove_platform_notes)),
     ("page_apparatus", _text_only(remove_page_apparatus)),
     ("page_split", _text_only(remove_page_markers)),
+    ("spaced_out", _text_only(remove_spaced_out)),
     ("paragraphs", _text_only(split_flattened_paragraphs)),
     ("unit_breaks", _text_only(join_unit_breaks)),
     ("join_lines", _text_only(join_broken_lines)),
