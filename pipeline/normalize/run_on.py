@@ -1,0 +1,272 @@
+"""Run-on lines: a document copied with its line breaks lost, broken into paragraphs again.
+
+Text copied out of a web page or a PDF text layer often arrives with every break lost:
+title, headings, articles and paragraphs run together on one line
+(``…会议制度一、召开时间原则上每周召开一次。二、参加人员党委领导班子…``). Every later
+stage finds a heading by where its line starts, so such a line is broken again here, by
+what the text itself shows:
+
+- a heading marker starts a paragraph where one can start: after a sentence end (or the
+  colon that leads into a list), or after a short heading-shaped run of words with no
+  sentence marks (the document's title, a heading's name: ``…工作总结一、社会救助…``);
+- only markers that count on are taken (``一、`` then ``二、``, ``第三条`` then ``第四条``):
+  a lone ``。第五条`` may be a sentence citing an article, a series of them is not;
+- a line is run on only when it is long and holds such a series; shorter lines and table
+  rows are left to the other line rules;
+- a heading's name that runs on into its paragraph (``一、召开时间原则上…``) ends at its
+  head noun (the structure stage's ``head_noun`` words) when the series shares that
+  shape, and a name ending before a ``一是`` enumeration ends there.
+
+Markers inside quotes, book titles and brackets are never break points, nor are digits
+inside numbers (``2.7%``, ``第1、2条``). Breaks after a heading's name are a guess: the
+rule adds one summary warning when it made any.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from gongwen.normalize.edits import Edit
+from gongwen.normalize.lines import is_cell, is_table_row
+from gongwen.structure.headings import noun_title
+from gongwen.structure.markers import match_marker, ordinal
+from gongwen.tokenize import cut as cut_words
+
+#: A line at least this long may run headings in (a heading and a sentence of its paragraph).
+LINE_MIN = 60
+#: Marks after which a paragraph may start (a colon leads into a list).
+STOPS = set("。！？!?；;:：")
+#: Closing quotes and brackets that may stand between a stop and the next paragraph.
+CLOSERS = set("”’」』）)")
+#: Marks that a heading-shaped run never holds (a title or a heading's name is a phrase).
+SENTENCE_MARKS = set("。！？!?；;，,")
+#: A heading-shaped run before a marker: the document's title, a heading's name.
+HEAD_RUN_MAX = 40
+#: Characters a run ends in when the marker after it is cited, not started
+#: (``依照第三条``, ``按照1、2项``).
+CITING_END = set("的和与及或按照据由在对向从第之、至")
+#: Marker styles never taken as break points: ``一是`` opens an enumeration inside a
+#: paragraph (it ends a heading's name only, see :func:`_enumeration_cut`); ``壹、`` and
+#: the compilation styles are read by the line rules when they start lines.
+SKIP_STYLES = {"cn_shi", "roc", "pian", "pian_n", "pian_cn", "pian_br", "pian_br_di", "di_lei", "bufen"}
+#: Styles whose heading names may run on into their paragraphs (articles have none).
+NAMED_STYLES = {"cn_dun", "cn_paren", "ar_dun", "ar_dot", "ar_paren", "circled", "zhang", "jie"}
+#: Characters a marker can start with (a cheap filter before matching the marker styles).
+MARKER_START = set("第一二三四五六七八九十（(【〔①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳0123456789")
+#: Quoted and bracketed stretches (short: a quote that never closes protects nothing).
+PROTECTED = re.compile(r"“[^“”\n]{0,80}”|《[^《》\n]{0,80}》|「[^「」\n]{0,80}」|『[^『』\n]{0,80}』"
+                       r"|[（(][^()（）\n]{2,60}[）)]")
+#: A heading's name that ends before an enumeration of its points (``…效益好一是完成了…``).
+ENUMERATION = re.compile(r"[一二三四五六七八九十]是")
+#: A name's paragraph runs on for at least this many characters before its first mark.
+CLAUSE_MIN = 4
+#: A point this short is an item (one sentence), not a heading with its paragraph.
+POINT_MIN = 40
+#: Prepositions and particles: a phrase holding one is a clause, not a heading's name.
+NOT_IN_NAME = set("对由在向把将被从按以为是的了")
+#: A copula after a phrase makes it the subject of a sentence (``组成人员为…``).
+COPULA = set("为是")
+
+WARNING = ("run-on text: line breaks were lost; {n} paragraph break(s) restored before heading markers"
+           "{names}")
+
+
+@dataclass(frozen=True)
+class Marker:
+    pos: int
+    end: int
+    style: str
+    n: int | None
+
+
+def _protected(line: str) -> list[bool]:
+    """Per character: inside a quote, a book title or a bracket (a marker there is cited)."""
+    mask = [False] * len(line)
+    for m in PROTECTED.finditer(line):
+        if m.group(0)[0] in "（(" and match_marker(line, m.start(), True):
+            continue  # the marker's own brackets: （一）
+        for i in range(m.start() + 1, m.end()):
+            mask[i] = True
+    return mask
+
+
+def _candidates(line: str) -> list[Marker]:
+    mask = _protected(line)
+    out: list[Marker] = []
+    for pos, ch in enumerate(line):
+        if ch not in MARKER_START or mask[pos]:
+            continue
+        before = line[pos - 1] if pos else ""
+        if before.isdigit() or before in ".．第" or (before.isascii() and before.isalpha()):
+            continue
+        found = match_marker(line, pos, True)
+        if found is None:
+            continue
+        style, m = found
+        if style.name in SKIP_STYLES:
+            continue
+        after = line[m.end():m.end() + 1]
+        if style.name.startswith("ar_") and (after.isdigit() or after in "%％.．"):
+            continue
+        n = ordinal(m.group("n")) if "n" in style.pattern.groupindex and m.group("n") else None
+        out.append(Marker(pos, m.end(), style.name, n))
+    return out
+
+
+def _after_stop(line: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and line[i] in " \u3000":
+        i -= 1
+    while i >= 0 and line[i] in CLOSERS:
+        i -= 1
+    return i < 0 or line[i] in STOPS
+
+
+def _heading_run(line: str, start: int, pos: int, after_marker: bool) -> bool:
+    """Is ``line[start:pos]`` a heading-shaped run: a title or a heading's name, not a clause
+    citing the marker after it? After a marker a name may hold commas (``推进项目建设,数量多``)."""
+    run = line[start:pos].strip(" \u3000")
+    if not 2 <= len(run) <= HEAD_RUN_MAX or run[-1] in CITING_END or any(ch in run for ch in "《》“”"):
+        return False
+    marks = set("。！？!?；;") if after_marker else SENTENCE_MARKS
+    return not any(ch in marks for ch in run)
+
+
+def _in_context(line: str, cands: list[Marker]) -> list[Marker]:
+    """The candidates standing where a paragraph can start."""
+    out: list[Marker] = []
+    last_stop = 0  # just after the last stop before the candidate
+    scanned = 0
+    for c in cands:
+        for i in range(scanned, c.pos):
+            if line[i] in STOPS:
+                last_stop = i + 1
+        scanned = max(scanned, c.pos)
+        after = out[-1].end if out else 0
+        start = max(last_stop, after)
+        named = bool(out) and after >= last_stop  # the run is the name of the marker before
+        if _after_stop(line, c.pos) or _heading_run(line, start, c.pos, named):
+            out.append(c)
+    return out
+
+
+def _series(cands: list[Marker]) -> list[Marker]:
+    """The candidates (in text order) that count on with another of their style (二、 after
+    一、, 第四条 before 第五条); bracket headings (【概况】) need only a second one."""
+    by_style: dict[str, list[Marker]] = {}
+    for c in cands:
+        by_style.setdefault(c.style, []).append(c)
+    keep: list[Marker] = []
+    for group in by_style.values():
+        if all(c.n is None for c in group):
+            if len(group) >= 2:
+                keep.extend(group)
+            continue
+        for i, c in enumerate(group):
+            if c.n is None:
+                continue
+            nxt = any(d.n == c.n + 1 for d in group[i + 1:i + 4])
+            prv = any(d.n == c.n - 1 for d in group[max(0, i - 3):i])
+            if nxt or prv:
+                keep.append(c)
+    return keep
+
+
+def _name_cut(line: str, m: Marker, seg_end: int) -> int | None:
+    """Where a heading's name ends when its paragraph runs on after it, or None.
+
+    The name is the phrase ending in a head noun (``召开时间``, ``参加人员``); it is no name
+    when the point is one short sentence (``1、对全区的重大问题作出决策。``, an item), when
+    the phrase holds a preposition or particle (a clause, not a name), when the cut falls
+    inside a word, or when a copula follows (``组成人员为…``: the subject of a sentence).
+    """
+    stop = next((i for i in range(m.end, seg_end) if line[i] in SENTENCE_MARKS | {"、", ":", "："}), seg_end)
+    if seg_end - m.end < POINT_MIN or (stop == seg_end and seg_end - m.end <= HEAD_RUN_MAX):
+        return None  # an item, or the whole segment is the heading
+    name = noun_title(line, m.end, stop)
+    if name is None or any(ch in NOT_IN_NAME for ch in name):
+        return None
+    cut = m.end + len(name)
+    if stop - cut < CLAUSE_MIN or any(ch in COPULA for ch in line[cut:cut + 4]):
+        return None  # the name ends its clause, or it is the subject of a sentence
+    words = cut_words(line[m.end:stop])
+    bounds = {sum(len(w) for w in words[:i]) for i in range(len(words) + 1)}
+    return cut if len(name) in bounds else None
+
+
+def _enumeration_cut(line: str, m: Marker, seg_end: int) -> int | None:
+    """Where a heading's name ends before the enumeration of its points (``一是``)."""
+    e = ENUMERATION.search(line, m.end, min(seg_end, m.end + HEAD_RUN_MAX + 1))
+    if e is None or e.group(0)[0] not in "一" or e.start() - m.end < 2:
+        return None
+    if any(ch in "。！？!?；;" for ch in line[m.end:e.start()]):
+        return None
+    return e.start()
+
+
+def _cuts(line: str, heads: list[Marker]) -> dict[str, list[int]]:
+    """Per marker style, where the heading names of ``line``'s points end (see :func:`_name_cut`),
+    and under ``""`` the names that end before an enumeration (``一是``)."""
+    ends = [m.pos for m in heads[1:]] + [len(line)]
+    found: dict[str, list[int]] = {}
+    for m, seg_end in zip(heads, ends, strict=True):
+        if m.style not in NAMED_STYLES:
+            continue
+        cut = _enumeration_cut(line, m, seg_end)
+        if cut is not None:
+            found.setdefault("", []).append(cut)
+            continue
+        cut = _name_cut(line, m, seg_end)
+        if cut is not None:
+            found.setdefault(m.style, []).append(cut)
+    return found
+
+
+def break_run_on_lines(text: str) -> list[Edit]:
+    """Edits starting every heading of a run-on line on a line of its own (see the module
+    docstring), with one warning for the whole text.
+
+    The series a marker continues is looked for over the whole text (another rule may have
+    broken the run-on line before, so ``二、`` may already start a line of its own). A text
+    cut off mid-sentence ends in a point with no sentence end (``…3、党委会议必须有半数以上``);
+    that point stays on the line before, as a short line alone would read as a heading."""
+    lines = text.split("\n")
+    starts, pos = [], 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    per_line: list[list[Marker]] = []
+    for line in lines:
+        table = is_cell(line) or is_table_row(line) or len(line) < LINE_MIN
+        per_line.append([] if table else _in_context(line, _candidates(line)))
+    flat = [(i, m) for i, ms in enumerate(per_line) for m in ms]
+    kept = {id(m) for m in _series([m for _, m in flat])}
+    last = max((i for i, x in enumerate(lines) if x.strip()), default=0)
+    breaks: set[int] = set()
+    named: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        heads = [m for m in per_line[i] if id(m) in kept]
+        if not heads:
+            continue
+        lead = len(line) - len(line.lstrip(" \u3000"))
+        mids = {m.pos for m in heads if m.pos > lead}
+        if i == last and not any(ch in STOPS for ch in line[heads[-1].end:]):
+            mids.discard(heads[-1].pos)
+        breaks |= {starts[i] + p for p in mids}
+        for style, cuts in _cuts(line, heads).items():
+            named.setdefault(style, []).extend(starts[i] + c for c in cuts)
+    # a name cut holds when the series shares the shape (its names end in head nouns)
+    guesses = {c for style, cuts in named.items() if style == "" or len(cuts) >= 2 for c in cuts} - breaks
+    edits: list[Edit] = []
+    for c in sorted(breaks | guesses):
+        a = c  # spaces before the break go with it, so the new line starts with its marker
+        while a > 0 and text[a - 1] in " \u3000":
+            a -= 1
+        edits.append(Edit(a, c, "\n"))
+    if edits:
+        names = f", {len(guesses)} after heading names (guessed)" if guesses else ""
+        first = edits[0]
+        edits[0] = Edit(first.start, first.end, first.replacement,
+                        WARNING.format(n=len(breaks), names=names))
+    return edits
