@@ -98,7 +98,7 @@ def _candidates(line: str) -> list[Marker]:
         if ch not in MARKER_START or mask[pos]:
             continue
         before = line[pos - 1] if pos else ""
-        if before.isdigit() or before in ".．第" or (before.isascii() and before.isalpha()):
+        if before and (before.isdigit() or before in ".．第" or (before.isascii() and before.isalpha())):
             continue
         found = match_marker(line, pos, True)
         if found is None:
@@ -188,6 +188,8 @@ def _name_cut(line: str, m: Marker, seg_end: int) -> int | None:
     if name is None or any(ch in NOT_IN_NAME for ch in name):
         return None
     cut = m.end + len(name)
+    if line[cut] in " \u3000":
+        return None  # a blank sets the name off: the outline reads it where it stands
     if stop - cut < CLAUSE_MIN or any(ch in COPULA for ch in line[cut:cut + 4]):
         return None  # the name ends its clause, or it is the subject of a sentence
     words = cut_words(line[m.end:stop])
