@@ -34,7 +34,7 @@ from gongwen.structure.markers import match_marker, ordinal
 from gongwen.tokenize import cut as cut_words
 
 #: A line at least this long may run headings in (a heading and a sentence of its paragraph).
-LINE_MIN = 60
+LINE_MIN = 16
 #: Marks after which a paragraph may start (a colon leads into a list).
 STOPS = set("。！？!?；;:：")
 #: Closing quotes and brackets that may stand between a stop and the next paragraph.
@@ -50,6 +50,8 @@ CITING_END = set("的和与及或按照据由在对向从第之、至")
 #: paragraph (it ends a heading's name only, see :func:`_enumeration_cut`); ``壹、`` and
 #: the compilation styles are read by the line rules when they start lines.
 SKIP_STYLES = {"cn_shi", "roc", "pian", "pian_n", "pian_cn", "pian_br", "pian_br_di", "di_lei", "bufen"}
+#: Chapters, sections and articles: they follow a sentence end or a title, never a point's name.
+RANKED_STYLES = {"zhang", "jie", "tiao"}
 #: Styles whose heading names may run on into their paragraphs (articles have none).
 NAMED_STYLES = {"cn_dun", "cn_paren", "ar_dun", "ar_dot", "ar_paren", "circled", "zhang", "jie"}
 #: Characters a marker can start with (a cheap filter before matching the marker styles).
@@ -146,6 +148,8 @@ def _in_context(line: str, cands: list[Marker]) -> list[Marker]:
         after = out[-1].end if out else 0
         start = max(last_stop, after)
         named = bool(out) and after >= last_stop  # the run is the name of the marker before
+        if named and c.style in RANKED_STYLES:
+            continue  # a chapter or an article never ends a point's name (…条暨第6章标题)
         if _after_stop(line, c.pos) or _heading_run(line, start, c.pos, named):
             out.append(c)
     return out
