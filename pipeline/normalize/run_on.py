@@ -25,7 +25,7 @@ rule adds one summary warning when it made any.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from gongwen.normalize.edits import Edit
 from gongwen.normalize.lines import is_cell, is_table_row
@@ -50,8 +50,9 @@ CITING_END = set("的和与及或按照据由在对向从第之、至")
 #: paragraph (it ends a heading's name only, see :func:`_enumeration_cut`); ``壹、`` and
 #: the compilation styles are read by the line rules when they start lines.
 SKIP_STYLES = {"cn_shi", "roc", "pian", "pian_n", "pian_cn", "pian_br", "pian_br_di", "di_lei", "bufen"}
-#: Chapters, sections and articles: they follow a sentence end or a title, never a point's name.
-RANKED_STYLES = {"zhang", "jie", "tiao"}
+#: Chapters, sections and articles by rank: one follows a sentence end, a title or the name
+#: of a higher rank (第四章 组织工作第一节), never a point's name.
+RANK = {"zhang": 1, "jie": 2, "tiao": 3}
 #: Styles whose heading names may run on into their paragraphs (articles have none).
 NAMED_STYLES = {"cn_dun", "cn_paren", "ar_dun", "ar_dot", "ar_paren", "circled", "zhang", "jie"}
 #: Characters a marker can start with (a cheap filter before matching the marker styles).
@@ -80,6 +81,7 @@ class Marker:
     end: int
     style: str
     n: int | None
+    run_at: int | None = None  # where the heading-shaped run before the marker starts
 
 
 def _protected(line: str) -> list[bool]:
@@ -136,22 +138,27 @@ def _heading_run(line: str, start: int, pos: int, after_marker: bool) -> bool:
 
 
 def _in_context(line: str, cands: list[Marker]) -> list[Marker]:
-    """The candidates standing where a paragraph can start."""
+    """The candidates standing where a paragraph can start; one after a heading-shaped run
+    that follows a sentence end or a bracketed note (a title, an unnumbered heading) notes
+    where that run starts (``run_at``): it starts a line too."""
     out: list[Marker] = []
-    last_stop = 0  # just after the last stop before the candidate
+    last_stop = 0  # just after the last stop (or closing bracket) before the candidate
     scanned = 0
     for c in cands:
         for i in range(scanned, c.pos):
-            if line[i] in STOPS:
+            if line[i] in STOPS or (line[i] in "）)" and i + 1 < len(line) and line[i + 1] not in STOPS):
                 last_stop = i + 1
         scanned = max(scanned, c.pos)
         after = out[-1].end if out else 0
         start = max(last_stop, after)
         named = bool(out) and after >= last_stop  # the run is the name of the marker before
-        if named and c.style in RANKED_STYLES:
-            continue  # a chapter or an article never ends a point's name (…条暨第6章标题)
-        if _after_stop(line, c.pos) or _heading_run(line, start, c.pos, named):
+        if named and c.style in RANK and RANK.get(out[-1].style, 9) >= RANK[c.style]:
+            continue  # a chapter or an article ends no point's name (…条暨第6章标题)
+        if _after_stop(line, c.pos):
             out.append(c)
+        elif _heading_run(line, start, c.pos, named):
+            at = start + len(line[start:c.pos]) - len(line[start:c.pos].lstrip(" \u3000"))
+            out.append(replace(c, run_at=None if named or at == 0 else at))
     return out
 
 
@@ -211,6 +218,18 @@ def _enumeration_cut(line: str, m: Marker, seg_end: int) -> int | None:
     return e.start()
 
 
+def _copies(line: str, start: int, end: int) -> set[int]:
+    """Where the copies of a title printed twice before the first heading end
+    (``某某会议制度某某会议制度一、…``: a sharing site's page title, then the document's)."""
+    run = line[start:end]
+    if len(run) > 3 * HEAD_RUN_MAX:
+        return set()  # no title: prose comes first
+    for n in range(len(run) // 2, 3, -1):
+        if run[n:2 * n] == run[:n]:
+            return {start + n} | ({start + 2 * n} if 2 * n < len(run) else set())
+    return set()
+
+
 def _cuts(line: str, heads: list[Marker]) -> dict[str, list[int]]:
     """Per marker style, where the heading names of ``line``'s points end (see :func:`_name_cut`),
     and under ``""`` the names that end before an enumeration (``一是``)."""
@@ -257,6 +276,8 @@ def break_run_on_lines(text: str) -> list[Edit]:
             continue
         lead = len(line) - len(line.lstrip(" \u3000"))
         mids = {m.pos for m in heads if m.pos > lead}
+        mids |= {m.run_at for m in heads if m.run_at is not None and m.run_at > lead}
+        mids |= _copies(line, lead, heads[0].pos)
         if i == last and not any(ch in STOPS for ch in line[heads[-1].end:]):
             mids.discard(heads[-1].pos)
         breaks |= {starts[i] + p for p in mids}
