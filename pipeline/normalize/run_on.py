@@ -26,10 +26,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from gongwen.normalize.edits import Edit
 from gongwen.normalize.lines import is_cell, is_table_row
 from gongwen.structure.headings import noun_title
+from gongwen.structure.lines import words
 from gongwen.structure.markers import match_marker, ordinal
 from gongwen.tokenize import cut as cut_words
 
@@ -57,6 +59,9 @@ RANK = {"zhang": 1, "jie": 2, "tiao": 3}
 NAMED_STYLES = {"cn_dun", "cn_paren", "ar_dun", "ar_dot", "ar_paren", "circled", "zhang", "jie"}
 #: Characters a marker can start with (a cheap filter before matching the marker styles).
 MARKER_START = set("第一二三四五六七八九十（(【〔①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳0123456789")
+#: An article's number, whatever follows it (the outline's own pattern leaves out 第2条中…,
+#: which inside a sentence cites an article).
+ARTICLE = re.compile(r"第\s*(?P<n>[〇零一二三四五六七八九十百\d]+)\s*条")
 #: Quoted and bracketed stretches (short: a quote that never closes protects nothing).
 PROTECTED = re.compile(r"“[^“”\n]{0,80}”|《[^《》\n]{0,80}》|「[^「」\n]{0,80}」|『[^『』\n]{0,80}』"
                        r"|[（(][^()（）\n]{2,60}[）)]")
@@ -82,6 +87,7 @@ class Marker:
     style: str
     n: int | None
     run_at: int | None = None  # where the heading-shaped run before the marker starts
+    weak: bool = False  # counts only when the next of its series follows a sentence end
 
 
 def _protected(line: str) -> list[bool]:
@@ -106,6 +112,11 @@ def _candidates(line: str) -> list[Marker]:
             continue
         found = match_marker(line, pos, True)
         if found is None:
+            m = ARTICLE.match(line, pos)
+            if m is None or not _after_stop(line, pos):
+                continue
+            # an article run in after a sentence end, whatever word follows (第 2 条中央银行…)
+            out.append(Marker(pos, m.end(), "tiao", ordinal(m.group("n"))))
             continue
         style, m = found
         if style.name in SKIP_STYLES:
@@ -153,8 +164,10 @@ def _in_context(line: str, cands: list[Marker]) -> list[Marker]:
         start = max(last_stop, after)
         named = bool(out) and after >= last_stop  # the run is the name of the marker before
         if named and c.style in RANK and RANK.get(out[-1].style, 9) >= RANK[c.style]:
-            continue  # a chapter or an article ends no point's name (…条暨第6章标题)
-        if _after_stop(line, c.pos):
+            # a chapter or an article rarely ends a point's name (…条暨第6章标题); it does
+            # where an amendment history runs into the first article (…条文第 1 条本规则…)
+            out.append(replace(c, weak=True))
+        elif _after_stop(line, c.pos):
             out.append(c)
         elif _heading_run(line, start, c.pos, named):
             at = start + len(line[start:c.pos]) - len(line[start:c.pos].lstrip(" \u3000"))
@@ -177,8 +190,8 @@ def _series(cands: list[Marker]) -> list[Marker]:
         for i, c in enumerate(group):
             if c.n is None:
                 continue
-            nxt = any(d.n == c.n + 1 for d in group[i + 1:i + 4])
-            prv = any(d.n == c.n - 1 for d in group[max(0, i - 3):i])
+            nxt = any(d.n == c.n + 1 and not d.weak for d in group[i + 1:i + 4])
+            prv = not c.weak and any(d.n == c.n - 1 for d in group[max(0, i - 3):i])
             if nxt or prv:
                 keep.append(c)
     return keep
@@ -248,6 +261,21 @@ def _cuts(line: str, heads: list[Marker]) -> dict[str, list[int]]:
     return found
 
 
+@cache
+def _header_field() -> re.Pattern[str]:
+    labels = "|".join(map(re.escape, words("lexicon.tsv", "law_header")))
+    return re.compile(rf"(?:{labels})\s*[:：]")
+
+
+def _header_fields(line: str) -> set[int]:
+    """Where the fields of a law database's header start when they run together
+    (``法规名称：某某规则最新异动日期：20110720法规类别：…``): the line opens with one."""
+    field = _header_field()
+    if not field.match(line):
+        return set()
+    return {m.start() for m in field.finditer(line) if m.start() > 0}
+
+
 def break_run_on_lines(text: str) -> list[Edit]:
     """Edits starting every heading of a run-on line on a line of its own (see the module
     docstring), with one warning for the whole text.
@@ -271,6 +299,7 @@ def break_run_on_lines(text: str) -> list[Edit]:
     breaks: set[int] = set()
     named: dict[str, list[int]] = {}
     for i, line in enumerate(lines):
+        breaks |= {starts[i] + p for p in _header_fields(line)}
         heads = [m for m in per_line[i] if id(m) in kept]
         if not heads:
             continue
