@@ -27,7 +27,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cache
+from pathlib import Path
 
+from gongwen import lexicon
 from gongwen.normalize.edits import Edit
 from gongwen.normalize.lines import is_cell, is_table_row
 from gongwen.structure.headings import noun_title
@@ -35,6 +37,9 @@ from gongwen.structure.lines import words
 from gongwen.structure.markers import match_marker, ordinal
 from gongwen.tokenize import cut as cut_words
 
+HERE = Path(__file__).resolve().parent
+#: A first line this long is a run-on text whose title may run into its first sentence.
+RUN_ON_MIN = 150
 #: A line at least this long may run headings in (a heading and a sentence of its paragraph).
 LINE_MIN = 16
 #: Marks after which a paragraph may start (a colon leads into a list).
@@ -65,6 +70,8 @@ ARTICLE = re.compile(r"第\s*(?P<n>[〇零一二三四五六七八九十百\d]+)
 #: Quoted and bracketed stretches (short: a quote that never closes protects nothing).
 PROTECTED = re.compile(r"“[^“”\n]{0,80}”|《[^《》\n]{0,80}》|「[^「」\n]{0,80}」|『[^『』\n]{0,80}』"
                        r"|[（(][^()（）\n]{2,60}[）)]")
+#: A title-shaped run: Han characters, a quoted phrase or a colon inside (如东:以“一镇一品”…).
+RUN_BEFORE_LEAD = re.compile(r"[\u4e00-\u9fff“”:：\d]{2,40}")
 #: A heading's name that ends before an enumeration of its points (``…效益好一是完成了…``).
 ENUMERATION = re.compile(r"[一二三四五六七八九十]是")
 #: A name's paragraph runs on for at least this many characters before its first mark.
@@ -221,6 +228,35 @@ def _name_cut(line: str, m: Marker, seg_end: int) -> int | None:
     return cut if len(name) in bounds else None
 
 
+@cache
+def _lead_in() -> re.Pattern[str]:
+    """A time adverbial opening a sentence, up to its clause's comma (``lead_ins.txt``)."""
+    alts = "|".join(f"(?:{a})" for a in lexicon.entries(HERE / "lead_ins.txt"))
+    return re.compile(rf"(?:{alts})[，,]")
+
+
+def _lead_cut(line: str, start: int, end: int) -> int | None:
+    """Where a title or a heading's name at ``start`` ends when a sentence opening with a time
+    adverbial runs on after it (``概况2007年,…``, ``机构设置1988年前,…``): the name is a
+    short run of Han characters (a quote or a colon inside it allowed)."""
+    m = RUN_BEFORE_LEAD.match(line, start, min(end, start + HEAD_RUN_MAX + 1))
+    if m is None:
+        return None
+    for k in range(m.end(), start + 1, -1):  # the longest name the adverbial follows
+        if _lead_in().match(line, k) and not line[k - 1].isdigit():
+            return k
+    return None
+
+
+def _title_cut(line: str) -> int | None:
+    """Where the title a run-on text opens with ends, when its first sentence opens with a
+    time adverbial (``鄞州党员队伍结构持续优化7月1日,记者…``)."""
+    if len(line) < RUN_ON_MIN or is_cell(line) or is_table_row(line):
+        return None
+    lead = len(line) - len(line.lstrip(" \u3000"))
+    return _lead_cut(line, lead, len(line))
+
+
 def _enumeration_cut(line: str, m: Marker, seg_end: int) -> int | None:
     """Where a heading's name ends before the enumeration of its points (``一是``)."""
     e = ENUMERATION.search(line, m.end, min(seg_end, m.end + HEAD_RUN_MAX + 1))
@@ -258,6 +294,10 @@ def _cuts(line: str, heads: list[Marker]) -> dict[str, list[int]]:
         cut = _name_cut(line, m, seg_end)
         if cut is not None:
             found.setdefault(m.style, []).append(cut)
+            continue
+        cut = _lead_cut(line, m.end + len(line[m.end:seg_end]) - len(line[m.end:seg_end].lstrip(" \u3000")), seg_end)
+        if cut is not None:
+            found.setdefault("", []).append(cut)
     return found
 
 
@@ -298,6 +338,10 @@ def break_run_on_lines(text: str) -> list[Edit]:
     last = max((i for i, x in enumerate(lines) if x.strip()), default=0)
     breaks: set[int] = set()
     named: dict[str, list[int]] = {}
+    first = next((i for i, x in enumerate(lines) if x.strip()), 0)
+    title_cut = _title_cut(lines[first])
+    if title_cut is not None:
+        named.setdefault("", []).append(starts[first] + title_cut)
     for i, line in enumerate(lines):
         breaks |= {starts[i] + p for p in _header_fields(line)}
         heads = [m for m in per_line[i] if id(m) in kept]
