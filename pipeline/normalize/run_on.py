@@ -39,7 +39,7 @@ from gongwen.tokenize import cut as cut_words
 
 HERE = Path(__file__).resolve().parent
 #: A first line this long is a run-on text whose title may run into its first sentence.
-RUN_ON_MIN = 150
+RUN_ON_MIN = 100
 #: A line at least this long may run headings in (a heading and a sentence of its paragraph).
 LINE_MIN = 16
 #: Marks after which a paragraph may start (a colon leads into a list).
