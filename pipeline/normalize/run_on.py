@@ -44,6 +44,8 @@ RUN_ON_MIN = 100
 LINE_MIN = 16
 #: Marks after which a paragraph may start (a colon leads into a list).
 STOPS = set("。！？!?；;:：")
+#: Marks of a clause: a run-on line holds sentences.
+CLAUSE = set("。！？!?；;:：，,")
 #: Closing quotes and brackets that may stand between a stop and the next paragraph.
 CLOSERS = set("”’」』）)")
 #: Marks that a heading-shaped run never holds (a title or a heading's name is a phrase).
@@ -331,8 +333,9 @@ def break_run_on_lines(text: str) -> list[Edit]:
         pos += len(line) + 1
     per_line: list[list[Marker]] = []
     for line in lines:
-        table = is_cell(line) or is_table_row(line) or len(line) < LINE_MIN
-        per_line.append([] if table else _in_context(line, _candidates(line)))
+        # a line of names alone (一、提高认识 二、加强领导) is a contents line, not run on
+        skip = is_cell(line) or is_table_row(line) or len(line) < LINE_MIN or not any(ch in CLAUSE for ch in line)
+        per_line.append([] if skip else _in_context(line, _candidates(line)))
     flat = [(i, m) for i, ms in enumerate(per_line) for m in ms]
     kept = {id(m) for m in _series([m for _, m in flat])}
     last = max((i for i, x in enumerate(lines) if x.strip()), default=0)
