@@ -25,6 +25,7 @@ rule adds one summary warning when it made any.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -281,13 +282,19 @@ def _copies(line: str, start: int, end: int) -> set[int]:
     return set()
 
 
-def _cuts(line: str, heads: list[Marker]) -> dict[str, list[int]]:
+def _cuts(line: str, heads: list[Marker]) -> tuple[dict[str, list[int]], Counter[str]]:
     """Per marker style, where the heading names of ``line``'s points end (see :func:`_name_cut`),
-    and under ``""`` the names that end before an enumeration (``一是``)."""
+    under ``""`` the names that end before an enumeration (``一是``) or a time adverbial; and
+    per style how many points are a name alone (``二、工作任务``)."""
     ends = [m.pos for m in heads[1:]] + [len(line)]
     found: dict[str, list[int]] = {}
+    whole: Counter[str] = Counter()
     for m, seg_end in zip(heads, ends, strict=True):
         if m.style not in NAMED_STYLES:
+            continue
+        seg = line[m.end:seg_end].strip(" \u3000")
+        if 2 <= len(seg) <= HEAD_RUN_MAX and not any(ch in SENTENCE_MARKS for ch in seg):
+            whole[m.style] += 1
             continue
         cut = _enumeration_cut(line, m, seg_end)
         if cut is not None:
@@ -300,7 +307,7 @@ def _cuts(line: str, heads: list[Marker]) -> dict[str, list[int]]:
         cut = _lead_cut(line, m.end + len(line[m.end:seg_end]) - len(line[m.end:seg_end].lstrip(" \u3000")), seg_end)
         if cut is not None:
             found.setdefault("", []).append(cut)
-    return found
+    return found, whole
 
 
 @cache
@@ -333,14 +340,13 @@ def break_run_on_lines(text: str) -> list[Edit]:
         pos += len(line) + 1
     per_line: list[list[Marker]] = []
     for line in lines:
-        # a line of names alone (一、提高认识 二、加强领导) is a contents line, not run on
-        skip = is_cell(line) or is_table_row(line) or len(line) < LINE_MIN or not any(ch in CLAUSE for ch in line)
-        per_line.append([] if skip else _in_context(line, _candidates(line)))
+        per_line.append([] if is_cell(line) or is_table_row(line) else _in_context(line, _candidates(line)))
     flat = [(i, m) for i, ms in enumerate(per_line) for m in ms]
     kept = {id(m) for m in _series([m for _, m in flat])}
     last = max((i for i, x in enumerate(lines) if x.strip()), default=0)
     breaks: set[int] = set()
     named: dict[str, list[int]] = {}
+    wholes: Counter[str] = Counter()
     first = next((i for i, x in enumerate(lines) if x.strip()), 0)
     title_cut = _title_cut(lines[first])
     if title_cut is not None:
@@ -350,6 +356,13 @@ def break_run_on_lines(text: str) -> list[Edit]:
         heads = [m for m in per_line[i] if id(m) in kept]
         if not heads:
             continue
+        found, whole = _cuts(line, heads)
+        wholes.update(whole)
+        # a line of names alone (一、提高认识 二、加强领导) is a contents line, not run on
+        if len(line) < LINE_MIN or not any(ch in CLAUSE for ch in line):
+            continue
+        for style, cuts in found.items():
+            named.setdefault(style, []).extend(starts[i] + c for c in cuts)
         lead = len(line) - len(line.lstrip(" \u3000"))
         mids = {m.pos for m in heads if m.pos > lead}
         mids |= {m.run_at for m in heads if m.run_at is not None and m.run_at > lead}
@@ -357,10 +370,9 @@ def break_run_on_lines(text: str) -> list[Edit]:
         if i == last and not any(ch in STOPS for ch in line[heads[-1].end:]):
             mids.discard(heads[-1].pos)
         breaks |= {starts[i] + p for p in mids}
-        for style, cuts in _cuts(line, heads).items():
-            named.setdefault(style, []).extend(starts[i] + c for c in cuts)
     # a name cut holds when the series shares the shape (its names end in head nouns)
-    guesses = {c for style, cuts in named.items() if style == "" or len(cuts) >= 2 for c in cuts} - breaks
+    guesses = {c for style, cuts in named.items() if style == "" or len(cuts) + wholes[style] >= 2
+               for c in cuts} - breaks
     edits: list[Edit] = []
     for c in sorted(breaks | guesses):
         a = c  # spaces before the break go with it, so the new line starts with its marker
@@ -369,7 +381,6 @@ def break_run_on_lines(text: str) -> list[Edit]:
         edits.append(Edit(a, c, "\n"))
     if edits:
         names = f", {len(guesses)} after heading names (guessed)" if guesses else ""
-        first = edits[0]
-        edits[0] = Edit(first.start, first.end, first.replacement,
-                        WARNING.format(n=len(breaks), names=names))
+        head = edits[0]
+        edits[0] = Edit(head.start, head.end, head.replacement, WARNING.format(n=len(breaks), names=names))
     return edits
