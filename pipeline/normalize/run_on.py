@@ -75,6 +75,8 @@ PROTECTED = re.compile(r"“[^“”\n]{0,80}”|《[^《》\n]{0,80}》|「[^�
                        r"|[（(][^()（）\n]{2,60}[）)]")
 #: A title-shaped run: Han characters, a quoted phrase or a colon inside (如东:以“一镇一品”…).
 RUN_BEFORE_LEAD = re.compile(r"[\u4e00-\u9fff“”:：\d]{2,40}")
+#: A copy of a title is at least this long.
+COPY_MIN = 4
 #: A heading's name that ends before an enumeration of its points (``…效益好一是完成了…``).
 ENUMERATION = re.compile(r"[一二三四五六七八九十]是")
 #: A name's paragraph runs on for at least this many characters before its first mark.
@@ -233,9 +235,10 @@ def _name_cut(line: str, m: Marker, seg_end: int) -> int | None:
 
 @cache
 def _lead_in() -> re.Pattern[str]:
-    """A time adverbial opening a sentence, up to its clause's comma (``lead_ins.txt``)."""
+    """A time adverbial opening a sentence, up to its clause's comma or the blank after a date
+    (``1995年6月14日 某某会议通过``) (``lead_ins.txt``)."""
     alts = "|".join(f"(?:{a})" for a in lexicon.entries(HERE / "lead_ins.txt"))
-    return re.compile(rf"(?:{alts})[，,]")
+    return re.compile(rf"(?:{alts})(?:[，,]|[ \u3000](?=[\u4e00-\u9fff]))")
 
 
 def _lead_cut(line: str, start: int, end: int) -> int | None:
@@ -256,7 +259,7 @@ def _title_cut(line: str) -> int | None:
     time adverbial (``鄞州党员队伍结构持续优化7月1日,记者…``)."""
     if len(line) < RUN_ON_MIN or is_cell(line) or is_table_row(line):
         return None
-    lead = len(line) - len(line.lstrip(" \u3000"))
+    lead = len(line) - len(line.lstrip(" \u3000#"))  # a markdown heading's # too
     return _lead_cut(line, lead, len(line))
 
 
@@ -271,15 +274,34 @@ def _enumeration_cut(line: str, m: Marker, seg_end: int) -> int | None:
 
 
 def _copies(line: str, start: int, end: int) -> set[int]:
-    """Where the copies of a title printed twice before the first heading end
-    (``某某会议制度某某会议制度一、…``: a sharing site's page title, then the document's)."""
-    run = line[start:end]
+    """Where the copies of a title printed more than once before the first heading start
+    (``某某会议制度某某会议制度一、…``; ``区某某规则某某规则``: a sharing site's page title,
+    then the document's, each maybe shortened): the run is the title followed by pieces of it."""
+    run = line[start:end].rstrip(" \u3000")
     if len(run) > 3 * HEAD_RUN_MAX:
         return set()  # no title: prose comes first
-    for n in range(len(run) // 2, 3, -1):
-        if run[n:2 * n] == run[:n]:
-            return {start + n} | ({start + 2 * n} if 2 * n < len(run) else set())
+    for n in range(COPY_MIN, len(run) - COPY_MIN + 1):
+        title, cuts, i = run[:n], [], n
+        while i < len(run):
+            k = next((k for k in range(len(run) - i, COPY_MIN - 1, -1) if run[i:i + k] in title), 0)
+            if not k:
+                break
+            cuts.append(start + i)
+            i += k
+        if i == len(run) and cuts:
+            return set(cuts)
     return set()
+
+
+def _lone_heading(line: str, m: Marker, cands: list[Marker]) -> bool:
+    """A first point with no second one in the text (an excerpt's) that is still a heading:
+    its name stands alone up to the line's end or the next marker (``…总结一、社会救助工作扎实有力``
+    before ``1.城乡低保…``, which another rule broke off)."""
+    if m.n != 1 or m.style not in NAMED_STYLES or m.weak:
+        return False
+    end = next((c.pos for c in cands if c.pos > m.pos), len(line))
+    seg = line[m.end:end].strip(" \u3000")
+    return 2 <= len(seg) <= HEAD_RUN_MAX and not any(ch in SENTENCE_MARKS for ch in seg)
 
 
 def _cuts(line: str, heads: list[Marker]) -> tuple[dict[str, list[int]], Counter[str]]:
@@ -353,7 +375,7 @@ def break_run_on_lines(text: str) -> list[Edit]:
         named.setdefault("", []).append(starts[first] + title_cut)
     for i, line in enumerate(lines):
         breaks |= {starts[i] + p for p in _header_fields(line)}
-        heads = [m for m in per_line[i] if id(m) in kept]
+        heads = [m for m in per_line[i] if id(m) in kept or _lone_heading(line, m, per_line[i])]
         if not heads:
             continue
         found, whole = _cuts(line, heads)
