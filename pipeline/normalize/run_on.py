@@ -248,7 +248,7 @@ def _lead_cut(line: str, start: int, end: int) -> int | None:
     m = RUN_BEFORE_LEAD.match(line, start, min(end, start + HEAD_RUN_MAX + 1))
     if m is None:
         return None
-    for k in range(m.end(), start + 1, -1):  # the longest name the adverbial follows
+    for k in range(start + 2, m.end() + 1):  # the shortest name a whole adverbial follows
         if _lead_in().match(line, k) and not line[k - 1].isdigit():
             return k
     return None
