@@ -75,6 +75,8 @@ PROTECTED = re.compile(r"“[^“”\n]{0,80}”|《[^《》\n]{0,80}》|「[^�
                        r"|[（(][^()（）\n]{2,60}[）)]")
 #: A title-shaped run: Han characters, a quoted phrase or a colon inside (如东:以“一镇一品”…).
 RUN_BEFORE_LEAD = re.compile(r"[\u4e00-\u9fff“”:：\d]{2,40}")
+#: A label leading into a list (``机构设置及职能：``) is at most this long.
+LABEL_MAX = 20
 #: A copy of a title is at least this long.
 COPY_MIN = 4
 #: A heading's name that ends before an enumeration of its points (``…效益好一是完成了…``).
@@ -150,6 +152,22 @@ def _after_stop(line: str, pos: int) -> bool:
     return i < 0 or line[i] in STOPS
 
 
+def _label_before(line: str, pos: int) -> int | None:
+    """Where a label leading into the list at ``pos`` starts when it follows a sentence end
+    (``…的管理。机构设置及职能：1. 秘书处…``): a short clause ending in a colon starts a line."""
+    i = pos - 1
+    while i >= 0 and line[i] in " \u3000":
+        i -= 1
+    if i < 0 or line[i] not in ":：":
+        return None
+    j = i - 1
+    while j >= 0 and line[j] not in STOPS and line[j] not in SENTENCE_MARKS and i - j <= LABEL_MAX + 1:
+        j -= 1
+    if j < 0 or line[j] not in "。！？!?；;" or not 2 <= i - j - 1 <= LABEL_MAX:
+        return None
+    return j + 1
+
+
 def _heading_run(line: str, start: int, pos: int, after_marker: bool) -> bool:
     """Is ``line[start:pos]`` a heading-shaped run: a title or a heading's name, not a clause
     citing the marker after it? After a marker a name may hold commas (``推进项目建设,数量多``)."""
@@ -180,7 +198,7 @@ def _in_context(line: str, cands: list[Marker]) -> list[Marker]:
             # where an amendment history runs into the first article (…条文第 1 条本规则…)
             out.append(replace(c, weak=True))
         elif _after_stop(line, c.pos):
-            out.append(c)
+            out.append(replace(c, run_at=_label_before(line, c.pos)))
         elif _heading_run(line, start, c.pos, named):
             at = start + len(line[start:c.pos]) - len(line[start:c.pos].lstrip(" \u3000"))
             out.append(replace(c, run_at=None if named or at == 0 else at))
