@@ -64,7 +64,7 @@ SKIP_STYLES = {"cn_shi", "roc", "pian", "pian_n", "pian_cn", "pian_br", "pian_br
 #: of a higher rank (第四章 组织工作第一节), never a point's name.
 RANK = {"zhang": 1, "jie": 2, "tiao": 3}
 #: Styles whose heading names may run on into their paragraphs (articles have none).
-NAMED_STYLES = {"cn_dun", "cn_paren", "ar_dun", "ar_dot", "ar_paren", "circled", "zhang", "jie"}
+NAMED_STYLES = {"cn_dun", "cn_paren", "ar_dun", "ar_dot", "ar_paren", "circled", "zhang", "jie", "tiao"}
 #: Characters a marker can start with (a cheap filter before matching the marker styles).
 MARKER_START = set("第一二三四五六七八九十（(【〔①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳0123456789")
 #: An article's number, whatever follows it (the outline's own pattern leaves out 第2条中…,
@@ -238,15 +238,16 @@ def _name_cut(line: str, m: Marker, seg_end: int) -> int | None:
     stop = next((i for i in range(m.end, seg_end) if line[i] in SENTENCE_MARKS | {"、", ":", "："}), seg_end)
     if seg_end - m.end < POINT_MIN or (stop == seg_end and seg_end - m.end <= HEAD_RUN_MAX):
         return None  # an item, or the whole segment is the heading
-    name = noun_title(line, m.end, stop)
+    start = m.end + len(line[m.end:stop]) - len(line[m.end:stop].lstrip(" \u3000"))  # 第二条 学习内容…
+    name = noun_title(line, start, stop)
     if name is None or any(ch in NOT_IN_NAME for ch in name):
         return None
-    cut = m.end + len(name)
+    cut = start + len(name)
     if line[cut] in " \u3000":
         return None  # a blank sets the name off: the outline reads it where it stands
     if stop - cut < CLAUSE_MIN or any(ch in COPULA for ch in line[cut:cut + 4]):
         return None  # the name ends its clause, or it is the subject of a sentence
-    words = cut_words(line[m.end:stop])
+    words = cut_words(line[start:stop])
     bounds = {sum(len(w) for w in words[:i]) for i in range(len(words) + 1)}
     return cut if len(name) in bounds else None
 
