@@ -114,3 +114,18 @@ def test_a_meeting_sentence_in_the_next_article_goes_on_about_the_last_meeting()
             "第二条 委员会常务会议每月召开一次,由主任召集并主持。\n第三条。会议可邀请有关部门负责人列席。\n")
     meetings = {m["body"]: m for m in record(text)["meeting_rules"]}
     assert meetings["委员会常务会议"]["attendees"] == ["有关部门负责人"]
+
+
+def test_articles_named_and_run_together_get_their_names_back() -> None:
+    text = ("某某村民议事会制度为规范村级议事,制定本制度。第一条 议事内容村级发展规划、集体资产处置、"
+            "公益事业建设等涉及村民切身利益的重大事项,均须提交议事会讨论决定。"
+            "第二条 参加人员议事会成员为村两委成员和村民代表,可邀请驻村干部和有关部门负责人列席会议。"
+            "第三条 议事程序议题由村党支部提出,会前三日通知全体成员,会议讨论后形成决议并向村民公开。")
+    lines = lines_of(text)
+    assert "第一条 议事内容" in lines and "第二条 参加人员" in lines and "第三条 议事程序" in lines
+
+
+def test_a_caption_run_into_its_table_rows_is_the_title() -> None:
+    text = ("\t某某局项目绩效目标表| 项目名称 | 年度预算数 | 绩效目标 | 指标值 || 机关运行保障 | 12.50 | 保障运转 | 100% |"
+            "| 档案整理 | 3.20 | 整理档案 | 500卷 |\n")
+    assert normalize(text).text.split("\n")[0].strip() == "某某局项目绩效目标表"

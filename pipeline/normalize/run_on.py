@@ -77,6 +77,11 @@ PROTECTED = re.compile(r"“[^“”\n]{0,80}”|《[^《》\n]{0,80}》|「[^�
 RUN_BEFORE_LEAD = re.compile(r"[\u4e00-\u9fff“”:：\d]{2,40}")
 #: A label leading into a list (``机构设置及职能：``) is at most this long.
 LABEL_MAX = 20
+#: A caption run into pipe rows: a short run with no sentence marks before the first ``|``
+#: that opens a row (a caption row of its own, ``某某表 | ||||``, is the table readers').
+CAPTION = re.compile(r"[ \u3000\t]*[^|\n。，,；;：:\t]{2,40}?(?=[ \u3000]*\|[ \u3000]*[^|\s])")
+#: … on a line with at least this many ``|`` (a table's rows, not a stray bar).
+CAPTION_PIPES = 6
 #: A copy of a title is at least this long.
 COPY_MIN = 4
 #: A heading's name that ends before an enumeration of its points (``…效益好一是完成了…``).
@@ -282,6 +287,16 @@ def _title_cut(line: str) -> int | None:
     return _lead_cut(line, lead, len(line))
 
 
+def _caption_cut(line: str) -> int | None:
+    """Where a table's caption ends when the text opens with it run into the table's pipe rows
+    (``某某部| 职责活动 | 年度预算数 |…``): the rows are the table readers', the caption is the
+    text's title."""
+    if line.count("|") < CAPTION_PIPES:
+        return None
+    m = CAPTION.match(line)
+    return m.end() if m else None
+
+
 def _enumeration_cut(line: str, m: Marker, seg_end: int) -> int | None:
     """Where a heading's name ends before the enumeration of its points (``一是``)."""
     e = ENUMERATION.search(line, m.end, min(seg_end, m.end + HEAD_RUN_MAX + 1))
@@ -392,6 +407,9 @@ def break_run_on_lines(text: str) -> list[Edit]:
     title_cut = _title_cut(lines[first])
     if title_cut is not None:
         named.setdefault("", []).append(starts[first] + title_cut)
+    caption = _caption_cut(lines[first])
+    if caption is not None:
+        breaks.add(starts[first] + caption)
     for i, line in enumerate(lines):
         breaks |= {starts[i] + p for p in _header_fields(line)}
         heads = [m for m in per_line[i] if id(m) in kept or _lone_heading(line, m, per_line[i])]
