@@ -129,3 +129,11 @@ def test_a_caption_run_into_its_table_rows_is_the_title() -> None:
     text = ("\t某某局项目绩效目标表| 项目名称 | 年度预算数 | 绩效目标 | 指标值 || 机关运行保障 | 12.50 | 保障运转 | 100% |"
             "| 档案整理 | 3.20 | 整理档案 | 500卷 |\n")
     assert normalize(text).text.split("\n")[0].strip() == "某某局项目绩效目标表"
+
+
+def test_an_organ_run_into_its_duty_label_is_the_title() -> None:
+    text = ("欢迎访问某某林业局网站!统战部主要职责:(一)贯彻执行上级有关宣传工作的方针、政策,制订全局宣传工作计划。"
+            "(二)负责全局新闻宣传和对外宣传工作,协调各类媒体的采访报道。(三)负责组织全局干部职工的理论学习。")
+    lines = lines_of(text)
+    assert lines[1:3] == ["统战部", "主要职责:"]
+    assert record(text)["title"] == "统战部"

@@ -173,6 +173,20 @@ def _label_before(line: str, pos: int) -> int | None:
     return j + 1
 
 
+@cache
+def _organ_label() -> re.Pattern[str]:
+    organs = "|".join(sorted(map(re.escape, words("lexicon.tsv", "organ_head")), key=len, reverse=True))
+    labels = "|".join(map(re.escape, lexicon.entries(HERE / "duty_labels.txt")))
+    return re.compile(rf"[\u4e00-\u9fff]{{1,12}}?(?:{organs})(?=(?:{labels})[:：])")
+
+
+def _organ_before_label(line: str, at: int) -> int | None:
+    """Where a duty list's label starts when the organ's name runs into it (``宣传部主要职责：``:
+    the organ, the page's title, then the label that leads into its duties)."""
+    m = _organ_label().match(line, at)
+    return m.end() if m else None
+
+
 def _heading_run(line: str, start: int, pos: int, after_marker: bool) -> bool:
     """Is ``line[start:pos]`` a heading-shaped run: a title or a heading's name, not a clause
     citing the marker after it? After a marker a name may hold commas (``推进项目建设,数量多``)."""
@@ -425,6 +439,7 @@ def break_run_on_lines(text: str) -> list[Edit]:
         lead = len(line) - len(line.lstrip(" \u3000"))
         mids = {m.pos for m in heads if m.pos > lead}
         mids |= {m.run_at for m in heads if m.run_at is not None and m.run_at > lead}
+        mids |= {c for m in heads if m.run_at is not None and (c := _organ_before_label(line, m.run_at))}
         mids |= _copies(line, lead, heads[0].pos)
         if i == last and not any(ch in STOPS for ch in line[heads[-1].end:]):
             mids.discard(heads[-1].pos)
