@@ -36,7 +36,7 @@ from gongwen.normalize.lines import is_cell, is_table_row
 from gongwen.structure.headings import noun_title
 from gongwen.structure.lines import words
 from gongwen.structure.markers import match_marker, ordinal
-from gongwen.tokenize import cut as cut_words
+from gongwen.tokenize import tagged
 
 HERE = Path(__file__).resolve().parent
 #: A first line this long is a run-on text whose title may run into its first sentence.
@@ -90,6 +90,11 @@ ENUMERATION = re.compile(r"[一二三四五六七八九十]是")
 CLAUSE_MIN = 4
 #: A point this short is an item (one sentence), not a heading with its paragraph.
 POINT_MIN = 40
+#: A heading's name ending in a head noun is at least this long (召开时间, 参加人员).
+NAME_MIN = 4
+#: Part-of-speech tags (jieba's dictionary) of a first word that opens a clause, not a name:
+#: prepositions, conjunctions, adverbs.
+CLAUSE_OPENING_TAGS = {"p", "c", "d"}
 #: Prepositions and particles: a phrase holding one is a clause, not a heading's name.
 NOT_IN_NAME = set("对由在向把将被从按以为是的了")
 #: A copula after a phrase makes it the subject of a sentence (``组成人员为…``).
@@ -246,6 +251,11 @@ def _series(cands: list[Marker]) -> list[Marker]:
     return keep
 
 
+@cache
+def _head_nouns() -> frozenset[str]:
+    return frozenset(words("lexicon.tsv", "head_noun"))
+
+
 def _name_cut(line: str, m: Marker, seg_end: int) -> int | None:
     """Where a heading's name ends when its paragraph runs on after it, or None.
 
@@ -266,9 +276,16 @@ def _name_cut(line: str, m: Marker, seg_end: int) -> int | None:
         return None  # a blank sets the name off: the outline reads it where it stands
     if stop - cut < CLAUSE_MIN or any(ch in COPULA for ch in line[cut:cut + 4]):
         return None  # the name ends its clause, or it is the subject of a sentence
-    words = cut_words(line[start:stop])
-    bounds = {sum(len(w) for w in words[:i]) for i in range(len(words) + 1)}
-    return cut if len(name) in bounds else None
+    if len(name) < NAME_MIN:
+        return None  # 要求, 安排: a word of the sentence as often as a name
+    tags = tagged(line[start:stop])
+    ends = [sum(len(w) for w, _ in tags[:i + 1]) for i in range(len(tags))]
+    if len(name) not in ends:
+        return None  # the cut falls inside a word
+    k = ends.index(len(name))
+    if tags[0][1] in CLAUSE_OPENING_TAGS or (k + 1 < len(tags) and tags[k + 1][0] in _head_nouns()):
+        return None  # 根据…安排: a clause; 组成|人员: the phrase goes on to a longer name
+    return cut
 
 
 @cache
