@@ -57,16 +57,17 @@ HEAD_RUN_MAX = 40
 #: (``依照第三条``, ``按照1、2项``).
 CITING_END = set("的和与及或按照据由在对向从第之、至")
 #: Marker styles never taken as break points: ``一是`` opens an enumeration inside a
-#: paragraph (it ends a heading's name only, see :func:`_enumeration_cut`); ``壹、`` and
+#: paragraph (it ends a heading's name only, see :func:`_enumeration_cut`), and so does
+#: ``①`` (…体系；②对全县…: the points of one sentence or one table cell); ``壹、`` and
 #: the compilation styles are read by the line rules when they start lines.
-SKIP_STYLES = {"cn_shi", "roc", "pian", "pian_n", "pian_cn", "pian_br", "pian_br_di", "di_lei", "bufen"}
+SKIP_STYLES = {"cn_shi", "circled", "roc", "pian", "pian_n", "pian_cn", "pian_br", "pian_br_di", "di_lei", "bufen"}
 #: Chapters, sections and articles by rank: one follows a sentence end, a title or the name
 #: of a higher rank (第四章 组织工作第一节), never a point's name.
 RANK = {"zhang": 1, "jie": 2, "tiao": 3}
 #: Styles whose heading names may run on into their paragraphs (articles have none).
-NAMED_STYLES = {"cn_dun", "cn_paren", "ar_dun", "ar_dot", "ar_paren", "circled", "zhang", "jie", "tiao"}
+NAMED_STYLES = {"cn_dun", "cn_paren", "ar_dun", "ar_dot", "ar_paren", "zhang", "jie", "tiao"}
 #: Characters a marker can start with (a cheap filter before matching the marker styles).
-MARKER_START = set("第一二三四五六七八九十（(【〔①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳0123456789")
+MARKER_START = set("第一二三四五六七八九十（(【〔0123456789")
 #: An article's number, whatever follows it (the outline's own pattern leaves out 第2条中…,
 #: which inside a sentence cites an article).
 ARTICLE = re.compile(r"第\s*(?P<n>[〇零一二三四五六七八九十百\d]+)\s*条")
@@ -218,9 +219,10 @@ def _in_context(line: str, cands: list[Marker]) -> list[Marker]:
         start = max(last_stop, after)
         named = bool(out) and after >= last_stop  # the run is the name of the marker before
         if named and c.style in RANK and RANK.get(out[-1].style, 9) >= RANK[c.style]:
-            # a chapter or an article rarely ends a point's name (…条暨第6章标题); it does
-            # where an amendment history runs into the first article (…条文第 1 条本规则…)
-            out.append(replace(c, weak=True))
+            # a chapter or an article rarely ends a point's name (…条暨第6章标题); the first
+            # does where an amendment history runs into it (…条文第 1 条本规则…)
+            if c.n == 1:
+                out.append(replace(c, weak=True))
         elif _after_stop(line, c.pos):
             out.append(replace(c, run_at=_label_before(line, c.pos)))
         elif _heading_run(line, start, c.pos, named):
@@ -312,10 +314,16 @@ def _lead_cut(line: str, start: int, end: int) -> int | None:
 def _title_cut(line: str) -> int | None:
     """Where the title a run-on text opens with ends, when its first sentence opens with a
     time adverbial (``鄞州党员队伍结构持续优化7月1日,记者…``)."""
-    if len(line) < RUN_ON_MIN or is_cell(line) or is_table_row(line):
+    if len(line) < RUN_ON_MIN or _in_table(line):
         return None
     lead = len(line) - len(line.lstrip(" \u3000#"))  # a markdown heading's # too
     return _lead_cut(line, lead, len(line))
+
+
+def _in_table(line: str) -> bool:
+    """A table's row or a piece of one (a cell's text broken over lines still holds a ``|``
+    or a TAB): the table readers' to split, never a run-on paragraph."""
+    return is_cell(line) or is_table_row(line) or "|" in line or "\t" in line
 
 
 def _caption_cut(line: str) -> int | None:
@@ -427,7 +435,7 @@ def break_run_on_lines(text: str) -> list[Edit]:
         pos += len(line) + 1
     per_line: list[list[Marker]] = []
     for line in lines:
-        per_line.append([] if is_cell(line) or is_table_row(line) else _in_context(line, _candidates(line)))
+        per_line.append([] if _in_table(line) else _in_context(line, _candidates(line)))
     flat = [(i, m) for i, ms in enumerate(per_line) for m in ms]
     kept = {id(m) for m in _series([m for _, m in flat])}
     last = max((i for i, x in enumerate(lines) if x.strip()), default=0)
