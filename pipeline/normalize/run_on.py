@@ -1,4 +1,4 @@
-"""Run-on lines: a document copied with its line breaks lost, broken into paragraphs again.
+"""Run-on text: a document copied with its line breaks lost, broken into paragraphs again.
 
 Text copied out of a web page or a PDF text layer often arrives with every break lost:
 title, headings, articles and paragraphs run together on one line
@@ -6,20 +6,28 @@ title, headings, articles and paragraphs run together on one line
 stage finds a heading by where its line starts, so such a line is broken again here, by
 what the text itself shows:
 
-- a heading marker starts a paragraph where one can start: after a sentence end (or the
-  colon that leads into a list), or after a short heading-shaped run of words with no
-  sentence marks (the document's title, a heading's name: ``…工作总结一、社会救助…``);
-- only markers that count on are taken (``一、`` then ``二、``, ``第三条`` then ``第四条``):
-  a lone ``。第五条`` may be a sentence citing an article, a series of them is not;
-- a line is run on only when it is long and holds such a series; shorter lines and table
-  rows are left to the other line rules;
+- a heading marker starts a line where a paragraph can start: after a sentence end (or
+  the colon that leads into a list), or after a short heading-shaped run with no sentence
+  marks (the document's title, an unnumbered heading, a heading's name:
+  ``…工作总结一、社会救助…``); such a run after a sentence end starts a line too, and so
+  does a short label leading into the list (``…。机构设置及职能：1. …``);
+- only markers that count on are taken (``一、`` then ``二、``, ``第三条`` then ``第四条``),
+  the series looked for over the whole text: a lone ``。第五条`` may cite an article, a
+  series does not; a lone first point whose name stands alone is a heading too;
 - a heading's name that runs on into its paragraph (``一、召开时间原则上…``) ends at its
-  head noun (the structure stage's ``head_noun`` words) when the series shares that
-  shape, and a name ending before a ``一是`` enumeration ends there.
+  head noun (the structure stage's ``head_noun`` words) when another point of the series
+  has that shape too, before a ``一是`` enumeration, or before a sentence opening with a
+  time adverbial (``lead_ins.txt``: ``概况2007年,…``); the text's title ends there too;
+- a title printed twice before the first heading (a sharing site's page title, then the
+  document's) is split into its copies; an organ's name run into its duty label
+  (``宣传部主要职责：``, ``duty_labels.txt``) and a caption run into its table's pipe rows
+  end where they end; a law database's header fields run together start lines again.
 
 Markers inside quotes, book titles and brackets are never break points, nor are digits
-inside numbers (``2.7%``, ``第1、2条``). Breaks after a heading's name are a guess: the
-rule adds one summary warning when it made any.
+inside numbers (``2.7%``, ``第1、2条``), nor anything in a table row or a piece of one
+(pipe rows are the table readers'). A text cut off mid-point keeps its last point on the
+line before. The rule adds one summary warning when it broke anything, counting the
+breaks after heading names, which are guesses.
 """
 
 from __future__ import annotations
