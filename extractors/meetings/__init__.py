@@ -137,6 +137,8 @@ def extract_meetings(doc: Document) -> list[Meeting]:
     ruled: Counter[str] = Counter()  # how many sentences rule on each body by name
     loose: list[str] = []  # sentences that name no body
     for (x, y, _), sent in zip(sentences, unmarked, strict=True):
+        if not sent.strip(" .．。,，:："):
+            continue  # an article's number cut off as a sentence of its own (`第二十五条.`)
         listed = _listed_subjects(sent, names)
         if len(listed) >= 2:  # `全体会议、常务会议必须有半数以上…`: a rule for each meeting named
             for key in listed:
@@ -149,11 +151,12 @@ def extract_meetings(doc: Document) -> list[Meeting]:
             fill_slots(merged[subject], sent)
         elif (own := _members_of(sent, names)) is not None:
             fill_slots(merged[own], sent, only=("members",))
-        elif last and (FOLLOW_ON.match(sent) or BARE_MEETING.search(sent)) and "\n" not in text[last[1]:x]:
+        elif last and ((FOLLOW_ON.match(sent) and "\n" not in text[last[1]:x]) or BARE_MEETING.search(sent)):
             # `前项府务会议以每月召开一次为原则。必要时得召开临时会议。`: the next sentence of the
             # same paragraph, with no subject of its own, goes on about the same meeting
             # (`…；必要时得邀请有关人员列席`, `讨论干部任免事项时，必须有三分之二以上委员到会`,
-            # `…；纪录由秘书室派员担任`)
+            # `…；纪录由秘书室派员担任`); a sentence about the plain `会议` goes on about it in
+            # the next paragraph too (`第二十五条 会议可邀请…列席`)
             fill_slots(merged[last[0]], sent, only=("ad_hoc", "attendees", "quorum", "vote_threshold", "recorder"))
         else:
             loose.append(sent)

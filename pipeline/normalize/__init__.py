@@ -31,8 +31,9 @@ Why this order:
    through (``主要职 责``), a spaced title line looks like a sentence fragment to the
    joiner; the rule decides once for the whole text and keeps the spaces the
    paragraph rule reads (before heading numbers, after sentence ends).
-8. ``paragraphs`` → ``join_lines`` → ``spaces`` → ``whitespace``: paragraphs
-   are split before broken lines are joined (a heading that starts a line is
+8. ``paragraphs`` → ``run_on`` → ``join_lines`` → ``spaces`` → ``whitespace``: paragraphs
+   are split (flattened pages by their paragraph spaces, then run-on lines by their
+   heading markers) before broken lines are joined (a heading that starts a line is
    never joined to the line before); stray spaces inside words go once lines
    are whole (a paragraph space has become a line break by then), and the
    blank lines the joiner relies on go last.
@@ -61,6 +62,7 @@ from gongwen.normalize.page_split import remove_page_markers
 from gongwen.normalize.pinyin import remove_pinyin
 from gongwen.normalize.platform_notes import remove_platform_notes
 from gongwen.normalize.removals import Removals, visible
+from gongwen.normalize.run_on import break_run_on_lines
 from gongwen.normalize.script import detect_script, to_simplified
 from gongwen.normalize.spaced_out import remove_spaced_out
 from gongwen.normalize.spacing import join_unit_breaks, remove_word_spaces
@@ -94,6 +96,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("page_split", _text_only(remove_page_markers)),
     ("spaced_out", _text_only(remove_spaced_out)),
     ("paragraphs", _text_only(split_flattened_paragraphs)),
+    ("run_on", _text_only(break_run_on_lines)),
     ("unit_breaks", _text_only(join_unit_breaks)),
     ("join_lines", _text_only(join_broken_lines)),
     ("spaces", _text_only(remove_word_spaces)),
