@@ -56,6 +56,7 @@ from gongwen.normalize.page_layout import remove_page_apparatus
 from gongwen.normalize.page_split import remove_page_markers
 from gongwen.normalize.pinyin import remove_pinyin
 from gongwen.normalize.platform_notes import remove_platform_notes
+from gongwen.normalize.punctuation import restore_punctuation
 from gongwen.normalize.removals import Removals, visible
 from gongwen.normalize.script import detect_script, to_simplified
 from gongwen.normalize.spacing import join_unit_breaks, remove_word_spaces
@@ -87,6 +88,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("platform_notes", _text_only(remove_platform_notes)),
     ("page_apparatus", _text_only(remove_page_apparatus)),
     ("page_split", _text_only(remove_page_markers)),
+    ("punctuation", _text_only(restore_punctuation)),
     ("paragraphs", _text_only(split_flattened_paragraphs)),
     ("unit_breaks", _text_only(join_unit_breaks)),
     ("join_lines", _text_only(join_broken_lines)),
