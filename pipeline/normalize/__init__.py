@@ -27,6 +27,11 @@ Why this order:
    page markers' blank lines and the first page.
 6. ``page_split`` before the line rules: page blocks are found by their blank
    lines, which the line rules remove.
+6a. ``punctuation`` (restoring the marks of a text that lost them) after the
+   furniture and page rules, so site chrome is not punctuated as prose, and
+   before the line rules: a line end is its strongest cue while the breaks are
+   still there, and ``paragraphs`` and ``join_lines`` read the restored marks
+   (a line ending in ``。`` is never joined; a heading starts a line after ``。``).
 7. ``paragraphs`` → ``join_lines`` → ``spaces`` → ``whitespace``: paragraphs
    are split before broken lines are joined (a heading that starts a line is
    never joined to the line before); stray spaces inside words go once lines

@@ -40,7 +40,9 @@ from gongwen.normalize.lines import is_cell, is_table_row
 HERE = Path(__file__).resolve().parent
 MODEL_PATH = HERE / "punctuation_model.json"
 #: Bumped whenever :func:`gap_features` changes, so an old model is not applied to new features.
-MODEL_FORMAT = "gongwen-punctuation/1"
+MODEL_FORMAT = "gongwen-punctuation/2"
+#: How the one warning of a restoration starts.
+RESTORED_NOTE = "punctuation:"
 #: Marks a stripping converter drops (decimal points and percent signs stay with their figures).
 STRIPPED = "，。、；：！？“”‘’「」『』《》〈〉（）【】〔〕…—·,;:!?\"'()[]"
 #: The clause and sentence marks whose rate tells running text from stripped text.
@@ -64,8 +66,47 @@ def _fold(text: str) -> str:
     return _LATIN.sub("a", _DIGIT.sub("0", text)).replace(" ", "_").replace("\u3000", "_")
 
 
+#: Character templates: a feature's name is its template's letter and the characters at
+#: these offsets from the gap (``-1`` the character before it, ``0`` the one after it).
+CHAR_TEMPLATES: tuple[tuple[str, tuple[int, ...]], ...] = (
+    ("1", (-1,)), ("2", (-2, -1)), ("3", (-3, -2, -1)),
+    ("4", (0,)), ("5", (0, 1)), ("6", (0, 1, 2)),
+    ("7", (-1, 0)), ("8", (-2, -1, 0)), ("9", (-1, 0, 1)), ("A", (-2, -1, 0, 1)),
+)
+#: Position templates: the gap's distance to its line's start (S), end (E), both (Z), as
+#: buckets, and (L) whether it ends (e), starts (s) or sits inside (m) the first, second or a
+#: later line: a title line ends with no mark, an item line with one.
+POSITION_TEMPLATES = ("S", "E", "Z", "L")
+_LINE_NO = "012"
+_LINE_PLACE = "esm"
+_PAD = 3
+#: Distances 0–4 exactly, then 5–8, 9–15, 16–29, 30 and more.
+_BUCKETS = "01234" + "5" * 4 + "9" * 7 + "F" * 14 + "X"
+
+
 def _bucket(n: int) -> str:
-    return str(n) if n < 5 else "5" if n < 9 else "9" if n < 16 else "F" if n < 30 else "X"
+    return _BUCKETS[min(n, len(_BUCKETS) - 1)]
+
+
+def _line_distances(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Per gap, how far it is from its line's start and from its line's end, and its line's number."""
+    starts = [0] * (len(text) + 1)
+    ends = [0] * (len(text) + 1)
+    numbers = [0] * (len(text) + 1)
+    pos = 0
+    for no, line in enumerate(text.split("\n")):
+        end = pos + len(line)
+        for i in range(pos, end + 1):
+            starts[i] = i - pos
+            ends[i] = end - i
+            numbers[i] = no
+        pos = end + 1
+    return starts, ends, numbers
+
+
+def _line_feature(start: int, end: int, number: int) -> str:
+    place = "e" if end == 0 else "s" if start == 0 else "m"
+    return "L" + _LINE_NO[min(number, len(_LINE_NO) - 1)] + place
 
 
 def gap_features(text: str) -> Iterator[list[str]]:
@@ -73,29 +114,17 @@ def gap_features(text: str) -> Iterator[list[str]]:
 
     Characters left and right of the gap (``\\n`` is a character like any other, so a
     line start or end shows), their pairs across the gap, and the distance of the gap
-    to its line's start and end.
+    to its line's start and end. This is the features' definition, used in training;
+    :func:`scores` computes the same features with numpy.
     """
-    folded = _fold(text)
-    p = "^^^" + folded + "$$$"
-    starts = [0] * (len(text) + 1)
-    ends = [0] * (len(text) + 1)
-    pos = 0
-    for line in text.split("\n"):
-        end = pos + len(line)
-        for i in range(pos, end + 1):
-            starts[i] = i - pos
-            ends[i] = end - i
-        pos = end + 1
+    p = "^" * _PAD + _fold(text) + "$" * _PAD
+    starts, ends, numbers = _line_distances(text)
     for i in range(len(text) + 1):
-        left = p[i:i + 3]
-        right = p[i + 3:i + 6]
-        a, b = left[2], right[0]
-        yield [
-            "1" + a, "2" + left[1:], "3" + left, "4" + b, "5" + right[:2], "6" + right,
-            "7" + a + b, "8" + left[1:] + b, "9" + a + right[:2], "A" + left[1:] + right[:2],
-            "S" + _bucket(starts[i]), "E" + _bucket(ends[i]),
-            "Z" + _bucket(starts[i]) + _bucket(ends[i]),
-        ]
+        c = i + _PAD
+        feats = [name + "".join(p[c + k] for k in offs) for name, offs in CHAR_TEMPLATES]
+        s, e = _bucket(starts[i]), _bucket(ends[i])
+        feats += ["S" + s, "E" + e, "Z" + s + e, _line_feature(starts[i], ends[i], numbers[i])]
+        yield feats
 
 
 def strip_marks(text: str) -> tuple[str, list[str]]:
@@ -136,37 +165,132 @@ def unpunctuated_spans(text: str) -> list[tuple[int, int]]:
 
 
 @cache
-def load_model(path: Path = MODEL_PATH) -> dict | None:
-    """The model: labels, bias, a feature → row index and the weight matrix (last row
-    zero, for unknown features); None when the file is missing, unreadable or stale."""
+def load_model(path: Path | None = None) -> dict | None:
+    """The model (default :data:`MODEL_PATH`) made ready for :func:`scores`, or None when
+    the file is missing, unreadable or of another format.
+
+    Each feature becomes an integer key (its characters' ids in base ``V``, one sorted
+    key array per template), so scoring a text is a few vectorised lookups.
+    """
     import numpy as np
 
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        raw = json.loads((path or MODEL_PATH).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     if not isinstance(raw, dict) or raw.get("format") != MODEL_FORMAT:
         return None
     names = list(raw["weights"])
-    scale = float(raw.get("scale", 1.0))
+    chars = sorted({c for name in names for c in name[1:]})
+    base = len(chars) + 1  # id 0: a character no feature holds
+    char_id = {c: j + 1 for j, c in enumerate(chars)}
+    keys: dict[str, list[tuple[int, int]]] = {}
+    for row, name in enumerate(names):
+        key = 0
+        for c in reversed(name[1:]):
+            key = key * base + char_id[c]
+        keys.setdefault(name[0], []).append((key, row))
+    tables = {}
+    for template, pairs in keys.items():
+        pairs.sort()
+        tables[template] = (np.array([k for k, _ in pairs], dtype=np.int64),
+                            np.array([r for _, r in pairs], dtype=np.int64))
     weights = np.array([raw["weights"][k] for k in names] + [[0] * len(raw["labels"])],
-                       dtype=np.float32) / scale
+                       dtype=np.float32) / float(raw.get("scale", 1.0))
     return {"labels": raw["labels"], "bias": np.array(raw["bias"], dtype=np.float32),
-            "index": {k: j for j, k in enumerate(names)}, "weights": weights,
-            "none_bias": float(raw.get("none_bias", 0.0))}
+            "chars": np.array([ord(c) for c in chars], dtype=np.int64), "base": base,
+            "tables": tables, "weights": weights, "none_bias": float(raw.get("none_bias", 0.0))}
+
+
+def _char_ids(text: str, chars):
+    """The id of every character of ``text`` in the sorted code points ``chars`` (0: not in it)."""
+    import numpy as np
+
+    cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    if not len(chars):
+        return np.zeros(len(cps), dtype=np.int64)
+    pos = np.minimum(np.searchsorted(chars, cps), len(chars) - 1)
+    return np.where(chars[pos] == cps, pos + 1, 0)
+
+
+def _position_ids(text: str, chars):
+    """Per gap, the ids of the bucket characters of its distance to its line's start and end,
+    and of its line's number and its place in the line (:func:`_line_feature`)."""
+    import numpy as np
+
+    n = len(text) + 1
+    gaps = np.arange(n, dtype=np.int64)
+    newlines = np.flatnonzero(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32) == 10)
+    line_start = np.zeros(n, dtype=np.int64)
+    line_start[newlines + 1] = newlines + 1
+    line_end = np.full(n, len(text), dtype=np.int64)
+    line_end[newlines] = newlines
+    starts = gaps - np.maximum.accumulate(line_start)
+    ends = np.minimum.accumulate(line_end[::-1])[::-1] - gaps
+    bucket_ids = _char_ids(_BUCKETS, chars)
+    top = len(_BUCKETS) - 1
+    after_newline = np.zeros(n, dtype=np.int64)
+    after_newline[newlines + 1] = 1
+    number = np.minimum(np.cumsum(after_newline), len(_LINE_NO) - 1)
+    place = np.where(ends == 0, 0, np.where(starts == 0, 1, 2))
+    return (bucket_ids[np.minimum(starts, top)], bucket_ids[np.minimum(ends, top)],
+            _char_ids(_LINE_NO, chars)[number], _char_ids(_LINE_PLACE, chars)[place])
+
+
+def _rows(keys, table, unknown: int):
+    import numpy as np
+
+    sorted_keys, rows = table
+    if not len(sorted_keys):
+        return np.full(len(keys), unknown, dtype=np.int64)
+    pos = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)
+    return np.where(sorted_keys[pos] == keys, rows[pos], unknown)
+
+
+def _inputs(text: str, chars):
+    """Per character of the padded, folded text its id; per gap its line-position ids."""
+    return (_char_ids("^" * _PAD + _fold(text) + "$" * _PAD, chars), *_position_ids(text, chars))
+
+
+def _keys(inputs, base: int, start: int, end: int):
+    import numpy as np
+
+    ids, start_ids, end_ids, number_ids, place_ids = inputs
+    out = []
+    for name, offs in CHAR_TEMPLATES:
+        key = np.zeros(end - start, dtype=np.int64)
+        for k in reversed(offs):
+            key = key * base + ids[_PAD + k + start:_PAD + k + end]
+        out.append((name, key))
+    s_ids, e_ids = start_ids[start:end], end_ids[start:end]
+    line = number_ids[start:end] + place_ids[start:end] * base
+    return out + [("S", s_ids), ("E", e_ids), ("Z", s_ids + e_ids * base), ("L", line)]
+
+
+def template_keys(text: str, chars, base: int):
+    """Per template, the integer key of its feature at every gap of ``text``: the features of
+    :func:`gap_features` with each character as its id in ``chars`` (sorted code points,
+    ids from 1), read as digits in base ``base``."""
+    return _keys(_inputs(text, chars), base, 0, len(text) + 1)
 
 
 def scores(text: str, model: dict):
-    """Per gap of ``text``, the model's score of each label (a ``len(text)+1 × labels`` array)."""
+    """Per gap of ``text``, the model's score of each label (a ``len(text)+1 × labels`` array):
+    the features of :func:`gap_features` as integer keys, looked up in sorted key arrays."""
     import numpy as np
 
-    index, weights = model["index"], model["weights"]
+    n = len(text) + 1
+    weights, tables = model["weights"], model["tables"]
     unknown = len(weights) - 1
-    rows = [[index.get(f, unknown) for f in feats] for feats in gap_features(text)]
-    out = np.empty((len(rows), len(model["labels"])), dtype=np.float32)
-    for s in range(0, len(rows), BLOCK):
-        idx = np.array(rows[s:s + BLOCK], dtype=np.int32)
-        out[s:s + BLOCK] = weights[idx].sum(axis=1) + model["bias"]
+    empty = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+    inputs = _inputs(text, model["chars"])
+    out = np.empty((n, len(model["labels"])), dtype=np.float32)
+    for s in range(0, n, BLOCK):
+        e = min(s + BLOCK, n)
+        total = np.zeros((e - s, len(model["labels"])), dtype=np.float32) + model["bias"]
+        for name, key in _keys(inputs, model["base"], s, e):
+            total += weights[_rows(key, tables.get(name, empty), unknown)]
+        out[s:e] = total
     out[:, 0] += model["none_bias"]
     return out
 
@@ -192,7 +316,43 @@ def predict_marks(text: str, model: dict) -> list[str]:
         elif b == "\n" and m[-1] in "（、":
             marks[i] = ""
     _pair_parentheses(text, marks)
+    _frame_points(text, marks)
     return marks
+
+
+#: A line opening with at most this many characters and no mark before a rule's first point
+#: is the rule's title (``某某镇党委会议议事规则一会议制度…``).
+TITLE_MAX = 40
+
+
+def _frame_points(text: str, marks: list[str]) -> None:
+    """Set the marks around the points of a rule that ran into the text around them.
+
+    A text that lost its breaks as well as its marks runs a rule's points on
+    (``…本规则一议事范围研究…二会议制度班子会议…``). The outline's reader of such points
+    (:func:`gongwen.structure.unpunctuated.run_in_points`: bare numerals counting on,
+    each followed by a short phrase ending in a noun that heads titles) finds them in the
+    stripped line; each becomes a heading line again: the sentence before it ends, the
+    numeral gets its ``、``, its title stands alone on its line, unpunctuated.
+    """
+    from gongwen.structure.lines import Line
+    from gongwen.structure.unpunctuated import run_in_points
+
+    pos = 0
+    for index, line in enumerate(text.split("\n")):
+        for point in run_in_points(text, Line(index, pos, pos + len(line), line)):
+            at, end = point.start, point.title_end
+            if at > pos and not marks[at] and at - pos <= TITLE_MAX and not any(marks[pos + 1:at]):
+                marks[at] = "\n"  # a title line before the first point: no mark after it
+            elif at > pos:
+                before = marks[at].rstrip("，、")
+                marks[at] = (before if before[-1:] in ("。", "；", "：") else before + "。") + "\n"
+            marks[at + 1] = "、"
+            for g in range(at + 2, end):
+                marks[g] = ""
+            if end < pos + len(line):
+                marks[end] = "\n"
+        pos += len(line) + 1
 
 
 #: How far a ``）`` may follow its ``（`` (a list number ``（十二）`` or a short gloss).
@@ -237,8 +397,7 @@ def restore_punctuation(text: str) -> list[Edit]:
     if not edits:
         return []
     count = sum(len(x.replacement) for x in edits)
-    note = (f"punctuation: the text had lost its punctuation; {count} marks restored by the "
-            f"punctuation model are guesses")
+    note = f"{RESTORED_NOTE} the text had lost its punctuation; {count} marks restored by the model are guesses"
     edits[0] = Edit(edits[0].start, edits[0].end, edits[0].replacement, note)
     return edits
 
