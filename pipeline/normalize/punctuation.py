@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -316,8 +317,54 @@ def predict_marks(text: str, model: dict) -> list[str]:
         elif b == "\n" and m[-1] in "（、":
             marks[i] = ""
     _pair_parentheses(text, marks)
+    _number_lists(text, marks)
     _frame_points(text, marks)
     return marks
+
+
+#: A number opening a line (``3负责…``, ``十二组织…``) that may be a list item's, and the
+#: characters after which it is a number word instead (``一般``, ``三分之二``, ``2019年``).
+_LINE_NUMBER = re.compile(r"^(\d{1,2}|[一二三四五六七八九十]{1,3})(?=[\u4e00-\u9fff])", re.M)
+_NUMBER_WORD_NEXT = set("百千万亿分之次个年月日时号名人般些切样旦致项是要线级届期")
+
+
+def _number_lists(text: str, marks: list[str]) -> None:
+    """Give every item of a numbered list the same marker.
+
+    The model marks each line's number on its own and may write ``1、`` on one line,
+    ``（2）`` on the next and nothing on the third; a list has one marker style. Lines
+    opening with numbers that count on (1, 2, 3 … or 一, 二, 三 …, at least two in a row)
+    are one list; each gets the style the model chose most often for them (``、`` when it
+    chose none).
+    """
+    from gongwen.structure.markers import ordinal
+
+    runs: list[list[tuple[int, int]]] = []  # (gap before the number, gap after it)
+    last: dict[str, tuple[int, int]] = {}  # kind -> (ordinal, index of its run)
+    for m in _LINE_NUMBER.finditer(text):
+        if text[m.end()] in _NUMBER_WORD_NEXT:
+            continue
+        kind = "d" if m.group(1).isdigit() else "c"
+        n = int(m.group(1)) if kind == "d" else ordinal(m.group(1))
+        if n is None:
+            continue
+        prev = last.get(kind)
+        if prev is not None and n == prev[0] + 1:
+            runs[prev[1]].append((m.start(), m.end()))
+            last[kind] = (n, prev[1])
+        elif n == 1 or prev is None:  # a cut text may open in the middle of its list
+            runs.append([(m.start(), m.end())])
+            last[kind] = (1, len(runs) - 1)
+    for run in runs:
+        if len(run) < 2:
+            continue
+        styles = Counter("paren" if "（" in marks[a] and "）" in marks[b] else "comma" if "、" in marks[b] else None
+                         for a, b in run)
+        styles.pop(None, None)
+        style = styles.most_common(1)[0][0] if styles else "comma"
+        for a, b in run:
+            marks[a] = marks[a].replace("（", "") + ("（" if style == "paren" else "")
+            marks[b] = ("）" if style == "paren" else "、")
 
 
 #: A line opening with at most this many characters and no mark before a rule's first point
