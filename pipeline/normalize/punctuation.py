@@ -146,15 +146,33 @@ def _prose(line: str) -> bool:
     return not (is_cell(line) or is_table_row(line))
 
 
-def unpunctuated_spans(text: str) -> list[tuple[int, int]]:
-    """The line spans ``(start, end)`` of ``text`` to restore: every prose line when the
-    text as a whole has lost its punctuation, else only the long lines without a mark."""
-    lines: list[tuple[int, int]] = []
+#: A line this long with cell separators in it is a document run into one line, tables and all,
+#: when its breaks went too (no table row runs this long): its long cells are prose.
+RUN_TOGETHER_LINE = 2000
+#: A cell of such a line with this many Han characters is a stretch of prose.
+PROSE_CELL = 40
+_CELL = re.compile(r"[^|\t]+")
+
+
+def _prose_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` that are prose: whole lines that are no table rows, and the
+    long cells of a line that a table ran into."""
+    out: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
         if _prose(line):
-            lines.append((pos, pos + len(line)))
+            out.append((pos, pos + len(line)))
+        elif len(line) >= RUN_TOGETHER_LINE:
+            out += [(pos + m.start(), pos + m.end()) for m in _CELL.finditer(line)
+                    if len(_HAN.findall(m.group())) >= PROSE_CELL]
         pos += len(line) + 1
+    return out
+
+
+def unpunctuated_spans(text: str) -> list[tuple[int, int]]:
+    """The spans ``(start, end)`` of ``text`` to restore: all its prose when the text as a
+    whole has lost its punctuation, else only the long lines without a mark."""
+    lines = _prose_spans(text)
     han = marks = 0
     for s, e in lines:
         han += len(_HAN.findall(text, s, e))

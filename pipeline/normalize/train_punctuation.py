@@ -8,7 +8,7 @@ official texts (``--extra``: folders of ``.txt``/``.md`` files, normalized the s
 Each text has its punctuation stripped; every gap of the stripped text is an example,
 labelled with the mark that stood there (or none). Each text trains twice: with its line
 breaks kept, and run together into one line, the two ways stripped texts reach us.
-The model keeps only weights of character n-grams of at most six characters.
+The model keeps only weights of character n-grams of at most four characters.
 
 Boundary precision and recall (is there any mark at a gap) and the accuracy of the mark
 are measured by cross-validation over the real documents, grouped so that copies of one
@@ -214,7 +214,8 @@ def fit(enc: Encoded, rows, labels: list[str]) -> dict:
     X = csr_matrix((np.ones(len(col), dtype=np.float32), (row, col)), shape=(len(where), len(names)))
     y = enc.y[where]
     weight = np.where(y == 0, float(NONE_KEEP), 1.0)
-    clf = LogisticRegression(C=C, max_iter=MAX_ITER, tol=1e-3, solver="saga").fit(X, y, sample_weight=weight)
+    clf = LogisticRegression(C=C, max_iter=MAX_ITER, tol=1e-3, solver="saga", random_state=0)
+    clf.fit(X, y, sample_weight=weight)
     order = [int(c) for c in clf.classes_]
     coef = np.rint(clf.coef_.T * SCALE).astype(int)  # features × classes
     weights: dict[str, list[int]] = {}
