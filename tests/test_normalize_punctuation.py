@@ -178,3 +178,11 @@ def test_missing_or_stale_model_restores_nothing(tmp_path: Path, monkeypatch) ->
         assert P.restore_punctuation(stripped(MEETING)) == []
     finally:
         P.load_model.cache_clear()
+
+
+def test_space_aligned_form_is_no_unpunctuated_prose() -> None:
+    # a form's rows carry no marks in any text: label, figure, short phrases set off by blanks
+    form = ("单位：万元\n项目 年度预算 内容描述 绩效目标\n培训管理 12 组织干部业务培训 培训覆盖全员\n"
+            "信息维护 30 维护办公网络和门户网站 系统全年稳定运行\n"
+            "档案整理 8 整理历年文书档案 档案规范齐全\n")
+    assert P.restore_punctuation(form) == []

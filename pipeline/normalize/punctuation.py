@@ -142,8 +142,16 @@ def strip_marks(text: str) -> tuple[str, list[str]]:
     return "".join(out), labels
 
 
+#: A line of at least this many space-separated fields, each this short on average, is a
+#: row of a space-aligned table or form (``档案管理 40 负责档案收集整理 档案规范管理``), not prose.
+SPACED_FIELDS, SPACED_FIELD_MEAN = 3, 12
+
+
 def _prose(line: str) -> bool:
-    return not (is_cell(line) or is_table_row(line))
+    if is_cell(line) or is_table_row(line):
+        return False
+    fields = line.split()
+    return not (len(fields) >= SPACED_FIELDS and sum(map(len, fields)) / len(fields) <= SPACED_FIELD_MEAN)
 
 
 #: A line this long with cell separators in it is a document run into one line, tables and all,
