@@ -31,7 +31,13 @@ Why this order:
    through (``主要职 责``), a spaced title line looks like a sentence fragment to the
    joiner; the rule decides once for the whole text and keeps the spaces the
    paragraph rule reads (before heading numbers, after sentence ends).
-8. ``paragraphs`` → ``run_on`` → ``join_lines`` → ``spaces`` → ``whitespace``: paragraphs
+8. ``punctuation`` (restoring the marks of a text that lost them) after the
+   furniture and page rules, so site chrome is not punctuated as prose, after
+   ``spaced_out`` (its model reads words, not conversion spaces), and before the
+   line rules: a line end is its strongest cue while the breaks are still there,
+   and ``paragraphs``, ``run_on`` and ``join_lines`` read the restored marks (a
+   line ending in ``。`` is never joined; a heading starts a line after ``。``).
+9. ``paragraphs`` → ``run_on`` → ``join_lines`` → ``spaces`` → ``whitespace``: paragraphs
    are split (flattened pages by their paragraph spaces, then run-on lines by their
    heading markers) before broken lines are joined (a heading that starts a line is
    never joined to the line before); stray spaces inside words go once lines
@@ -61,6 +67,7 @@ from gongwen.normalize.page_layout import remove_page_apparatus
 from gongwen.normalize.page_split import remove_page_markers
 from gongwen.normalize.pinyin import remove_pinyin
 from gongwen.normalize.platform_notes import remove_platform_notes
+from gongwen.normalize.punctuation import restore_punctuation
 from gongwen.normalize.removals import Removals, visible
 from gongwen.normalize.run_on import break_run_on_lines
 from gongwen.normalize.script import detect_script, to_simplified
@@ -95,6 +102,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("page_apparatus", _text_only(remove_page_apparatus)),
     ("page_split", _text_only(remove_page_markers)),
     ("spaced_out", _text_only(remove_spaced_out)),
+    ("punctuation", _text_only(restore_punctuation)),
     ("paragraphs", _text_only(split_flattened_paragraphs)),
     ("run_on", _text_only(break_run_on_lines)),
     ("unit_breaks", _text_only(join_unit_breaks)),
