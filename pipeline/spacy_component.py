@@ -22,9 +22,10 @@ tokens (``char_span(..., alignment_mode="expand")``).
 The factory is registered with ``@Language.factory`` and advertised to spaCy through the
 ``spacy_factories`` entry point (pyproject.toml), so ``nlp.add_pipe("gongwen_records")``
 works without importing gongwen first. spaCy is the ``spacy`` extra.
-"""
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here: spaCy 3.7 reads the factory's type hints
+with pydantic 1, which cannot resolve hints kept as strings.
+"""
 
 import dataclasses
 import typing
