@@ -185,7 +185,8 @@ def _own_list(m: Meeting, sent: str, f: re.Match[str]) -> bool:
 
 def _is_alias(m: Meeting, name: str) -> bool:
     """Whether ``name`` may stand for ``m`` (always, while ``m`` has no name of its own yet)."""
-    name = re.sub(r"^.*(?:列席|出席|参加)(?=会议$)", "", name.strip())  # `列席会议`: the meeting in question
+    # `列席会议`, `…方能进行会议`: the meeting in question
+    name = re.sub(r"^.*(?:列席|出席|参加|进行)(?=会议$)", "", name.strip())
     name = re.sub(r"(?:举行|召开)(会议)$", "", name)  # `常务委员会举行会议`: the organ's own meeting
     name = re.sub(r"^(?:本级|本|该|上述)", "", name)
     return name in ("会议", "") or m.body == "会议" or any(a.endswith(name) or name.endswith(a) for a in aliases(m.body))

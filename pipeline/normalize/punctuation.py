@@ -54,8 +54,12 @@ MIN_HAN = 60
 #: … and fewer clause marks than this per Han character has lost its punctuation
 #: (running Chinese has about 0.1; the most list-like real documents stay above 0.02).
 MAX_RATE = 0.008
+#: … and its prose holds at least this share of its Han characters (a text that is mostly
+#: tables, its prose a caption or a site's chrome, is no stripped text).
+PROSE_SHARE = 0.3
 #: A line this long (Han characters) without a single mark is a stripped block on its own.
 LONG_RUN = 150
+LONG_RUN_HAN_SHARE = 0.9
 #: Gaps scored per numpy block (bounds memory on a long text).
 BLOCK = 50_000
 _DIGIT = re.compile(r"[0-9０-９]")
@@ -147,11 +151,13 @@ def strip_marks(text: str) -> tuple[str, list[str]]:
 SPACED_FIELDS, SPACED_FIELD_MEAN = 3, 12
 
 
-def _prose(line: str) -> bool:
-    if is_cell(line) or is_table_row(line):
-        return False
+def _spaced_row(line: str) -> bool:
     fields = line.split()
-    return not (len(fields) >= SPACED_FIELDS and sum(map(len, fields)) / len(fields) <= SPACED_FIELD_MEAN)
+    return len(fields) >= SPACED_FIELDS and sum(map(len, fields)) / len(fields) <= SPACED_FIELD_MEAN
+
+
+def _prose(line: str) -> bool:
+    return not (is_cell(line) or is_table_row(line) or _spaced_row(line))
 
 
 #: A line this long with cell separators in it is a document run into one line, tables and all,
@@ -179,16 +185,24 @@ def _prose_spans(text: str) -> list[tuple[int, int]]:
 
 def unpunctuated_spans(text: str) -> list[tuple[int, int]]:
     """The spans ``(start, end)`` of ``text`` to restore: all its prose when the text as a
-    whole has lost its punctuation, else only the long lines without a mark."""
+    whole (mostly prose) has lost its punctuation, else only the long lines without a mark."""
     lines = _prose_spans(text)
     han = marks = 0
     for s, e in lines:
         han += len(_HAN.findall(text, s, e))
         marks += len(_CLAUSE_MARKS.findall(text, s, e))
-    if han >= MIN_HAN and marks < MAX_RATE * han:
+    # the marks of space-aligned rows count too: a form's labels (``部门:``, ``一、``) show it kept them
+    marks += sum(len(_CLAUSE_MARKS.findall(line)) for line in text.split("\n") if _spaced_row(line))
+    if han >= MIN_HAN and marks < MAX_RATE * han and han >= PROSE_SHARE * len(_HAN.findall(text)):
         return [(s, e) for s, e in lines if e > s]
-    return [(s, e) for s, e in lines
-            if not _CLAUSE_MARKS.search(text, s, e) and len(_HAN.findall(text, s, e)) >= LONG_RUN]
+    return [(s, e) for s, e in lines if not _CLAUSE_MARKS.search(text, s, e) and _running_han(text[s:e])]
+
+
+def _running_han(line: str) -> bool:
+    """A line of :data:`LONG_RUN` Han characters or more that is almost all Han: running
+    text, not a run of file names, codes and figures (``…公开表2022101304.xls…``)."""
+    han = len(_HAN.findall(line))
+    return han >= LONG_RUN and han >= LONG_RUN_HAN_SHARE * len("".join(line.split()))
 
 
 @cache
