@@ -251,7 +251,8 @@ def _bar_rows(lines: list[_Line], i: int) -> tuple[list[list[Cell]], int]:
     holds for the whole run wins. The first opener may come after a few stray
     bar lines above the table (a page's own bars around a note), so the period
     may hold from any offset within its first row; what comes before that is
-    not the table's. Without a period, a line of two or more bars ends a row
+    not the table's, unless it is a header row narrower than the rest
+    (:func:`_short_first_row`). Without a period, a line of two or more bars ends a row
     (the run of a row's trailing empty cells).
     """
     j = i
@@ -263,7 +264,8 @@ def _bar_rows(lines: list[_Line], i: int) -> tuple[list[list[Cell]], int]:
         offset = next((o for o in range(period) if all(not tokens[k].text for k in range(o, n, period))), None)
         if offset is not None:
             rows = [tokens[k + 1:k + period] for k in range(offset, n, period)]
-            return [r for r in rows if any(c.text for c in r)], j
+            head = _short_first_row(tokens[:offset], period - 1)
+            return [r for r in [*head, *rows] if any(c.text for c in r)], j
     rows, row = [], []
     for ln in lines[i:j]:
         cells = _bar_tokens([ln])
@@ -274,6 +276,19 @@ def _bar_rows(lines: list[_Line], i: int) -> tuple[list[list[Cell]], int]:
             row.extend(cells)
     rows.append(row)
     return [r for r in rows if any(c.text for c in r)], j
+
+
+def _short_first_row(tokens: list[Cell], width: int) -> list[list[Cell]]:
+    """The header row before a bar-layout table's period, when it is narrower than the
+    rows under it (a header cell spanning the grade columns: ``评价标准`` over ``优 | 良 |
+    中 | 差``): the cells after the last empty opener, all holding text, two or more of them,
+    padded to the table's width. Stray bars or a lone note before the table give none."""
+    last = max((k for k, c in enumerate(tokens) if not c.text), default=None)
+    cells = tokens[last + 1:] if last is not None else []
+    if not 2 <= len(cells) < width:
+        return []
+    end = cells[-1].end
+    return [cells + [Cell(text="", start=end, end=end) for _ in range(width - len(cells))]]
 
 
 def _is_bar_start(lines: list[_Line], i: int) -> bool:

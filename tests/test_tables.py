@@ -160,3 +160,11 @@ def test_bare_bar_rows_of_differing_lengths_are_one_table() -> None:
     assert texts(text) == [[["", "活动", "金额", "说明", ""], ["", "会务", "5", "", ""],
                             ["", "培训", "", "按期", ""]]]
 
+
+
+def test_bar_layout_keeps_a_header_row_narrower_than_its_rows() -> None:
+    # the header's 标准 spans the two grade columns, so the first row has a cell fewer
+    grid = [["活动", "金额", "标准"], ["", "", "优", "良"], ["会务", "5", "全到", "九成"],
+            ["培训", "2", "按期", "延期"]]
+    text = "\n".join(line for row in grid for line in ["|", *(f"{c} |" if c else "|" for c in row)])
+    assert texts(text) == [[["活动", "金额", "标准", ""], *grid[1:]]]
