@@ -126,6 +126,13 @@ def padded_fullwidth(grid: Grid) -> str:
     return padded_columns(grid, wrap=4, pad="\u3000")
 
 
+def spaced_words(grid: Grid) -> str:
+    """Cells apart by spaces, and a conversion's stray space inside every word of three
+    Han characters or more (``项 目名称``, ``乡 村道路养护``)."""
+    return space_aligned([[f"{c[0]} {c[1:]}" if len(c) >= 3 and all("\u4e00" <= ch <= "\u9fff" for ch in c) else c
+                           for c in row] for row in grid])
+
+
 def one_line_spaces(grid: Grid) -> str:
     """A text layer with no line breaks: every cell apart by one space, all on one line."""
     return "金额单位:万元 " + " ".join(c for row in grid for c in row if c) + "\n"
@@ -174,7 +181,7 @@ FLATTENERS: dict[str, Callable[[Grid], str]] = {
     "pipe_rows": pipe_rows, "bar_lines": bar_lines, "space_aligned": space_aligned,
     "one_line_spaces": one_line_spaces, "fused": fused, "tab_rows": tab_rows,
     "bar_per_cell": bar_per_cell, "pipes_merged": pipes_merged, "fused_rows": fused_rows,
-    "padded_columns": padded_columns, "padded_fullwidth": padded_fullwidth,
+    "padded_columns": padded_columns, "padded_fullwidth": padded_fullwidth, "spaced_words": spaced_words,
 }
 
 
