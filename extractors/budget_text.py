@@ -109,8 +109,9 @@ def source_lines(doc: Document) -> list[_Span]:
     return out
 
 
-def _cells_of(text: str, span: _Span) -> list[Cell]:
-    """The cells of one line: space-separated, or cut at labels when it has no spaces."""
+def _cells_of(text: str, span: _Span, joined: list[str] | None = None) -> list[Cell]:
+    """The cells of one line: space-separated, or cut at labels when it has no spaces;
+    words a stray space cut apart are joined back (and listed in ``joined``)."""
     out: list[Cell] = []
     pos = span.start
     for part in _GAP.split(text[span.start:span.end]):
@@ -119,9 +120,52 @@ def _cells_of(text: str, span: _Span) -> list[Cell]:
             out.append(Cell(text=part, start=lo, end=lo + len(part)))
             pos = lo + len(part)
     cut: list[Cell] = []
-    for cell in _attach_notes(out, text):
+    for cell in _attach_notes(_rejoin_words(out, text, [] if joined is None else joined), text):
         cut.extend(_cut_fused(cell) if len(cell.text) > LOOSE_LABEL_CHARS else [cell])
     return cut
+
+
+#: A part of a word a stray space cut off: Han characters (and brackets) only.
+_HAN_PART = re.compile(r"^[\u4e00-\u9fff（）()]+$")
+#: The most parts a label may have been cut into.
+MAX_LABEL_PARTS = 3
+
+
+def _rejoin_words(cells: list[Cell], text: str, joined_words: list[str]) -> list[Cell]:
+    """Cells that are parts of one word a conversion spaced apart, joined back.
+
+    A stray space inside a word (``项 目名称``, ``委 托业务项目``) looks like a cell gap; the
+    parts are told by what they make: adjacent Han parts one space apart that together
+    are exactly a vocabulary label though none of them is one, and a lone Han character that is
+    no label (a cell is rarely one character; grades 优/良 are labels) joined to the word
+    after it. Each join is listed in ``joined_words`` (as written) for a warning.
+    """
+    out: list[Cell] = []
+    i = 0
+    while i < len(cells):
+        joined = None
+        for k in range(MAX_LABEL_PARTS, 1, -1):
+            parts = cells[i:i + k]
+            if len(parts) < k or not all(_HAN_PART.match(c.text) for c in parts) or any(
+                    text[a.end:b.start] != " " for a, b in zip(parts, parts[1:], strict=False)):
+                continue
+            word = "".join(c.text for c in parts)
+            if classify_exact(word) is not None and not any(classify_exact(c.text) for c in parts):
+                joined = parts
+                break
+        if joined is None and i + 1 < len(cells) and len(cells[i].text) == 1 and _HAN_PART.match(cells[i].text) \
+                and classify_exact(cells[i].text) is None and _HAN_PART.match(cells[i + 1].text) \
+                and text[cells[i].end:cells[i + 1].start] == " " and classify_exact(cells[i + 1].text) is None:
+            joined = cells[i:i + 2]
+        if joined is None:
+            out.append(cells[i])
+            i += 1
+            continue
+        word = "".join(c.text for c in joined)
+        joined_words.append(text[joined[0].start:joined[-1].end])
+        out.append(Cell(text=word, start=joined[0].start, end=joined[-1].end))
+        i += len(joined)
+    return out
 
 
 def _attach_notes(cells: list[Cell], text: str) -> list[Cell]:
@@ -321,16 +365,18 @@ def _footer_between(doc: Document, end: int, start: int) -> bool:
     return 0 < len(gap) <= FOOTER_CHARS and not doc.text[end:start].strip()
 
 
-def text_rows(doc: Document, skip: list[tuple[int, int]]) -> list[list[Cell]]:
-    """Rows of cells rebuilt from the lines of ``doc.text`` near its labels, outside the spans ``skip``."""
+def text_rows(doc: Document, skip: list[tuple[int, int]], spaced: list[str] | None = None) -> list[list[Cell]]:
+    """Rows of cells rebuilt from the lines of ``doc.text`` near its labels, outside the spans
+    ``skip``; the words spaced apart that were joined back are listed in ``spaced``."""
     rows: list[list[Cell]] = []
     lines = source_lines(doc)
     near = _near_labels(doc, lines)
+    spaced = [] if spaced is None else spaced
     prev: _Span | None = None
     for k, span in enumerate(lines):
         if k not in near or span.end <= span.start or any(a <= span.start < b for a, b in skip):
             continue
-        cells = _cells_of(doc.text, span)
+        cells = _cells_of(doc.text, span, spaced)
         if not cells:
             continue
         if prev is not None and rows and _footer_between(doc, prev.end, span.start):
@@ -362,9 +408,13 @@ def looks_like_budget(rows: list[list[Cell]]) -> bool:
 def text_table(doc: Document, skip: list[tuple[int, int]]) -> tuple[Table, str] | None:
     """The budget table rebuilt from the document's text and the text before its first
     header row (where a ``金额单位：万元`` note stands), or None when it holds none."""
-    rows = text_rows(doc, skip)
+    spaced: list[str] = []
+    rows = text_rows(doc, skip, spaced)
     if not rows or not looks_like_budget(rows):
         return None
+    if spaced:
+        doc.warnings.append(f"budget: {len(spaced)} words spaced apart read as one ({', '.join(spaced[:5])}"
+                            f"{' …' if len(spaced) > 5 else ''})")
     cells = [c for r in rows for c in r]
     start = min(c.start for c in cells)
     header = next((r[0].start for r in rows if is_header_row(r)), None)

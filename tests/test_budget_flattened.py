@@ -102,6 +102,37 @@ def space_aligned(grid: Grid) -> str:
     return "\n".join(lines) + "\n"
 
 
+def padded_columns(grid: Grid, wrap: int = 5, pad: str = " ") -> str:
+    """A page layout dumped as text: each column padded with blanks to its own width, a
+    long word cell wrapped at ``wrap`` characters under its column with the other columns
+    blank on the continuation lines; numbers are never wrapped (they widen their column)."""
+    def parts(cell: str) -> list[str]:
+        if cell.replace(".", "").replace(",", "").isdigit():
+            return [cell]
+        return [cell[i:i + wrap] for i in range(0, len(cell), wrap)] or [""]
+
+    cells = [[parts(c) for c in row] for row in grid]
+    widths = [max(len(p) for row in cells for p in row[j]) for j in range(len(grid[0]))]
+    lines = ["金额单位:万元", ""]
+    for row in cells:
+        for k in range(max(len(p) for p in row)):
+            texts = [p[k] if k < len(p) else "" for p in row]
+            lines.append("  ".join(t.ljust(w, pad) for t, w in zip(texts, widths, strict=True)).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def padded_fullwidth(grid: Grid) -> str:
+    """The same layout padded with full-width spaces and wrapped at four characters."""
+    return padded_columns(grid, wrap=4, pad="\u3000")
+
+
+def spaced_words(grid: Grid) -> str:
+    """Cells apart by spaces, and a conversion's stray space inside every word of three
+    Han characters or more (``项 目名称``, ``乡 村道路养护``)."""
+    return space_aligned([[f"{c[0]} {c[1:]}" if len(c) >= 3 and all("\u4e00" <= ch <= "\u9fff" for ch in c) else c
+                           for c in row] for row in grid])
+
+
 def one_line_spaces(grid: Grid) -> str:
     """A text layer with no line breaks: every cell apart by one space, all on one line."""
     return "金额单位:万元 " + " ".join(c for row in grid for c in row if c) + "\n"
@@ -150,6 +181,7 @@ FLATTENERS: dict[str, Callable[[Grid], str]] = {
     "pipe_rows": pipe_rows, "bar_lines": bar_lines, "space_aligned": space_aligned,
     "one_line_spaces": one_line_spaces, "fused": fused, "tab_rows": tab_rows,
     "bar_per_cell": bar_per_cell, "pipes_merged": pipes_merged, "fused_rows": fused_rows,
+    "padded_columns": padded_columns, "padded_fullwidth": padded_fullwidth, "spaced_words": spaced_words,
 }
 
 

@@ -427,3 +427,26 @@ def test_rules_are_listed_once_in_order() -> None:
     assert len(names) == len(set(names))
     assert names.index("garbled") < names.index("pinyin") < names.index("simplify") < names.index("furniture")
     assert names.index("page_split") < names.index("join_lines") < names.index("whitespace")
+
+
+# A table printed with padded columns: a long label wrapped under its own column, the other
+# columns blank on the continuation line; a sentence of running text after it.
+ALIGNED = ("项目名称  会议保障经费  预算数  12.5\n"
+           "          （含培训）\n"
+           "一级指标  二级指标      指标值\n"
+           "产出指标  数量指标      ≥3次\n"
+           "以上经费按照规定的标准和程序使用，并接受审计部门的监督检查，确保专款")
+
+
+def test_space_aligned_table_lines_keep_their_columns() -> None:
+    out = normalize(ALIGNED).text.split("\n")
+    assert out[:4] == ALIGNED.split("\n")[:4]  # not joined, continuation indentation kept
+
+
+@pytest.mark.parametrize("text", [
+    # double spaces inside running text make no row of columns: the broken line is joined
+    "一、中华民国八十八年三月二十五日内政部令修正发布第 3、13、24  条条文，并自发布日起施\n"
+    "  行第 4  条删除第 7  条条文之规定，其余各条依照原办法继续执行。",
+])
+def test_double_spaces_in_prose_are_no_table(text: str) -> None:
+    assert normalize(text).text.count("\n") == 0

@@ -160,3 +160,25 @@ def test_bare_bar_rows_of_differing_lengths_are_one_table() -> None:
     assert texts(text) == [[["", "活动", "金额", "说明", ""], ["", "会务", "5", "", ""],
                             ["", "培训", "", "按期", ""]]]
 
+
+
+def test_bar_layout_keeps_a_header_row_narrower_than_its_rows() -> None:
+    # the header's 标准 spans the two grade columns, so the first row has a cell fewer
+    grid = [["活动", "金额", "标准"], ["", "", "优", "良"], ["会务", "5", "全到", "九成"],
+            ["培训", "2", "按期", "延期"]]
+    text = "\n".join(line for row in grid for line in ["|", *(f"{c} |" if c else "|" for c in row)])
+    assert texts(text) == [[["活动", "金额", "标准", ""], *grid[1:]]]
+
+
+def test_space_aligned_rows_join_wrapped_cells_and_keep_merged_rows_apart() -> None:
+    # columns padded with blanks; 服务对象满意度 wrapped under its column; the second
+    # indicator row leaves its category blank (merged from the row above): a row of its own
+    text = ("一级指标  二级指标  三级指标  指标值\n"
+            "产出指标  数量指标  培训人次  300\n"
+            "          质量指标  合格率    ≥95%\n"
+            "效益指标  服务对象  群众满意  ≥90%\n"
+            "          满意度    度")
+    assert texts(text) == [[["一级指标", "二级指标", "三级指标", "指标值"],
+                            ["产出指标", "数量指标", "培训人次", "300"],
+                            ["", "质量指标", "合格率", "≥95%"],
+                            ["效益指标", "服务对象满意度", "群众满意度", "≥90%"]]]

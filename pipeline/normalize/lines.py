@@ -19,6 +19,7 @@ TAB-led lines are table cells (TABLE LAYOUT): never joined, never re-indented.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -59,9 +60,73 @@ def is_cell(line: str) -> bool:
 
 
 def is_table_row(line: str) -> bool:
-    """A row of a table written with ``|`` between its cells, or with TABs (a spreadsheet
-    copy: ``1\t机关党建\t25.60\t…``)."""
+    """A row of a table written with ``|`` between its cells, with TABs (a spreadsheet
+    copy: ``1\t机关党建\t25.60\t…``) or with columns padded by blanks."""
+    return _is_separated_row(line) or _is_column_row(line)
+
+
+def _is_separated_row(line: str) -> bool:
+    """A row with separators between its cells: bars or TABs."""
     return line.count("|") >= 2 or line.lstrip(SPACES).startswith("|") or line.strip(SPACES).count("\t") >= 2
+
+
+def _is_column_row(line: str) -> bool:
+    """Short texts in columns padded by blanks: three or more, or two after blank first
+    columns. Double spaces inside a sentence (``第 3、12  条``) leave a long text: no row."""
+    texts = COLUMN_GAP.split(line.strip(SPACES + "\t"))
+    if len(texts) < 2 or any(len(t) > COLUMN_TEXT_MAX for t in texts) or _column_gaps(line) < len(texts) - 1:
+        return False
+    return len(texts) >= 3 or len(line) - len(line.lstrip(SPACES)) >= ALIGNED_INDENT
+
+
+#: The gap between two columns of a space-aligned row: two blanks or more.
+COLUMN_GAP = re.compile(r"[ \u3000\u00a0]{2,}")
+#: Lines this long are no row of a printed table (a flattened page keeps paragraphs apart
+#: by double spaces too).
+ALIGNED_MAX = FLATTENED_MIN
+#: A continuation line of a space-aligned table: indented by at least this much (deeper than
+#: a paragraph's two-character indentation: the first column is blank) or this short.
+ALIGNED_INDENT = 4
+ALIGNED_SHORT = 8
+#: The longest text of a row of short columns (a table's cells are wrapped at their column).
+COLUMN_TEXT_MAX = 20
+
+
+def _column_gaps(line: str) -> int:
+    """How many column gaps stand between the texts of a line (indentation is none)."""
+    body = line.strip(SPACES + "\t")
+    return len(COLUMN_GAP.findall(body)) if len(body) < ALIGNED_MAX else 0
+
+
+def aligned_lines(lines: list[str]) -> set[int]:
+    """Indexes of the lines of space-aligned tables (a spreadsheet or PDF layout dumped as text).
+
+    A table's block is a run of non-blank lines, each a row of columns (a column gap
+    between texts), an indented continuation (its first columns blank: a long cell wrapped
+    onto the next line) or a short fragment (a label wrapped in its cell); it needs two
+    rows of three short texts or more whose columns start at the same places twice, so
+    double spaces in prose (``第 3  條``) make no table.
+    """
+    out: set[int] = set()
+    run: list[int] = []
+
+    def flush() -> None:
+        rows = [lines[k].rstrip(SPACES) for k in run if _column_gaps(lines[k]) >= 2 and _is_column_row(lines[k])]
+        starts = Counter(m.end() for row in rows for m in COLUMN_GAP.finditer(row) if m.start())
+        if len(rows) >= 2 and sum(1 for n in starts.values() if n >= 2) >= 2:
+            out.update(run)
+        run.clear()
+
+    for k, line in enumerate(lines):
+        body = line.strip(SPACES)
+        indent = len(line) - len(line.lstrip(SPACES))
+        if body and len(body) < ALIGNED_MAX and "|" not in line and "\t" not in line and (
+                _column_gaps(line) or indent >= ALIGNED_INDENT or len(body) <= ALIGNED_SHORT):
+            run.append(k)
+        else:
+            flush()
+    flush()
+    return out
 
 
 # --- line ends ---------------------------------------------------------------
@@ -129,8 +194,10 @@ def split_flattened_paragraphs(text: str) -> list[Edit]:
     its own."""
     edits: list[Edit] = []
     pos = 0
-    for line in text.split("\n"):
-        if is_cell(line) or is_table_row(line):  # a table row is no page
+    lines = text.split("\n")
+    aligned = aligned_lines(lines)
+    for k, line in enumerate(lines):
+        if is_cell(line) or is_table_row(line) or k in aligned:  # a table row is no page
             pos += len(line) + 1
             continue
         spans = {(m.end(), m.end()) for m in HEAD_THEN_ITEM.finditer(line)}
@@ -161,7 +228,7 @@ def _kind(line: str) -> str:
         return "blank"
     if is_cell(line):
         return "cell"
-    if is_table_row(line) or stripped.startswith(("#", "<")):
+    if _is_separated_row(line) or stripped.startswith(("#", "<")):  # a row of columns: see aligned_lines
         return "fixed"
     return "text"
 
@@ -176,8 +243,6 @@ WIDTH_MIN_LINES = 4
 
 def wrap_width(lines: list[str]) -> int | None:
     """The width a printed page wrapped its lines at, when the lines show one."""
-    from collections import Counter  # only needed here
-
     lengths = [len(x.strip(SPACES)) for x in lines]
     long = [n for n in lengths if n >= WIDTH_MIN_CHARS]
     if len(long) < WIDTH_MIN_LINES:
@@ -215,11 +280,13 @@ def join_broken_lines(text: str) -> list[Edit]:
     edits: list[Edit] = []
     lines = text.split("\n")
     width = wrap_width(lines)
+    aligned = aligned_lines(lines)
     pos = 0
     for i, line in enumerate(lines[:-1]):
         nxt = lines[i + 1]
         end = pos + len(line)
-        if _kind(line) == "text" and _kind(nxt) == "text" and _continues(line, nxt, width):
+        if (_kind(line) == "text" and _kind(nxt) == "text" and i not in aligned and i + 1 not in aligned
+                and _continues(line, nxt, width)):
             body = line.rstrip(SPACES)
             indent = len(nxt) - len(nxt.lstrip(SPACES))
             a, b = body[-1], nxt[indent]
@@ -241,6 +308,7 @@ def tidy_whitespace(text: str) -> list[Edit]:
     edits: list[Edit] = []
     lines = text.split("\n")
     kinds = [_kind(x.replace("\r", "")) for x in lines]
+    aligned = aligned_lines(lines)
     for i, k in enumerate(kinds):  # an empty cell with no table around it is just a blank line
         if k == "cell" and not lines[i].strip(SPACES + "\t") and not _near_cell(kinds, i):
             kinds[i] = "blank"
@@ -264,9 +332,10 @@ def tidy_whitespace(text: str) -> list[Edit]:
         kept_blank = False
         prev_kind = kind
         line = raw
-        # leading spaces: all of a text line's, only those before a cell's TAB
+        # leading spaces: all of a text line's, only those before a cell's TAB; an aligned
+        # table line keeps them (they place its text under its column)
         lead = len(line) - len(line.lstrip(SPACES))
-        if lead:
+        if lead and i not in aligned:
             edits.append(Edit(start, start + lead, ""))
         body_end = len(line.rstrip(SPACES + "\r" + ("" if kind == "cell" else "\t")))
         if kind == "cell" and body_end <= lead:
