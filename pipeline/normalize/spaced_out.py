@@ -90,6 +90,9 @@ UNITS_MIN = 3
 GLUED_NUMBER = re.compile(f"[{HAN}]\\d+$")
 #: A number opening a line, then a space and a word.
 CODE_CELL = re.compile(f"{SP}*\\d+(?={SP}+[{HAN}])")
+#: A value cell closing a row: a number, maybe after a comparator, standing apart at the line's
+#: end (``养护里程 ≥300公里``, ``完好率 85%``): an indicator row of a table without separators.
+VALUE_CELL = re.compile(f"{SP}[≥≤><＞＜]?=?\\d[\\d,.]*[^ \u3000]*$")
 #: … and is at most this long (a longer one is a text that lost its punctuation).
 UNITS_LINE_MAX = 80
 #: After an article number, these continue a reference to it (the structure stage's list).
@@ -106,9 +109,10 @@ def head_nouns() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _table_labels() -> re.Pattern[str]:
-    """The budget tables' label words of three or more Chinese characters, longest first."""
+    """The budget tables' label words of three or more Chinese characters, longest first; a
+    label the conversion cut with a space (``项 目名称``) is still the label."""
     words = {row[1] for row in lexicon.rows(TABLE_LABELS) if len(row) > 1 and re.fullmatch(f"[{HAN}]{{3,}}", row[1])}
-    return re.compile("|".join(sorted(words, key=len, reverse=True)))
+    return re.compile("|".join(f"{SP}?".join(map(re.escape, w)) for w in sorted(words, key=len, reverse=True)))
 
 
 def _cuts(text: str) -> set[int]:
@@ -263,6 +267,8 @@ def _parts_units(line: str, gaps: dict[int, tuple[bool, int]]) -> bool:
         return True
     if CLAUSE.search(line) or len(line) > UNITS_LINE_MAX:  # a long line without marks lost them
         return False
+    if VALUE_CELL.search(line):
+        return True
     return sum(not inside for inside, _ in gaps.values()) >= UNITS_MIN
 
 
