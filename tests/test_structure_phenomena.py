@@ -283,3 +283,17 @@ def test_a_lone_point_of_a_report_is_headed_by_its_short_lead() -> None:
             "二是抓骨干培养，新吸收会员十五名，其中青年会员八名，队伍结构进一步优化。\n")
     assert tree(text, "yearbook") == [(1, "一、", "强化队伍建设")]
     assert tree(text, "work_rules") == []  # a rule's point is an item
+
+
+def test_a_grade_header_row_of_a_flattened_table_is_no_heading() -> None:
+    """A performance table flattened with its cells fused leaves the grade columns' header
+    (优良中差) on a line of its own, above rows of long fused text: no heading."""
+    from gongwen.process import process_text
+    from gongwen.structure.unnumbered import grade_scale
+
+    text = ("101办公室\n\n职责活动年度预算数内容描述绩效目标绩效指标评价标准\n优良中差\n"
+            "文书档案管理50.50负责全局文书档案的收集整理和归档；负责机关公文的收发运转工作；"
+            "研究和提出档案管理制度的意见\n信息公开12.00负责政府信息公开工作的组织协调、信息发布\n")
+    assert [s.title for s in process_text(text).sections] == []
+    assert grade_scale("优良中差") and grade_scale("优秀良好合格不合格")
+    assert not grade_scale("中心工作") and not grade_scale("良好作风")

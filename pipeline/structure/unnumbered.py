@@ -16,6 +16,7 @@ import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from gongwen.structure.headings import Heading
 from gongwen.structure.lines import Line, words
@@ -71,6 +72,18 @@ def not_a_title(s: str) -> bool:
     return bool(_WEB.search(s)) or opened != closed
 
 
+@lru_cache(maxsize=1)
+def _grade_scale() -> re.Pattern[str]:
+    grades = sorted(words("lexicon.tsv", "grade"), key=len, reverse=True)
+    return re.compile(f"(?:{'|'.join(map(re.escape, grades))}){{2,}}")
+
+
+def grade_scale(s: str) -> bool:
+    """Whether ``s`` is only the words of a grading scale (``优良中差``, ``优秀良好合格``): a
+    table's grade header row, which a flattened table leaves on a line of its own."""
+    return bool(_grade_scale().fullmatch(s))
+
+
 def _salutation(s: str) -> bool:
     return any(s.startswith(w) for w in words("lexicon.tsv", "salutation"))
 
@@ -108,7 +121,7 @@ def label_line(text: str, line: Line, following: list[Line], next_numbered: bool
         return None  # (a run of digits is a document number, not a topic)
     if _FULL_DATE.search(bare):
         return None  # 某委员会91年11月13日第575次会议通过: a line of the document's history
-    if not _first_is_text(bare) or _salutation(bare) or not following:
+    if not _first_is_text(bare) or _salutation(bare) or grade_scale(bare) or not following:
         return None
     if colon:
         if not next_numbered or any(w in bare for w in words("lexicon.tsv", "list_lead")):
