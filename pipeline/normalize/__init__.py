@@ -37,7 +37,9 @@ Why this order:
    line rules: a line end is its strongest cue while the breaks are still there,
    and ``paragraphs``, ``run_on`` and ``join_lines`` read the restored marks (a
    line ending in ``。`` is never joined; a heading starts a line after ``。``).
-9. ``paragraphs`` → ``run_on`` → ``join_lines`` → ``spaces`` → ``whitespace``: paragraphs
+9. ``pipe_rows`` before the line rules: a table's rows run together on one line go back
+   to a line each, so the paragraph and run-on rules see table rows, which they leave alone.
+10. ``paragraphs`` → ``run_on`` → ``join_lines`` → ``spaces`` → ``whitespace``: paragraphs
    are split (flattened pages by their paragraph spaces, then run-on lines by their
    heading markers) before broken lines are joined (a heading that starts a line is
    never joined to the line before); stray spaces inside words go once lines
@@ -66,6 +68,7 @@ from gongwen.normalize.page_info import remove_page_info
 from gongwen.normalize.page_layout import remove_page_apparatus
 from gongwen.normalize.page_split import remove_page_markers
 from gongwen.normalize.pinyin import remove_pinyin
+from gongwen.normalize.pipe_rows import split_run_together_rows
 from gongwen.normalize.platform_notes import remove_platform_notes
 from gongwen.normalize.punctuation import restore_punctuation
 from gongwen.normalize.removals import Removals, visible
@@ -103,6 +106,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("page_split", _text_only(remove_page_markers)),
     ("spaced_out", _text_only(remove_spaced_out)),
     ("punctuation", _text_only(restore_punctuation)),
+    ("pipe_rows", _text_only(split_run_together_rows)),
     ("paragraphs", _text_only(split_flattened_paragraphs)),
     ("run_on", _text_only(break_run_on_lines)),
     ("unit_breaks", _text_only(join_unit_breaks)),
