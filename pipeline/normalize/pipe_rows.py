@@ -9,8 +9,8 @@ the next opens with ``|`` and a blank, so ``|| `` (a bar, a bar, a blank) marks 
 boundary. An empty cell written without blanks (``| a || b |``) looks the same, so
 the line is split only where the boundaries agree with a table: at least
 :data:`MIN_ROWS` rows, most of them with the same number of bars (within one: a
-merged cell spans), as rows of one table have. Prose run onto the table's first row
-or after its last bar goes to a line of its own too. Every split is a guess: one
+merged cell spans), as rows of one table have. A caption or prose run onto the
+table's first row, and prose after its last bar, go to lines of their own too. Every split is a guess: one
 warning per text says how many rows were put back.
 """
 
@@ -49,10 +49,8 @@ def _line_breaks(line: str) -> list[int]:
     if not _rows_agree(rows):
         return []
     breaks = list(cuts)
-    head = line[:first_bar]
-    # prose run onto the first row (``…文号:某某表 | |||``) stays with it when it is short:
-    # a caption cell; a sentence before the table is a line of its own
-    if re.search(r"[。；;]", head) or len(head.strip()) > 40:
+    # text run onto the first row (a caption, a sentence) is a line of its own
+    if line[:first_bar].strip():
         breaks.insert(0, first_bar)
     tail_at = line.rindex("|") + 1
     if tail_at < len(line) and _TRAILING_PROSE.match(line, tail_at) and line[tail_at:].strip():
