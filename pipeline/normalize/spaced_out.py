@@ -40,6 +40,7 @@ from gongwen import lexicon
 from gongwen.normalize.edits import Edit
 from gongwen.normalize.lines import is_cell, is_table_row, line_head
 from gongwen.normalize.spacing import CLAUSE_PUNCT, HAN, SP, UNITS, cell_number
+from gongwen.structure.markers import CITED_AFTER
 from gongwen.tokenize import cut
 
 #: The label cells of budget tables (``项目名称``, ``年度主要目标``): words of a table's
@@ -96,7 +97,7 @@ VALUE_CELL = re.compile(f"{SP}[≥≤><＞＜]?=?\\d[\\d,.]*[^ \u3000]*$")
 #: … and is at most this long (a longer one is a text that lost its punctuation).
 UNITS_LINE_MAX = 80
 #: After an article number, these continue a reference to it (the structure stage's list).
-CITED_AFTER = set("的之中款项所规条至及和或第")
+CITED = frozenset(CITED_AFTER)
 #: Where a letter-spaced article marker is looked for before a space.
 ARTICLE_REACH = 16
 
@@ -187,7 +188,7 @@ def _cited(line: str, pos: int) -> bool:
     """Whether the article number ending at ``pos`` is cited (``准则第三条第三项``, ``第五条的规定``)
     rather than heading its article: a word that continues the reference follows."""
     rest = line[pos:pos + 3].lstrip(" \u3000")
-    return rest[:1] in CITED_AFTER
+    return rest[:1] in CITED
 
 
 def _title_starts(line: str) -> list[tuple[int, bool]]:
@@ -306,7 +307,7 @@ def _goes(line: str, s: int, e: int, a: str, b: str, gap: tuple[bool, int] | Non
         return True  # 第13 页 / 公开01 表: a number inside a phrase, not a cell of its own
     if gap is None:  # a column gap, or a space by a Latin word or a number
         return False
-    article = ARTICLE_END.search(line, max(0, s - ARTICLE_REACH), s) and b not in CITED_AFTER
+    article = ARTICLE_END.search(line, max(0, s - ARTICLE_REACH), s) and b not in CITED
     if (_number_at(line, e) or article or s in runin
             or ORDINAL_LABEL.fullmatch(line, 0, s) or DATE_END.search(line, max(0, s - 5), s)):
         return False

@@ -16,7 +16,7 @@ from functools import cache
 
 from gongwen import lexicon
 from gongwen.spans import Spans
-from gongwen.structure.markers import HERE, Style, match_marker, ordinal
+from gongwen.structure.markers import CITED_AFTER, HERE, Style, match_marker, ordinal
 
 #: Positions where an inline marker may start: after blanks or after a clause end.
 _INLINE = re.compile(r"(?<=[ \u3000\t。；;：:])[ \u3000]*(?=[第篇一二三四五六七八九十壹贰叁参肆伍陆柒捌玖拾（(\d①-⑳【])")
@@ -100,14 +100,14 @@ def content_lines(text: str, skip: list[tuple[int, int]] | None = None, begin: i
 
 
 #: In a line stripped of its punctuation no mark follows the marker (``…规则第二条会议由…``).
-_RUN_IN_RANKED_BARE = re.compile(r"(?=第\s*[〇零一二三四五六七八九十百\d]+\s*[章节条](?![的之中款项所规条至及和或第]))")
+_RUN_IN_RANKED_BARE = re.compile(r"(?=第\s*[〇零一二三四五六七八九十百\d]+\s*[章节条]" f"(?![{CITED_AFTER}]))")
 #: A line this long holds many paragraphs: its breaks were lost (a page's single paragraph),
 #: so an article marker may run in right after the sentence before it (``…订定之。第2条监察院…``)
 #: with no mark after it; :func:`confirm_run_in` keeps those that continue the articles.
 LOST_BREAKS_MIN = 250
 #: An article marker opening a sentence (``…订定之。第二条监察院…``) needs no mark after it.
 _RUN_IN_RANKED_AFTER_STOP = re.compile(r"(?<=[。；;！？!?])[ \u3000]*(?=第\s*[〇零一二三四五六七八九十百\d]+\s*[章节条]"
-                                       r"(?![的之中款项所规条至及和或第]))")
+                                       f"(?![{CITED_AFTER}]))")
 #: A line is unpunctuated when it is this long and marks are rarer than this share.
 UNPUNCTUATED_MIN, UNPUNCTUATED_MARK_SHARE = 100, 0.005
 _MARKS = re.compile(r"[，。、；：,.;:！？!?]")

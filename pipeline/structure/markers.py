@@ -17,6 +17,10 @@ from gongwen import lexicon
 from gongwen.numerals import chinese_int
 
 HERE = Path(__file__).resolve().parent
+#: What follows a cited article or chapter number rather than one that opens its unit
+#: (``第三条的规定``, ``第2条第1款``): the one list the patterns that tell them apart share
+#: (``markers.tsv`` spells it inside its article pattern).
+CITED_AFTER = "的之中款项所规条至及和或第"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 #: Financial (大写) numerals of Taiwan reports, mapped to ordinary ones before parsing.
 CAPITALS = str.maketrans("壹贰叁参肆伍陆柒捌玖拾", "一二三三四五六七八九十")

@@ -41,15 +41,16 @@ from gongwen.structure.lines import (
     spaced_words,
     words,
 )
+from gongwen.structure.markers import CITED_AFTER
 from gongwen.structure.parallel import parallel_leads
 from gongwen.structure.unpunctuated import WHOLE_TITLE_MAX, run_in_points, stripped, stripped_points
 
 #: Doc types whose numbered units are rules and duties: a lead sentence does not make a heading.
 NO_LEAD_TYPES = {"work_rules", "duty_list", "budget_table"}
-_STRUCTURAL_LINE = re.compile(r"[ \u3000]*(?:#+[ \u3000]*)?第\s*[〇零一二三四五六七八九十百\d]+\s*[章节条](?![的之中款项所规条至及和或第])")
+_STRUCTURAL_LINE = re.compile(r"[ \u3000]*(?:#+[ \u3000]*)?第\s*[〇零一二三四五六七八九十百\d]+\s*[章节条]" f"(?![{CITED_AFTER}])")
 
 #: A law's first chapter or article (``第一章``, ``第 1 条``), not a reference to it.
-_FIRST_UNIT = re.compile(r"第\s*[一1]\s*[章条](?![的之中款项所规条至及和或第文])")
+_FIRST_UNIT = re.compile(f"第\\s*[一1]\\s*[章条](?![{CITED_AFTER}文])")
 
 #: Doc types that are a table (预算绩效目标表): a table has no sections, so neither has the
 #: document; its label cells (``项目总体概况``, ``年度主要目标``) are table structure.
