@@ -64,13 +64,18 @@ def _sequence(items: list) -> Words | None:  # type: ignore[type-arg]
 def required_words(pattern: str) -> Words | None:
     """Words one of which every match of ``pattern`` contains; None when there are none
     (or the pattern has flags or constructs this does not read)."""
+    parsed = _parsed(pattern)
+    return None if parsed is None else _sequence(list(parsed))
+
+
+def _parsed(pattern: str) -> _p.SubPattern | None:
+    """``pattern``'s parse tree; None when it cannot be read or ignores case (its words
+    would not be the text's)."""
     try:
         parsed = _p.parse(pattern)
     except Exception:  # noqa: BLE001 - an unreadable pattern just gets no prefilter
         return None
-    if parsed.state.flags & re.IGNORECASE:
-        return None
-    return _sequence(list(parsed))
+    return None if parsed.state.flags & re.IGNORECASE else parsed
 
 
 def gate(rxs: Sequence[re.Pattern[str]]) -> re.Pattern[str] | None:
@@ -100,11 +105,8 @@ def _width(state: object, item: tuple) -> int | None:  # type: ignore[type-arg]
 def anchor(pattern: str) -> tuple[Words, int] | None:
     """Words one of which every match contains, and how far (at most) after the match's start
     one of them begins; None when the pattern has no such words at a bounded distance."""
-    try:
-        parsed = _p.parse(pattern)
-    except Exception:  # noqa: BLE001 - an unreadable pattern is just not anchored
-        return None
-    if parsed.state.flags & re.IGNORECASE:
+    parsed = _parsed(pattern)
+    if parsed is None:
         return None
     found: list[tuple[Words, int]] = []
     offset: int | None = 0  # the most characters the items so far can take
