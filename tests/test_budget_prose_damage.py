@@ -1,0 +1,88 @@
+"""Budget tables written as text (cells apart by spaces, one row a line) keep their rows
+through the damages a conversion does to prose lines: lines hard-wrapped at a fixed
+width, spaces put inside words, line breaks lost, punctuation stripped.
+
+Each case writes a small statement, reads it clean, damages it the way a PDF text
+layer or a sharing site does, and asserts the same budget rows.
+"""
+
+from __future__ import annotations
+
+from gongwen.normalize import normalize
+from gongwen.process import process_text
+
+#: A final-accounts statement as a PDF text layer gives it: a caption line, the header,
+#: rows of an item name, a line number and the amount (empty where nothing was spent).
+STATEMENT = "\n".join([
+    "某县某镇卫生院2023年度部门决算公开表,本表反映本单位年度支出情况,数据以财务系统决算为准。",
+    "支出决算总表 公开02表 金额单位:元 支出 项目(按功能分类) 行次 栏次 金额 1",
+    "一、一般公共服务支出 31",
+    "二、教育支出 32",
+    "三、社会保障和就业支出 33 486,215.30",
+    "四、卫生健康支出 34 19,804,377.16",
+    "五、节能环保支出 35",
+    "六、城乡社区支出 36 73,900.00",
+    "七、住房保障支出 37 651,048.72",
+    "本年支出合计 38 21,015,541.18 注:本表反映部门本年度的总支出情况。",
+])
+
+
+def items(text: str) -> list[tuple]:
+    return [(b.activity, b.amount, b.amount_unit) for b in process_text(text).budget_items]
+
+
+def hard_wrap(text: str, width: int) -> str:
+    """Every line cut at ``width`` characters with no regard for words or numbers."""
+    return "\n".join("\n".join(line[i:i + width] for i in range(0, len(line), width)) or line
+                     for line in text.split("\n"))
+
+
+def test_the_statement_itself() -> None:
+    assert items(STATEMENT) == [
+        ("三、社会保障和就业支出", 486215.3, "元"), ("四、卫生健康支出", 19804377.16, "元"),
+        ("六、城乡社区支出", 73900, "元"), ("七、住房保障支出", 651048.72, "元")]
+
+
+def test_rows_hard_wrapped_at_a_fixed_width_keep_their_cells() -> None:
+    # each width cuts the caption's long line several times, and some cut the header inside
+    # its bracket (项目(按 / 功能分类)), a number inside its groups or right after a space
+    for width in (24, 27, 31):
+        assert items(hard_wrap(STATEMENT, width)) == items(STATEMENT), width
+
+
+def _wrapped_at(line: str, mark: str) -> str:
+    """``line`` hard-wrapped at the width that ends its first line right after ``mark``."""
+    width = line.index(mark) + len(mark)
+    return hard_wrap(line, width)
+
+
+def test_a_cut_right_after_a_space_keeps_the_space() -> None:
+    # the space between two cells is the last character of a full-width line
+    line = ("保障本单位志鉴编纂工作开展所需资金 地情经费 49.8 按时发放人员福利待遇 确保日常工作正常运行"
+            "的经费支出 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34")
+    source = _wrapped_at(line, "资金 ")
+    assert source.split("\n")[0].endswith("资金 ")
+    assert normalize(source).text == line
+
+
+def test_a_cut_inside_a_word_before_what_looks_like_a_label_is_joined() -> None:
+    # 其中: cut as 其 / 中: — 中: only looks like a label line; 其中 is one word
+    line = ("1、公务用车购置和维护经费 11.86 41.46 39.30 其中:公车购置 29.46 29.46 公车运行维护 11.86 12 9.84 "
+            "公务接待 17.22 22 4.99 办公经费 14.44 10 0.68 会议费、培训费 0 0.8 0 水费、电费 7.5")
+    source = _wrapped_at(line, "其")
+    assert "\n中:" in source
+    assert normalize(source).text == line
+
+
+def test_a_comparator_cut_from_its_number_is_joined() -> None:
+    line = ("质量指标,办公大楼维修维护验收合格率,反映维修质量>92%,设备更新验收合格率,反映设备更新情况95%,成本指标,"
+            "成本控制率不超预算,水电气消耗下降率,反映下降情况>5%,满意度指标,服务对象满意度,反映服务对象满意情况90%。")
+    source = _wrapped_at(line, ">")
+    assert "\n92%" in source
+    assert normalize(source).text == line
+
+
+def test_a_line_of_the_page_width_ending_a_sentence_is_not_continued() -> None:
+    source = "\n".join(["会议由书记召集并主持书记不能出席时可委托副书记召集并主持。", "一、会议组成由全体班子成员参加会议须有半数以上成员到会。",
+                        "二、议事范围包括重大事项决策和重要干部任免以及大额资金使用。", "三、会议程序由书记召集会议前应将议题和材料送达与会人员。"])
+    assert normalize(source).text == source
