@@ -38,6 +38,7 @@ from gongwen.extractors.budget_header import (
     money_units,
     vocabulary,
 )
+from gongwen.normalize.lines import SPACES, wrap_width
 from gongwen.record import Cell, Document, Table
 
 ROWS = HERE / "budget_rows.txt"
@@ -91,15 +92,21 @@ def source_lines(doc: Document) -> list[_Span]:
     Each source line break is looked up in the offset map by bisection: the first
     normalized character at or after it starts a line, unless the break survived or
     the normalizer removed more than blanks with it (a page footer between the two
-    halves of a word: that join is the repair).
+    halves of a word: that join is the repair), or the break cut a line of a text
+    layer cut at a fixed width, not a row: the line it ends runs to the width the
+    source wraps its lines at (:func:`~gongwen.normalize.lines.wrap_width`), or its
+    halves are one token (:func:`_cut_token`: ``13,628,96`` / ``5.89``, ``(按`` /
+    ``功能分类)``).
     """
     text, offsets, source = doc.text, doc.work.offsets, doc.work.source_text
     cuts = {m.end() for m in re.finditer("\n", text)}
     if source and len(offsets) == len(text) + 1:
+        width = wrap_width(source.split("\n"))
         for m in re.finditer("\n", source):
             i = bisect.bisect_left(offsets, m.start())
             if 0 < i < len(text) and offsets[i] != m.start() and text[i - 1] != "\n" and (
-                    not source[offsets[i - 1] + 1:offsets[i]].strip()):
+                    not source[offsets[i - 1] + 1:offsets[i]].strip()) and not (
+                    width and width - 1 <= _line_before(source, m.start()) <= width) and not _cut_token(text, i):
                 cuts.add(i)  # a plain line break joined; one that took a page footer with it stays joined
     bounds = sorted({0, len(text), *cuts})
     out = []
@@ -109,16 +116,88 @@ def source_lines(doc: Document) -> list[_Span]:
     return out
 
 
+#: Where a row's last number runs into the next row's item number (``31二、外交支出``, a text
+#: layer that lost its line breaks): a number never ends in a Chinese-numeral item marker.
+_ITEM_AFTER_NUMBER = re.compile(r"(?<=[\d%])(?=[一二三四五六七八九十]{1,3}、)")
+
+
+#: A number written with thousands separators: its last group has exactly three digits, so
+#: a digit right after it (``55,0002024``) opens another number.
+_GROUPED_END = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?=\d)")
+
+
+@cache
+def _grouped_then_words() -> re.Pattern[str]:
+    """A number with thousands separators followed by words that are not its unit
+    (``340,000资讯设备维护费``): the words open the next cell."""
+    units = sorted((r[0] for r in lexicon.rows(UNITS) if len(r) > 1 and "hanzi" not in (r[2] if len(r) > 2 else "")),
+                   key=len, reverse=True)
+    alt = "|".join(re.escape(u) for u in sorted({*units, *money_units()}, key=len, reverse=True))
+    return re.compile(rf"(?<![\d,.])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?=[\u4e00-\u9fff])(?![万亿千]?(?:{alt}))")
+
+
+#: Words then a number, nothing else (``预算数2000``): a label glued to the number after it.
+_LABEL_THEN_NUMBER = re.compile(r"([\u4e00-\u9fff（）()]{2,})\d[\d,.]*$")
+
+
+def _glued_pieces(part: str) -> list[str]:
+    """``part`` cut where one cell's number runs into the next cell with no space between:
+    a grouped number's last group ends after three digits (``55,000|2024``), words that are no
+    unit follow a grouped number (``340,000|资讯设备…``), an item number follows a number
+    (``31|二、外交支出``), a number follows a whole header label (``预算数|2000``). A text layer that lost its line breaks runs rows together so."""
+    cuts = {m.end() for m in _GROUPED_END.finditer(part)}
+    cuts.update(m.end() for m in _grouped_then_words().finditer(part))
+    cuts.update(m.start() for m in _ITEM_AFTER_NUMBER.finditer(part))
+    label = _LABEL_THEN_NUMBER.match(part)
+    if label and classify_exact(label.group(1)) is not None:
+        cuts.add(label.end(1))  # a header's last label and the first row's code (预算数|2000)
+    bounds = sorted({0, len(part), *cuts})
+    return [part[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
+
+
+#: The number before a cut: digits, perhaps with separators, perhaps ending at its point or a comma.
+_NUMBER_HEAD = re.compile(r"\d[\d,]*[.,]?$")
+#: The number after a cut.
+_NUMBER_TAIL = re.compile(r"[\d,]*\d(?:\.\d+)?")
+#: A number written with thousands separators, every group whole.
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+#: An opening bracket the text before a cut leaves open, and the closing one after it.
+_OPEN = re.compile(r"[(（][^()（）\s]*$")
+_CLOSE = re.compile(r"[^()（）\s]*[)）]")
+
+
+def _cut_token(text: str, i: int) -> bool:
+    """Whether the line break the normalizer removed at ``i`` fell inside one token, which
+    no row boundary does: a number whose halves make one grouped number that the first half
+    alone is not (``13,628,96`` / ``5.89``, ``25,`` / ``754,899.39``) or that was cut after its
+    point (``95.`` / ``10``), or a bracket the first half opens and the second closes."""
+    before, after = text[max(0, i - 24):i], text[i:i + 24]
+    head, tail = _NUMBER_HEAD.search(before), _NUMBER_TAIL.match(after)
+    if head and tail:
+        whole = head.group() + tail.group()
+        if head.group().endswith(".") and "." not in head.group()[:-1] and "," not in tail.group():
+            return True
+        if _GROUPED.fullmatch(whole) and not _GROUPED.fullmatch(head.group()):
+            return True
+    return bool(_OPEN.search(before) and _CLOSE.match(after))
+
+
+def _line_before(source: str, end: int) -> int:
+    """How long the source line ending at ``end`` is, without its blanks at either end."""
+    return len(source[source.rfind("\n", 0, end) + 1:end].strip(SPACES))
+
+
 def _cells_of(text: str, span: _Span, joined: list[str] | None = None) -> list[Cell]:
     """The cells of one line: space-separated, or cut at labels when it has no spaces;
     words a stray space cut apart are joined back (and listed in ``joined``)."""
     out: list[Cell] = []
     pos = span.start
     for part in _GAP.split(text[span.start:span.end]):
-        if part:
-            lo = text.index(part, pos)
-            out.append(Cell(text=part, start=lo, end=lo + len(part)))
-            pos = lo + len(part)
+        for piece in _glued_pieces(part):
+            if piece:
+                lo = text.index(piece, pos)
+                out.append(Cell(text=piece, start=lo, end=lo + len(piece)))
+                pos = lo + len(piece)
     cut: list[Cell] = []
     for cell in _attach_notes(_rejoin_words(out, text, [] if joined is None else joined), text):
         cut.extend(_cut_fused(cell) if len(cell.text) > LOOSE_LABEL_CHARS else [cell])

@@ -8,6 +8,8 @@ layer or a sharing site does, and asserts the same budget rows.
 
 from __future__ import annotations
 
+import re
+
 from gongwen.normalize import normalize
 from gongwen.process import process_text
 
@@ -86,3 +88,29 @@ def test_a_line_of_the_page_width_ending_a_sentence_is_not_continued() -> None:
     source = "\n".join(["会议由书记召集并主持书记不能出席时可委托副书记召集并主持。", "一、会议组成由全体班子成员参加会议须有半数以上成员到会。",
                         "二、议事范围包括重大事项决策和重要干部任免以及大额资金使用。", "三、会议程序由书记召集会议前应将议题和材料送达与会人员。"])
     assert normalize(source).text == source
+
+
+def lose_line_breaks(text: str) -> str:
+    return re.sub(r"\s*\n\s*", "", text)
+
+
+def test_rows_run_together_without_line_breaks_part_at_the_next_item_number() -> None:
+    # 32三、…: the row number of one row runs into the item number of the next
+    assert items(lose_line_breaks(STATEMENT)) == items(STATEMENT)
+
+
+#: A coded budget: a code opens each group row, detail rows under it have none; every word
+#: column stands before the number columns.
+CODED = "\n".join(["单位:元", "编号 科目 说明 数量 单价 预算数", "2000 业务费 办公运行经费 41,500",
+                   "办公用品购置 1 6,500 6,500", "2015 印刷费 35,000", "宣传资料印制 2 10,000 20,000",
+                   "政策汇编印制 1 15,000 15,000"])
+
+
+def test_a_code_or_words_run_onto_the_numbers_of_the_row_before_open_the_next_row() -> None:
+    # a text layer joined each code to the previous row's amount (6,5002015: a grouped number's
+    # last group has three digits) and a row to the one before it (20,000政策汇编…)
+    run = CODED.replace("6,500\n2015", "6,5002015").replace("20,000\n政策", "20,000政策")
+    assert run != CODED
+    assert items(run) == items(CODED) == [
+        ("业务费", 41500, "元"), ("办公用品购置", 6500, "元"), ("印刷费", 35000, "元"),
+        ("宣传资料印制", 20000, "元"), ("政策汇编印制", 15000, "元")]
