@@ -114,3 +114,28 @@ def test_a_code_or_words_run_onto_the_numbers_of_the_row_before_open_the_next_ro
     assert items(run) == items(CODED) == [
         ("业务费", 41500, "元"), ("办公用品购置", 6500, "元"), ("印刷费", 35000, "元"),
         ("宣传资料印制", 20000, "元"), ("政策汇编印制", 15000, "元")]
+
+
+#: A unit's performance form whose indicator rows explain themselves in long cells with no
+#: punctuation (``该指标主要考察…情况``).
+FORM = [
+    ["部门(单位)名称", "某区价格认证中心", "", "", ""],
+    ["年度总体绩效目标", "做好涉案价格认定工作。", "", "", ""],
+    ["一级指标", "二级指标", "三级指标", "指标值", "指标解释"],
+    ["产出指标", "数量指标", "价格认定案件办结数", "≥120件", "该指标主要考察全年价格认定案件办结情况"],
+    ["", "质量指标", "认定结论复核维持率", "≥95%", "该指标主要考察价格认定结论经复核后得以维持的情况"],
+    ["效益指标", "满意度指标", "委托机关满意度", "≥90%", "该指标主要考察办案机关对认定工作的满意程度"],
+]
+
+
+def test_a_cell_per_line_keeps_its_bars_where_long_cells_lack_punctuation() -> None:
+    # each cell on a line closed by a bar: the punctuation restorer must not put a mark after
+    # the bar of a long cell (``…情况 |。``), which would hide the cell's end from the tables stage
+    per_line = "\n".join(["某区价格认证中心绩效目标表", *("\n".join(["|", *(f"{c} |" if c else "|" for c in row)])
+                                                      for row in FORM)])
+    piped = "\n".join(["某区价格认证中心绩效目标表", *("| " + " | ".join(row) + " |" for row in FORM)])
+    doc = process_text(per_line)
+    assert "|。" not in doc.text
+    names = [i.name for b in doc.budget_items for i in b.indicators]
+    assert names == [i.name for b in process_text(piped).budget_items for i in b.indicators]
+    assert names == ["价格认定案件办结数", "认定结论复核维持率", "委托机关满意度"]
