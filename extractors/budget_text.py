@@ -140,6 +140,11 @@ def _grouped_then_words() -> re.Pattern[str]:
 _LABEL_THEN_NUMBER = re.compile(r"([\u4e00-\u9fff（）()]{2,})\d[\d,.]*$")
 
 
+#: A number cell closed by a clause mark (``3；``): a mark a punctuation restorer put after the
+#: last cell of a row it took for a clause; no number cell ends in one.
+_NUMBER_THEN_MARK = re.compile(r"^([≥≤><]?\d[\d,.]*%?)[；;，,。、]$")
+
+
 def _glued_pieces(part: str) -> list[str]:
     """``part`` cut where one cell's number runs into the next cell with no space between:
     a grouped number's last group ends after three digits (``55,000|2024``), words that are no
@@ -196,8 +201,10 @@ def _cells_of(text: str, span: _Span, joined: list[str] | None = None) -> list[C
         for piece in _glued_pieces(part):
             if piece:
                 lo = text.index(piece, pos)
-                out.append(Cell(text=piece, start=lo, end=lo + len(piece)))
                 pos = lo + len(piece)
+                number = _NUMBER_THEN_MARK.match(piece)
+                piece = number.group(1) if number else piece
+                out.append(Cell(text=piece, start=lo, end=lo + len(piece)))
     cut: list[Cell] = []
     for cell in _attach_notes(_rejoin_words(out, text, [] if joined is None else joined), text):
         cut.extend(_cut_fused(cell) if len(cell.text) > LOOSE_LABEL_CHARS else [cell])

@@ -139,3 +139,35 @@ def test_a_cell_per_line_keeps_its_bars_where_long_cells_lack_punctuation() -> N
     names = [i.name for b in doc.budget_items for i in b.indicators]
     assert names == [i.name for b in process_text(piped).budget_items for i in b.indicators]
     assert names == ["价格认定案件办结数", "认定结论复核维持率", "委托机关满意度"]
+
+
+#: The punctuation a stripping converter drops (decimal points and percent signs stay; the
+#: thousands separators go with the commas).
+PUNCT = re.compile(r"[，。、；：！？“”‘’《》（）,;:!?()]")
+
+
+def test_a_statement_stripped_of_punctuation_keeps_its_rows() -> None:
+    # 项目(按功能分类) becomes 项目按功能分类 and 金额单位:元 becomes 金额单位元; the item names
+    # lose their 、, the amounts their separators; a restorer may guess a mark after a row's
+    # last number (33；), which is no part of it
+    stripped = PUNCT.sub("", STATEMENT)
+    assert "项目按功能分类" in stripped
+    assert [(a.replace("、", ""), n, u) for a, n, u in items(stripped)] == [
+        (a.replace("、", ""), n, u) for a, n, u in items(STATEMENT)]
+
+
+def test_a_classification_after_a_header_label_names_the_same_column() -> None:
+    from gongwen.extractors.budget_header import classify_exact
+
+    assert classify_exact("项目按功能分类") == classify_exact("项目(按功能分类)") == classify_exact("项目")
+    assert classify_exact("按功能分类") is None
+
+
+def test_a_caption_fused_into_a_form_gives_no_one_character_activity() -> None:
+    # 项目绩效目标表 cut at its labels leaves 表 alone under 项目: one character and no amount is
+    # the tail of a caption, not an activity
+    text = "\n".join(["项目绩效目标表2021年度填报单位盖章某镇人民政府 项目名称乡村道路硬化工程项目属性延续项目主管部门某镇财政所",
+                      "资金总额 320.5万元", "绩效指标 一级指标 二级指标 指标内容 指标值",
+                      "产出指标 数量指标 硬化道路里程 ≥12公里", "效益指标 满意度指标 群众满意度 ≥90%"])
+    assert [(b.activity, b.amount, [i.name for i in b.indicators]) for b in process_text(text).budget_items] == [
+        ("乡村道路硬化工程", 320.5, ["硬化道路里程", "群众满意度"])]
