@@ -462,7 +462,7 @@ def text_rows(doc: Document, skip: list[tuple[int, int]], spaced: list[str] | No
     for k, span in enumerate(lines):
         if k not in near or span.end <= span.start or any(a <= span.start < b for a, b in skip):
             continue
-        cells = _cells_of(doc.text, span, spaced)
+        cells = _split_repeated(_cells_of(doc.text, span, spaced), doc.warnings)
         if not cells:
             continue
         if prev is not None and rows and _footer_between(doc, prev.end, span.start):
@@ -477,6 +477,38 @@ def text_rows(doc: Document, skip: list[tuple[int, int]], spaced: list[str] | No
         prev = span
         rows.extend(_split_stream(cells, len(cells) > LONG_STREAM_CELLS) if len(cells) > STREAM_CELLS else [cells])
     return _join_fragments(rows, doc.text)
+
+
+#: A number cell an amount repeated in the next column may be read from: three digits or more.
+_AMOUNT = re.compile(r"\d[\d,]{2,}(?:\.\d+)?")
+#: What may follow the repeated amount inside the fused cell: words, or a code (no leading 0).
+_AFTER_REPEAT = re.compile(r"[\u4e00-\u9fff]|[1-9]\d+$")
+
+
+def _split_repeated(cells: list[Cell], warnings: list[str]) -> list[Cell]:
+    """Cells where an amount repeated from the cell before it (单价 then 预算数 of one item, 预算数
+    then 执行数) ran into the next row's code or name with no separator: ``5000 | 50002018 资讯服务费``
+    when a converter also stripped the thousands separators that would have shown the cut. The
+    cell is cut after the repeated amount when what follows is words, or a code followed by
+    words; each cut is a guess and is said in ``warnings``."""
+    out: list[Cell] = []
+    for k, cell in enumerate(cells):
+        prev = out[-1].text if out else ""
+        rest = cell.text[len(prev):]
+        nxt = cells[k + 1].text if k + 1 < len(cells) else ""
+        if (_AMOUNT.fullmatch(prev) and cell.text.startswith(prev) and rest and _AFTER_REPEAT.match(rest)
+                and (not rest[0].isdigit() or _HAN_START.match(nxt))):
+            cut = cell.start + len(prev)
+            out.append(Cell(text=prev, start=cell.start, end=cut))
+            out.append(Cell(text=rest, start=cut, end=cell.end))
+            warnings.append(f"budget: {cell.text!r} read as {prev} | {rest} (the amount before it repeated, "
+                            "run into the next cell)")
+            continue
+        out.append(cell)
+    return out
+
+
+_HAN_START = re.compile(r"[\u4e00-\u9fff]")
 
 
 def looks_like_budget(rows: list[list[Cell]]) -> bool:

@@ -171,3 +171,13 @@ def test_a_caption_fused_into_a_form_gives_no_one_character_activity() -> None:
                       "产出指标 数量指标 硬化道路里程 ≥12公里", "效益指标 满意度指标 群众满意度 ≥90%"])
     assert [(b.activity, b.amount, [i.name for i in b.indicators]) for b in process_text(text).budget_items] == [
         ("乡村道路硬化工程", 320.5, ["硬化道路里程", "群众满意度"])]
+
+
+def test_an_amount_repeated_into_the_next_rows_code_is_cut_where_it_repeats() -> None:
+    # without thousands separators the cut 6,500|2015 shows no more; the amount repeated from
+    # the cell before it (单价 6500, 预算数 6500) does, and the cut is said in a warning
+    run = PUNCT.sub("", CODED).replace("6500\n2015", "65002015")
+    assert "6500 65002015 印刷费" in run
+    doc = process_text(run)
+    assert [(b.activity, b.amount) for b in doc.budget_items] == [(a, n) for a, n, _ in items(CODED)]
+    assert any("65002015" in w for w in doc.warnings)
