@@ -136,8 +136,17 @@ def _grouped_then_words() -> re.Pattern[str]:
     return re.compile(rf"(?<![\d,.])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?=[\u4e00-\u9fff])(?![万亿千]?(?:{alt}))")
 
 
-#: Words then a number, nothing else (``预算数2000``): a label glued to the number after it.
-_LABEL_THEN_NUMBER = re.compile(r"([\u4e00-\u9fff（）()]{2,})\d[\d,.]*$")
+#: Words (perhaps after a year) then a number, nothing else (``预算数2000``, ``114预算05``): a
+#: label glued to the number after it.
+_LABEL_THEN_NUMBER = re.compile(r"(\d{0,4}[\u4e00-\u9fff（）()]{2,})\d[\d,.]*$")
+
+
+@cache
+def _unit_then_grouped() -> re.Pattern[str]:
+    """A sum of money in words (``…150,205,000元``) run into a grouped amount (``4,773,630,000``):
+    the amount is a cell of its own; so is the label after a unit note (``单位:元|编号``)."""
+    alt = "|".join(re.escape(u) for u in sorted(money_units(), key=len, reverse=True))
+    return re.compile(rf"\d(?:{alt})(?=\d{{1,3}}(?:,\d{{3}})+(?!\d))|单位[:：]?(?:{alt})(?=[\u4e00-\u9fff])")
 
 
 #: A number cell closed by a clause mark (``3；``): a mark a punctuation restorer put after the
@@ -149,13 +158,16 @@ def _glued_pieces(part: str) -> list[str]:
     """``part`` cut where one cell's number runs into the next cell with no space between:
     a grouped number's last group ends after three digits (``55,000|2024``), words that are no
     unit follow a grouped number (``340,000|资讯设备…``), an item number follows a number
-    (``31|二、外交支出``), a number follows a whole header label (``预算数|2000``). A text layer that lost its line breaks runs rows together so."""
+    (``31|二、外交支出``), a number follows a whole header label (``预算数|2000``), a grouped amount
+    follows a sum of money in words (``…元|4,773,630,000``). A text layer that lost its line breaks runs rows together so."""
     cuts = {m.end() for m in _GROUPED_END.finditer(part)}
     cuts.update(m.end() for m in _grouped_then_words().finditer(part))
     cuts.update(m.start() for m in _ITEM_AFTER_NUMBER.finditer(part))
+    cuts.update(m.end() for m in _unit_then_grouped().finditer(part))
     label = _LABEL_THEN_NUMBER.match(part)
-    if label and classify_exact(label.group(1)) is not None:
-        cuts.add(label.end(1))  # a header's last label and the first row's code (预算数|2000)
+    if label and (classify_exact(label.group(1)) is not None or (
+            label.group(1)[0].isdigit() and classify(label.group(1)) is not None)):
+        cuts.add(label.end(1))  # a header's last label and the first row's code (预算数|2000, 114预算|05)
     bounds = sorted({0, len(part), *cuts})
     return [part[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
 
@@ -368,6 +380,15 @@ def _is_category(text: str) -> bool:
     return label is not None and label.role == "category"
 
 
+#: A code opening a row of a coded table: two to four digits, no separators (05, 2018).
+_ROW_CODE = re.compile(r"^\d{2,4}$")
+
+
+def _is_unit_note(text: str) -> bool:
+    """A cell that only states the table's money unit (``单位:元``, ``金额单位：万元``)."""
+    return bool(re.fullmatch(r"(?:金额)?单位[:：]?\s*(?:" + "|".join(map(re.escape, money_units())) + ")", text))
+
+
 def _split_stream(cells: list[Cell], long: bool) -> list[list[Cell]]:
     """Rows of a long run of cells.
 
@@ -376,10 +397,14 @@ def _split_stream(cells: list[Cell], long: bool) -> list[list[Cell]]:
     following anything but a category, at words following a run of two or more
     labels (a header row ends) and, in a ``long`` run (many rows on one line), at
     words following a number. Labels in a run otherwise stay together (a header row).
+    Where the run holds a code column's label (编号, 科目编码), a code standing right before
+    those words opens the row with them (``… 41,500 2011 办公用品费``): rows start with their codes.
     """
+    coded = any((lab := classify_exact(c.text)) is not None and lab.role == "serial" for c in cells)
     rows: list[list[Cell]] = [[]]
     for cell in cells:
         row = rows[-1]
+        header_run = False
         if row:
             prev, text = row[-1].text, cell.text
             label = _is_label(text)
@@ -391,7 +416,10 @@ def _split_stream(cells: list[Cell], long: bool) -> list[list[Cell]]:
                 header_run = (len(row) >= 2 and all(_is_label(c.text) and not _is_category(c.text) for c in row[-2:])
                               and not _is_loose_label(text))
                 new = ((long and bool(_NUMBER.match(prev))) or header_run) and not _NUMBER.match(text)
-            if new:
+            new = new or (len(row) == 1 and _is_unit_note(prev))  # a unit note (单位:元) opening the run stands above the table
+            if new and coded and len(row) > 1 and _ROW_CODE.match(prev) and not header_run:
+                rows.append([row.pop()])  # the code opens the row its words begin
+            elif new:
                 rows.append([])
         rows[-1].append(cell)
     return [r for r in rows if r]

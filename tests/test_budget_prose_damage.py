@@ -181,3 +181,18 @@ def test_an_amount_repeated_into_the_next_rows_code_is_cut_where_it_repeats() ->
     doc = process_text(run)
     assert [(b.activity, b.amount) for b in doc.budget_items] == [(a, n) for a, n, _ in items(CODED)]
     assert any("65002015" in w for w in doc.warnings)
+
+
+def test_a_coded_table_that_lost_all_its_line_breaks_keeps_its_rows() -> None:
+    # 单位:元编号 …预算数2000 业务费 … 41,5002011…: the unit note runs into the header, the header
+    # into the first row's code, each amount into the next row's code or name
+    assert items(lose_line_breaks(CODED)) == items(CODED)
+
+
+def test_a_sum_in_words_run_into_the_amount_and_a_year_label_into_a_code_are_cells() -> None:
+    from gongwen.extractors.budget_text import _glued_pieces
+
+    assert _glued_pieces("收支并列150,205,000元4,773,630,000") == ["收支并列150,205,000元", "4,773,630,000"]
+    assert _glued_pieces("114预算05") == ["114预算", "05"]
+    assert _glued_pieces("单位:元编号") == ["单位:元", "编号"]
+    assert _glued_pieces("2019年度") == ["2019年度"]  # a year is no label
