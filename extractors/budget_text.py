@@ -116,9 +116,10 @@ def source_lines(doc: Document) -> list[_Span]:
     return out
 
 
-#: Where a row's last number runs into the next row's item number (``31二、外交支出``, a text
-#: layer that lost its line breaks): a number never ends in a Chinese-numeral item marker.
-_ITEM_AFTER_NUMBER = re.compile(r"(?<=[\d%])(?=[一二三四五六七八九十]{1,3}、)")
+#: Where a row's last number runs into the next row's item number (``31二、外交支出``, or
+#: ``31二外交支出`` when the 、 went with the punctuation, a text layer that lost its line
+#: breaks): no number runs on into a Chinese numeral.
+_ITEM_AFTER_NUMBER = re.compile(r"(?<=[\d%])(?=[一二三四五六七八九十]{1,3}[、\u4e00-\u9fff])")
 
 
 #: A number written with thousands separators: its last group has exactly three digits, so

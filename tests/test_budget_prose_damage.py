@@ -196,3 +196,10 @@ def test_a_sum_in_words_run_into_the_amount_and_a_year_label_into_a_code_are_cel
     assert _glued_pieces("114预算05") == ["114预算", "05"]
     assert _glued_pieces("单位:元编号") == ["单位:元", "编号"]
     assert _glued_pieces("2019年度") == ["2019年度"]  # a year is no label
+
+
+def test_a_statement_without_punctuation_or_line_breaks_keeps_its_rows() -> None:
+    # 32二教育支出: the row number runs into the next item's number, whose 、 is gone too
+    both = lose_line_breaks(PUNCT.sub("", STATEMENT))
+    assert "32三社会保障和就业支出" in both
+    assert [(a.replace("、", ""), n) for a, n, _ in items(both)] == [(a.replace("、", ""), n) for a, n, _ in items(STATEMENT)]
