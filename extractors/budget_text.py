@@ -91,8 +91,8 @@ def source_lines(doc: Document) -> list[_Span]:
 
     Each source line break is looked up in the offset map by bisection: the first
     normalized character at or after it starts a line, unless the break survived or
-    the normalizer removed more than blanks with it (a page footer between the two
-    halves of a word: that join is the repair), or the break cut a line of a text
+    the normalizer removed more than blanks with it between the two halves of a word (a page
+    footer: that join is the repair), or the break cut a line of a text
     layer cut at a fixed width, not a row: the line it ends runs to the width the
     source wraps its lines at (:func:`~gongwen.normalize.lines.wrap_width`), or its
     halves are one token (:func:`_cut_token`: ``13,628,96`` / ``5.89``, ``(按`` /
@@ -105,9 +105,9 @@ def source_lines(doc: Document) -> list[_Span]:
         for m in re.finditer("\n", source):
             i = bisect.bisect_left(offsets, m.start())
             if 0 < i < len(text) and offsets[i] != m.start() and text[i - 1] != "\n" and (
-                    not source[offsets[i - 1] + 1:offsets[i]].strip()) and not (
+                    not source[offsets[i - 1] + 1:offsets[i]].strip() or not _word_across(text, i)) and not (
                     width and width - 1 <= _line_before(source, m.start()) <= width) and not _cut_token(text, i):
-                cuts.add(i)  # a plain line break joined; one that took a page footer with it stays joined
+                cuts.add(i)  # a plain line break joined; one that took a page footer inside a word stays joined
     bounds = sorted({0, len(text), *cuts})
     out = []
     for a, b in zip(bounds, bounds[1:], strict=False):
@@ -198,6 +198,14 @@ def _cut_token(text: str, i: int) -> bool:
         if _GROUPED.fullmatch(whole) and not _GROUPED.fullmatch(head.group()):
             return True
     return bool(_OPEN.search(before) and _CLOSE.match(after))
+
+
+def _word_across(text: str, i: int) -> bool:
+    """Whether a word goes on across position ``i``: Chinese characters on both sides (维修维 /
+    护次数) or a number's digits (``4`` / ``0``), so a page footer the normalizer removed there cut the word; a page marker removed
+    between a row's words and its number (``业务工作专项`` / ``938.8``) cut no word."""
+    a, b = text[i - 1], text[i]
+    return bool(_HAN_START.match(a) and _HAN_START.match(b)) or (a.isdigit() and (b.isdigit() or b in ".,%"))
 
 
 def _line_before(source: str, end: int) -> int:
