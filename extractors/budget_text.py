@@ -234,6 +234,8 @@ def _cells_of(text: str, span: _Span, joined: list[str] | None = None) -> list[C
 
 #: A part of a word a stray space cut off: Han characters (and brackets) only.
 _HAN_PART = re.compile(r"^[\u4e00-\u9fff（）()]+$")
+#: A year (西元 or 民国) that may open a header label: ``2024预算数``, ``114预算``.
+_YEAR_PART = re.compile(r"^\d{2,4}$")
 #: The most parts a label may have been cut into.
 MAX_LABEL_PARTS = 3
 
@@ -260,6 +262,10 @@ def _rejoin_words(cells: list[Cell], text: str, joined_words: list[str]) -> list
             if classify_exact(word) is not None and not any(classify_exact(c.text) for c in parts):
                 joined = parts
                 break
+        if joined is None and i + 1 < len(cells) and out and _YEAR_PART.match(cells[i].text) \
+                and text[cells[i].end:cells[i + 1].start] == " " and classify_exact(out[-1].text) is not None \
+                and (lab := classify_exact(cells[i + 1].text)) is not None and lab.role == "amount":
+            joined = cells[i:i + 2]  # a year spaced off its header label (单价 114 预算: 114预算)
         if joined is None and i + 1 < len(cells) and len(cells[i].text) == 1 and _HAN_PART.match(cells[i].text) \
                 and classify_exact(cells[i].text) is None and _HAN_PART.match(cells[i + 1].text) \
                 and text[cells[i].end:cells[i + 1].start] == " " and classify_exact(cells[i + 1].text) is None:

@@ -227,3 +227,9 @@ def test_a_page_marker_removed_between_a_rows_words_and_its_numbers_is_a_line_br
         "1、业务工作专项", "938.8", "320"]
     assert _source_lines("十、节能环保支出 4\n\n4、0", "十、节能环保支出 40") == ["十、节能环保支出 40"]
     assert _source_lines("维修维\n\n3、护次数 12", "维修维护次数 12") == ["维修维护次数 12"]
+
+
+def test_a_year_spaced_off_its_amount_label_stays_the_labels() -> None:
+    # a conversion put a space between a number and the word after it: 2024 预算数 is one
+    # header cell, the budget column, not a number in the header
+    assert items(CODED.replace("预算数", "2024 预算数")) == items(CODED)
