@@ -162,6 +162,8 @@ def grid_items(doc: Document, table: Table, layout: Layout) -> list[BudgetItem]:
             amount_text = first_text(row, amount_cols) or ""
             if line_form and parse_amount(amount_text) is None:
                 continue  # an empty line of a fixed statement (行次 column), not an activity
+            if len(cell.text.strip()) < 2 and parse_amount(amount_text) is None:
+                continue  # one character and no amount: a word's tail a text layer cut off (目标|表)
             item = BudgetItem(
                 activity=cell.text, parent=parent, amount=parse_amount(amount_text),
                 amount_unit=layout.amount_unit or unit_after_number(amount_text),

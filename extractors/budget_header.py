@@ -78,8 +78,14 @@ _WEIGHT = re.compile(r"[（(]\s*[\d.\-—~～]+\s*分?\s*[)）]\s*分?")
 _YEAR = re.compile(r"^\s*(?:19|20)\d\d\s*年度?")
 
 
+#: The classification a statement's header names after its label, its brackets perhaps lost
+#: with the rest of the punctuation: "项目(按功能分类)", "项目按经济分类".
+_CLASSIFIED_BY = re.compile(r"按[\u4e00-\u9fff]{1,8}分类$")
+
+
 def _clean(text: str) -> str:
-    return _JUNK.sub("", _UNIT_NOTE.sub("", _WEIGHT.sub("", _YEAR.sub("", text))))
+    key = _JUNK.sub("", _UNIT_NOTE.sub("", _WEIGHT.sub("", _YEAR.sub("", text))))
+    return _CLASSIFIED_BY.sub("", key) or key
 
 
 #: Roles a header loses when it names another period (中期预算, 上年执行数, 实施期目标).
@@ -122,9 +128,11 @@ def classify(text: str) -> Label | None:
 
 
 def unit_in(text: str) -> str | None:
-    """The money unit a header or note states (``年度预算数(万元)`` → ``万元``)."""
+    """The money unit a header or note states (``年度预算数(万元)`` → ``万元``); a note that lost its
+    colon (``金额单位元``) states it too when no word runs on after the unit."""
     for unit in money_units():
-        if re.search(rf"[（(]\s*(?:单位\s*[:：]\s*)?{unit}\s*[)）]|单位\s*[:：]\s*{unit}", text):
+        if re.search(rf"[（(]\s*(?:单位\s*[:：]\s*)?{unit}\s*[)）]|单位\s*[:：]\s*{unit}"
+                     rf"|单位{unit}(?![\u4e00-\u9fff])", text):
             return unit
     return None
 

@@ -104,24 +104,46 @@ def _is_word(cell: Cell) -> bool:
     return kind(cell.text) in ("short", "text", "group")
 
 
-def _split_run_rows(row: list[Cell], words: int, coded: bool) -> list[list[Cell]]:
+def _split_run_rows(row: list[Cell], words: int, coded: bool, words_first: bool = False) -> list[list[Cell]]:
     """A line holding several rows run together (a PDF text layer): more word cells than the
     header has word columns, each word cell past the row's share opening a row of its own;
     or numbers then words, where the numbers end the row above (in a table with no code
-    column, whose rows never open with a number)."""
+    column, whose rows never open with a number).
+
+    ``words_first``: the header puts every word column before its number columns, so words
+    after a row's numbers open the next row, and in a coded table so does a code standing
+    right before them (``… 5,000 5,000 2018 资讯服务费 340,000``: row 2018 begins at its code).
+    """
     cells = [c for c in row if c.text]
     leading_numbers = not coded and bool(cells) and not _is_word(cells[0]) and any(_is_word(c) for c in cells)
-    if words < 1 or (sum(1 for c in cells if _is_word(c)) <= words and not leading_numbers):
+    numbers_then_words = words_first and any(
+        not _is_word(a) and _is_word(b) and any(_is_word(c) for c in cells[:k])
+        for k, (a, b) in enumerate(zip(cells, cells[1:], strict=False)))
+    if words < 1 or (sum(1 for c in cells if _is_word(c)) <= words and not leading_numbers
+                     and not numbers_then_words):
         return [cells]
     out: list[list[Cell]] = [[]]
-    for cell in cells:
+    code_opened = False  # the current row was opened by its code, its words come next
+    for k, cell in enumerate(cells):
         is_word = _is_word(cell)
+        has_words = any(_is_word(c) for c in out[-1])
+        code = coded and bool(_CODE.match(cell.text)) and k + 1 < len(cells) and _is_word(cells[k + 1])
         if is_word and sum(1 for c in out[-1] if _is_word(c)) >= words:
             out.append([])
-        elif is_word and out[-1] and not any(_is_word(c) for c in out[-1]):
+        elif is_word and out[-1] and not has_words and not code_opened:
             out.append([])  # words after the numbers of a row: the next row
+        elif words_first and has_words and out[-1] and not _is_word(out[-1][-1]) and (is_word or code):
+            out.append([])  # the row's numbers are done: words (or a code and words) open the next
+            code_opened = code
+            out[-1].append(cell)
+            continue
+        code_opened = False
         out[-1].append(cell)
     return [r for r in out if r]
+
+
+#: A code opening a row of a coded table: a whole number of two to four digits (05, 2018).
+_CODE = re.compile(r"^\d{2,4}$")
 
 
 def realigned(doc: Document, segment: Table, layout: Layout) -> Table:
@@ -141,9 +163,12 @@ def realigned(doc: Document, segment: Table, layout: Layout) -> Table:
     words = sum(1 for j in range(width) if layout.roles.get(j) in (
         "activity", "description", "goal", "indicator", "indicator_group", "grade", "value"))
     coded = bool(layout.columns("serial") or layout.columns("line"))
+    word_columns = [j for j in range(width) if layout.roles.get(j) in ("activity", "description", "goal")]
+    number_columns = [j for j in range(width) if layout.roles.get(j) == "amount"]
+    words_first = bool(word_columns and number_columns) and max(word_columns) < min(number_columns)
     rows, whole = [], []
     for row in segment.rows[layout.header_rows:]:
-        parts = _split_run_rows(row, words, coded)
+        parts = _split_run_rows(row, words, coded, words_first)
         rows.extend(parts)
         whole.extend([len(parts) > 1] * len(parts))
     body = _joined(rows, width, text_after, numeric, whole)

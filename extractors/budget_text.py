@@ -38,6 +38,7 @@ from gongwen.extractors.budget_header import (
     money_units,
     vocabulary,
 )
+from gongwen.normalize.lines import SPACES, wrap_width
 from gongwen.record import Cell, Document, Table
 
 ROWS = HERE / "budget_rows.txt"
@@ -90,17 +91,23 @@ def source_lines(doc: Document) -> list[_Span]:
 
     Each source line break is looked up in the offset map by bisection: the first
     normalized character at or after it starts a line, unless the break survived or
-    the normalizer removed more than blanks with it (a page footer between the two
-    halves of a word: that join is the repair).
+    the normalizer removed more than blanks with it between the two halves of a word (a page
+    footer: that join is the repair), or the break cut a line of a text
+    layer cut at a fixed width, not a row: the line it ends runs to the width the
+    source wraps its lines at (:func:`~gongwen.normalize.lines.wrap_width`), or its
+    halves are one token (:func:`_cut_token`: ``13,628,96`` / ``5.89``, ``(按`` /
+    ``功能分类)``).
     """
     text, offsets, source = doc.text, doc.work.offsets, doc.work.source_text
     cuts = {m.end() for m in re.finditer("\n", text)}
     if source and len(offsets) == len(text) + 1:
+        width = wrap_width(source.split("\n"))
         for m in re.finditer("\n", source):
             i = bisect.bisect_left(offsets, m.start())
             if 0 < i < len(text) and offsets[i] != m.start() and text[i - 1] != "\n" and (
-                    not source[offsets[i - 1] + 1:offsets[i]].strip()):
-                cuts.add(i)  # a plain line break joined; one that took a page footer with it stays joined
+                    not source[offsets[i - 1] + 1:offsets[i]].strip() or not _word_across(text, i)) and not (
+                    width and width - 1 <= _line_before(source, m.start()) <= width) and not _cut_token(text, i):
+                cuts.add(i)  # a plain line break joined; one that took a page footer inside a word stays joined
     bounds = sorted({0, len(text), *cuts})
     out = []
     for a, b in zip(bounds, bounds[1:], strict=False):
@@ -109,16 +116,116 @@ def source_lines(doc: Document) -> list[_Span]:
     return out
 
 
+#: Where a row's last number runs into the next row's item number (``31二、外交支出``, or
+#: ``31二外交支出`` when the 、 went with the punctuation, a text layer that lost its line
+#: breaks): no number runs on into a Chinese numeral.
+_ITEM_AFTER_NUMBER = re.compile(r"(?<=[\d%])(?=[一二三四五六七八九十]{1,3}[、\u4e00-\u9fff])")
+
+
+#: A number written with thousands separators: its last group has exactly three digits, so
+#: a digit right after it (``55,0002024``) opens another number.
+_GROUPED_END = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?=\d)")
+
+
+@cache
+def _grouped_then_words() -> re.Pattern[str]:
+    """A number with thousands separators followed by words that are not its unit
+    (``340,000资讯设备维护费``): the words open the next cell."""
+    units = sorted((r[0] for r in lexicon.rows(UNITS) if len(r) > 1 and "hanzi" not in (r[2] if len(r) > 2 else "")),
+                   key=len, reverse=True)
+    alt = "|".join(re.escape(u) for u in sorted({*units, *money_units()}, key=len, reverse=True))
+    return re.compile(rf"(?<![\d,.])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?=[\u4e00-\u9fff])(?![万亿千]?(?:{alt}))")
+
+
+#: Words (perhaps after a year) then a number, nothing else (``预算数2000``, ``114预算05``): a
+#: label glued to the number after it.
+_LABEL_THEN_NUMBER = re.compile(r"(\d{0,4}[\u4e00-\u9fff（）()]{2,})\d[\d,.]*$")
+
+
+@cache
+def _unit_then_grouped() -> re.Pattern[str]:
+    """A sum of money in words (``…150,205,000元``) run into a grouped amount (``4,773,630,000``):
+    the amount is a cell of its own; so is the label after a unit note (``单位:元|编号``)."""
+    alt = "|".join(re.escape(u) for u in sorted(money_units(), key=len, reverse=True))
+    return re.compile(rf"\d(?:{alt})(?=\d{{1,3}}(?:,\d{{3}})+(?!\d))|单位[:：]?(?:{alt})(?=[\u4e00-\u9fff])")
+
+
+#: A number cell closed by a clause mark (``3；``): a mark a punctuation restorer put after the
+#: last cell of a row it took for a clause; no number cell ends in one.
+_NUMBER_THEN_MARK = re.compile(r"^([≥≤><]?\d[\d,.]*%?)[；;，,。、]$")
+
+
+def _glued_pieces(part: str) -> list[str]:
+    """``part`` cut where one cell's number runs into the next cell with no space between:
+    a grouped number's last group ends after three digits (``55,000|2024``), words that are no
+    unit follow a grouped number (``340,000|资讯设备…``), an item number follows a number
+    (``31|二、外交支出``), a number follows a whole header label (``预算数|2000``), a grouped amount
+    follows a sum of money in words (``…元|4,773,630,000``). A text layer that lost its line breaks runs rows together so."""
+    cuts = {m.end() for m in _GROUPED_END.finditer(part)}
+    cuts.update(m.end() for m in _grouped_then_words().finditer(part))
+    cuts.update(m.start() for m in _ITEM_AFTER_NUMBER.finditer(part))
+    cuts.update(m.end() for m in _unit_then_grouped().finditer(part))
+    label = _LABEL_THEN_NUMBER.match(part)
+    if label and (classify_exact(label.group(1)) is not None or (
+            label.group(1)[0].isdigit() and classify(label.group(1)) is not None)):
+        cuts.add(label.end(1))  # a header's last label and the first row's code (预算数|2000, 114预算|05)
+    bounds = sorted({0, len(part), *cuts})
+    return [part[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
+
+
+#: The number before a cut: digits, perhaps with separators, perhaps ending at its point or a comma.
+_NUMBER_HEAD = re.compile(r"\d[\d,]*[.,]?$")
+#: The number after a cut.
+_NUMBER_TAIL = re.compile(r"[\d,]*\d(?:\.\d+)?")
+#: A number written with thousands separators, every group whole.
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+#: An opening bracket the text before a cut leaves open, and the closing one after it.
+_OPEN = re.compile(r"[(（][^()（）\s]*$")
+_CLOSE = re.compile(r"[^()（）\s]*[)）]")
+
+
+def _cut_token(text: str, i: int) -> bool:
+    """Whether the line break the normalizer removed at ``i`` fell inside one token, which
+    no row boundary does: a number whose halves make one grouped number that the first half
+    alone is not (``13,628,96`` / ``5.89``, ``25,`` / ``754,899.39``) or that was cut after its
+    point (``95.`` / ``10``), or a bracket the first half opens and the second closes."""
+    before, after = text[max(0, i - 24):i], text[i:i + 24]
+    head, tail = _NUMBER_HEAD.search(before), _NUMBER_TAIL.match(after)
+    if head and tail:
+        whole = head.group() + tail.group()
+        if head.group().endswith(".") and "." not in head.group()[:-1] and "," not in tail.group():
+            return True
+        if _GROUPED.fullmatch(whole) and not _GROUPED.fullmatch(head.group()):
+            return True
+    return bool(_OPEN.search(before) and _CLOSE.match(after))
+
+
+def _word_across(text: str, i: int) -> bool:
+    """Whether a word goes on across position ``i``: Chinese characters on both sides (维修维 /
+    护次数) or a number's digits (``4`` / ``0``), so a page footer the normalizer removed there cut the word; a page marker removed
+    between a row's words and its number (``业务工作专项`` / ``938.8``) cut no word."""
+    a, b = text[i - 1], text[i]
+    return bool(_HAN_START.match(a) and _HAN_START.match(b)) or (a.isdigit() and (b.isdigit() or b in ".,%"))
+
+
+def _line_before(source: str, end: int) -> int:
+    """How long the source line ending at ``end`` is, without its blanks at either end."""
+    return len(source[source.rfind("\n", 0, end) + 1:end].strip(SPACES))
+
+
 def _cells_of(text: str, span: _Span, joined: list[str] | None = None) -> list[Cell]:
     """The cells of one line: space-separated, or cut at labels when it has no spaces;
     words a stray space cut apart are joined back (and listed in ``joined``)."""
     out: list[Cell] = []
     pos = span.start
     for part in _GAP.split(text[span.start:span.end]):
-        if part:
-            lo = text.index(part, pos)
-            out.append(Cell(text=part, start=lo, end=lo + len(part)))
-            pos = lo + len(part)
+        for piece in _glued_pieces(part):
+            if piece:
+                lo = text.index(piece, pos)
+                pos = lo + len(piece)
+                number = _NUMBER_THEN_MARK.match(piece)
+                piece = number.group(1) if number else piece
+                out.append(Cell(text=piece, start=lo, end=lo + len(piece)))
     cut: list[Cell] = []
     for cell in _attach_notes(_rejoin_words(out, text, [] if joined is None else joined), text):
         cut.extend(_cut_fused(cell) if len(cell.text) > LOOSE_LABEL_CHARS else [cell])
@@ -127,6 +234,8 @@ def _cells_of(text: str, span: _Span, joined: list[str] | None = None) -> list[C
 
 #: A part of a word a stray space cut off: Han characters (and brackets) only.
 _HAN_PART = re.compile(r"^[\u4e00-\u9fff（）()]+$")
+#: A year (西元 or 民国) that may open a header label: ``2024预算数``, ``114预算``.
+_YEAR_PART = re.compile(r"^\d{2,4}$")
 #: The most parts a label may have been cut into.
 MAX_LABEL_PARTS = 3
 
@@ -153,6 +262,10 @@ def _rejoin_words(cells: list[Cell], text: str, joined_words: list[str]) -> list
             if classify_exact(word) is not None and not any(classify_exact(c.text) for c in parts):
                 joined = parts
                 break
+        if joined is None and i + 1 < len(cells) and out and _YEAR_PART.match(cells[i].text) \
+                and text[cells[i].end:cells[i + 1].start] == " " and classify_exact(out[-1].text) is not None \
+                and (lab := classify_exact(cells[i + 1].text)) is not None and lab.role == "amount":
+            joined = cells[i:i + 2]  # a year spaced off its header label (单价 114 预算: 114预算)
         if joined is None and i + 1 < len(cells) and len(cells[i].text) == 1 and _HAN_PART.match(cells[i].text) \
                 and classify_exact(cells[i].text) is None and _HAN_PART.match(cells[i + 1].text) \
                 and text[cells[i].end:cells[i + 1].start] == " " and classify_exact(cells[i + 1].text) is None:
@@ -282,6 +395,15 @@ def _is_category(text: str) -> bool:
     return label is not None and label.role == "category"
 
 
+#: A code opening a row of a coded table: two to four digits, no separators (05, 2018).
+_ROW_CODE = re.compile(r"^\d{2,4}$")
+
+
+def _is_unit_note(text: str) -> bool:
+    """A cell that only states the table's money unit (``单位:元``, ``金额单位：万元``)."""
+    return bool(re.fullmatch(r"(?:金额)?单位[:：]?\s*(?:" + "|".join(map(re.escape, money_units())) + ")", text))
+
+
 def _split_stream(cells: list[Cell], long: bool) -> list[list[Cell]]:
     """Rows of a long run of cells.
 
@@ -290,10 +412,14 @@ def _split_stream(cells: list[Cell], long: bool) -> list[list[Cell]]:
     following anything but a category, at words following a run of two or more
     labels (a header row ends) and, in a ``long`` run (many rows on one line), at
     words following a number. Labels in a run otherwise stay together (a header row).
+    Where the run holds a code column's label (编号, 科目编码), a code standing right before
+    those words opens the row with them (``… 41,500 2011 办公用品费``): rows start with their codes.
     """
+    coded = any((lab := classify_exact(c.text)) is not None and lab.role == "serial" for c in cells)
     rows: list[list[Cell]] = [[]]
     for cell in cells:
         row = rows[-1]
+        header_run = False
         if row:
             prev, text = row[-1].text, cell.text
             label = _is_label(text)
@@ -305,7 +431,10 @@ def _split_stream(cells: list[Cell], long: bool) -> list[list[Cell]]:
                 header_run = (len(row) >= 2 and all(_is_label(c.text) and not _is_category(c.text) for c in row[-2:])
                               and not _is_loose_label(text))
                 new = ((long and bool(_NUMBER.match(prev))) or header_run) and not _NUMBER.match(text)
-            if new:
+            new = new or (len(row) == 1 and _is_unit_note(prev))  # a unit note (单位:元) opening the run stands above the table
+            if new and coded and len(row) > 1 and _ROW_CODE.match(prev) and not header_run:
+                rows.append([row.pop()])  # the code opens the row its words begin
+            elif new:
                 rows.append([])
         rows[-1].append(cell)
     return [r for r in rows if r]
@@ -376,7 +505,7 @@ def text_rows(doc: Document, skip: list[tuple[int, int]], spaced: list[str] | No
     for k, span in enumerate(lines):
         if k not in near or span.end <= span.start or any(a <= span.start < b for a, b in skip):
             continue
-        cells = _cells_of(doc.text, span, spaced)
+        cells = _split_repeated(_cells_of(doc.text, span, spaced), doc.warnings)
         if not cells:
             continue
         if prev is not None and rows and _footer_between(doc, prev.end, span.start):
@@ -391,6 +520,38 @@ def text_rows(doc: Document, skip: list[tuple[int, int]], spaced: list[str] | No
         prev = span
         rows.extend(_split_stream(cells, len(cells) > LONG_STREAM_CELLS) if len(cells) > STREAM_CELLS else [cells])
     return _join_fragments(rows, doc.text)
+
+
+#: A number cell an amount repeated in the next column may be read from: three digits or more.
+_AMOUNT = re.compile(r"\d[\d,]{2,}(?:\.\d+)?")
+#: What may follow the repeated amount inside the fused cell: words, or a code (no leading 0).
+_AFTER_REPEAT = re.compile(r"[\u4e00-\u9fff]|[1-9]\d+$")
+
+
+def _split_repeated(cells: list[Cell], warnings: list[str]) -> list[Cell]:
+    """Cells where an amount repeated from the cell before it (单价 then 预算数 of one item, 预算数
+    then 执行数) ran into the next row's code or name with no separator: ``5000 | 50002018 资讯服务费``
+    when a converter also stripped the thousands separators that would have shown the cut. The
+    cell is cut after the repeated amount when what follows is words, or a code followed by
+    words; each cut is a guess and is said in ``warnings``."""
+    out: list[Cell] = []
+    for k, cell in enumerate(cells):
+        prev = out[-1].text if out else ""
+        rest = cell.text[len(prev):]
+        nxt = cells[k + 1].text if k + 1 < len(cells) else ""
+        if (_AMOUNT.fullmatch(prev) and cell.text.startswith(prev) and rest and _AFTER_REPEAT.match(rest)
+                and (not rest[0].isdigit() or _HAN_START.match(nxt))):
+            cut = cell.start + len(prev)
+            out.append(Cell(text=prev, start=cell.start, end=cut))
+            out.append(Cell(text=rest, start=cut, end=cell.end))
+            warnings.append(f"budget: {cell.text!r} read as {prev} | {rest} (the amount before it repeated, "
+                            "run into the next cell)")
+            continue
+        out.append(cell)
+    return out
+
+
+_HAN_START = re.compile(r"[\u4e00-\u9fff]")
 
 
 def looks_like_budget(rows: list[list[Cell]]) -> bool:

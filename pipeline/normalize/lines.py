@@ -25,6 +25,7 @@ from pathlib import Path
 
 from gongwen import lexicon
 from gongwen.normalize.edits import Edit
+from gongwen.tokenize import cut
 
 HERE = Path(__file__).resolve().parent
 
@@ -252,14 +253,44 @@ def wrap_width(lines: list[str]) -> int | None:
     return width if near >= max(WIDTH_MIN_LINES, WIDTH_SHARE * len(long)) else None
 
 
+#: A comparator ending a line: ``>`` closes brackets too (LINE_FINAL), but before a number
+#: on the next line of a page cut at its width it is the number's comparator.
+COMPARATOR_CUT = re.compile(r"[^<>]>$")
+
+
+#: How many characters either side of a line break are segmented to see whether it cuts a word.
+CUT_CONTEXT = 6
+
+
+def _cuts_a_word(a: str, b: str) -> bool:
+    """Whether the break between line ``a`` and line ``b`` falls inside one of the dictionary's
+    words (``…39.30 其`` / ``中:公车购置``: 其中): on a page cut at its width, what opens ``b``
+    then only looks like a heading or label (``中:``), its first characters belonging to the
+    word ``a`` broke off. Dictionary words only (no HMM guesses at unknown words)."""
+    if not (a and b and "\u4e00" <= a[-1] <= "\u9fff" and "\u4e00" <= b[0] <= "\u9fff"):
+        return False
+    tail = a[-CUT_CONTEXT:]
+    pos = 0
+    for word in cut(tail + b[:CUT_CONTEXT], hmm=False):
+        if pos < len(tail) < pos + len(word):
+            return True
+        pos += len(word)
+        if pos >= len(tail):
+            return False
+    return False
+
+
 def _continues(a: str, b: str, width: int | None = None) -> bool:
     """Whether line ``b`` continues the sentence line ``a`` breaks off (``width``: the page's
     line width, when it has one: a full-width line ends where the page did, not a title)."""
     a_s = a.strip(SPACES)
+    full = bool(width) and len(a_s) >= (width or 0) - 1
+    if full and COMPARATOR_CUT.search(a_s) and b.lstrip(SPACES)[:1].isdigit():
+        return True  # a full-width line cut between a comparator and its number (``>`` / ``92%``)
     if a_s[-1] in LINE_FINAL or NEVER_CONTINUED.match(a):
         return False
-    if width and len(a_s) >= width - 1:
-        return not line_head().match(b)
+    if full:
+        return not line_head().match(b) or _cuts_a_word(a_s, b.lstrip(SPACES))
     if len(a_s) < TITLE_MAX:
         return False
     if len(a_s) < PLAIN_TITLE_MAX and not FRAGMENT_SIGN.search(a_s):
@@ -269,6 +300,18 @@ def _continues(a: str, b: str, width: int | None = None) -> bool:
         return False
     # a long line opened by a marker is a list item and may continue; a short one is a heading
     return True
+
+
+def _space_at_cut(line: str, nxt: str, width: int) -> bool:
+    """Whether a page cut at its ``width`` fell next to a space that stood in the text: the
+    line, its one trailing blank counted, runs to the full width (or the next line opens
+    with one blank after a full line). Table cells written as text are kept apart by such a
+    space (``…年度任务 地情经费 49.8``, ``12 13 14``); joined without it, two cells become one."""
+    if len(line) < width:
+        return False
+    if line.endswith(" ") and not line.endswith("  "):
+        return True
+    return nxt.startswith(" ") and not nxt.startswith("  ") and not line.endswith(" ")
 
 
 def join_broken_lines(text: str) -> list[Edit]:
@@ -291,6 +334,8 @@ def join_broken_lines(text: str) -> list[Edit]:
             indent = len(nxt) - len(nxt.lstrip(SPACES))
             a, b = body[-1], nxt[indent]
             rep = " " if a.isascii() and a.isalpha() and b.isascii() and b.isalpha() else ""
+            if width and _space_at_cut(line, nxt, width):
+                rep = " "
             edits.append(Edit(pos + len(body), end + 1 + indent, rep))
         pos = end + 1
     return edits

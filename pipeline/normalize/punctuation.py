@@ -156,8 +156,13 @@ def _spaced_row(line: str) -> bool:
     return len(fields) >= SPACED_FIELDS and sum(map(len, fields)) / len(fields) <= SPACED_FIELD_MEAN
 
 
+#: A cell of a table pasted one cell a line, closed by its bar (``产出指标 |``): no prose, and a
+#: mark put after its bar would hide the bar that ends the cell from the tables stage.
+_BAR_CELL = re.compile(r"[^|\s][ \t\u3000]*\|$")
+
+
 def _prose(line: str) -> bool:
-    return not (is_cell(line) or is_table_row(line) or _spaced_row(line))
+    return not (is_cell(line) or is_table_row(line) or _spaced_row(line) or _BAR_CELL.search(line))
 
 
 #: A line this long with cell separators in it is a document run into one line, tables and all,
