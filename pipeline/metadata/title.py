@@ -74,7 +74,8 @@ def _ends_in_genre(title: str) -> bool:
     """Does the title end in a genre word (…议事规则, …绩效目标表), a trailing
     parenthesis aside (``(2021年度)``, ``(试行)``)?"""
     core = _TRAILING_PAREN.sub("", title).strip()
-    return core.endswith(cues("genre_end"))
+    # 本规则, 本办法: the text naming itself at the end of a sentence, not a title
+    return core.endswith(cues("genre_end")) and not any(core.endswith("本" + g) for g in cues("genre_end"))
 
 
 def _runin(line: str) -> str | None:
@@ -113,7 +114,9 @@ class _Candidate:
     score: float
 
 
-def find_title(text: str, source_text: str = "") -> Title:
+def find_title(text: str, source_text: str = "", guessed: frozenset[int] = frozenset()) -> Title:
+    """The title of ``text``; ``guessed`` are the indices of marks the normalizer guessed
+    (:mod:`gongwen.normalize.guessed`), which :func:`_scan` does not count."""
     for pos, raw in _lines(text[:3000]):
         for key in cues("header"):
             m = re.match(rf"\s*{key}\s*[：:]\s*(.+?)\s*$", raw)
@@ -124,7 +127,7 @@ def find_title(text: str, source_text: str = "") -> Title:
         m = re.search(pattern, head)
         if m:
             return Title(m.group(1), (m.start(1), m.end(1)))
-    found = _scan(text)
+    found = _scan(text, guessed)
     if found is not None:
         return found
     for pattern in cues("infobox"):
@@ -134,7 +137,43 @@ def find_title(text: str, source_text: str = "") -> Title:
     return Title(None, None)
 
 
-def _scan(text: str) -> Title | None:
+#: Guessed marks a line is judged without: sentence marks anywhere, a colon at the line's end
+#: (a restored ``、`` after a list number or ``：`` after a field name is kept: it reads right).
+_UNCOUNTED = set("。，,；;！!？?")
+_UNCOUNTED_END = set("：:")
+
+
+#: A line in which the restorer saw this many clause ends is a sentence (为加强管理，规范程序，
+#: 制定本规则), not a headline it split once (某县以三联三促，提升治理水平).
+SENTENCE_CLAUSES = 2
+#: A line shorter than this before a guessed closing colon is a lead-in label (主要职责：), the
+#: colon reading right; a longer one is a title the restorer took for a lead-in.
+_LABEL_MAX = 6
+
+
+def _kept(line: str, start: int, guessed: frozenset[int]) -> list[int]:
+    """The text indices of the characters of ``line`` (at ``start``) that count: all but
+    its guessed sentence marks."""
+    last = len(line) - 1 if len(line) > _LABEL_MAX else -1
+    return [start + k for k, ch in enumerate(line)
+            if start + k not in guessed or not (ch in _UNCOUNTED or (k == last and ch in _UNCOUNTED_END))]
+
+
+def _bare_numbered(line: str) -> bool:
+    """A line opening with a bare Chinese numeral that is no number word (``四讨论通过…``):
+    in a text that lost its punctuation, a list item whose 、 or brackets went too."""
+    from gongwen.structure.unpunctuated import NUMBER_WORD, NUMERALS
+
+    return len(line) > 2 and line[0] in NUMERALS and line[1] not in NUMBER_WORD
+
+
+def _span(kept: list[int], at: int, length: int) -> tuple[int, int]:
+    """The text span of ``length`` characters from ``at`` of a line read through :func:`_kept`."""
+    at = min(max(at, 0), len(kept) - 1)
+    return kept[at], kept[min(at + max(length, 1), len(kept)) - 1] + 1
+
+
+def _scan(text: str, guessed: frozenset[int] = frozenset()) -> Title | None:
     """The best title line among the first lines of the text.
 
     Every line up to the body is a candidate, scored by its shape: a line ending in a
@@ -147,6 +186,17 @@ def _scan(text: str) -> Title | None:
     only a genre-ending line counts after it.
     """
     cands: list[_Candidate] = []
+
+    def clause_inside(span: tuple[int, int]) -> bool:
+        """Did the restorer see a clause end inside a run-in title's span (为贯彻…，根据有关规定)?
+        A title line's own break proves where it ends; a run-in title's end is a guess that a
+        guessed ， or 。 before it contradicts."""
+        return any(i in guessed and text[i] in _UNCOUNTED for i in range(*span))
+
+    def clauses_inside(kept: list[int]) -> int:
+        """How many clause ends the restorer saw inside a line (between its kept characters)."""
+        return sum(1 for i in range(kept[0], kept[-1]) if i in guessed and text[i] in _UNCOUNTED) if guessed else 0
+
     seen = 0
     gazette = False  # after a gazette order's header the order's own prose precedes the title
     prose = False
@@ -170,6 +220,13 @@ def _scan(text: str) -> Title | None:
         if len(cells) > 2 and sum(1 for c in cells if c) == 1 and cells[0]:
             line = cells[0]  # a flattened table's caption row: `东莞市…批复表 | |||||`
         start = pos + raw.index(line[0])
+        # a guessed mark is no evidence for or against a title line (the restorer puts a
+        # 。 after a title as readily as after a sentence): the line is judged without them
+        kept = _kept(line, start, guessed) if guessed else list(range(start, start + len(line)))
+        if len(kept) < len(line):
+            line = "".join(text[i] for i in kept)
+            if not line:
+                continue
         if chapter_pending:
             chapter_pending = False
             if 2 <= len(line) <= 16 and not any(ch in _SENTENCE for ch in line):
@@ -200,48 +257,51 @@ def _scan(text: str) -> Title | None:
         if line in cues("form_label"):
             skip_value = True
             continue
-        if any(s in line for s in cues("skip_line")) or (len(line) <= 2 and not is_first) \
+        if any(s in _strip(line) for s in cues("skip_line")) or (len(line) <= 2 and not is_first) \
                 or _ENCLOSED.match(line) or any(re.match(p, line) for p in cues("signature")):
             continue
         stripped = _strip(line)
         if _FURNITURE.match(stripped) and not _headline(stripped):
             continue
-        if _NUMBERED.match(stripped):
+        if _NUMBERED.match(stripped) or (guessed and _bare_numbered(stripped)):
             # a sharing site's page marker (1、) before the title run in with the body
             lead = _CHUNK_MARK.sub("", stripped) if not cands and not prose else stripped
             lead = "" if lead == stripped else lead
             runin = lead and (_repeated(lead) or _runin(lead))
             if runin:
-                offset = start + max(line.find(runin), 0)
-                cands.append(_Candidate(runin, (offset, offset + len(runin)), 2.5))
+                span = _span(kept, line.find(runin), len(runin))
+                if not clause_inside(span):
+                    cands.append(_Candidate(runin, span, 2.5))
             break
         if stripped.endswith((":", "：")) and len(stripped) <= 40 and not any(ch in stripped for ch in "。，,"):  # a lead-in (…职责其主要职责是:): only a run-in title
             runin = _runin(stripped)
             if runin:
-                offset = start + max(line.find(runin), 0)
-                cands.append(_Candidate(runin, (offset, offset + len(runin)), 2.5))
+                span = _span(kept, line.find(runin), len(runin))
+                if not clause_inside(span):
+                    cands.append(_Candidate(runin, span, 2.5))
             continue
         bare = _clean(stripped)
         genre = _ends_in_genre(bare)
         if 2 <= len(bare) <= 40 and not any(ch in _SENTENCE for ch in bare) \
-                and not bare.startswith(("【", "[", "——", "-")):
+                and not bare.startswith(("【", "[", "——", "-")) and clauses_inside(kept) < SENTENCE_CLAUSES:
             if re.search(r"[ \u3000]{2,}", bare):  # 主  任  张三: a name list, not a title
                 continue
             if prose and (not genre or len(_TRAILING_PAREN.sub("", bare)) < 6):
                 continue  # a short line after prose: a sub-heading (主要职责) or a signature
             runin = None if genre else _runin(bare)
             if runin:  # 项目支出绩效目标表(2023年度)填报单位：…: the caption, not the row
-                offset = start + max(line.find(runin), 0)
-                cands.append(_Candidate(runin, (offset, offset + len(runin)), 2.5))
+                span = _span(kept, line.find(runin), len(runin))
+                if not clause_inside(span):
+                    cands.append(_Candidate(runin, span, 2.5))
             elif len(bare) >= 3 or is_first:
-                offset = start + line.find(bare[:2]) if bare[:2] in line else start
                 cands.append(_Candidate(re.sub(r"[ \u3000]+", " ", bare),
-                                        (offset, offset + len(bare)), 3.0 if genre else 1.0))
+                                        _span(kept, line.find(bare[:2]), len(bare)), 3.0 if genre else 1.0))
             continue
         runin = _runin(stripped)
         if runin:
-            offset = start + max(line.find(runin), 0)
-            cands.append(_Candidate(runin, (offset, offset + len(runin)), 2.5))
+            span = _span(kept, line.find(runin), len(runin))
+            if not clause_inside(span):
+                cands.append(_Candidate(runin, span, 2.5))
         if len(line) > 40 or any(ch in line for ch in "。，,；"):
             if cands and not gazette:
                 break  # prose: the title, if any, came before

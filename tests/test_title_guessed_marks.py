@@ -1,0 +1,74 @@
+"""The title of a text whose punctuation was restored: a mark the normalizer guessed is
+no evidence for or against a title line (gongwen.normalize.guessed, metadata.title).
+Texts written for these tests."""
+
+from __future__ import annotations
+
+from array import array
+
+import pytest
+
+from gongwen.metadata import find_title
+from gongwen.normalize.guessed import guessed_marks, without
+
+
+def _guess(text: str) -> frozenset[int]:
+    """Every sentence mark and colon of ``text`` as a guess (a fully restored text)."""
+    return frozenset(i for i, ch in enumerate(text) if ch in "，。；：")
+
+
+BODY = "为了加强档案保密管理，保障档案实体和信息安全，根据有关法律法规，制定本制度。"
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    # the restorer closed the title line with a full stop
+    (f"青松县档案馆保密工作制度。\n{BODY}\n第一条 本馆人员应当遵守保密纪律。", "青松县档案馆保密工作制度"),
+    # ... or put a comma inside a headline
+    ("青松县以三联三促，提升基层治理水平。\n近年来，青松县坚持党建引领，全面推进基层治理，"
+     "打造了一批有特色、有影响的工作品牌，群众满意度持续提升，各项工作走在全市前列。", "青松县以三联三促提升基层治理水平"),
+    # line breaks lost too: the title runs into the first sentence behind a guessed comma
+    (f"青松县档案馆保密工作制度，{BODY}\n第一条 本馆人员应当遵守保密纪律。", "青松县档案馆保密工作制度"),
+    # a title line the restorer took for a lead-in
+    ("红旗村党支部、村委会联席会议制度：\n一、参加人员：村党支部和村委会全体成员。", "红旗村党支部、村委会联席会议制度"),
+])
+def test_guessed_marks_do_not_hide_a_title(text: str, title: str) -> None:
+    assert find_title(text, guessed=_guess(text)).text == title
+
+
+def test_a_short_label_keeps_its_guessed_colon() -> None:
+    text = "宣传科\n主要职责：\n（一）负责全县宣传思想工作的规划和指导，组织理论学习。"
+    assert find_title(text, guessed=_guess(text)).text == "宣传科"
+
+
+def test_a_guessed_clause_end_inside_a_run_in_title_refuses_it() -> None:
+    text = "为加强机关管理，规范议事程序，根据有关规定，制定本规则。\n一、会议每月召开一次。"
+    assert find_title(text, guessed=_guess(text)).text is None
+
+
+def test_a_bare_numeral_opens_a_list_item_in_a_restored_text() -> None:
+    text = "四讨论通过由县政府制定的重要规范性文件；\n（五）听取各部门的重要工作情况汇报；"
+    assert find_title(text, guessed=_guess(text)).text is None
+
+
+def test_the_title_span_points_into_the_text() -> None:
+    text = f"青松县档案馆保密工作制度。\n{BODY}"
+    span = find_title(text, guessed=_guess(text)).span
+    assert span is not None and text[span[0]:span[1]] == "青松县档案馆保密工作制度"
+
+
+def test_a_site_label_run_into_the_title_is_dropped() -> None:
+    text = "简介青松县宣传科职责其主要职责是:\n1、负责全县宣传思想工作的规划和指导,组织理论学习。"
+    assert find_title(text).text == "青松县宣传科职责"
+
+
+def test_guessed_marks_are_those_the_source_lacks() -> None:
+    source = "甲乙丙,丁"
+    text = "甲乙。丙，丁"  # 。 inserted (maps onto 丙), the source's comma made full-width
+    offsets = array("i", [0, 1, 2, 2, 3, 4, 5])
+    assert guessed_marks(text, source, offsets) == frozenset({2})
+    assert guessed_marks(text, source, array("i")) == frozenset()  # no offset map: nothing known
+
+
+def test_without_maps_back() -> None:
+    view, index = without("甲。乙，丙", frozenset({1, 3}))
+    assert view == "甲乙丙" and index == [0, 2, 4, 5]
