@@ -21,6 +21,9 @@ CASES = [
     # a law-form text abbreviating its organ, with the place inside the organ's name (Taiwan too)
     (f"第1条\n本规程依法订定之。\n第2条\n澎湖县望安乡公所(以下简称本所)置乡长一人。{BODY}", "望安乡", "澎湖县望安乡公所"),
     (f"第一条\n台中市政府文化委员会(以下简称本会)委员会议依本规则行之。{BODY}", "台中市", "台中市政府文化委员会"),
+    # the same with the brackets stripped (a blank left where they stood, or none)
+    (f"第1条\n本规程依法订定之。\n第2条\n澎湖县望安乡公所 以下简称本所 置乡长一人。{BODY}", "望安乡", "澎湖县望安乡公所"),
+    (f"第一条 台中市政府文化委员会以下简称本会委员会议依本规则行之。{BODY}", "台中市", "台中市政府文化委员会"),
     # a budget form's fields
     (f"项目支出绩效目标表\n项目名称 道路维修\n预算单位: 红石县龙潭镇人民政府\n金额单位:万元\n{BODY}", "龙潭镇", "红石县龙潭镇人民政府"),
     ("部门整体支出绩效目标表\n部门(单位)名称 | 中共柳河市委政策研究室 | ||||\n年度总体目标 | 完成调研任务 |",

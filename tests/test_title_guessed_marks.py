@@ -72,3 +72,9 @@ def test_guessed_marks_are_those_the_source_lacks() -> None:
 def test_without_maps_back() -> None:
     view, index = without("甲。乙，丙", frozenset({1, 3}))
     assert view == "甲乙丙" and index == [0, 2, 4, 5]
+
+
+def test_a_header_field_whose_colon_was_stripped_names_the_title() -> None:
+    text = "标题三、青松县龙潭乡公所组织自治条例\n第一条 本自治条例依有关规定，制定之。"
+    assert find_title(text, guessed=_guess(text)).text == "青松县龙潭乡公所组织自治条例"
+    assert find_title(text).text != "青松县龙潭乡公所组织自治条例"  # a text with its own marks needs the colon

@@ -118,8 +118,10 @@ def find_title(text: str, source_text: str = "", guessed: frozenset[int] = froze
     """The title of ``text``; ``guessed`` are the indices of marks the normalizer guessed
     (:mod:`gongwen.normalize.guessed`), which :func:`_scan` does not count."""
     for pos, raw in _lines(text[:3000]):
+        # in a text that lost its punctuation the field's colon may be gone (标题五、…条例)
+        colon = "[：:]?" if guessed else "[：:]"
         for key in cues("header"):
-            m = re.match(rf"\s*{key}\s*[：:]\s*(.+?)\s*$", raw)
+            m = re.match(rf"\s*{key}\s*{colon}\s*(.+?)\s*$", raw)
             if m:
                 return Title(_strip(m.group(1)), (pos, pos + len(raw)))
     head = text[:800]
