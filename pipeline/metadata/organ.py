@@ -91,12 +91,17 @@ def title_area(title: str | None) -> str | None:
     a headline ``如东:以…`` — the document is that area's."""
     if not title:
         return None
-    from gongwen.metadata.place import leading_area
+    from gongwen.metadata.place import dictionary_tag, leading_area
+    from gongwen.tokenize import cut
 
     t = _YEAR_PREFIX.sub("", title.strip())
     m = re.match(r"([\u4e00-\u9fffA-Z]{2,8})[:：]", t)
     if m and is_place_word(m.group(1)):
         return m.group(1)
+    # the same headline with its colon stripped (如东以…): a place word, then a preposition
+    words = cut(t)
+    if len(words) > 1 and is_place_word(words[0]) and dictionary_tag(words[1][:1]) == "p":
+        return words[0]
     return leading_area(t)
 
 

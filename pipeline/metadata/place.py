@@ -79,7 +79,7 @@ def place_names(text: str) -> list[str]:
                 or name.startswith(vocab("generic_prefix")):  # 省区市 is a list of kinds, not a name
             continue
         # 曹县, 鄞州: a two-character name only as a whole place word opening a phrase (not 和|县)
-        if len(name) < 3 and not (name == tok and (_dictionary_tag(name) == "ns" or name in divisions.by_name())
+        if len(name) < 3 and not (name == tok and (dictionary_tag(name) == "ns" or name in divisions.by_name())
                                   and not (i + 1 < len(tokens) and tokens[i + 1][:1] in "省市区县镇乡州旗")  # 红旗|区委
                                   and (start == 0 or text[start - 1] in NAME_OPENERS)):
             continue
@@ -220,7 +220,7 @@ NAME_TAGS = frozenset({"ns", "nr", "nz", "nt", ""})
 
 
 @cache
-def _dictionary_tag(word: str) -> str:
+def dictionary_tag(word: str) -> str:
     """The word's tag in jieba's dictionary, ``""`` when it has none. One search of the
     file per word asked (a few per document): cheaper than indexing all 350k entries."""
     m = re.search(rf"^{re.escape(word)} \d+ (\S+)$", dictionary(), re.MULTILINE)
@@ -232,7 +232,7 @@ def is_place_word(word: str) -> bool:
     name jieba's dictionary tags as a place (``如东``)?"""
     if word.endswith(vocab("region_suffix")) and not _no_area(word) and len(word) >= 3:
         return True
-    return _dictionary_tag(word) == "ns"
+    return dictionary_tag(word) == "ns"
 
 
 def split_names(text: str, kind: str) -> list[str]:
@@ -254,7 +254,7 @@ def split_names(text: str, kind: str) -> list[str]:
             continue
         if start > 0 and text[start - 1] not in NAME_OPENERS:
             continue
-        if _dictionary_tag(tok) not in NAME_TAGS:  # 指导 is a verb, 云岭 a place name
+        if dictionary_tag(tok) not in NAME_TAGS:  # 指导 is a verb, 云岭 a place name
             continue
         name = tok + kind
         if _no_area(name) or name[0] in "全各我本该" or name.startswith(generic):
