@@ -78,3 +78,32 @@ def test_a_header_field_whose_colon_was_stripped_names_the_title() -> None:
     text = "标题三、青松县龙潭乡公所组织自治条例\n第一条 本自治条例依有关规定，制定之。"
     assert find_title(text, guessed=_guess(text)).text == "青松县龙潭乡公所组织自治条例"
     assert find_title(text).text != "青松县龙潭乡公所组织自治条例"  # a text with its own marks needs the colon
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    # a site printed the title twice; breaks and marks lost, the restorer's guesses around it
+    ("红旗镇党委会议制度红旗镇党委会议制度。\n一、召开时间\n原则上每周召开一次，由书记主持。", "红旗镇党委会议制度"),
+    # the first sentence opens with a date: the title ends where it starts
+    ("青松党员队伍持续壮大6月30日记者从县委组织部获悉，全县党员总数比上年增加，结构持续优化。",
+     "青松党员队伍持续壮大"),
+    ("概况2021年青松县委员会共发展党员12名，其中女党员5名，占比逐年提高，结构持续优化。", "概况"),
+    # a clause before the date is no title
+    ("截至2021年底全县共有党员一万余名，比上年增加，结构持续优化，基层组织不断巩固。", None),
+])
+def test_a_title_run_into_its_text_ends_where_shape_proves(text: str, title: str | None) -> None:
+    assert find_title(text, guessed=_guess(text)).text == title
+
+
+def test_a_chapter_name_ends_at_the_first_section_run_in_after_it() -> None:
+    text = "第三章 组织工作第一节 机构设置1990年设办公室，增设干部科、组织科。"
+    assert find_title(text).text == "组织工作"
+    # a chapter of articles is a law's: its name is no title
+    assert find_title("第五章 议事规则第二十三条 委员会会议每年至少召开一次。").text != "议事规则"
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("附件2 部门整体支出绩效评价基础数据表 填报单位 单位万元 编制数 实有人数", "部门整体支出绩效评价基础数据表"),
+    ("项目绩效目标表2022年度填报单位红石镇人民政府项目名称道路建设项目属性新增项目", "项目绩效目标表2022年度"),
+])
+def test_a_caption_keeps_its_year_and_drops_its_attachment_label(text: str, title: str) -> None:
+    assert find_title(text).text == title

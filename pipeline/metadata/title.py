@@ -26,6 +26,16 @@ _NUMBERED = re.compile(r"(?:[一二三四五六七八九十]+[、．]|[（(][一
 _FURNITURE = re.compile(r"^(?:[^。，,]{0,8}[：:].{0,20}|[【】\[\]].{0,6})$")
 #: A chapter heading (第四章 组织工作, 第二章 alone with its name on the next line, 第四类 编制工作).
 _CHAPTER = re.compile(r"第\s*(?P<num>[一二三四五六七八九十\d]+)\s*[章类]\s*(?P<name>[^\s\d].{0,15})?$")
+#: The same with the next unit run in after the name when the line breaks were lost
+#: (第四章 组织工作第一节 机构设置…): the name ends at the section or point marker. (A chapter
+#: of articles, 第五章 议事规则第二十三条…, is a law's chapter: the law's title is not its name.)
+_CHAPTER_RUN_ON = re.compile(r"第\s*(?P<num>[一二三四五六七八九十\d]+)\s*[章类]\s*(?P<name>[^\s\d第]{2,15}?)"
+                             r"(?=第\s*[一二三四五六七八九十\d]+\s*节|[一二三四五六七八九十]{1,2}、)")
+#: A title run into a first sentence that opens with a date (鄞州党员队伍结构持续优化7月1日记者…,
+#: 概况2007年…), its marks stripped: the title ends where the date starts.
+_DATED = re.compile(r"([\u4e00-\u9fff]{2,30}?)(?=(?:19|20)\d{2}年|\d{1,2}月\d{1,2}日)")
+#: Characters that make a run a clause, not a title (prepositions, particles, pronouns).
+_NOT_IN_TITLE = set("对由在向把将被从按以为是了我其该")
 #: A line wholly in brackets: a byline (黎某 何某), a date (2018年11月26日), a note.
 _CHUNK_MARK = re.compile(r"^1[、.．]\s*")
 _ENCLOSED = re.compile(r"^[(（][^()（）]*[)）]$")
@@ -83,11 +93,23 @@ def _runin(line: str) -> str | None:
     word (with a year parenthesis after it) that more text follows
     (``卫东区委工作规则 为坚持…``, ``项目支出绩效自评表 (2022年度) 项目名称 …``)."""
     ends = "|".join(re.escape(w) for w in cues("genre_end"))
-    m = re.match(rf"([^\s。，,；;!?！？:：]{{2,36}}?(?:{ends})(?:[(（][^()（）]{{2,10}}[)）])?)"
+    # the year after the genre word stays, bracketed or, its brackets stripped, as 2021年度
+    m = re.match(rf"([^\s。，,；;!?！？:：]{{2,36}}?(?:{ends})(?:[(（][^()（）]{{2,10}}[)）]|(?:19|20)\d{{2}}年度)?)"
                  r"(?=[\s\u3000]*[\u4e00-\u9fff\d(（])", line)
     if m and len(line) - m.end() >= 4:
         return m.group(1).strip()
     return None
+
+
+def _dated(line: str) -> str | None:
+    """The title a line opens with when a dated first sentence runs on after it with no mark
+    between (:data:`_DATED`): a phrase of four characters or more, or a genre word (概况),
+    holding no word of a clause."""
+    m = _DATED.match(line)
+    if m is None or any(ch in _NOT_IN_TITLE for ch in m.group(1)):
+        return None
+    title = m.group(1)
+    return title if len(title) >= 4 or title in cues("genre_end") else None
 
 
 def _repeated(line: str) -> str | None:
@@ -243,7 +265,7 @@ def _scan(text: str, guessed: frozenset[int] = frozenset()) -> Title | None:
         if m:
             cands.append(_Candidate(_strip(m.group(1)), None, 0.5))
             continue
-        m = _CHAPTER.match(line)
+        m = _CHAPTER.match(line) or _CHAPTER_RUN_ON.match(line)
         if m:
             name = (m.group("name") or "").strip()
             if m.group("num") in ("一", "1") or name in cues("generic_chapter"):
@@ -283,6 +305,10 @@ def _scan(text: str, guessed: frozenset[int] = frozenset()) -> Title | None:
                     cands.append(_Candidate(runin, span, 2.5))
             continue
         bare = _clean(stripped)
+        twice = _repeated(bare) if guessed else None
+        if twice and _ends_in_genre(twice):  # the title printed twice, its break lost with its marks
+            cands.append(_Candidate(twice, _span(kept, line.find(twice[:2]), len(twice)), 3.0))
+            continue
         genre = _ends_in_genre(bare)
         if 2 <= len(bare) <= 40 and not any(ch in _SENTENCE for ch in bare) \
                 and not bare.startswith(("【", "[", "——", "-")) and clauses_inside(kept) < SENTENCE_CLAUSES:
@@ -299,7 +325,7 @@ def _scan(text: str, guessed: frozenset[int] = frozenset()) -> Title | None:
                 cands.append(_Candidate(re.sub(r"[ \u3000]+", " ", bare),
                                         _span(kept, line.find(bare[:2]), len(bare)), 3.0 if genre else 1.0))
             continue
-        runin = _runin(stripped)
+        runin = _runin(stripped) or (_dated(stripped) if guessed and not cands and not prose else None)
         if runin:
             span = _span(kept, line.find(runin), len(runin))
             if not clause_inside(span):
