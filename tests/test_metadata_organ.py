@@ -32,6 +32,7 @@ CASES = [
     (f"夯实基层基础\n近年来，石门县以提升组织力为重点，{BODY}", "石门县", "石门县"),
     (f"2020年长丰县国民经济和社会发展统计公报\n2020年，全县上下{BODY}", "长丰县", "长丰县"),
     # an organ that opens the first sentence with 为
+    (f"第四类 编制工作东林县编制委员会办公室为县委工作部门，正科级单位。{BODY}", "东林县", "东林县编制委员会办公室"),
     (f"编制工作\n东林县编制委员会办公室为县委工作部门，正科级单位。{BODY}", "东林县", "东林县编制委员会办公室"),
     # no issuer named: the body whose meetings an item opens with, or that the rules name twice
     (f"为规范决策，制定本规则。一、公司党委会议主要研究以下事项：\n1、{BODY}\n二、会议由书记召集。", None, "公司党委"),

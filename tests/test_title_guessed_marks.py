@@ -107,3 +107,17 @@ def test_a_chapter_name_ends_at_the_first_section_run_in_after_it() -> None:
 ])
 def test_a_caption_keeps_its_year_and_drops_its_attachment_label(text: str, title: str) -> None:
     assert find_title(text).text == title
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("第二章优抚安置泗阳县人民素有拥军优属的传统，各级政府把优抚工作列入重要议程。", "优抚安置"),
+    ("第四类 编制工作曹县编制委员会办公室为县委工作部门，正科级单位，下设三个内设机构。", "编制工作"),
+    ("第三章 组织建设全县共有党员一万余名，基层组织三百余个，组织体系不断健全。", None),
+])
+def test_a_chapter_name_ends_where_the_first_sentence_names_its_place(text: str, title: str | None) -> None:
+    assert find_title(text).text == title
+
+
+def test_a_header_field_after_a_running_head_whose_break_was_lost() -> None:
+    assert find_title("青松乡志标题:三、青松乡公所组织自治条例\n第一条 本条例依法制定之。").text == "青松乡公所组织自治条例"
+    assert find_title("副标题:青松乡公所组织自治条例\n第一条 本条例依法制定之。").text != "青松乡公所组织自治条例"

@@ -277,6 +277,11 @@ def _drop_prefix(name: str) -> str:
     return name
 
 
+#: How far into the first paragraph the title may stand when it ran into the body
+#: (after a chapter's marker: 第四类 编制工作曹县编制委员会办公室为…).
+TITLE_RUN_IN = 12
+
+
 def organization(text: str, title: str | None) -> str | None:
     if bare_place(title):  # an entry about an area (红石镇): its organs are actors in it, not its subject
         return None
@@ -319,6 +324,9 @@ def organization(text: str, title: str | None) -> str | None:
         tried += 1
         if tried > 3:
             break
+        at = para.find(title, 0, len(title) + TITLE_RUN_IN) if title else -1
+        if at >= 0 and len(para) - at - len(title) >= 20:  # the title run into the first sentence
+            para = para[at + len(title):]                  # (its line break lost)
         body = _LEADING_DATE.sub("", re.sub(r"^(?:[【〔][^】〕]*[】〕]|第\s*[一二三四五六七八九十百\d]+\s*条)\s*", "", para))
         # 我们幸福社区党委以…: the organ speaks of itself by name (我镇党委 names none)
         body = re.sub(r"^我们(?=[\u4e00-\u9fff]{3})", "", body)

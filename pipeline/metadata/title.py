@@ -31,6 +31,10 @@ _CHAPTER = re.compile(r"第\s*(?P<num>[一二三四五六七八九十\d]+)\s*[�
 #: of articles, 第五章 议事规则第二十三条…, is a law's chapter: the law's title is not its name.)
 _CHAPTER_RUN_ON = re.compile(r"第\s*(?P<num>[一二三四五六七八九十\d]+)\s*[章类]\s*(?P<name>[^\s\d第]{2,15}?)"
                              r"(?=第\s*[一二三四五六七八九十\d]+\s*节|[一二三四五六七八九十]{1,2}、)")
+#: A chapter's marker and the run of text after it (its name and what ran on after it).
+_CHAPTER_HEAD = re.compile(r"第\s*(?P<num>[一二三四五六七八九十\d]+)\s*[章类]\s*(?=[\u4e00-\u9fff]{8})")
+#: How long a chapter's name before a place's may be.
+PLACE_NAME_AT = 8
 #: A title run into a first sentence that opens with a date (鄞州党员队伍结构持续优化7月1日记者…,
 #: 概况2007年…), its marks stripped: the title ends where the date starts.
 _DATED = re.compile(r"([\u4e00-\u9fff]{2,30}?)(?=(?:19|20)\d{2}年|\d{1,2}月\d{1,2}日)")
@@ -101,6 +105,24 @@ def _runin(line: str) -> str | None:
     return None
 
 
+def _chapter_before_place(line: str) -> re.Match[str] | None:
+    """A chapter's heading run into a text whose first sentence opens with a place's name
+    (第二章优抚安置连云港市人民…, 第四类 编制工作曹县编制委员会办公室为…): the name ends
+    where the place's starts (jieba's first word of the rest is a place word)."""
+    from gongwen.metadata.divisions import by_name
+    from gongwen.metadata.place import is_place_word
+    from gongwen.tokenize import cut
+
+    m = _CHAPTER_HEAD.match(line)
+    if m is None:
+        return None
+    for k in range(2, PLACE_NAME_AT + 1):
+        words = cut(line[m.end() + k:m.end() + k + 12])
+        if words and len(words[0]) >= 2 and (is_place_word(words[0]) or words[0] in by_name()):
+            return _CHAPTER.match(line[:m.end() + k])
+    return None
+
+
 def _dated(line: str) -> str | None:
     """The title a line opens with when a dated first sentence runs on after it with no mark
     between (:data:`_DATED`): a phrase of four characters or more, or a genre word (概况),
@@ -143,7 +165,9 @@ def find_title(text: str, source_text: str = "", guessed: frozenset[int] = froze
         # in a text that lost its punctuation the field's colon may be gone (标题五、…条例)
         colon = "[：:]?" if guessed else "[：:]"
         for key in cues("header"):
-            m = re.match(rf"\s*{key}\s*{colon}\s*(.+?)\s*$", raw)
+            # a running head may run in before the field when the break after it was lost
+            # (南竿乡志标题:…); a subtitle (副标题) is not the title
+            m = re.match(rf"\s*(?:[^\s：:]{{2,8}}?(?<!副))?{key}\s*{colon}\s*(.+?)\s*$", raw)
             if m:
                 return Title(_strip(m.group(1)), (pos, pos + len(raw)))
     head = text[:800]
@@ -265,7 +289,7 @@ def _scan(text: str, guessed: frozenset[int] = frozenset()) -> Title | None:
         if m:
             cands.append(_Candidate(_strip(m.group(1)), None, 0.5))
             continue
-        m = _CHAPTER.match(line) or _CHAPTER_RUN_ON.match(line)
+        m = _CHAPTER.match(line) or _CHAPTER_RUN_ON.match(line) or _chapter_before_place(line)
         if m:
             name = (m.group("name") or "").strip()
             if m.group("num") in ("一", "1") or name in cues("generic_chapter"):
