@@ -121,3 +121,12 @@ def test_a_chapter_name_ends_where_the_first_sentence_names_its_place(text: str,
 def test_a_header_field_after_a_running_head_whose_break_was_lost() -> None:
     assert find_title("青松乡志标题:三、青松乡公所组织自治条例\n第一条 本条例依法制定之。").text == "青松乡公所组织自治条例"
     assert find_title("副标题:青松乡公所组织自治条例\n第一条 本条例依法制定之。").text != "青松乡公所组织自治条例"
+
+
+DUTIES = ("研究和指导基层组织建设；协调、指导党员教育工作，主管党员的管理和发展工作；考察各乡镇和县直各部门的领导班子，"
+          "提出调整、配备的意见和建议；办理县委管理干部的任免、工资、待遇、退休审批手续；指导领导班子的思想作风建设。") * 2
+
+
+def test_an_organ_heading_its_duties_on_a_run_on_line() -> None:
+    assert find_title("泗阳县委组织部贯彻执行上级党组织有关组织工作的方针政策；" + DUTIES).text == "泗阳县委组织部"
+    assert find_title("全县各级党组织贯彻执行上级党组织有关组织工作的方针政策；" + DUTIES).text is None

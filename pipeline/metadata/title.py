@@ -31,6 +31,10 @@ _CHAPTER = re.compile(r"第\s*(?P<num>[一二三四五六七八九十\d]+)\s*[�
 #: of articles, 第五章 议事规则第二十三条…, is a law's chapter: the law's title is not its name.)
 _CHAPTER_RUN_ON = re.compile(r"第\s*(?P<num>[一二三四五六七八九十\d]+)\s*[章类]\s*(?P<name>[^\s\d第]{2,15}?)"
                              r"(?=第\s*[一二三四五六七八九十\d]+\s*节|[一二三四五六七八九十]{1,2}、)")
+#: A first line this long is a text whose line breaks were lost (a page's single paragraph).
+RUN_ON_LINE = 200
+#: The longest organ's name read as a run-in heading.
+ORGAN_MAX = 20
 #: A chapter's marker and the run of text after it (its name and what ran on after it).
 _CHAPTER_HEAD = re.compile(r"第\s*(?P<num>[一二三四五六七八九十\d]+)\s*[章类]\s*(?=[\u4e00-\u9fff]{8})")
 #: How long a chapter's name before a place's may be.
@@ -121,6 +125,27 @@ def _chapter_before_place(line: str) -> re.Match[str] | None:
         if words and len(words[0]) >= 2 and (is_place_word(words[0]) or words[0] in by_name()):
             return _CHAPTER.match(line[:m.end() + k])
     return None
+
+
+def _organ_runin(line: str) -> str | None:
+    """The organ's name a run-on first line opens with when a verb follows it (``湘桥区委组织部
+    贯彻执行…``): an area's organ (its first word a place) named as the page's heading."""
+    from gongwen.metadata.divisions import by_name
+    from gongwen.metadata.place import dictionary_tag, is_organ, is_place_word
+    from gongwen.tokenize import cut
+
+    words = cut(line[:ORGAN_MAX + 8])
+    if not words or not (is_place_word(words[0]) or words[0] in by_name()):
+        return None
+    end, best = 0, None
+    for i, w in enumerate(words[:-1]):
+        end += len(w)
+        if end > ORGAN_MAX:
+            break
+        nxt = dictionary_tag(words[i + 1])
+        if i and is_organ(line[:end]) and (nxt.startswith("v") or nxt == "i"):
+            best = line[:end]
+    return best
 
 
 def _dated(line: str) -> str | None:
@@ -354,6 +379,10 @@ def _scan(text: str, guessed: frozenset[int] = frozenset()) -> Title | None:
             span = _span(kept, line.find(runin), len(runin))
             if not clause_inside(span):
                 cands.append(_Candidate(runin, span, 2.5))
+        elif is_first and len(stripped) >= RUN_ON_LINE:
+            organ = _organ_runin(stripped)
+            if organ:  # 湘桥区委组织部贯彻执行…: an organ's name heading its duties, the break lost
+                cands.append(_Candidate(organ, _span(kept, line.find(organ), len(organ)), 1.0))
         if len(line) > 40 or any(ch in line for ch in "。，,；"):
             if cands and not gazette:
                 break  # prose: the title, if any, came before
