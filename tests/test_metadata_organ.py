@@ -39,6 +39,8 @@ CASES = [
     (f"第三条 市政府常务会议每月召开两次。\n第四条 市政府常务会议由市长召集。{BODY}", None, "市政府"),
     # a headline `地名：以…` whose colon was stripped: the place word before the preposition
     ("泗阳以一镇一品提升基层治理水平\n近年来，泗阳推进基层治理，打造了一批工作品牌。", "泗阳", "泗阳"),
+    # a yearbook entry's label whose brackets were stripped, a blank left before its date
+    (f"宣传工作\n概况 2021年，工委宣传部以{BODY}", None, "工委宣传部"),
     # a news item's informant; a duty text naming one area before its organs
     (f"党员队伍持续优化\n7月1日，记者从区委组织部获悉，{BODY}", None, "区委组织部"),
     (f"负责理论学习工作，配合桃源县委组织部做好党员教育。\n负责网络文化建设工作。{BODY}", "桃源县", None),

@@ -27,6 +27,13 @@ from gongwen.tokenize import cut, dictionary
 __all__ = ["Division", "chain", "chains", "organization", "region"]
 
 HERE = Path(__file__).resolve().parent
+#: What opens a paragraph before its first sentence: an entry's label (【概况】, or with its
+#: brackets stripped a short label set off by a blank before a date: 概况 2013年), an article's
+#: number (第二十三条), perhaps after its chapter run in when the line breaks were lost
+#: (第五章议事规则第二十三条).
+_PARAGRAPH_LABEL = re.compile(r"^(?:[【〔][^】〕]*[】〕]|[\u4e00-\u9fff]{2,8}[ \u3000]+(?=(?:19|20)\d{2}\s*年)"
+                              r"|(?:第\s*[一二三四五六七八九十百\d]+\s*章[\u4e00-\u9fff]{0,8}?)?"
+                              r"第\s*[一二三四五六七八九十百\d]+\s*条)\s*")
 _LEADING_DATE = re.compile(r"^\s*(?:\d{4}\s*年(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日)?|年内|今年|近年来)[,，、\s]*")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CJK_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
@@ -327,7 +334,7 @@ def organization(text: str, title: str | None) -> str | None:
         at = para.find(title, 0, len(title) + TITLE_RUN_IN) if title else -1
         if at >= 0 and len(para) - at - len(title) >= 20:  # the title run into the first sentence
             para = para[at + len(title):]                  # (its line break lost)
-        body = _LEADING_DATE.sub("", re.sub(r"^(?:[【〔][^】〕]*[】〕]|第\s*[一二三四五六七八九十百\d]+\s*条)\s*", "", para))
+        body = _LEADING_DATE.sub("", _PARAGRAPH_LABEL.sub("", para))
         # 我们幸福社区党委以…: the organ speaks of itself by name (我镇党委 names none)
         body = re.sub(r"^我们(?=[\u4e00-\u9fff]{3})", "", body)
         m = re.match(r"([\u4e00-\u9fff()（）]{2,20}?)(?:[（(]简称[^）)]{1,12}[）)])?"
