@@ -130,3 +130,11 @@ DUTIES = ("研究和指导基层组织建设；协调、指导党员教育工作
 def test_an_organ_heading_its_duties_on_a_run_on_line() -> None:
     assert find_title("泗阳县委组织部贯彻执行上级党组织有关组织工作的方针政策；" + DUTIES).text == "泗阳县委组织部"
     assert find_title("全县各级党组织贯彻执行上级党组织有关组织工作的方针政策；" + DUTIES).text is None
+
+
+def test_a_guessed_enumeration_comma_is_left_out_of_the_title() -> None:
+    text = "县、文化旅游局重点工作情况汇报，2022年我局积极推进公共文化服务体系建设，效果显著。"
+    guessed = frozenset(i for i, ch in enumerate(text) if ch in "、，。")
+    assert find_title(text, guessed=guessed).text == "县文化旅游局重点工作情况汇报"
+    kept = "村党支部、村委会联席会议制度\n一、会议每月召开一次。"
+    assert find_title(kept).text == "村党支部、村委会联席会议制度"  # the source's own comma stays

@@ -387,7 +387,14 @@ def _scan(text: str, guessed: frozenset[int] = frozenset()) -> Title | None:
             if cands and not gazette:
                 break  # prose: the title, if any, came before
             prose = True
-    return _best(cands) if cands else None
+    if not cands:
+        return None
+    best = _best(cands)
+    if best.text and best.span and guessed and "、" in best.text:
+        marks = [i for i in range(*best.span) if text[i] == "、"]
+        if marks and all(i in guessed for i in marks):  # 县、文体广新局…汇报: the restorer's, not the title's
+            best = Title(best.text.replace("、", ""), best.span)
+    return best
 
 
 def _best(cands: list[_Candidate]) -> Title:
