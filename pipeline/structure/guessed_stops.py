@@ -6,17 +6,19 @@ reads as an item of a list, not as the heading it was. A guessed ``。`` (one th
 did not have, :mod:`gongwen.normalize.guessed`) is no evidence against a heading when the
 line's shape proves one: a marker, then a short noun phrase ending in a noun that heads
 titles (``制度``, ``范围``, ``措施``; ``lexicon.tsv`` kind ``head_noun``) with no word of a
-clause in it. Such stops are left out of the text the outline reads; every other guessed
-mark stays (a restored ``；`` after ``4、研究和决定…重大问题`` rightly marks an item).
+clause in it (a preposition, a particle, a pronoun). Such stops are left out of the text
+the outline reads; every other guessed mark stays (a restored ``；`` after
+``4、研究和决定…重大问题`` rightly marks an item).
 """
 
 from __future__ import annotations
 
 from functools import cache
 
-from gongwen.normalize.run_on import NOT_IN_NAME
+from gongwen.metadata.place import dictionary_tag
 from gongwen.structure.lines import words
 from gongwen.structure.markers import match_marker
+from gongwen.tokenize import cut
 
 #: The longest heading title (after its marker) whose guessed stop is left out.
 TITLE_MAX = 16
@@ -25,6 +27,15 @@ TITLE_MAX = 16
 @cache
 def _head_nouns() -> tuple[str, ...]:
     return tuple(words("lexicon.tsv", "head_noun"))
+
+
+#: jieba's tags of the words that make a phrase a clause: prepositions, particles, pronouns.
+CLAUSE_TAGS = ("p", "u", "r")
+
+
+def _clause(phrase: str) -> bool:
+    """Does ``phrase`` hold a word of a clause (议题|在|会前…, 学院发展中|的|重大问题)?"""
+    return any(dictionary_tag(w).startswith(CLAUSE_TAGS) for w in cut(phrase))
 
 
 def heading_stops(text: str, guessed: frozenset[int]) -> frozenset[int]:
@@ -40,6 +51,6 @@ def heading_stops(text: str, guessed: frozenset[int]) -> frozenset[int]:
         if found is None:
             continue
         body = text[found[1].end():i].strip(" \u3000")
-        if 2 <= len(body) <= TITLE_MAX and body.endswith(_head_nouns()) and not set(body) & NOT_IN_NAME:
+        if 2 <= len(body) <= TITLE_MAX and body.endswith(_head_nouns()) and not _clause(body):
             out.add(i)
     return frozenset(out)
