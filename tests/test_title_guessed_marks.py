@@ -138,3 +138,12 @@ def test_a_guessed_enumeration_comma_is_left_out_of_the_title() -> None:
     assert find_title(text, guessed=guessed).text == "县文化旅游局重点工作情况汇报"
     kept = "村党支部、村委会联席会议制度\n一、会议每月召开一次。"
     assert find_title(kept).text == "村党支部、村委会联席会议制度"  # the source's own comma stays
+
+
+def test_a_title_the_issuing_notice_named_stands_before_the_first_article() -> None:
+    notice = ("各乡镇人民政府县直各部门青松县人民政府工作规则已经县政府常务会议通过现予印发青松县人民政府"
+              "2024年3月1日此件公开发布")
+    body = "第一条 为规范县政府工作制定本规则" + "县政府坚持依法行政科学民主决策" * 12
+    text = notice + "青松县人民政府工作规则第一章 总则" + body
+    assert find_title(text).text == "青松县人民政府工作规则"
+    assert find_title(notice + "第一章 总则" + body).text is None  # nothing named twice: no title

@@ -31,6 +31,10 @@ _CHAPTER = re.compile(r"第\s*(?P<num>[一二三四五六七八九十\d]+)\s*[�
 #: of articles, 第五章 议事规则第二十三条…, is a law's chapter: the law's title is not its name.)
 _CHAPTER_RUN_ON = re.compile(r"第\s*(?P<num>[一二三四五六七八九十\d]+)\s*[章类]\s*(?P<name>[^\s\d第]{2,15}?)"
                              r"(?=第\s*[一二三四五六七八九十\d]+\s*节|[一二三四五六七八九十]{1,2}、)")
+#: The first chapter or article of a text (第一章, 第一条): the title stands before it.
+_FIRST_UNIT = re.compile(r"第\s*一\s*[章条]")
+#: A title named twice is at least this long (and, run in, at most TITLE_MAX_RUN).
+TITLE_MIN, TITLE_MAX_RUN = 6, 40
 #: A first line this long is a text whose line breaks were lost (a page's single paragraph).
 RUN_ON_LINE = 200
 #: The longest organ's name read as a run-in heading.
@@ -124,6 +128,22 @@ def _chapter_before_place(line: str) -> re.Match[str] | None:
         words = cut(line[m.end() + k:m.end() + k + 12])
         if words and len(words[0]) >= 2 and (is_place_word(words[0]) or words[0] in by_name()):
             return _CHAPTER.match(line[:m.end() + k])
+    return None
+
+
+def _named_before_first_unit(line: str) -> str | None:
+    """The title printed right before the first chapter or article of a run-on line whose
+    issuing notice named it before (…印发《某某议事规则》…此件公开发布某某议事规则第一章…,
+    its marks stripped): the longest stretch ending in a genre word just before the marker
+    that the notice already wrote."""
+    m = _FIRST_UNIT.search(line, TITLE_MIN)
+    if m is None:
+        return None
+    before = line[:m.start()].rstrip()
+    for n in range(min(TITLE_MAX_RUN, len(before) // 2), TITLE_MIN - 1, -1):
+        tail = before[-n:]
+        if _ends_in_genre(tail) and tail in before[:-n] and not re.search(r"[\s。，,；;]", tail):
+            return tail
     return None
 
 
@@ -379,6 +399,8 @@ def _scan(text: str, guessed: frozenset[int] = frozenset()) -> Title | None:
             span = _span(kept, line.find(runin), len(runin))
             if not clause_inside(span):
                 cands.append(_Candidate(runin, span, 2.5))
+        elif is_first and len(stripped) >= RUN_ON_LINE and (named := _named_before_first_unit(stripped)):
+            cands.append(_Candidate(named, _span(kept, line.find(named), len(named)), 2.5))
         elif is_first and len(stripped) >= RUN_ON_LINE:
             organ = _organ_runin(stripped)
             if organ:  # 湘桥区委组织部贯彻执行…: an organ's name heading its duties, the break lost
