@@ -394,13 +394,15 @@ def _scan(text: str, guessed: frozenset[int] = frozenset()) -> Title | None:
                 cands.append(_Candidate(re.sub(r"[ \u3000]+", " ", bare),
                                         _span(kept, line.find(bare[:2]), len(bare)), 3.0 if genre else 1.0))
             continue
-        runin = _runin(stripped) or (_dated(stripped) if guessed and not cands and not prose else None)
-        if runin:
+        named = _named_before_first_unit(stripped) if is_first and len(stripped) >= RUN_ON_LINE else None
+        runin = None if named else _runin(stripped) or (
+            _dated(stripped) if guessed and not cands and not prose else None)
+        if named:  # named by its notice, then printed: the title, whatever opens the line
+            cands.append(_Candidate(named, _span(kept, line.rfind(named), len(named)), 3.0))
+        elif runin:
             span = _span(kept, line.find(runin), len(runin))
             if not clause_inside(span):
                 cands.append(_Candidate(runin, span, 2.5))
-        elif is_first and len(stripped) >= RUN_ON_LINE and (named := _named_before_first_unit(stripped)):
-            cands.append(_Candidate(named, _span(kept, line.find(named), len(named)), 2.5))
         elif is_first and len(stripped) >= RUN_ON_LINE:
             organ = _organ_runin(stripped)
             if organ:  # 湘桥区委组织部贯彻执行…: an organ's name heading its duties, the break lost
