@@ -149,3 +149,9 @@ def test_a_title_the_issuing_notice_named_stands_before_the_first_article() -> N
     assert find_title(text).text == "青松县人民政府工作规则"
     # the stretch before the first chapter must be one the notice named
     assert _named_before_first_unit("会议通过现予印发青松县人民政府此件公开发布县政府工作规则第一章 总则" + body) is None
+
+
+def test_a_run_in_title_starts_again_where_the_caption_repeats_the_page_heading() -> None:
+    text = ("22年度部门整体支出绩效目标(档案馆)部门整体支出绩效目标表"
+            "部门名称 青松县档案馆 年度预算安排 资金总额 120万元 年度目标 完成档案数字化")
+    assert find_title(text).text == "部门整体支出绩效目标表"

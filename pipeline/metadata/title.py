@@ -109,8 +109,25 @@ def _runin(line: str) -> str | None:
     m = re.match(rf"([^\s。，,；;!?！？:：]{{2,36}}?(?:{ends})(?:[(（][^()（）]{{2,10}}[)）]|(?:19|20)\d{{2}}年度)?)"
                  r"(?=[\s\u3000]*[\u4e00-\u9fff\d(（])", line)
     if m and len(line) - m.end() >= 4:
-        return m.group(1).strip()
+        return _restarted(m.group(1).strip())
     return None
+
+
+#: A phrase this long said twice in a run-in title is the page's heading naming what the
+#: document's own caption names again.
+RESTART_MIN = 6
+
+
+def _restarted(title: str) -> str:
+    """A run-in title from where it starts again: a page's heading and then the document's
+    caption run together (``19年度部门整体支出绩效目标(原方志委)部门整体支出绩效目标表``),
+    the caption repeating the heading's words, is the caption."""
+    for n in range(len(title) // 2, RESTART_MIN - 1, -1):
+        for i in range(0, len(title) - 2 * n + 1):
+            again = title.find(title[i:i + n], i + n)
+            if again > 0:
+                return title[again:]
+    return title
 
 
 def _chapter_before_place(line: str) -> re.Match[str] | None:
