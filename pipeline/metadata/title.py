@@ -367,10 +367,10 @@ def _scan(text: str, guessed: frozenset[int] = frozenset()) -> Title | None:
         if line in cues("form_label"):
             skip_value = True
             continue
-        if any(s in _strip(line) for s in cues("skip_line")) or (len(line) <= 2 and not is_first) \
+        stripped = _strip(line)  # (the chrome glued to a title first: 简介西夏区…职责)
+        if any(s in stripped for s in cues("skip_line")) or (len(line) <= 2 and not is_first) \
                 or _ENCLOSED.match(line) or any(re.match(p, line) for p in cues("signature")):
             continue
-        stripped = _strip(line)
         if _FURNITURE.match(stripped) and not _headline(stripped):
             continue
         if _NUMBERED.match(stripped) or (guessed and _bare_numbered(stripped)):
