@@ -21,6 +21,9 @@ CASES = [
     # a law-form text abbreviating its organ, with the place inside the organ's name (Taiwan too)
     (f"第1条\n本规程依法订定之。\n第2条\n澎湖县望安乡公所(以下简称本所)置乡长一人。{BODY}", "望安乡", "澎湖县望安乡公所"),
     (f"第一条\n台中市政府文化委员会(以下简称本会)委员会议依本规则行之。{BODY}", "台中市", "台中市政府文化委员会"),
+    # the same with the brackets stripped (a blank left where they stood, or none)
+    (f"第1条\n本规程依法订定之。\n第2条\n澎湖县望安乡公所 以下简称本所 置乡长一人。{BODY}", "望安乡", "澎湖县望安乡公所"),
+    (f"第一条 台中市政府文化委员会以下简称本会委员会议依本规则行之。{BODY}", "台中市", "台中市政府文化委员会"),
     # a budget form's fields
     (f"项目支出绩效目标表\n项目名称 道路维修\n预算单位: 红石县龙潭镇人民政府\n金额单位:万元\n{BODY}", "龙潭镇", "红石县龙潭镇人民政府"),
     ("部门整体支出绩效目标表\n部门(单位)名称 | 中共柳河市委政策研究室 | ||||\n年度总体目标 | 完成调研任务 |",
@@ -29,10 +32,15 @@ CASES = [
     (f"夯实基层基础\n近年来，石门县以提升组织力为重点，{BODY}", "石门县", "石门县"),
     (f"2020年长丰县国民经济和社会发展统计公报\n2020年，全县上下{BODY}", "长丰县", "长丰县"),
     # an organ that opens the first sentence with 为
+    (f"第四类 编制工作东林县编制委员会办公室为县委工作部门，正科级单位。{BODY}", "东林县", "东林县编制委员会办公室"),
     (f"编制工作\n东林县编制委员会办公室为县委工作部门，正科级单位。{BODY}", "东林县", "东林县编制委员会办公室"),
     # no issuer named: the body whose meetings an item opens with, or that the rules name twice
     (f"为规范决策，制定本规则。一、公司党委会议主要研究以下事项：\n1、{BODY}\n二、会议由书记召集。", None, "公司党委"),
     (f"第三条 市政府常务会议每月召开两次。\n第四条 市政府常务会议由市长召集。{BODY}", None, "市政府"),
+    # a headline `地名：以…` whose colon was stripped: the place word before the preposition
+    ("泗阳以一镇一品提升基层治理水平\n近年来，泗阳推进基层治理，打造了一批工作品牌。", "泗阳", "泗阳"),
+    # a yearbook entry's label whose brackets were stripped, a blank left before its date
+    (f"宣传工作\n概况 2021年，工委宣传部以{BODY}", None, "工委宣传部"),
     # a news item's informant; a duty text naming one area before its organs
     (f"党员队伍持续优化\n7月1日，记者从区委组织部获悉，{BODY}", None, "区委组织部"),
     (f"负责理论学习工作，配合桃源县委组织部做好党员教育。\n负责网络文化建设工作。{BODY}", "桃源县", None),

@@ -64,3 +64,12 @@ def test_a_text_that_kept_its_punctuation_is_read_as_before() -> None:
     lines = content_lines(text)
     assert not stripped(lines)
     assert stripped_points(text, lines) == []
+
+
+def test_a_compilation_piece_whose_colon_was_stripped_is_still_a_piece() -> None:
+    text = ("第一篇青松镇党建工作经验交流材料\n近年来，我镇坚持党建引领，推进各项工作。\n"
+            "第二篇红旗村组织工作情况汇报\n今年以来，我村认真落实上级部署，成效明显。\n"
+            "这是第三篇文章的开头，不是标题。\n")
+    sections, _ = outline(text)
+    assert [(s.number, s.title, s.level) for s in sections] == [
+        ("第一篇", "青松镇党建工作经验交流材料", 1), ("第二篇", "红旗村组织工作情况汇报", 1)]

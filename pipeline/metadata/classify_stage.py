@@ -5,14 +5,20 @@ head numbered paragraphs only in reports) and read again by ``metadata``."""
 from __future__ import annotations
 
 from gongwen.metadata import doc_type_of, find_title
+from gongwen.normalize.guessed import guessed_marks
 from gongwen.record import Document
 from gongwen.stages import STAGES
+
+#: How far into the text guessed marks are looked for: the title stands in the opening lines
+#: (a text whose breaks were lost runs on beyond, where no title line is judged by its marks).
+TITLE_HEAD = 5000
 
 
 @STAGES.register("classify", requires=["doc.text", "work.source_text", "work.tables"],
                  assigns=["work.title", "doc.doc_type"])
 def classify_stage(doc: Document) -> Document:
-    doc.work.title = find_title(doc.text, doc.work.source_text)
+    guessed = guessed_marks(doc.text, doc.work.source_text, doc.work.offsets, TITLE_HEAD)
+    doc.work.title = find_title(doc.text, doc.work.source_text, guessed)
     doc.doc_type = doc_type_of(doc.text, doc.work.title, doc.work.source_text,  # type: ignore[assignment]
                                bool(doc.work.tables))
     return doc

@@ -25,7 +25,9 @@ from gongwen import lexicon
 from gongwen.metadata.place import HERE, NAME_OPENERS, is_place_word, vocab
 
 _CJK_NAME = r"[\u4e00-\u9fffA-Z()（）]"
-_SELF = re.compile(rf"({_CJK_NAME}{{2,30}}?)\s*[（(]以下简称本[\u4e00-\u9fff]{{1,3}}[)）]")
+#: ``X(以下简称本所)``; the brackets may have been stripped (``X 以下简称本所 置…``), the phrase
+#: 以下简称本 still ends the name.
+_SELF = re.compile(rf"({_CJK_NAME}{{2,30}}?)\s*[（(]?\s*以下简称本[\u4e00-\u9fff]")
 _YEAR_PREFIX = re.compile(r"^(?:(?:19|20)\d{2}\s*年(?:度)?|[\d\s]+)")
 _LEADING_NOISE = re.compile(r"^(?:第\s*[一二三四五六七八九十百\d]+\s*条\s*|本[刊报]讯\s*)")
 _CODE = re.compile(r"^[\dA-Za-z]+[-－—]")
@@ -89,12 +91,17 @@ def title_area(title: str | None) -> str | None:
     a headline ``如东:以…`` — the document is that area's."""
     if not title:
         return None
-    from gongwen.metadata.place import leading_area
+    from gongwen.metadata.place import dictionary_tag, leading_area
+    from gongwen.tokenize import cut
 
     t = _YEAR_PREFIX.sub("", title.strip())
     m = re.match(r"([\u4e00-\u9fffA-Z]{2,8})[:：]", t)
     if m and is_place_word(m.group(1)):
         return m.group(1)
+    # the same headline with its colon stripped (如东以…): a place word, then a preposition
+    words = cut(t)
+    if len(words) > 1 and is_place_word(words[0]) and dictionary_tag(words[1][:1]) == "p":
+        return words[0]
     return leading_area(t)
 
 

@@ -27,6 +27,13 @@ from gongwen.tokenize import cut, dictionary
 __all__ = ["Division", "chain", "chains", "organization", "region"]
 
 HERE = Path(__file__).resolve().parent
+#: What opens a paragraph before its first sentence: an entry's label (【概况】, or with its
+#: brackets stripped a short label set off by a blank before a date: 概况 2013年), an article's
+#: number (第二十三条), perhaps after its chapter run in when the line breaks were lost
+#: (第五章议事规则第二十三条).
+_PARAGRAPH_LABEL = re.compile(r"^(?:[【〔][^】〕]*[】〕]|[\u4e00-\u9fff]{2,8}[ \u3000]+(?=(?:19|20)\d{2}\s*年)"
+                              r"|(?:第\s*[一二三四五六七八九十百\d]+\s*章[\u4e00-\u9fff]{0,8}?)?"
+                              r"第\s*[一二三四五六七八九十百\d]+\s*条)\s*")
 _LEADING_DATE = re.compile(r"^\s*(?:\d{4}\s*年(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日)?|年内|今年|近年来)[,，、\s]*")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CJK_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
@@ -79,7 +86,7 @@ def place_names(text: str) -> list[str]:
                 or name.startswith(vocab("generic_prefix")):  # 省区市 is a list of kinds, not a name
             continue
         # 曹县, 鄞州: a two-character name only as a whole place word opening a phrase (not 和|县)
-        if len(name) < 3 and not (name == tok and (_dictionary_tag(name) == "ns" or name in divisions.by_name())
+        if len(name) < 3 and not (name == tok and (dictionary_tag(name) == "ns" or name in divisions.by_name())
                                   and not (i + 1 < len(tokens) and tokens[i + 1][:1] in "省市区县镇乡州旗")  # 红旗|区委
                                   and (start == 0 or text[start - 1] in NAME_OPENERS)):
             continue
@@ -220,7 +227,7 @@ NAME_TAGS = frozenset({"ns", "nr", "nz", "nt", ""})
 
 
 @cache
-def _dictionary_tag(word: str) -> str:
+def dictionary_tag(word: str) -> str:
     """The word's tag in jieba's dictionary, ``""`` when it has none. One search of the
     file per word asked (a few per document): cheaper than indexing all 350k entries."""
     m = re.search(rf"^{re.escape(word)} \d+ (\S+)$", dictionary(), re.MULTILINE)
@@ -232,7 +239,7 @@ def is_place_word(word: str) -> bool:
     name jieba's dictionary tags as a place (``如东``)?"""
     if word.endswith(vocab("region_suffix")) and not _no_area(word) and len(word) >= 3:
         return True
-    return _dictionary_tag(word) == "ns"
+    return dictionary_tag(word) == "ns"
 
 
 def split_names(text: str, kind: str) -> list[str]:
@@ -254,7 +261,7 @@ def split_names(text: str, kind: str) -> list[str]:
             continue
         if start > 0 and text[start - 1] not in NAME_OPENERS:
             continue
-        if _dictionary_tag(tok) not in NAME_TAGS:  # 指导 is a verb, 云岭 a place name
+        if dictionary_tag(tok) not in NAME_TAGS:  # 指导 is a verb, 云岭 a place name
             continue
         name = tok + kind
         if _no_area(name) or name[0] in "全各我本该" or name.startswith(generic):
@@ -275,6 +282,11 @@ def _drop_prefix(name: str) -> str:
         if name.startswith(p) and len(name) > len(p) + 1:
             return name[len(p):]
     return name
+
+
+#: How far into the first paragraph the title may stand when it ran into the body
+#: (after a chapter's marker: 第四类 编制工作曹县编制委员会办公室为…).
+TITLE_RUN_IN = 12
 
 
 def organization(text: str, title: str | None) -> str | None:
@@ -319,7 +331,10 @@ def organization(text: str, title: str | None) -> str | None:
         tried += 1
         if tried > 3:
             break
-        body = _LEADING_DATE.sub("", re.sub(r"^(?:[【〔][^】〕]*[】〕]|第\s*[一二三四五六七八九十百\d]+\s*条)\s*", "", para))
+        at = para.find(title, 0, len(title) + TITLE_RUN_IN) if title else -1
+        if at >= 0 and len(para) - at - len(title) >= 20:  # the title run into the first sentence
+            para = para[at + len(title):]                  # (its line break lost)
+        body = _LEADING_DATE.sub("", _PARAGRAPH_LABEL.sub("", para))
         # 我们幸福社区党委以…: the organ speaks of itself by name (我镇党委 names none)
         body = re.sub(r"^我们(?=[\u4e00-\u9fff]{3})", "", body)
         m = re.match(r"([\u4e00-\u9fff()（）]{2,20}?)(?:[（(]简称[^）)]{1,12}[）)])?"

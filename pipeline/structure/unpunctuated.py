@@ -19,7 +19,7 @@ from gongwen.structure.markers import ordinal
 
 NUMERALS = "一二三四五六七八九十"
 #: Characters that make a numeral part of a number word (三分之二, 一次, 二十).
-_NUMBER_WORD = set(NUMERALS) | set("百千万亿分之次个年月日名人般些切样旦致项是")
+NUMBER_WORD = set(NUMERALS) | set("百千万亿分之次个年月日名人般些切样旦致项是")
 TITLE_MAX = 12
 
 
@@ -39,7 +39,7 @@ def run_in_points(text: str, line: Line) -> list[Heading]:
             at = pos + i
             before = text[at - 1] if at > line.start else ""
             after = text[at + 1] if at + 1 < line.end else ""
-            if before in _NUMBER_WORD or after in _NUMBER_WORD:
+            if before in NUMBER_WORD or after in NUMBER_WORD:
                 continue
             title = _title(text, at + 1, line.end)
             if title is not None:
@@ -88,7 +88,7 @@ def _candidates(text: str, lines: list[Line]) -> list[tuple[int, int, str | None
             at = line.start + m.start()
             before = text[at - 1] if at > line.start else ""
             after = text[at + 1] if at + 1 < line.end else ""
-            if before in _NUMBER_WORD or after in _NUMBER_WORD or not _STARTS_TITLE.match(text, at + 1):
+            if before in NUMBER_WORD or after in NUMBER_WORD or not _STARTS_TITLE.match(text, at + 1):
                 continue
             cut = _TITLE_CUT.match(text, at + 1, line.end)
             if cut is not None and (at == line.start or text[at + 1] in " \u3000"):
