@@ -37,6 +37,7 @@ from gongwen.extractors.duties.organs import (
     subject_of_heading,
     word_list,
 )
+from gongwen.extractors.duties.run_on import run_on_cuts
 from gongwen.lists import (
     Item,
     Markers,
@@ -47,6 +48,7 @@ from gongwen.lists import (
     text_markers,
     trim,
 )
+from gongwen.normalize.punctuation import RESTORED_NOTE
 from gongwen.prefilter import finditer
 from gongwen.record import Document, Duty
 from gongwen.spans import Spans
@@ -93,6 +95,8 @@ class _Builder:
         self.text = doc.text
         self.out: list[Duty] = []
         self.covered = Spans()
+        #: the text's marks were put back by a model: a missing one may hide a statement's end
+        self.guessed = marks_guessed(doc)
 
     def is_covered(self, pos: int) -> bool:
         return self.covered.holds(pos)
@@ -101,6 +105,13 @@ class _Builder:
         a, b = trim(self.text, a, b)
         if b - a < 2:
             return
+        if self.guessed:
+            for x, y in run_on_cuts(self.text, a, b):
+                self._add(organ, *trim(self.text, x, y))
+        else:
+            self._add(organ, a, b)
+
+    def _add(self, organ: str | None, a: int, b: int) -> None:
         sec = self.doc.section_at(a)
         self.out.append(Duty(id=f"d{len(self.out) + 1}", organ=organ, text=self.text[a:b], start=a, end=b,
                              section=sec.id if sec else None))
@@ -118,7 +129,7 @@ class _Builder:
             return
         if last:
             b = drop_heading_tail(text, a, b)
-        unit = unit_prefix(text, a, b)
+        unit = unit_prefix(text, a, b) or (run_in_unit(text, a, b) if self.guessed else None)
         if unit is not None:
             organ, a, fixed = unit[0], unit[1], True  # the name set off by its colon holds for the whole item
         elif units_only:
@@ -151,6 +162,17 @@ SET_UP = re.compile(r"(?:同时|另外|另|并)?(?:设立|设置|增设|下设)(
 
 #: `按照管理权限，审核…`: the ground a statement is made on, before its verb
 _GROUND = re.compile(r"(?:按照|根据|依照|依据|依法|结合)[^，,。；;]{0,12}[，,]?")
+
+
+def marks_guessed(doc: Document) -> bool:
+    """Whether the text's punctuation was restored by a model (its one warning says so)."""
+    return any(w.startswith(RESTORED_NOTE) for w in doc.warnings)
+
+
+def garbled_at(text: str, pos: int) -> bool:
+    """Whether the sentence at ``pos`` opens with characters a wrong decoding left (`涸鹑?县…`):
+    what it opens with cannot be read, so it says nothing about whether a duty opens there."""
+    return "?" in text[pos:pos + 6] or "\ufffd" in text[pos:pos + 6]
 
 
 def opens_statement(text: str, pos: int) -> bool:
@@ -196,6 +218,17 @@ def unit_prefix(text: str, a: int, b: int) -> tuple[str, int] | None:
     if "。" in m.group(0) and not text.startswith(duty_verbs(), m.end()):
         return None
     return m.group(1), m.end()
+
+
+def run_in_unit(text: str, a: int, b: int) -> tuple[str, int] | None:
+    """``(unit, where its duties begin)`` when an item whose marks were guessed opens with a
+    unit's name run into its first duty (`（三）社会事务科行政审批科贯彻执行…`: the `。` or
+    the brackets that set the name off are gone): a name with an organ's ending, followed by
+    a duty verb, as :func:`leading_organ` reads a subject."""
+    lead = leading_organ(text, a, b)
+    if lead is None or not lead[0].endswith(organ_suffixes()) or not text.startswith(duty_verbs(), lead[1]):
+        return None
+    return lead
 
 
 def paragraphs(text: str, markers: Markers, a: int, b: int) -> list[tuple[int, int]]:
@@ -307,7 +340,7 @@ def extract_duties(doc: Document) -> list[Duty]:
     text = doc.text
     if not text:
         return []
-    markers = text_markers(text)
+    markers = text_markers(text, marks_guessed(doc))
     cues = find_cues(text)
     by_start = sorted(cues, key=lambda c: c.start)
     starts = [c.start for c in by_start]
@@ -440,7 +473,8 @@ def _unit_chains(b: _Builder, markers: Markers) -> None:
         if first.n != 1 or b.is_covered(first.start):
             continue
         chain = chain_from(text, markers, first, len(text))
-        units = [unit_prefix(text, it.body, it.end) for it in chain]
+        units = [unit_prefix(text, it.body, it.end) or (run_in_unit(text, it.body, it.end) if b.guessed else None)
+                 for it in chain]
         led = [u for u in units if u is not None and text.startswith(verbs, u[1])]
         if len(chain) < 2 or len(led) * 3 < len(chain) * 2:
             continue
@@ -561,13 +595,15 @@ def _inline(b: _Builder, cue: Cue, organ: str | None, limit: int, fixed: bool) -
         nl = text.find("\n", end, limit)
         end = limit if nl == -1 else nl
         nxt = end + 1
-        if nl == -1 or not text[a:end].rstrip().endswith(("；", ";")) or nxt >= limit \
+        # where the marks were guessed, a `。` at the line's end may stand for the author's `；`
+        ends = ("；", ";", "。") if b.guessed and nxt < limit and opens_statement(text, nxt) else ("；", ";")
+        if nl == -1 or not text[a:end].rstrip().endswith(ends) or nxt >= limit \
                 or text[nxt] in "\n" or find_markers(text, nxt, min(limit, nxt + 4)).first_within(nxt, nxt + 1):
             break
         end = nxt
     pieces: list[tuple[int, int]] = []
     for pa, pb in split_top(text, a, end, "。；;"):
-        if pieces and "。" in text[pieces[-1][1]:pa] and not opens_statement(text, pa):
+        if pieces and "。" in text[pieces[-1][1]:pa] and not opens_statement(text, pa) and not garbled_at(text, pa):
             break  # a sentence that is no duty ends the list
         pieces.append((pa, pb))
     if len(pieces) < 2:
