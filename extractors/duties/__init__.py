@@ -296,15 +296,33 @@ def _before_break(head: str) -> str:
     return head
 
 
-def previous_subject(text: str, pos: int, reach: int = 300) -> str | None:
+def previous_subject(text: str, pos: int, reach: int = 300, heads: tuple[int, ...] = ()) -> str | None:
     """The organ the sentences just before ``pos`` are about (`曹县编办为县委工作部门，…。
-    主要职责是…`): a bare cue with no subject of its own continues their topic."""
+    主要职责是…`): a bare cue with no subject of its own continues their topic. ``heads``
+    are where headings end: a sentence a heading ran onto (its line break lost:
+    `第四类 编制工作曹县编办为…`) is read from the heading's end, or from the blank that
+    set the heading off."""
     lo = max(0, pos - reach)
     for x, y in reversed(split_top(text, lo, pos, "。\n")):
         organ = prefix_organ(text[x:y])
+        if organ is None:
+            blank = re.search(r"[ \t\u3000]+(?=\S)", text[x:min(y, x + 24)])  # a heading set off by a space only
+            run_on = next((h for h in heads if x < h < y), x + blank.end() if blank else None)
+            organ = prefix_organ(text[run_on:y]) if run_on is not None else None
         if organ:
             return organ
     return None
+
+
+def heading_ends(doc: Document) -> tuple[int, ...]:
+    """Where each section heading's title ends in the text."""
+    out = []
+    for sec in doc.sections:
+        title = sec.title.strip()
+        at = doc.text.find(title, sec.start) if title else -1
+        if at != -1 and at - sec.start <= len(sec.number) + 4:
+            out.append(at + len(title))
+    return tuple(out)
 
 
 def _meeting_agenda(text: str, clause_start: int, cue: Cue) -> bool:
@@ -367,7 +385,8 @@ def extract_duties(doc: Document) -> list[Duty]:
             fixed = organ is not None
             if organ is None and MARKER_PREFIX.sub("", text[clause_start:cue.start].strip()).startswith("本"):
                 organ = self_organ(doc)
-            organ = organ or heading_subject(doc, cue, last_heading) or previous_subject(text, clause_start)
+            organ = organ or heading_subject(doc, cue, last_heading) or previous_subject(
+                text, clause_start, heads=heading_ends(doc))
         organ = organ or doc.organization or self_organ(doc)
         chain = chain_at(text, markers, cue.end, limit)
         if chain:
