@@ -201,6 +201,39 @@ def stripped_beside(text: str, start: int, end: int, found: dict[int, Marker]) -
             if other is not None and other.style in family(mk.style) and abs(other.n - mk.n) == 1:
                 out.append(mk)
                 break
+    return out + _stripped_inline(text, start, end, {**found, **{m.start: m for m in out}})
+
+
+#: How far apart two items of one list may stand for a stripped number between them to count.
+INLINE_REACH = 400
+_INLINE_AR = re.compile(r"(?<![\d.．第])(?P<n>\d{1,2})(?=[\u4e00-\u9fff])")
+
+
+def _stripped_inline(text: str, start: int, end: int, found: dict[int, Marker]) -> list[Marker]:
+    """Arabic item numbers that lost their `、` inside a line whose breaks went too
+    (`…成为决议或政令3向国家机关推荐干部4在…`): a number counts where it is the next of
+    the list before it (the nearest marker of its family is one lower) and the list goes on
+    after it (a duty verb follows, or the number one higher comes next)."""
+    verbs = duty_verbs()
+    cands = [m for m in _INLINE_AR.finditer(text, start, end) if m.start() not in found]
+    if not cands:
+        return []
+    known = sorted(found.values(), key=lambda m: m.start)
+    out: list[Marker] = []
+    for i, m in enumerate(cands):
+        n, a = int(m.group("n")), m.start()
+        k = bisect.bisect_left([x.start for x in known], a)
+        before = next((x for x in reversed(known[:k]) if x.style in family("bare_ar")), None)
+        if before is None or before.n != n - 1 or a - before.start > INLINE_REACH:
+            continue
+        after = [x for x in known[k:] if x.style in family("bare_ar") and x.start - a <= INLINE_REACH]
+        later = [c for c in cands[i + 1:] if c.start() - a <= INLINE_REACH]
+        if not (text.startswith(verbs, m.end()) or any(x.n == n + 1 for x in after)
+                or any(int(c.group("n")) == n + 1 for c in later)):
+            continue
+        mk = Marker("bare_ar", n, a, m.end())
+        out.append(mk)
+        known.insert(k, mk)
     return out
 
 

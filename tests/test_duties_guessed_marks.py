@@ -105,3 +105,26 @@ def test_the_subject_of_a_sentence_a_heading_ran_onto() -> None:
     text = "第二类 档案工作某县档案局为县政府工作部门。主要职责是负责全县档案工作；指导各单位档案业务。"
     organs = {o for o, _ in duties(text, guessed=False)}
     assert len(organs) == 1 and organs.pop().endswith("某县档案局")
+
+
+def test_stripped_numbers_inside_a_run_on_line_continue_the_list() -> None:
+    text = "1、负责档案收集工作2负责档案保管工作3承担档案利用服务工作\n"
+    assert [(m.style, m.n) for m in find_markers(text, guessed=True)] == [
+        ("ar_dun", 1), ("bare_ar", 2), ("bare_ar", 3)]
+    assert [(m.style, m.n) for m in find_markers(text)] == [("ar_dun", 1)]
+
+
+def test_a_count_inside_an_item_is_no_stripped_number() -> None:
+    # `2名` is a count: nothing of the list follows it (no duty verb, no number 3)
+    text = "1、设主任1名，副主任2名，负责日常工作。\n"
+    assert [(m.style, m.n) for m in find_markers(text, guessed=True)] == [("ar_dun", 1)]
+
+
+def test_guessed_semicolons_part_a_run_in_page_of_duty_paragraphs() -> None:
+    # a page of unnumbered duty paragraphs that lost its marks and line breaks; the restorer
+    # put back `；` where the paragraphs ended
+    text = ("负责全镇档案的收集整理工作，配合上级做好档案检查工作；负责编写档案工作年度报告"
+            "和统计报表的汇总；承担档案利用服务和查阅登记工作，做好档案的安全保管工作；"
+            "会同有关部门研究改进档案管理工作。") * 2
+    assert len(duties(text)) >= 6
+    assert duties(text, guessed=False) == []

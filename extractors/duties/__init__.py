@@ -646,7 +646,7 @@ def _verb_paragraphs(b: _Builder, markers: Markers, organ: str | None) -> None:
     its sentences as paragraphs (:func:`_paragraph_spans`)."""
     text = b.text
     runs: list[list[tuple[int, int]]] = [[]]
-    for lead, end in _paragraph_spans(text):
+    for lead, end in _paragraph_spans(text, "。；;" if b.guessed else "。"):
         body = text[lead:end].rstrip(" \t\u3000")
         if body and body.endswith(("。", "；", ";")) and lead not in markers.by_start:
             runs[-1].append((lead, end))
@@ -666,9 +666,10 @@ def _verb_paragraphs(b: _Builder, markers: Markers, organ: str | None) -> None:
 RUN_IN_LINE = 100
 
 
-def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+def _paragraph_spans(text: str, ends: str = "。") -> list[tuple[int, int]]:
     """``(start, end)`` of each paragraph, blanks before it left out: each line, or each
-    `。`-sentence of a run-in line (``RUN_IN_LINE``)."""
+    `。`-sentence of a run-in line (``RUN_IN_LINE``). Where the marks were guessed, ``ends``
+    holds `；` too: a restorer puts one where the author had a sentence end as often as not."""
     out: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
@@ -680,7 +681,7 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
             continue
         x = lead
         for i in range(lead, end):
-            if text[i] == "。":
+            if text[i] in ends:
                 out.append((x, i + 1))
                 x = i + 1
         if x < end:
