@@ -20,7 +20,7 @@ from pathlib import Path
 
 from gongwen import lexicon
 from gongwen.numerals import chinese_int
-from gongwen.words import duty_verbs
+from gongwen.words import duty_verbs, organ_suffixes
 
 HERE = Path(__file__).parent
 
@@ -206,35 +206,56 @@ def stripped_beside(text: str, start: int, end: int, found: dict[int, Marker]) -
 
 #: How far apart two items of one list may stand for a stripped number between them to count.
 INLINE_REACH = 400
-_INLINE_AR = re.compile(r"(?<![\d.．第])(?P<n>\d{1,2})(?=[\u4e00-\u9fff])")
+#: Stripped numbers inside a line, per style: Arabic ones, and Chinese ones, which are words
+#: as often (`统一`, `十分`), so they count only before a duty verb (see _stripped_inline).
+_INLINE = {"bare_ar": re.compile(r"(?<![\d.．第])(?P<n>\d{1,2})(?=[\u4e00-\u9fff])"),
+           "bare_cn": re.compile(r"(?<![一二三四五六七八九十百零两第])(?P<n>[一二三四五六七八九十]{1,2})(?=[\u4e00-\u9fff])")}
+#: What a list's lead-in ends with, right before its first stripped number (`…内设机构一人秘股…`).
+LEAD_IN_ENDS = ("职责", "职能", "职权", "内设机构", "机构设置", "如下", "任务")
 
 
 def _stripped_inline(text: str, start: int, end: int, found: dict[int, Marker]) -> list[Marker]:
-    """Arabic item numbers that lost their `、` inside a line whose breaks went too
+    """Item numbers that lost their marks inside a line whose breaks went too
     (`…成为决议或政令3向国家机关推荐干部4在…`): a number counts where it is the next of
-    the list before it (the nearest marker of its family is one lower) and the list goes on
-    after it (a duty verb follows, or the number one higher comes next)."""
+    the list before it (the nearest marker of its family is one lower; a 1 right after a
+    lead-in) and the list goes on after it (a duty verb follows, or for an Arabic number the
+    number one higher comes next)."""
     verbs = duty_verbs()
-    cands = [m for m in _INLINE_AR.finditer(text, start, end) if m.start() not in found]
-    if not cands:
-        return []
     known = sorted(found.values(), key=lambda m: m.start)
     out: list[Marker] = []
-    for i, m in enumerate(cands):
-        n, a = int(m.group("n")), m.start()
-        k = bisect.bisect_left([x.start for x in known], a)
-        before = next((x for x in reversed(known[:k]) if x.style in family("bare_ar")), None)
-        if before is None or before.n != n - 1 or a - before.start > INLINE_REACH:
-            continue
-        after = [x for x in known[k:] if x.style in family("bare_ar") and x.start - a <= INLINE_REACH]
-        later = [c for c in cands[i + 1:] if c.start() - a <= INLINE_REACH]
-        if not (text.startswith(verbs, m.end()) or any(x.n == n + 1 for x in after)
-                or any(int(c.group("n")) == n + 1 for c in later)):
-            continue
-        mk = Marker("bare_ar", n, a, m.end())
-        out.append(mk)
-        known.insert(k, mk)
+    for style, rx in _INLINE.items():
+        cands = [m for m in rx.finditer(text, start, end) if m.start() not in found]
+        for i, m in enumerate(cands):
+            n, a = cn_number(m.group("n")), m.start()
+            k = bisect.bisect_left([x.start for x in known], a)
+            before = next((x for x in reversed(known[:k]) if x.style in family(style)), None)
+            if n == 1:
+                if not text.endswith(LEAD_IN_ENDS, max(start, a - 6), a):
+                    continue
+            elif before is None or before.n != n - 1 or a - before.start > INLINE_REACH:
+                continue
+            verb_next = text.startswith(verbs, m.end()) or (n == 1 and _unit_then_verb(text, m.end()))
+            if style == "bare_cn":
+                ok = verb_next
+            else:
+                after = [x for x in known[k:] if x.style in family(style) and x.start - a <= INLINE_REACH]
+                later = [c for c in cands[i + 1:] if c.start() - a <= INLINE_REACH]
+                ok = verb_next or any(x.n == n + 1 for x in after) or any(
+                    cn_number(c.group("n")) == n + 1 for c in later)
+            if not ok or n == 0:
+                continue
+            mk = Marker(style, n, a, m.end())
+            out.append(mk)
+            known.insert(k, mk)
     return out
+
+
+def _unit_then_verb(text: str, pos: int) -> bool:
+    """Whether a unit's short name and a duty verb follow ``pos`` (`人秘股负责…`)."""
+    for k in range(pos + 2, min(len(text), pos + 9)):
+        if text[pos:k].endswith(organ_suffixes()) and text.startswith(duty_verbs(), k):
+            return True
+    return False
 
 
 @cache

@@ -128,3 +128,23 @@ def test_guessed_semicolons_part_a_run_in_page_of_duty_paragraphs() -> None:
             "会同有关部门研究改进档案管理工作。") * 2
     assert len(duties(text)) >= 6
     assert duties(text, guessed=False) == []
+
+
+def test_a_chinese_number_inside_a_run_on_line_before_a_duty_verb() -> None:
+    text = "档案科主要职责：（一）负责档案收集工作；（二）负责档案保管工作三负责档案利用服务工作。\n"
+    assert [(m.style, m.n) for m in find_markers(text, guessed=True)] == [
+        ("paren_cn", 1), ("paren_cn", 2), ("bare_cn", 3)]
+    # a numeral that is part of a word is no marker: `统一` is not the list's next number
+    assert [m.n for m in find_markers("（一）负责档案收集；（二）负责档案统一管理工作。\n", guessed=True)] == [1, 2]
+
+
+def test_a_first_stripped_number_right_after_a_lead_in() -> None:
+    text = "档案局内设机构一办公室负责机关日常运转工作（二）业务科负责档案业务指导工作。\n"
+    assert [(m.style, m.n) for m in find_markers(text, guessed=True)] == [("bare_cn", 1), ("paren_cn", 2)]
+
+
+def test_a_heading_run_on_after_the_statement_before_it() -> None:
+    from gongwen.extractors.duties.organs import subject_of_heading
+
+    assert subject_of_heading("协调、指导党员教育工作某县委组织部主要职责") == "某县委组织部"
+    assert subject_of_heading("组织部主要职责") == "组织部"
