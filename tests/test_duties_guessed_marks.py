@@ -32,6 +32,11 @@ def test_a_statement_run_on_after_another_is_cut_at_its_verb() -> None:
         "研究拟定全县编制管理制度和工作规则", "承担机关日常管理工作"]
 
 
+def test_a_long_statement_with_no_verb_of_its_own_is_followed_by_a_cut() -> None:
+    assert pieces("各种送阅和批办文件的传阅登记催办负责收文登记分发工作") == [
+        "各种送阅和批办文件的传阅登记催办", "负责收文登记分发工作"]
+
+
 def test_an_adverb_before_the_verb_opens_the_next_statement() -> None:
     assert pieces("承担重要文稿起草工作统一负责本系统的执法工作") == ["承担重要文稿起草工作", "统一负责本系统的执法工作"]
 
@@ -41,7 +46,10 @@ def test_a_verb_bound_to_what_precedes_is_no_cut() -> None:
               "组织贯彻执行有关法律法规和政策",  # two verbs of one statement
               "保证有关方针政策的贯彻执行到位",  # `的` makes the verb a noun
               "制定档案工作规划并负责组织实施",  # a conjunction joins the verbs
-              "负责组织协调全区档案工作"]:  # no object before the next verb
+              "负责组织协调全区档案工作",  # no object before the next verb
+              "召集全委会，向全委会负责并报告工作",  # the verb of a prepositional clause
+              "监督各科室负责人的履职情况",  # `负责人` is a noun, not the verb
+              "对分管的工作敢于负责，切实履行职责"]:  # the verb has no object
         assert pieces(s) == [s]
 
 
