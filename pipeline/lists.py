@@ -210,6 +210,8 @@ INLINE_REACH = 400
 #: as often (`统一`, `十分`), so they count only before a duty verb (see _stripped_inline).
 _INLINE = {"bare_ar": re.compile(r"(?<![\d.．第])(?P<n>\d{1,2})(?=[\u4e00-\u9fff])"),
            "bare_cn": re.compile(r"(?<![一二三四五六七八九十百零两第])(?P<n>[一二三四五六七八九十]{1,2})(?=[\u4e00-\u9fff])")}
+#: Words a number counts or dates (`1月`, `2名`): a number before one is no item's.
+COUNTED = tuple("年月日号个名人次项条款位家所级类批期届")
 #: What a list's lead-in ends with, right before its first stripped number (`…内设机构一人秘股…`).
 LEAD_IN_ENDS = ("职责", "职能", "职权", "内设机构", "机构设置", "如下", "任务")
 
@@ -218,7 +220,8 @@ def _stripped_inline(text: str, start: int, end: int, found: dict[int, Marker]) 
     """Item numbers that lost their marks inside a line whose breaks went too
     (`…成为决议或政令3向国家机关推荐干部4在…`): a number counts where it is the next of
     the list before it (the nearest marker of its family is one lower; a 1 right after a
-    lead-in) and the list goes on after it (a duty verb follows, or for an Arabic number the
+    lead-in, or an Arabic 1 that counts nothing with a 2 after it) and the list goes on after
+    it (a duty verb or a unit's name and a duty verb follow, or for an Arabic number the
     number one higher comes next)."""
     verbs = duty_verbs()
     known = sorted(found.values(), key=lambda m: m.start)
@@ -230,11 +233,14 @@ def _stripped_inline(text: str, start: int, end: int, found: dict[int, Marker]) 
             k = bisect.bisect_left([x.start for x in known], a)
             before = next((x for x in reversed(known[:k]) if x.style in family(style)), None)
             if n == 1:
-                if not text.endswith(LEAD_IN_ENDS, max(start, a - 6), a):
+                two = any(x.n == 2 for x in known[k:] if x.style in family(style) and x.start - a <= INLINE_REACH) or any(
+                    cn_number(c.group("n")) == 2 for c in cands[i + 1:] if c.start() - a <= INLINE_REACH)
+                lead_in = text.endswith(LEAD_IN_ENDS, max(start, a - 6), a)
+                if not (lead_in or (style == "bare_ar" and two and not text.startswith(COUNTED, m.end()))):
                     continue
             elif before is None or before.n != n - 1 or a - before.start > INLINE_REACH:
                 continue
-            verb_next = text.startswith(verbs, m.end()) or (n == 1 and _unit_then_verb(text, m.end()))
+            verb_next = text.startswith(verbs, m.end()) or _unit_then_verb(text, m.end())
             if style == "bare_cn":
                 ok = verb_next
             else:
@@ -251,9 +257,12 @@ def _stripped_inline(text: str, start: int, end: int, found: dict[int, Marker]) 
 
 
 def _unit_then_verb(text: str, pos: int) -> bool:
-    """Whether a unit's short name and a duty verb follow ``pos`` (`人秘股负责…`)."""
-    for k in range(pos + 2, min(len(text), pos + 9)):
-        if text[pos:k].endswith(organ_suffixes()) and text.startswith(duty_verbs(), k):
+    """Whether a unit's short name and a duty verb follow ``pos`` (`人秘股负责…`,
+    `计划生育办公室：负责…`)."""
+    for k in range(pos + 2, min(len(text), pos + 11)):
+        if not re.fullmatch(r"[\u4e00-\u9fff]+", text[pos:k]):
+            return False
+        if text[pos:k].endswith(organ_suffixes()) and text.startswith(duty_verbs(), k + (text[k:k + 1] in "：:")):
             return True
     return False
 

@@ -156,3 +156,13 @@ def test_a_heading_run_on_after_the_statement_before_it() -> None:
 
     assert subject_of_heading("协调、指导党员教育工作某县委组织部主要职责") == "某县委组织部"
     assert subject_of_heading("组织部主要职责") == "组织部"
+
+
+def test_a_first_arabic_number_run_into_the_line_before_its_second() -> None:
+    text = "可设以下机构1办公室负责文秘工作2档案科：负责档案管理工作\n"
+    assert [(m.style, m.n) for m in find_markers(text, guessed=True)] == [("bare_ar", 1), ("bare_ar", 2)]
+
+
+def test_a_date_is_no_stripped_list() -> None:
+    text = "会议于2023年1月召开2个部门负责筹备工作\n"
+    assert find_markers(text, guessed=True) == []
