@@ -126,6 +126,8 @@ def subject_of_heading(title: str) -> str | None:
     head = _INNER.split(head)[-1]  # `内设机构湘桥区委组织部` (a table of contents run in) → the last name
     head = re.sub(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]?", "", head)
     head = _after_statement(head)
+    while "、" in head and len(head.split("、")[0]) >= 6 and not head.split("、")[0].endswith(organ_suffixes()):
+        head = head.split("、", 1)[1]  # `欢迎访问某局网站、宣传部`: text run on before the name, its mark a guess
     if head.endswith("机构") and head[:-2].endswith(organ_suffixes()):
         head = head[:-2]  # `青山县商务局机构职能`: the organ's 机构 (set-up) and 职能
     if re.fullmatch(r"岗位|工作|部门|单位|基本|具体|相关|机构", head):
