@@ -240,7 +240,11 @@ def _stripped_inline(text: str, start: int, end: int, found: dict[int, Marker]) 
                     continue
             elif before is None or before.n != n - 1 or a - before.start > INLINE_REACH:
                 continue
-            verb_next = text.startswith(verbs, m.end()) or _unit_then_verb(text, m.end())
+            # a two-character adverb may stand before the verb (`六定期组织…`), where the number
+            # continues its list
+            verb_next = text.startswith(verbs, m.end()) or _unit_then_verb(text, m.end()) or (
+                n > 1 and re.fullmatch(r"[\u4e00-\u9fff]{2}", text[m.end():m.end() + 2]) is not None
+                and not text.startswith(COUNTED, m.end()) and text.startswith(verbs, m.end() + 2))
             if style == "bare_cn":
                 ok = verb_next
             else:

@@ -169,3 +169,13 @@ def test_a_first_arabic_number_run_into_the_line_before_its_second() -> None:
 def test_a_date_is_no_stripped_list() -> None:
     text = "会议于2023年1月召开2个部门负责筹备工作\n"
     assert find_markers(text, guessed=True) == []
+
+
+def test_a_stripped_number_before_an_adverb_and_its_verb() -> None:
+    text = "（一）负责档案收集工作；（二）负责档案保管工作三定期组织档案检查工作\n"
+    assert [(m.style, m.n) for m in find_markers(text, guessed=True)][-1] == ("bare_cn", 3)
+
+
+def test_an_article_duty_with_a_comma_after_its_time_clause() -> None:
+    text = "第七条 乡镇人民代表大会主席在闭会期间，负责联系本级人民代表大会代表。\n"
+    assert duties(text, guessed=False) == [("乡镇人民代表大会主席", "在闭会期间，负责联系本级人民代表大会代表")]
