@@ -156,6 +156,7 @@ def test_a_heading_run_on_after_the_statement_before_it() -> None:
 
     assert subject_of_heading("协调、指导党员教育工作某县委组织部主要职责") == "某县委组织部"
     assert subject_of_heading("组织部主要职责") == "组织部"
+    assert subject_of_heading("负责中心直属单位的管理机构设置及职能") is None
     # a site's greeting run on before the name, a guessed `、` between
     assert subject_of_heading("欢迎访问某县林业局官方网站、宣传部主要职责") == "宣传部"
     assert subject_of_heading("区委书记、副书记的职责") == "区委书记、副书记"

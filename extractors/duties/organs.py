@@ -109,9 +109,12 @@ _STATEMENT_ENDS = re.compile(r"(?:工作|事项|事务|事宜)")
 def _after_statement(head: str) -> str:
     """`协调、指导党员教育工作湘桥区委组织部` → `湘桥区委组织部`: a heading whose line break and
     marks were lost runs on after the statement before it; a heading's name never opens with a
-    duty verb, so one that does is read from after the statement's last closing word."""
+    duty verb, so one that does is read from after the statement's last closing word, and
+    is no name at all when it does not end like one."""
     if not head.startswith(duty_verbs()) or head.startswith(word_list("verb_led_units.txt")):
         return head
+    if not head.endswith(organ_suffixes()):
+        return ""  # `负责中心直属机构的管理` + `机构设置及职能`: a statement, and no name after it
     ends = list(_STATEMENT_ENDS.finditer(head))
     if not ends or len(head) - ends[-1].end() < 2:
         return head
