@@ -37,6 +37,11 @@ def test_a_long_statement_with_no_verb_of_its_own_is_followed_by_a_cut() -> None
         "各种送阅和批办文件的传阅登记催办", "负责收文登记分发工作"]
 
 
+def test_a_verb_that_closes_a_statement_is_followed_by_a_cut() -> None:
+    assert pieces("研究拟定全县编制管理制度并监督实施负责全县机构改革工作") == [
+        "研究拟定全县编制管理制度并监督实施", "负责全县机构改革工作"]
+
+
 def test_an_adverb_before_the_verb_opens_the_next_statement() -> None:
     assert pieces("承担重要文稿起草工作统一负责本系统的执法工作") == ["承担重要文稿起草工作", "统一负责本系统的执法工作"]
 

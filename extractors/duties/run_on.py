@@ -73,8 +73,8 @@ def run_on_cuts(text: str, a: int, b: int) -> list[tuple[int, int]]:
             continue  # `…，向全委会负责并报告工作`: the verb of a prepositional clause
         if before in word_list("manner_adverbs.txt"):
             at -= len(before)  # `…工作统一负责本系统…`: the adverb opens the statement with its verb
-        elif before in duty_verbs():
-            continue  # `组织贯彻执行…`: two verbs of one statement
+        elif before in duty_verbs() and before not in word_list("closing_verbs.txt"):
+            continue  # `组织贯彻执行…`: two verbs of one statement (not `…监督实施负责…`)
         if at - start < MIN_BEFORE or text[at - 1] in BINDING or not _statement_before(text, start, at):
             continue
         out.append((start, at))
