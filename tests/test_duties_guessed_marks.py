@@ -185,3 +185,13 @@ def test_a_stripped_number_before_an_adverb_and_its_verb() -> None:
 def test_an_article_duty_with_a_comma_after_its_time_clause() -> None:
     text = "第七条 乡镇人民代表大会主席在闭会期间，负责联系本级人民代表大会代表。\n"
     assert duties(text, guessed=False) == [("乡镇人民代表大会主席", "在闭会期间，负责联系本级人民代表大会代表")]
+
+
+def test_a_unit_name_run_into_its_text_among_unit_led_items() -> None:
+    # line breaks lost: `3. 行政处` ran into its first statement, which opens with no verb
+    text = ("某研究中心办公厅部门职责\n办公厅负责组织协调机关行政管理工作。\n机构设置及职能：\n"
+            "1. 秘书处负责日常值班安排。\n2. 财务处负责经费报销工作。\n"
+            "3. 行政处日常行政管理和后勤服务工作。\n4. 机要处负责机要文件的收发。\n")
+    assert duties(text, guessed=False)[-4:] == [
+        ("秘书处", "负责日常值班安排"), ("财务处", "负责经费报销工作"), ("行政处", "日常行政管理和后勤服务工作"),
+        ("机要处", "负责机要文件的收发")]

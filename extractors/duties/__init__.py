@@ -117,9 +117,11 @@ class _Builder:
                              section=sec.id if sec else None))
 
     def item(self, item: Item, organ: str | None, markers: Markers, last: bool,
-             fixed: bool = False, units_only: bool = False) -> None:
+             fixed: bool = False, units_only: bool = False, unit_led: bool = False) -> None:
         """One item's duties; with ``units_only`` (a list of the units an organ is divided
-        into) an item that names no unit (`一、综合规划处。`) holds none."""
+        into) an item that names no unit (`一、综合规划处。`) holds none; with ``unit_led``
+        (its siblings open with their units' names) a short name opening the item is its
+        unit even with no verb after it (:func:`bare_unit`)."""
         text = self.text
         a, b = item.body, item.end
         nl = text.find("\n", a, b)
@@ -130,6 +132,8 @@ class _Builder:
         if last:
             b = drop_heading_tail(text, a, b)
         unit = unit_prefix(text, a, b) or (run_in_unit(text, a, b) if self.guessed else None)
+        if unit is None and unit_led and leading_organ(text, a, b) is None:
+            unit = bare_unit(text, a, b)
         if unit is not None:
             organ, a, fixed = unit[0], unit[1], True  # the name set off by its colon holds for the whole item
         elif units_only:
@@ -229,6 +233,29 @@ def run_in_unit(text: str, a: int, b: int) -> tuple[str, int] | None:
     if lead is None or not lead[0].endswith(organ_suffixes()) or not text.startswith(duty_verbs(), lead[1]):
         return None
     return lead
+
+
+def bare_unit(text: str, a: int, b: int) -> tuple[str, int] | None:
+    """``(unit, where its duties begin)`` for an item of a list of units whose name ran into
+    its text when the line break after it was lost (`6. 行政处日常行政管理工作…` among
+    `5. 机要处负责…`): the shortest opening of three to eight characters that ends in an
+    organ's ending on a word boundary."""
+    words = cut(text[a:min(b, a + 12)], hmm=False)
+    pos = a
+    for word in words:
+        pos += len(word)
+        if pos - a > 8:
+            break
+        name = text[a:pos]
+        if pos - a >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", name) and name.endswith(organ_suffixes()) and pos < b:
+            return name, pos
+    return None
+
+
+def unit_led(text: str, chain: list[Item]) -> bool:
+    """Whether two in three items of ``chain`` open with a unit's name as their subject."""
+    led = sum(1 for it in chain if (lead := leading_organ(text, it.body, it.end)) and lead[0].endswith(organ_suffixes()))
+    return len(chain) >= 3 and led * 3 >= len(chain) * 2
 
 
 def paragraphs(text: str, markers: Markers, a: int, b: int) -> list[tuple[int, int]]:
@@ -399,8 +426,10 @@ def extract_duties(doc: Document) -> list[Duty]:
                 # themselves (`一、职责` over `（一）区委职责` + a paragraph + its list)
                 continue
         if chain:
+            led = unit_led(text, chain)
             for i, it in enumerate(chain):
-                b.item(it, organ, markers, last=i == len(chain) - 1, fixed=fixed, units_only=cue.kind == "units")
+                b.item(it, organ, markers, last=i == len(chain) - 1, fixed=fixed, units_only=cue.kind == "units",
+                       unit_led=led)
             # a heading run on after the last item (`…工作。内设机构`) stays free for its own cue
             b.covered.add(clause_start, drop_heading_tail(text, chain[-1].body, chain[-1].end))
         elif not _unit_lines(b, cue, limit):
