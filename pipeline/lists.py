@@ -20,7 +20,7 @@ from pathlib import Path
 
 from gongwen import lexicon
 from gongwen.numerals import chinese_int
-from gongwen.words import duty_verbs
+from gongwen.words import duty_verbs, organ_suffixes
 
 HERE = Path(__file__).parent
 
@@ -80,6 +80,14 @@ class Markers(list[Marker]):
                 found.append(m)
         return self._kinds.get((style, n), ([], []))
 
+    def of_family(self, style: str, n: int) -> tuple[list[int], list[Marker]]:
+        """:meth:`of_kind` over the styles a chain of ``style`` may mix (:func:`family`)."""
+        kinds = [self.of_kind(s, n) for s in family(style)]
+        if sum(bool(k[0]) for k in kinds) <= 1:
+            return next((k for k in kinds if k[0]), kinds[0])
+        merged = sorted((m for k in kinds for m in k[1]), key=lambda m: m.start)
+        return [m.start for m in merged], merged
+
     def within(self, a: int, b: int) -> list[Marker]:
         """The markers starting in ``[a, b)``."""
         return self[bisect.bisect_left(self.starts, a):bisect.bisect_left(self.starts, b)]
@@ -112,8 +120,10 @@ def styles() -> list[tuple[str, re.Pattern[str]]]:
     return [(name, re.compile(regex)) for name, regex in lexicon.rows(HERE / "list_markers.tsv")]
 
 
-def find_markers(text: str, start: int = 0, end: int | None = None) -> Markers:
-    """Every marker in ``text[start:end]`` that stands where an item may begin, in order."""
+def find_markers(text: str, start: int = 0, end: int | None = None, guessed: bool = False) -> Markers:
+    """Every marker in ``text[start:end]`` that stands where an item may begin, in order.
+    With ``guessed`` (the text's punctuation was put back by a model) a number that lost its
+    marks also counts at a line start next to a sibling (:func:`stripped_beside`)."""
     end = len(text) if end is None else end
     found: dict[int, Marker] = {}
     for name, rx in styles():
@@ -130,14 +140,135 @@ def find_markers(text: str, start: int = 0, end: int | None = None) -> Markers:
                 found[a] = Marker(name, cn_number(m.group("n")), a, b)
     for mk in bare_markers(text, start, end):
         found.setdefault(mk.start, mk)
+    if guessed:
+        for mk in stripped_beside(text, start, end, found):
+            found.setdefault(mk.start, mk)
     return Markers([found[k] for k in sorted(found)])
 
 
-@lru_cache(maxsize=2)
-def text_markers(text: str) -> Markers:
+@lru_cache(maxsize=4)
+def text_markers(text: str, guessed: bool = False) -> Markers:
     """The markers of a whole text, found once for every extractor that reads them (duties,
     then meetings' scopes and attendee lists each scanned the whole text again)."""
-    return find_markers(text)
+    return find_markers(text, guessed=guessed)
+
+
+#: The marked styles a stripped number may stand for (`（一）`, `一、` → `一`).
+FAMILY = {"bare_cn": ("paren_cn", "cn_dun"), "bare_ar": ("paren_ar", "ar_dun")}
+
+
+def family(style: str) -> tuple[str, ...]:
+    """The styles one chain may mix: a style and the stripped form of its numerals (a restorer
+    puts back `（二）` and misses `一`), never two marked styles (`一、` and `（一）` are levels)."""
+    if style in FAMILY:
+        return (style, *FAMILY[style])
+    bare = next((b for b, marked in FAMILY.items() if style in marked), None)
+    return (style, bare) if bare else (style,)
+
+
+def stripped_beside(text: str, start: int, end: int, found: dict[int, Marker]) -> list[Marker]:
+    """Numbers that lost their marks at line starts of a text whose punctuation a model put
+    back: there a line's restored marks do not show that its marker kept its own (the rule
+    of :func:`bare_markers`), so a number counts where the line before or after opens with a
+    marker of its family numbered one off (`一人秘股负责…` above `（二）组织股…`)."""
+    starts: list[int] = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl == -1 else nl
+        a = pos
+        while a < stop and text[a] in " \t\u3000":
+            a += 1
+        if a < stop:
+            starts.append(a)
+        pos = stop + 1
+    cands: dict[int, Marker] = {}
+    for a in starts:
+        if a in found:
+            continue
+        for name, rx in _bare_styles():
+            m = rx.match(text, a)
+            if m:
+                cands[a] = Marker(name, cn_number(m.group("n")), a, m.end())
+                break
+    out = []
+    for i, a in enumerate(starts):
+        mk = cands.get(a)
+        if mk is None:
+            continue
+        for j in (i - 1, i + 1):
+            other = found.get(starts[j]) or cands.get(starts[j]) if 0 <= j < len(starts) else None
+            if other is not None and other.style in family(mk.style) and abs(other.n - mk.n) == 1:
+                out.append(mk)
+                break
+    return out + _stripped_inline(text, start, end, {**found, **{m.start: m for m in out}})
+
+
+#: How far apart two items of one list may stand for a stripped number between them to count.
+INLINE_REACH = 400
+#: Stripped numbers inside a line, per style: Arabic ones, and Chinese ones, which are words
+#: as often (`统一`, `十分`), so they count only before a duty verb (see _stripped_inline).
+_INLINE = {"bare_ar": re.compile(r"(?<![\d.．第])(?P<n>\d{1,2})(?=[\u4e00-\u9fff])"),
+           "bare_cn": re.compile(r"(?<![一二三四五六七八九十百零两第])(?P<n>[一二三四五六七八九十]{1,2})(?=[\u4e00-\u9fff])")}
+#: Words a number counts or dates (`1月`, `2名`): a number before one is no item's.
+COUNTED = tuple("年月日号个名人次项条款位家所级类批期届")
+#: What a list's lead-in ends with, right before its first stripped number (`…内设机构一人秘股…`).
+LEAD_IN_ENDS = ("职责", "职能", "职权", "内设机构", "机构设置", "如下", "任务")
+
+
+def _stripped_inline(text: str, start: int, end: int, found: dict[int, Marker]) -> list[Marker]:
+    """Item numbers that lost their marks inside a line whose breaks went too
+    (`…成为决议或政令3向国家机关推荐干部4在…`): a number counts where it is the next of
+    the list before it (the nearest marker of its family is one lower; a 1 right after a
+    lead-in, or an Arabic 1 that counts nothing with a 2 after it) and the list goes on after
+    it (a duty verb or a unit's name and a duty verb follow, or for an Arabic number the
+    number one higher comes next)."""
+    verbs = duty_verbs()
+    known = sorted(found.values(), key=lambda m: m.start)
+    out: list[Marker] = []
+    for style, rx in _INLINE.items():
+        cands = [m for m in rx.finditer(text, start, end) if m.start() not in found]
+        for i, m in enumerate(cands):
+            n, a = cn_number(m.group("n")), m.start()
+            k = bisect.bisect_left([x.start for x in known], a)
+            before = next((x for x in reversed(known[:k]) if x.style in family(style)), None)
+            if n == 1:
+                two = any(x.n == 2 for x in known[k:] if x.style in family(style) and x.start - a <= INLINE_REACH) or any(
+                    cn_number(c.group("n")) == 2 for c in cands[i + 1:] if c.start() - a <= INLINE_REACH)
+                lead_in = text.endswith(LEAD_IN_ENDS, max(start, a - 6), a)
+                if not (lead_in or (style == "bare_ar" and two and not text.startswith(COUNTED, m.end()))):
+                    continue
+            elif before is None or before.n != n - 1 or a - before.start > INLINE_REACH:
+                continue
+            # a two-character adverb may stand before the verb (`六定期组织…`), where the number
+            # continues its list
+            verb_next = text.startswith(verbs, m.end()) or _unit_then_verb(text, m.end()) or (
+                n > 1 and re.fullmatch(r"[\u4e00-\u9fff]{2}", text[m.end():m.end() + 2]) is not None
+                and not text.startswith(COUNTED, m.end()) and text.startswith(verbs, m.end() + 2))
+            if style == "bare_cn":
+                ok = verb_next
+            else:
+                after = [x for x in known[k:] if x.style in family(style) and x.start - a <= INLINE_REACH]
+                later = [c for c in cands[i + 1:] if c.start() - a <= INLINE_REACH]
+                ok = verb_next or any(x.n == n + 1 for x in after) or any(
+                    cn_number(c.group("n")) == n + 1 for c in later)
+            if not ok or n == 0:
+                continue
+            mk = Marker(style, n, a, m.end())
+            out.append(mk)
+            known.insert(k, mk)
+    return out
+
+
+def _unit_then_verb(text: str, pos: int) -> bool:
+    """Whether a unit's short name and a duty verb follow ``pos`` (`人秘股负责…`,
+    `计划生育办公室：负责…`)."""
+    for k in range(pos + 2, min(len(text), pos + 11)):
+        if not re.fullmatch(r"[\u4e00-\u9fff]+", text[pos:k]):
+            return False
+        if text[pos:k].endswith(organ_suffixes()) and text.startswith(duty_verbs(), k + (text[k:k + 1] in "：:")):
+            return True
+    return False
 
 
 @cache
@@ -219,7 +350,7 @@ def chain_from(text: str, markers: Markers, first: Marker, limit: int) -> list[I
     chain = [first]
     while True:
         # the next member is the first marker of the style numbered one up that the list reaches
-        starts, found = markers.of_kind(first.style, chain[-1].n + 1)
+        starts, found = markers.of_family(first.style, chain[-1].n + 1)
         nxt = None
         for i in range(bisect.bisect_right(starts, chain[-1].start), bisect.bisect_left(starts, limit)):
             if _nested_ok(text, markers, chain[-1], found[i]):

@@ -37,6 +37,7 @@ from gongwen.extractors.duties.organs import (
     subject_of_heading,
     word_list,
 )
+from gongwen.extractors.duties.run_on import run_on_cuts
 from gongwen.lists import (
     Item,
     Markers,
@@ -47,6 +48,7 @@ from gongwen.lists import (
     text_markers,
     trim,
 )
+from gongwen.normalize.punctuation import RESTORED_NOTE
 from gongwen.prefilter import finditer
 from gongwen.record import Document, Duty
 from gongwen.spans import Spans
@@ -93,6 +95,8 @@ class _Builder:
         self.text = doc.text
         self.out: list[Duty] = []
         self.covered = Spans()
+        #: the text's marks were put back by a model: a missing one may hide a statement's end
+        self.guessed = marks_guessed(doc)
 
     def is_covered(self, pos: int) -> bool:
         return self.covered.holds(pos)
@@ -101,14 +105,23 @@ class _Builder:
         a, b = trim(self.text, a, b)
         if b - a < 2:
             return
+        if self.guessed:
+            for x, y in run_on_cuts(self.text, a, b):
+                self._add(organ, *trim(self.text, x, y))
+        else:
+            self._add(organ, a, b)
+
+    def _add(self, organ: str | None, a: int, b: int) -> None:
         sec = self.doc.section_at(a)
         self.out.append(Duty(id=f"d{len(self.out) + 1}", organ=organ, text=self.text[a:b], start=a, end=b,
                              section=sec.id if sec else None))
 
     def item(self, item: Item, organ: str | None, markers: Markers, last: bool,
-             fixed: bool = False, units_only: bool = False) -> None:
+             fixed: bool = False, units_only: bool = False, unit_led: bool = False) -> None:
         """One item's duties; with ``units_only`` (a list of the units an organ is divided
-        into) an item that names no unit (`一、综合规划处。`) holds none."""
+        into) an item that names no unit (`一、综合规划处。`) holds none; with ``unit_led``
+        (its siblings open with their units' names) a short name opening the item is its
+        unit even with no verb after it (:func:`bare_unit`)."""
         text = self.text
         a, b = item.body, item.end
         nl = text.find("\n", a, b)
@@ -118,7 +131,9 @@ class _Builder:
             return
         if last:
             b = drop_heading_tail(text, a, b)
-        unit = unit_prefix(text, a, b)
+        unit = unit_prefix(text, a, b) or (run_in_unit(text, a, b) if self.guessed else None)
+        if unit is None and unit_led and leading_organ(text, a, b) is None:
+            unit = bare_unit(text, a, b)
         if unit is not None:
             organ, a, fixed = unit[0], unit[1], True  # the name set off by its colon holds for the whole item
         elif units_only:
@@ -151,6 +166,17 @@ SET_UP = re.compile(r"(?:同时|另外|另|并)?(?:设立|设置|增设|下设)(
 
 #: `按照管理权限，审核…`: the ground a statement is made on, before its verb
 _GROUND = re.compile(r"(?:按照|根据|依照|依据|依法|结合)[^，,。；;]{0,12}[，,]?")
+
+
+def marks_guessed(doc: Document) -> bool:
+    """Whether the text's punctuation was restored by a model (its one warning says so)."""
+    return any(w.startswith(RESTORED_NOTE) for w in doc.warnings)
+
+
+def garbled_at(text: str, pos: int) -> bool:
+    """Whether the sentence at ``pos`` opens with characters a wrong decoding left (`涸鹑?县…`):
+    what it opens with cannot be read, so it says nothing about whether a duty opens there."""
+    return "?" in text[pos:pos + 6] or "\ufffd" in text[pos:pos + 6]
 
 
 def opens_statement(text: str, pos: int) -> bool:
@@ -196,6 +222,40 @@ def unit_prefix(text: str, a: int, b: int) -> tuple[str, int] | None:
     if "。" in m.group(0) and not text.startswith(duty_verbs(), m.end()):
         return None
     return m.group(1), m.end()
+
+
+def run_in_unit(text: str, a: int, b: int) -> tuple[str, int] | None:
+    """``(unit, where its duties begin)`` when an item whose marks were guessed opens with a
+    unit's name run into its first duty (`（三）社会事务科行政审批科贯彻执行…`: the `。` or
+    the brackets that set the name off are gone): a name with an organ's ending, followed by
+    a duty verb, as :func:`leading_organ` reads a subject."""
+    lead = leading_organ(text, a, b)
+    if lead is None or not lead[0].endswith(organ_suffixes()) or not text.startswith(duty_verbs(), lead[1]):
+        return None
+    return lead
+
+
+def bare_unit(text: str, a: int, b: int) -> tuple[str, int] | None:
+    """``(unit, where its duties begin)`` for an item of a list of units whose name ran into
+    its text when the line break after it was lost (`6. 行政处日常行政管理工作…` among
+    `5. 机要处负责…`): the shortest opening of three to eight characters that ends in an
+    organ's ending on a word boundary."""
+    words = cut(text[a:min(b, a + 12)], hmm=False)
+    pos = a
+    for word in words:
+        pos += len(word)
+        if pos - a > 8:
+            break
+        name = text[a:pos]
+        if pos - a >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", name) and name.endswith(organ_suffixes()) and pos < b:
+            return name, pos
+    return None
+
+
+def unit_led(text: str, chain: list[Item]) -> bool:
+    """Whether two in three items of ``chain`` open with a unit's name as their subject."""
+    led = sum(1 for it in chain if (lead := leading_organ(text, it.body, it.end)) and lead[0].endswith(organ_suffixes()))
+    return len(chain) >= 3 and led * 3 >= len(chain) * 2
 
 
 def paragraphs(text: str, markers: Markers, a: int, b: int) -> list[tuple[int, int]]:
@@ -263,15 +323,33 @@ def _before_break(head: str) -> str:
     return head
 
 
-def previous_subject(text: str, pos: int, reach: int = 300) -> str | None:
+def previous_subject(text: str, pos: int, reach: int = 300, heads: tuple[int, ...] = ()) -> str | None:
     """The organ the sentences just before ``pos`` are about (`曹县编办为县委工作部门，…。
-    主要职责是…`): a bare cue with no subject of its own continues their topic."""
+    主要职责是…`): a bare cue with no subject of its own continues their topic. ``heads``
+    are where headings end: a sentence a heading ran onto (its line break lost:
+    `第四类 编制工作曹县编办为…`) is read from the heading's end, or from the blank that
+    set the heading off."""
     lo = max(0, pos - reach)
     for x, y in reversed(split_top(text, lo, pos, "。\n")):
         organ = prefix_organ(text[x:y])
+        if organ is None:
+            blank = re.search(r"[ \t\u3000]+(?=\S)", text[x:min(y, x + 24)])  # a heading set off by a space only
+            run_on = next((h for h in heads if x < h < y), x + blank.end() if blank else None)
+            organ = prefix_organ(text[run_on:y]) if run_on is not None else None
         if organ:
             return organ
     return None
+
+
+def heading_ends(doc: Document) -> tuple[int, ...]:
+    """Where each section heading's title ends in the text."""
+    out = []
+    for sec in doc.sections:
+        title = sec.title.strip()
+        at = doc.text.find(title, sec.start) if title else -1
+        if at != -1 and at - sec.start <= len(sec.number) + 4:
+            out.append(at + len(title))
+    return tuple(out)
 
 
 def _meeting_agenda(text: str, clause_start: int, cue: Cue) -> bool:
@@ -307,7 +385,7 @@ def extract_duties(doc: Document) -> list[Duty]:
     text = doc.text
     if not text:
         return []
-    markers = text_markers(text)
+    markers = text_markers(text, marks_guessed(doc))
     cues = find_cues(text)
     by_start = sorted(cues, key=lambda c: c.start)
     starts = [c.start for c in by_start]
@@ -334,7 +412,8 @@ def extract_duties(doc: Document) -> list[Duty]:
             fixed = organ is not None
             if organ is None and MARKER_PREFIX.sub("", text[clause_start:cue.start].strip()).startswith("本"):
                 organ = self_organ(doc)
-            organ = organ or heading_subject(doc, cue, last_heading) or previous_subject(text, clause_start)
+            organ = organ or heading_subject(doc, cue, last_heading) or previous_subject(
+                text, clause_start, heads=heading_ends(doc))
         organ = organ or doc.organization or self_organ(doc)
         chain = chain_at(text, markers, cue.end, limit)
         if chain:
@@ -347,8 +426,10 @@ def extract_duties(doc: Document) -> list[Duty]:
                 # themselves (`一、职责` over `（一）区委职责` + a paragraph + its list)
                 continue
         if chain:
+            led = unit_led(text, chain)
             for i, it in enumerate(chain):
-                b.item(it, organ, markers, last=i == len(chain) - 1, fixed=fixed, units_only=cue.kind == "units")
+                b.item(it, organ, markers, last=i == len(chain) - 1, fixed=fixed, units_only=cue.kind == "units",
+                       unit_led=led)
             # a heading run on after the last item (`…工作。内设机构`) stays free for its own cue
             b.covered.add(clause_start, drop_heading_tail(text, chain[-1].body, chain[-1].end))
         elif not _unit_lines(b, cue, limit):
@@ -440,7 +521,8 @@ def _unit_chains(b: _Builder, markers: Markers) -> None:
         if first.n != 1 or b.is_covered(first.start):
             continue
         chain = chain_from(text, markers, first, len(text))
-        units = [unit_prefix(text, it.body, it.end) for it in chain]
+        units = [unit_prefix(text, it.body, it.end) or (run_in_unit(text, it.body, it.end) if b.guessed else None)
+                 for it in chain]
         led = [u for u in units if u is not None and text.startswith(verbs, u[1])]
         if len(chain) < 2 or len(led) * 3 < len(chain) * 2:
             continue
@@ -561,13 +643,15 @@ def _inline(b: _Builder, cue: Cue, organ: str | None, limit: int, fixed: bool) -
         nl = text.find("\n", end, limit)
         end = limit if nl == -1 else nl
         nxt = end + 1
-        if nl == -1 or not text[a:end].rstrip().endswith(("；", ";")) or nxt >= limit \
+        # where the marks were guessed, a `。` at the line's end may stand for the author's `；`
+        ends = ("；", ";", "。") if b.guessed and nxt < limit and opens_statement(text, nxt) else ("；", ";")
+        if nl == -1 or not text[a:end].rstrip().endswith(ends) or nxt >= limit \
                 or text[nxt] in "\n" or find_markers(text, nxt, min(limit, nxt + 4)).first_within(nxt, nxt + 1):
             break
         end = nxt
     pieces: list[tuple[int, int]] = []
     for pa, pb in split_top(text, a, end, "。；;"):
-        if pieces and "。" in text[pieces[-1][1]:pa] and not opens_statement(text, pa):
+        if pieces and "。" in text[pieces[-1][1]:pa] and not opens_statement(text, pa) and not garbled_at(text, pa):
             break  # a sentence that is no duty ends the list
         pieces.append((pa, pb))
     if len(pieces) < 2:
@@ -591,7 +675,7 @@ def _verb_paragraphs(b: _Builder, markers: Markers, organ: str | None) -> None:
     its sentences as paragraphs (:func:`_paragraph_spans`)."""
     text = b.text
     runs: list[list[tuple[int, int]]] = [[]]
-    for lead, end in _paragraph_spans(text):
+    for lead, end in _paragraph_spans(text, "。；;" if b.guessed else "。"):
         body = text[lead:end].rstrip(" \t\u3000")
         if body and body.endswith(("。", "；", ";")) and lead not in markers.by_start:
             runs[-1].append((lead, end))
@@ -611,9 +695,10 @@ def _verb_paragraphs(b: _Builder, markers: Markers, organ: str | None) -> None:
 RUN_IN_LINE = 100
 
 
-def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+def _paragraph_spans(text: str, ends: str = "。") -> list[tuple[int, int]]:
     """``(start, end)`` of each paragraph, blanks before it left out: each line, or each
-    `。`-sentence of a run-in line (``RUN_IN_LINE``)."""
+    `。`-sentence of a run-in line (``RUN_IN_LINE``). Where the marks were guessed, ``ends``
+    holds `；` too: a restorer puts one where the author had a sentence end as often as not."""
     out: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
@@ -625,7 +710,7 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
             continue
         x = lead
         for i in range(lead, end):
-            if text[i] == "。":
+            if text[i] in ends:
                 out.append((x, i + 1))
                 x = i + 1
         if x < end:

@@ -102,12 +102,35 @@ _INNER = re.compile(r"主要职责|职责|内设机构|机构设置|职能|编�
 _TITLE_TAIL = re.compile(r"(?:的)?(?:主要职责|部门职责|工作职责|岗位职责|机构职能|职能职责|职责|职权|权责|职能|内设机构|机构设置及职能|机构设置|掌理事项)$")
 
 
+#: Words a duty statement ends with (`…党员教育工作`), after which a run-on heading's name begins.
+_STATEMENT_ENDS = re.compile(r"(?:工作|事项|事务|事宜)")
+
+
+def _after_statement(head: str) -> str:
+    """`协调、指导党员教育工作湘桥区委组织部` → `湘桥区委组织部`: a heading whose line break and
+    marks were lost runs on after the statement before it; a heading's name never opens with a
+    duty verb, so one that does is read from after the statement's last closing word, and
+    is no name at all when it does not end like one."""
+    if not head.startswith(duty_verbs()) or head.startswith(word_list("verb_led_units.txt")):
+        return head
+    if not head.endswith(organ_suffixes()):
+        return ""  # `负责中心直属机构的管理` + `机构设置及职能`: a statement, and no name after it
+    ends = list(_STATEMENT_ENDS.finditer(head))
+    if not ends or len(head) - ends[-1].end() < 2:
+        return head
+    rest = head[ends[-1].end():]
+    return rest if rest.endswith(organ_suffixes()) else head
+
+
 def subject_of_heading(title: str) -> str | None:
     """`区委职责` → `区委`; `湘桥区委组织部主要职责` → `湘桥区委组织部`; `职责` → None."""
     head = _TITLE_TAIL.sub("", title.strip(" :：。"))
     head = re.sub(r"^第\s*[一二三四五六七八九十百零\d]+\s*[条條]\s*", "", head)  # `第三条县自然资源局的主要职责`
     head = _INNER.split(head)[-1]  # `内设机构湘桥区委组织部` (a table of contents run in) → the last name
     head = re.sub(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]?", "", head)
+    head = _after_statement(head)
+    while "、" in head and len(head.split("、")[0]) >= 6 and not head.split("、")[0].endswith(organ_suffixes()):
+        head = head.split("、", 1)[1]  # `欢迎访问某局网站、宣传部`: text run on before the name, its mark a guess
     if head.endswith("机构") and head[:-2].endswith(organ_suffixes()):
         head = head[:-2]  # `青山县商务局机构职能`: the organ's 机构 (set-up) and 职能
     if re.fullmatch(r"岗位|工作|部门|单位|基本|具体|相关|机构", head):
