@@ -33,24 +33,38 @@ BODY_SUFFIX = r"(?:联席会议|办公会议|例会|会议|会|中心组学习)"
 HEADING = re.compile(rf"(?:^|(?<=[\s)）、A-Za-zＸ×＊*])|(?<=实行)|(?<=规则)|(?<=制度))(?P<body>(?:(?!规则|制度)[\u4e00-\u9fff“”\"]){{1,20}}?{BODY_SUFFIX})"
                      r"(?:学习)?(?:制度|规则|议事规则)"
                      # a title run into its preamble (`…议事规则为进一步提高议事效率，…`)
-                     r"(?=[\s:：]|$|为(?:了|进一步|切实|加强|规范|保证|提高|贯彻)|根据)")
+                     # a full stop a punctuation restorer put after the heading line
+                     r"(?=[\s:：]|[。．](?:\s|$)|$|[，,]?(?:为(?:了|进一步|切实|加强|规范|保证|提高|贯彻)|根据))")
 
 
 TITLE = re.compile(rf"(?P<body>[\u4e00-\u9fff]{{2,20}}?{BODY_SUFFIX}?)(?:议事规则|会议规则|议事程序|规则)"
                    # or run into its preamble (`…议事规则为了更好地…`) where punctuation was lost
                    r"(?:\s*$|(?=为(?:了|进一步|切实|加强|规范|保证|提高|贯彻)|根据))")
 
+#: the verbs of an issuing notice, before the name of the rules it issues
+NOTICE_VERB = re.compile(r"发布|印发|公布|通过|转发|颁布")
+
 #: a "title" this long is the text's first line run into what follows it (line breaks lost):
 #: the rules' name is then read where the line begins (`监察院会议规则最新异动日期…`)
 RUN_ON_TITLE = 60
 TITLE_AT_START = re.compile(rf"(?P<body>[\u4e00-\u9fff]{{2,20}}?{BODY_SUFFIX}?)(?:议事规则|会议规则|议事程序|规则)")
+#: … or where it runs into its first chapter or article (`…常务会议议事规则第一章 总则`), after
+#: the issuing notice that names it (what precedes the notice's verb is none of the name:
+#: `此件公开发布…`)
+TITLE_BEFORE_ARTICLE = re.compile(rf"(?P<body>[\u4e00-\u9fff]{{2,20}}?{BODY_SUFFIX})"
+                                  r"(?:议事规则|会议规则|议事程序|规则)(?=\s*第[一二三四五六七八九十\d]+\s*[章条])")
 
 #: a leading team that meets as a whole (`党政班子议事规则`, `党组议事规则`): its meeting is `X会议`
 TEAM = ("班子", "党组", "支部", "小组")
 
 
+#: where a meeting's name ends: at a mark, or (its punctuation stripped) where the words of
+#: the next clause begin (`各村每周召开一次两委会每月召开一次…`, `…可列席镇党委会参与重大事项`)
+NAME_END = r"(?=[、，,。；;]|$|每|由|要求|参与|参加|研究|讨论|决定|听取)"
+
+
 FREQ_BODY_AFTER = re.compile(r"每(?:年|半年|季度?|个?月|半个?月|周|星期)[^，。；]{0,6}?召开(?:一|二|两|\d)次"
-                             rf"(?P<body>[\u4e00-\u9fff“”\"]{{1,16}}?{BODY_SUFFIX})(?=[、，,。；;]|$)")
+                             rf"(?P<body>[\u4e00-\u9fff“”\"]{{1,16}}?{BODY_SUFFIX})" + NAME_END)
 
 
 #: `本府每年举行业务总检讨会一次`: the count after the meeting's name
@@ -65,10 +79,10 @@ FREQ_BODY_BEFORE = re.compile(rf"(?:^|(?<=[\s。；;，,：:)）])|(?<=[一二�
 
 #: A meeting named together with a rule in a report (`由X主持召开追悼会`, `X可列席镇党委会`).
 MENTIONS = [
-    re.compile(rf"由(?P<chair>[^，。；,由]{{2,16}}?)主持(?:召开|开)?(?P<body>[\u4e00-\u9fff“”\"]{{1,14}}?{BODY_SUFFIX})(?=[、，,。；;]|$)"),
+    re.compile(rf"由(?P<chair>[^，。；,由]{{2,16}}?)主持(?:召开|开)?(?P<body>[\u4e00-\u9fff“”\"]{{1,14}}?{BODY_SUFFIX})" + NAME_END),
     # `乡长、副乡长，镇长、副镇长列席…会议`: a list running over commas from the sentence start
-    re.compile(rf"(?:^|(?<=[\s。；;：:]))(?P<attendee>[\u4e00-\u9fff、，,（）()]{{2,60}}?)(?:可以|可|应当|应)?列席(?P<body>[\u4e00-\u9fff“”\"]{{1,14}}?{BODY_SUFFIX})(?=[、，,。；;]|$)"),
-    re.compile(rf"(?P<attendee>[\u4e00-\u9fff]{{2,16}}?)(?:可以|可)?列席(?P<body>[\u4e00-\u9fff“”\"]{{1,14}}?{BODY_SUFFIX})(?=[、，,。；;]|$)"),
+    re.compile(rf"(?:^|(?<=[\s。；;：:]))(?P<attendee>[\u4e00-\u9fff、，,（）()]{{2,60}}?)(?:可以|可|应当|应)?列席(?P<body>[\u4e00-\u9fff“”\"]{{1,14}}?{BODY_SUFFIX})" + NAME_END),
+    re.compile(rf"(?P<attendee>[\u4e00-\u9fff]{{2,16}}?)(?:可以|可)?列席(?P<body>[\u4e00-\u9fff“”\"]{{1,14}}?{BODY_SUFFIX})" + NAME_END),
     # a sentence opening on a meeting's name and a rule (`本府府务会议，由秘书长主持`,
     # `主管会报（以下简称本会报）由副馆长主持`, `工作小组会议不定期召开`); `会报` is the
     # Taiwanese word for a standing briefing meeting
@@ -86,7 +100,7 @@ MENTIONS = [
     # a report's recurring meeting: `每年…期间，各基层党组织…并召开党员和村民代表会议`
     re.compile(
         r"每(?:年|半年|季度|个?月|周|星期)[^。；;\n]{0,30}?(?:召开|举行)"
-        rf"(?P<body>[\u4e00-\u9fff“”\"]{{2,16}}?{BODY_SUFFIX})(?=[、，,。；;]|$)"),
+        rf"(?P<body>[\u4e00-\u9fff“”\"]{{2,16}}?{BODY_SUFFIX})" + NAME_END),
 ]
 
 
@@ -137,13 +151,13 @@ def _title_body(doc: Document) -> str | None:
     title = DB_LABEL.sub("", title)
     m = TITLE.search(title)
     if m is None and len(title) > RUN_ON_TITLE:  # a title run into the text after it (line breaks lost)
-        m = TITLE_AT_START.match(title)
+        m = TITLE_AT_START.match(title) or TITLE_BEFORE_ARTICLE.search(title)
     if m is None:  # a text setting up a committee regulates its meetings when it says how they are held
         # a gazette order names the text it issues in quotes: `订定「…审议小组设置要点」`
         quoted = re.findall(r"[「“]([^」”]{4,40})[」”]", doc.text[:300])
         o = next((x for x in (organ_title().search(t) for t in [title, *quoted]) if x), None)
         return o.group("organ") + "会议" if o and SELF_MEETING.search(doc.text) else None
-    body = m.group("body")
+    body = NOTICE_VERB.split(m.group("body"))[-1]
     if body.endswith(TEAM) and "议事" in m.group(0):
         return body + "会议"
     if not re.search(r"会|院", body):
@@ -171,10 +185,10 @@ def _own_body(body: str, title_body: str | None) -> str | None:
 LIST_SPAN = 6000
 
 
-def _outer_markers(text: str) -> list[int]:
+def _outer_markers(text: str) -> list[tuple[int, int]]:
     """Where `一、` markers start that may open the next section of a text (and so end a
-    meeting section's scope); not those of a list a colon introduces (`议事范围如下：一、…`),
-    which are items inside an article."""
+    meeting section's scope), with their numbers; not those of a list a colon introduces
+    (`议事范围如下：一、…`), which are items inside an article."""
     markers = text_markers(text)
     inner = Spans()
     for mk in markers:
@@ -187,14 +201,15 @@ def _outer_markers(text: str) -> list[int]:
             # a list inside an article is short: bounding the search keeps long texts linear
             items = chain_from(text, markers, mk, min(len(text), mk.start + LIST_SPAN))
             inner.add(mk.start, items[-1].start + 1)
-    return [m.start for m in markers if m.style == "cn_dun" and not inner.holds(m.start)]
+    return [(m.start, m.n) for m in markers if m.style == "cn_dun" and not inner.holds(m.start)]
 
 
 def find_scopes(doc: Document) -> list[Scope]:
     text = doc.text
     scopes: list[Scope] = []
     heads = finditer(HEADING, text)
-    outer = _outer_markers(text)
+    outer_marks = _outer_markers(text)
+    outer = [x for x, _ in outer_marks]
     first_line = len(text) - len(text.lstrip()) + len((text.lstrip().splitlines() or [""])[0])
     for i, m in enumerate(heads):
         end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
@@ -202,6 +217,12 @@ def find_scopes(doc: Document) -> list[Scope]:
             # an unnumbered heading (`党组会议制度`, a title) is over its `一、会议组成…` parts
             k = bisect.bisect_right(outer, m.end())  # the first `三、` after the heading
             end = min(end, outer[k]) if k < len(outer) else end
+        elif m.start() > first_line:
+            # a heading whose marker was lost with the punctuation (`（八）` → `八`): a `三、` that
+            # follows it before any `一、` is the outline going on above it, not a part of its own
+            k = bisect.bisect_right(outer, m.end())
+            if k < len(outer) and outer_marks[k][1] != 1:
+                end = min(end, outer[k])
         body = re.sub(r"^(?:实行|建立|坚持|推行|落实|健全)", "", m.group("body"))  # `7、实行周一下午例会学习制度`
         body = ARTICLE_REMNANT.sub("", DB_LABEL.sub("", body))
         if body.startswith(SELF):  # `第 3 条本院会议…`: the text's own meeting, which its title names

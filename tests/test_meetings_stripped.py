@@ -1,0 +1,87 @@
+"""Meeting rules in a text whose punctuation was stripped, or put back only in part (by a
+converter's leftovers or a restorer's guesses): names and slots are read where the words
+prove the boundary a lost mark held. Every text is written for these tests."""
+
+from __future__ import annotations
+
+from gongwen import stages
+from gongwen.extractors.meetings import extract_meetings
+from gongwen.extractors.meetings.scopes import find_scopes
+from gongwen.process import process_text
+from gongwen.record import Document, Meeting
+
+
+def doc_of(text: str) -> Document:
+    return process_text(text, stages.before("extract"), path="test.txt")
+
+
+def meetings(text: str) -> dict[str, Meeting]:
+    return {m.body: m for m in extract_meetings(doc_of(text))}
+
+
+def test_heading_with_a_full_stop_after_it_names_its_meeting() -> None:
+    text = ("一、会议制度\n"
+            "（一）党委会议制度\n"
+            "1、党委会议一般每月召开一次，由书记召集并主持。\n"
+            "（二）书记碰头会议制度。\n"
+            "1、书记碰头会议由书记召集并主持，副书记参加。\n"
+            "2、书记碰头会议必须有半数以上的书记、副书记到会才能进行。\n")
+    found = meetings(text)
+    assert "书记碰头会议" in found
+    m = found["书记碰头会议"]
+    assert m.convener == "书记" and m.quorum is not None and m.quorum.fraction == 0.5
+
+
+def test_heading_whose_marker_lost_its_brackets_ends_where_the_outline_goes_on() -> None:
+    text = ("二、会议制度\n"
+            "（一）常委会会议制度\n"
+            "1、常委会会议一般每月召开两次。\n"
+            "八常委会组织生活会制度\n"
+            "常委会一般每半年召开一次民主生活会。\n"
+            "三、议事程序\n"
+            "1、全委会进行表决时以赞成票超过应到会委员人数的半数为通过。\n")
+    doc = doc_of(text)
+    life = next(sc for sc in find_scopes(doc) if sc.body.endswith("生活会"))
+    assert doc.text[life.start:life.end].rstrip().endswith("民主生活会。")
+
+
+def test_title_run_into_its_preamble_over_a_comma() -> None:
+    text = ("某镇党委理论中心组学习制度，为了提高班子理论水平，特制定本制度。\n"
+            "第一条 党委中心组由全体班子成员组成，可吸收相关人员列席。\n"
+            "第二条 原则上每月集中学习一次，如有重要内容可以随时安排。\n")
+    (m,) = meetings(text).values()
+    assert m.body.endswith("中心组学习")
+    assert m.frequency is not None and (m.frequency.count, m.frequency.per) == (1, "month")
+
+
+def test_title_run_into_its_first_chapter_after_the_issuing_notice() -> None:
+    text = ("各乡镇人民政府、市级各部门某市人民政府常务会议议事规则已经市政府常务会议通过现予印发"
+            "某市人民政府2024年3月1日此件公开发布某市人民政府常务会议议事规则第一章 总则第一条 为规范会议，"
+            "制定本规则。第二条 常务会议的议题由市长确定。\n")
+    doc = doc_of(text)
+    doc.title = None  # no title found in the run-on notice: the rules' name is read off the text
+    assert any(sc.body == "某市人民政府常务会议" for sc in find_scopes(doc))
+
+
+def test_meeting_named_before_the_next_clause_without_a_mark() -> None:
+    text = ("基层组织会议机制，明确规定各村每周召开一次两委会每月召开一次党员和村民代表会，"
+            "要求每次村级会议必须有镇机关干部现场指导。\n")
+    found = meetings(text)
+    assert {"两委会", "党员和村民代表会"} <= {b.strip("“”") for b in found}
+    weekly = next(m for b, m in found.items() if b.strip("“”") == "两委会")
+    assert weekly.frequency is not None and (weekly.frequency.count, weekly.frequency.per) == (1, "week")
+    monthly = found["党员和村民代表会"]
+    assert monthly.frequency is not None and monthly.frequency.per == "month"
+
+
+def test_attendee_of_a_meeting_named_before_a_verb() -> None:
+    text = ("实施村干部激励机制。\n"
+            "村党组织书记可列席镇党委会参与重大事项决策。\n")
+    found = meetings(text)
+    assert found["镇党委会"].attendees == ["村党组织书记"]
+
+
+def test_moving_a_meeting_is_no_meeting_of_its_own() -> None:
+    text = ("二、会议制度\n"
+            "班子会议一般每月一次，如遇特殊情况可随时召开或推迟会议由书记召集主持。\n")
+    assert not any("推迟" in b for b in meetings(text))
