@@ -5,7 +5,7 @@ prove the boundary a lost mark held. Every text is written for these tests."""
 from __future__ import annotations
 
 from gongwen import stages
-from gongwen.extractors.meetings import extract_meetings
+from gongwen.extractors.meetings import extract_meetings, fill_slots
 from gongwen.extractors.meetings.scopes import find_scopes
 from gongwen.process import process_text
 from gongwen.record import Document, Meeting
@@ -85,3 +85,35 @@ def test_moving_a_meeting_is_no_meeting_of_its_own() -> None:
     text = ("二、会议制度\n"
             "班子会议一般每月一次，如遇特殊情况可随时召开或推迟会议由书记召集主持。\n")
     assert not any("推迟" in b for b in meetings(text))
+
+
+def test_clauses_run_together_make_no_name() -> None:
+    text = ("二、会议制度\n"
+            "班子会议一般每月一次，根据需要，可吸收有关部门负责人列席参加具体人员由会议召集人确定会议由办公室主任负责记录。\n")
+    found = meetings(text)
+    assert not any("具体人员" in b for b in found)
+    assert next(iter(found.values())).recorder == "办公室主任"
+
+
+def test_recorder_after_another_agent_of_the_run_on_sentence() -> None:
+    m = Meeting(id="m1", body="会议", section=None, start=0, end=0)
+    fill_slots(m, "具体人员由会议召集人确定会议由组织委员负责记录一般的会议记录由分管领导审核")
+    assert m.recorder == "组织委员"
+
+
+def test_list_marker_that_lost_its_comma_is_no_part_of_the_name() -> None:
+    text = ("某局会议须知\n"
+            "一本须知适用于本局委员会议。\n"
+            "三委员会议应有委员过半数之出席，始得召开。\n"
+            "七委员会议讨论事项，以出席委员过半数之同意始得决议。\n"
+            "九下列人员得列席委员会议：\n")
+    found = meetings(text)
+    assert "三委员会议" not in found
+    m = found["委员会议"]
+    assert m.quorum is not None and m.vote_threshold is not None
+
+
+def test_a_name_that_opens_on_a_numeral_keeps_it() -> None:
+    text = ("（六）四大班子会议制度\n"
+            "四大班子会议由区委书记召集和主持，不定期召开。\n")
+    assert "四大班子会议" in meetings(text)

@@ -60,7 +60,15 @@ TEAM = ("班子", "党组", "支部", "小组")
 
 #: where a meeting's name ends: at a mark, or (its punctuation stripped) where the words of
 #: the next clause begin (`各村每周召开一次两委会每月召开一次…`, `…可列席镇党委会参与重大事项`)
-NAME_END = r"(?=[、，,。；;]|$|每|由|要求|参与|参加|研究|讨论|决定|听取)"
+NEXT_CLAUSE = "每|由|要求|参与|参加|研究|讨论|决定|听取"
+NAME_END = rf"(?=[、，,。；;]|$|{NEXT_CLAUSE})"
+
+
+def _run_on(text: str, m: re.Match[str]) -> bool:
+    """A name ended by the next clause's words rather than a mark, which holds such words
+    itself (`列席参加具体人员由会议召集人确定会议由…`), is clauses run together, no name."""
+    end = m.end("body")
+    return end < len(text) and text[end] not in "、，,。；;" and re.search(NEXT_CLAUSE, m.group("body")) is not None
 
 
 FREQ_BODY_AFTER = re.compile(r"每(?:年|半年|季度?|个?月|半个?月|周|星期)[^，。；]{0,6}?召开(?:一|二|两|\d)次"
@@ -224,7 +232,7 @@ def find_scopes(doc: Document) -> list[Scope]:
             if k < len(outer) and outer_marks[k][1] != 1:
                 end = min(end, outer[k])
         body = re.sub(r"^(?:实行|建立|坚持|推行|落实|健全)", "", m.group("body"))  # `7、实行周一下午例会学习制度`
-        body = ARTICLE_REMNANT.sub("", DB_LABEL.sub("", body))
+        body = _marker_cut(text, ARTICLE_REMNANT.sub("", DB_LABEL.sub("", body)))
         if body.startswith(SELF):  # `第 3 条本院会议…`: the text's own meeting, which its title names
             continue
         if m.group(0).endswith("规则") and not body.endswith("会议"):
@@ -249,7 +257,7 @@ def find_scopes(doc: Document) -> list[Scope]:
         return sections.holds(pos)
 
     for m in [*FREQ_BODY_AFTER.finditer(text), *FREQ_BODY_MID.finditer(text)]:
-        if not inside_heading(m.start()) and _own_body(m.group("body"), title_body):
+        if not inside_heading(m.start()) and _own_body(m.group("body"), title_body) and not _run_on(text, m):
             a, b = _sentence(text, m.start())
             pre = {"frequency": m.group(0)}
             # `各乡镇党委每季度至少召开一次党建工作例会`: the organ opening the clause holds it
@@ -261,11 +269,12 @@ def find_scopes(doc: Document) -> list[Scope]:
     for m in finditer(FREQ_BODY_BEFORE, text):
         own = _own_body(m.group("body"), title_body)
         if not inside_heading(m.start()) and own:
-            scopes.append(Scope(_plain(own), m.start(), _sentence(text, m.start())[1]))
+            scopes.append(Scope(_marker_cut(text, _plain(own)), m.start(), _sentence(text, m.start())[1]))
     for rx in MENTIONS:
         for m in finditer(rx, text):
-            body = _plain(m.group("body"))
-            if len(body_key(body)) < 2 or body.startswith(SELF) or NOT_BODY.match(body) or inside_heading(m.start()):
+            body = _marker_cut(text, _plain(m.group("body")))
+            if len(body_key(body)) < 2 or body.startswith(SELF) or NOT_BODY.match(body) or inside_heading(m.start()) \
+                    or _run_on(text, m):
                 continue
             pre = {k: v for k, v in m.groupdict().items() if k != "body" and v}
             end = _sentence(text, m.start())[1] if m.start() == m.start("body") else m.end()
@@ -345,6 +354,21 @@ def _numbered(text: str, pos: int) -> bool:
     line = text[text.rfind("\n", 0, pos) + 1:pos].strip()
     return bool(re.search(r"(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.．]|第[一二三四五六七八九十百零\d]+[章节条])$",
                           line))
+
+
+#: a list marker that lost its `、` with the punctuation, run into the name after it (`三委员会议应有…`)
+BARE_NUMERAL = re.compile(r"^[一二三四五六七八九十]{1,3}(?=[\u4e00-\u9fff]{4})")
+
+
+def _marker_cut(text: str, body: str) -> str:
+    """``body`` without a bare numeral before it where the text also writes the name without
+    it (`三委员会议` beside `列席委员会议`); a name that opens on a numeral (`四大班子会议`) is
+    written with it everywhere."""
+    m = BARE_NUMERAL.match(body)
+    if m is None:
+        return body
+    rest = body[m.end():]
+    return rest if text.count(rest) > text.count(body) else body
 
 
 def _plain(body: str) -> str:
