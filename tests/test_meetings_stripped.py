@@ -4,9 +4,12 @@ prove the boundary a lost mark held. Every text is written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from gongwen import stages
 from gongwen.extractors.meetings import extract_meetings, fill_slots
 from gongwen.extractors.meetings.scopes import find_scopes
+from gongwen.extractors.meetings.slots import run_together
 from gongwen.process import process_text
 from gongwen.record import Document, Meeting
 
@@ -117,3 +120,35 @@ def test_a_name_that_opens_on_a_numeral_keeps_it() -> None:
     text = ("（六）四大班子会议制度\n"
             "四大班子会议由区委书记召集和主持，不定期召开。\n")
     assert "四大班子会议" in meetings(text)
+
+
+@pytest.mark.parametrize(("name", "parts"), [
+    ("纪委书记院长办公室主任监审科科长", ["纪委书记", "院长办公室主任", "监审科科长"]),
+    ("区人民政府区人民法院区人民检察院", ["区人民政府", "区人民法院", "区人民检察院"]),
+    ("镇人大主席副主席镇政府镇长", ["镇人大主席", "副主席", "镇政府镇长"]),
+])
+def test_names_run_together_are_cut_after_each_holder(name: str, parts: list[str]) -> None:
+    assert run_together(name) == parts
+
+
+@pytest.mark.parametrize("name", [
+    "区委办公室负责常委会议记录的副主任",  # 常委|会议: the name goes on
+    "党委领导班子全体成员",  # 领导|班子
+    "市政府法律顾问室主要负责同志",  # the government's own office, no second place named
+    "主任委员",
+    "区政府区长",
+])
+def test_one_holders_name_stays_whole(name: str) -> None:
+    assert run_together(name) == [name]
+
+
+def test_attendees_whose_marks_were_stripped() -> None:
+    m = Meeting(id="m1", body="院长办公会议", section=None, start=0, end=0)
+    fill_slots(m, "院长办公会议由院长召集并主持纪委书记院长办公室主任监审科科长列席会议")
+    assert m.attendees == ["纪委书记", "院长办公室主任", "监审科科长"]
+
+
+def test_who_asks_them_is_no_attendee_in_a_long_run_on_clause() -> None:
+    m = Meeting(id="m1", body="主任会议", section=None, start=0, end=0)
+    fill_slots(m, "主任会议根据内容需要可召开扩大会议请区人大常委会调研员、常委会办公室负责人列席会议")
+    assert m.attendees == ["区人大常委会调研员", "常委会办公室负责人"]
