@@ -152,3 +152,33 @@ def test_who_asks_them_is_no_attendee_in_a_long_run_on_clause() -> None:
     m = Meeting(id="m1", body="主任会议", section=None, start=0, end=0)
     fill_slots(m, "主任会议根据内容需要可召开扩大会议请区人大常委会调研员、常委会办公室负责人列席会议")
     assert m.attendees == ["区人大常委会调研员", "常委会办公室负责人"]
+
+
+def test_quorum_and_special_quorum_run_together() -> None:
+    m = Meeting(id="m1", body="常委会会议", section=None, start=0, end=0)
+    fill_slots(m, "常委会会议必须有半数以上委员到会方能进行讨论干部任免问题时应有三分之二以上委员到会方能进行")
+    assert m.quorum is not None and m.quorum.fraction == 0.5
+    assert [(x.fraction, x.matter) for x in m.special_quorum] == [(0.6667, "讨论干部任免问题")]
+
+
+def test_who_takes_part_and_who_sits_in_without_the_comma_between() -> None:
+    m = Meeting(id="m1", body="书记碰头会", section=None, start=0, end=0)
+    fill_slots(m, "书记碰头会由书记、副书记组成和议题有关的委员参与")
+    assert m.members == ["书记", "副书记"] and m.attendees == ["和议题有关的委员"]
+
+
+def test_attendee_and_recorder_after_the_members_clause_run_into_it() -> None:
+    m = Meeting(id="m1", body="工作协调会", section=None, start=0, end=0)
+    fill_slots(m, "工作协调会由书记、副书记、镇长参与党政办主任列席会议，并负责记录")
+    assert m.attendees == ["党政办主任"] and m.recorder == "党政办主任"
+
+
+def test_convener_named_by_a_duty_run_into_the_next() -> None:
+    text = ("一、职责\n"
+            "（一）常委会职责 常委会在全委会闭会期间行使职权。其职责是：\n"
+            "1、召集全委会向全委会负责并报告工作。\n"
+            "2、组织实施上级的决议。\n"
+            "二、会议制度\n"
+            "（一）全委会会议制度\n"
+            "1、全委会每年至少召开两次。\n")
+    assert meetings(text)["全委会会议"].convener == "常委会"

@@ -284,9 +284,12 @@ _GROUND_TAIL = re.compile(r"(?<=..)(?:(?:根据|按照|视)[^、，,]{0,8}|固�
 _DECIDER = re.compile(r"(?:^|(?<=[，,]))[^、，,]*?(?:可以|可|得|应当|应)[^、，,]{0,10}?(?:确定|决定|安排|吸收|召集|邀请|通知|请(?!假|示))"
                       r"(?=[\u4e00-\u9fff])")
 
-#: who convenes or chairs, run into the list after it when the mark between was stripped
-#: (`…会议由院长召集并主持纪委书记…列席`)
+#: who convenes or chairs, or who takes part, run into the list after it when the mark
+#: between was stripped (`…会议由院长召集并主持纪委书记…列席`)
 _CHAIRED = re.compile(r"(?:^|(?<=[，,]))[^、，,]*?由[^、，,]*?(?:召集|主持)(?:(?:和|并|、)?(?:召集|主持))*(?:会议)?"
+                      r"(?=[\u4e00-\u9fff]{2})"
+                      # … or the clause of those who take part (`…由书记、副书记组成` `…副区长参与`)
+                      r"|(?:^|(?<=[，,]))[^，,]*(?:组成(?!人员|员|部门|单位)|参加(?!会议|人员|的)|参与(?!会议|人员|的))"
                       r"(?=[\u4e00-\u9fff]{2})")
 
 #: `根据会议议题，可以通知…列席`: a clause that only states on what ground
