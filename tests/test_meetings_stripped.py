@@ -182,3 +182,23 @@ def test_convener_named_by_a_duty_run_into_the_next() -> None:
             "（一）全委会会议制度\n"
             "1、全委会每年至少召开两次。\n")
     assert meetings(text)["全委会会议"].convener == "常委会"
+
+
+def test_numbered_heading_run_into_its_text() -> None:
+    text = ("二、会议制度\n"
+            "（一）党委会议制度\n"
+            "1、党委会议每月召开一次。\n"
+            "2、党委会议的议题由书记确定；（二）班子组织生活会制度原则上每半年召开一次，由书记主持。\n")
+    found = meetings(text)
+    assert found["班子组织生活会"].chair == "书记"
+
+
+def test_a_long_section_is_not_renamed_by_a_meeting_far_into_it() -> None:
+    text = ("二、会议制度\n"
+            "（一）党委会议制度\n"
+            "1、党委会议由书记召集并主持，议题由书记确定，一般提前三天通知参会人员并送达会议材料。\n"
+            "2、党委会议的决定由分管领导负责落实，落实情况定期报告书记并在下次会议上通报。\n"
+            "3、班子一般每半年召开一次民主生活会。\n")
+    doc = doc_of(text)
+    (head,) = [sc for sc in find_scopes(doc) if sc.heading]
+    assert head.body == "党委会议"

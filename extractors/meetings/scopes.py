@@ -37,6 +37,12 @@ HEADING = re.compile(rf"(?:^|(?<=[\s)）、A-Za-zＸ×＊*])|(?<=实行)|(?<=规
                      r"(?=[\s:：]|[。．](?:\s|$)|$|[，,]?(?:为(?:了|进一步|切实|加强|规范|保证|提高|贯彻)|根据))")
 
 
+#: a numbered heading run into the text after it (line breaks and marks lost):
+#: `…；（八）常委会组织生活会制度常委会一般每半年…`; the bracketed number proves where it starts
+HEADING_RUN_ON = re.compile(rf"(?<=[（(][一二三四五六七八九十][)）])(?P<body>(?:(?!规则|制度)[\u4e00-\u9fff“”\"]){{1,20}}?{BODY_SUFFIX})"
+                            r"(?:学习)?制度(?=[\u4e00-\u9fff])")
+
+
 TITLE = re.compile(rf"(?P<body>[\u4e00-\u9fff]{{2,20}}?{BODY_SUFFIX}?)(?:议事规则|会议规则|议事程序|规则)"
                    # or run into its preamble (`…议事规则为了更好地…`) where punctuation was lost
                    r"(?:\s*$|(?=为(?:了|进一步|切实|加强|规范|保证|提高|贯彻)|根据))")
@@ -216,6 +222,8 @@ def find_scopes(doc: Document) -> list[Scope]:
     text = doc.text
     scopes: list[Scope] = []
     heads = finditer(HEADING, text)
+    run_on = [m for m in finditer(HEADING_RUN_ON, text) if not any(h.start() <= m.start() < h.end() for h in heads)]
+    heads = sorted([*heads, *run_on], key=lambda h: h.start())
     outer_marks = _outer_markers(text)
     outer = [x for x, _ in outer_marks]
     first_line = len(text) - len(text.lstrip()) + len((text.lstrip().splitlines() or [""])[0])
@@ -377,10 +385,16 @@ def _plain(body: str) -> str:
     return re.sub(r"^本(.)(?=\1)|^.*(?:召开|举行)|^各(?=..)", "", body)
 
 
+#: how far after its heading the sentence renaming a section's meeting may stand
+RENAME_REACH = 80
+
+
 def _renamed(text: str, body: str, start: int, end: int) -> str:
     """A section `常委会组织生活会制度` that says `常委会每半年召开一次民主生活会` is about the
     民主生活会 of the 常委会: the frequency sentence names the meeting better than the heading."""
-    m = FREQ_BODY_AFTER.search(text, start, end)
+    # the section's opening sentence says so: a scope run long (its end lost with the next
+    # heading's marker) holds other sections' sentences further on
+    m = FREQ_BODY_AFTER.search(text, start, min(end, start + RENAME_REACH))
     if m is None or body_key(m.group("body")) in body_key(body):
         return body
     a = _sentence(text, m.start())[0]
