@@ -202,3 +202,12 @@ def test_a_long_section_is_not_renamed_by_a_meeting_far_into_it() -> None:
     doc = doc_of(text)
     (head,) = [sc for sc in find_scopes(doc) if sc.heading]
     assert head.body == "党委会议"
+
+
+def test_a_section_titled_with_who_sits_in_is_no_meeting() -> None:
+    text = ("某会委员会议规则\n"
+            "一、本会委员会议由主任委员召集并为主席。\n"
+            "二、下列人员得列席委员会议:\n"
+            "（一）本会主任秘书。\n"
+            "（二）其他经指定之人员。\n")
+    assert not any("列席" in b for b in meetings(text))

@@ -345,7 +345,7 @@ def _section_scopes(doc: Document, heads: list[Scope]) -> list[Scope]:
     for sec in doc.sections:
         m = SECTION_MEETING.fullmatch(sec.title.strip())
         if m is None or NOT_BODY.match(m.group("body")) or body_key(m.group("body")) in known \
-                or re.search(r"召开|举行|开好|参加|出席|筹备", m.group("body")):
+                or re.search(r"召开|举行|开好|参加|出席|列席|筹备", m.group("body")):
             continue
         if any(sc.start <= sec.start < sc.end and sc.start > 0 for sc in heads):
             continue  # a sub-heading inside a meeting's section (`议事范围`…) is not another meeting
