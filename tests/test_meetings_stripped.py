@@ -211,3 +211,14 @@ def test_a_section_titled_with_who_sits_in_is_no_meeting() -> None:
             "（一）本会主任秘书。\n"
             "（二）其他经指定之人员。\n")
     assert not any("列席" in b for b in meetings(text))
+
+
+def test_heading_with_a_word_run_into_it_takes_the_name_the_text_uses() -> None:
+    text = ("党组会议制度完整党组会议制度。\n"
+            "一、会议组成\n"
+            "局党组会议由党组书记、党组成员组成。\n"
+            "二、会议时间\n"
+            "局党组会议原则上一月举行一次。\n"
+            "局党组会议须有半数以上成员到会方可举行。\n")
+    (m,) = meetings(text).values()
+    assert m.body == "局党组会议"
