@@ -222,3 +222,11 @@ def test_heading_with_a_word_run_into_it_takes_the_name_the_text_uses() -> None:
             "局党组会议须有半数以上成员到会方可举行。\n")
     (m,) = meetings(text).values()
     assert m.body == "局党组会议"
+
+
+def test_practice_named_without_its_quotes() -> None:
+    text = ("基层组织会议机制。\n"
+            "7月，总结推广河口镇村务工作交流会做法，要求各镇每月以工作片为单位，组织各村主要负责人互通情况、交流学习。\n")
+    m = meetings(text)["河口镇村务工作交流会"]
+    assert m.convener == "各镇" and m.members == ["各村主要负责人"]
+    assert m.frequency is not None and m.frequency.per == "month"
