@@ -230,3 +230,23 @@ def test_practice_named_without_its_quotes() -> None:
     m = meetings(text)["河口镇村务工作交流会"]
     assert m.convener == "各镇" and m.members == ["各村主要负责人"]
     assert m.frequency is not None and m.frequency.per == "month"
+
+
+def test_further_meeting_named_before_what_it_studies() -> None:
+    text = ("某市人民政府工作规则\n"
+            "十四、市长办公会议由市长召集并主持。\n"
+            "十五、副市长按照分工召开专题会议研究协调专门问题。\n")
+    assert meetings(text)["专题会议"].convener == "副市长"
+
+
+def test_chapter_and_article_run_into_a_meeting_name() -> None:
+    text = ("某市规划委员会章程\n"
+            "第五章议事规则第二十三条市规划委员会会议原则上每年至少召开1次，由主任召集。\n")
+    assert "市规划委员会会议" in meetings(text)
+
+
+def test_members_whose_list_runs_into_the_quorum() -> None:
+    m = Meeting(id="m1", body="联席会议", section=None, start=0, end=0)
+    fill_slots(m, "联席会议成员为村党支部和村委会全体成员参加会议的人数须超过应到会人数的半数")
+    assert m.members == ["村党支部", "村委会全体成员"]
+    assert m.quorum is not None and m.quorum.fraction == 0.5

@@ -124,7 +124,8 @@ MENTIONS = [
 HELD = re.compile(r"(?:^|(?<=[\s。；;，,])|(?<=[一二三四五六七八九十\d][、.．]))(?P<convener>[\u4e00-\u9fff、（）()]{2,30}?)?也?"
                   r"(?:(?:可以|得|应当|每次会议|按照分工|按分工)(?:商同[^，。；;,]{1,10}?)?(?P<need>根据需要|视需要|必要时)?|"
                   r"(?P<need2>根据需要|视需要|必要时)[，,]?(?:可以|得)?)(?:举行|召开)"
-                  r"(?P<body>[\u4e00-\u9fff、（）()“”]{2,16}?会议)(?=[，,。；;]|$)")
+                  # (the meetings listed with 、 are one match: `召开联组会议、分组会议`)
+                  r"(?P<body>[\u4e00-\u9fff、（）()“”]{2,16}?会议)" rf"(?=[，,。；;]|$|{NEXT_CLAUSE})")
 
 
 #: names that are a kind of sitting, not a meeting body of their own
@@ -288,7 +289,7 @@ def find_scopes(doc: Document) -> list[Scope]:
             end = _sentence(text, m.start())[1] if m.start() == m.start("body") else m.end()
             scopes.append(Scope(body, m.start(), end, pre))
     if scopes:  # a rules document: the further meetings it provides for
-        held = finditer(HELD, text)
+        held = [m for m in finditer(HELD, text) if not _run_on(text, m)]
         for i, m in enumerate(held):
             who = LEADING_MARKER.sub("", m.group("convener") or "")
             held_by = who and "每次会议" not in m.group(0) and not re.search(r"本会|开会|会议|每次|可以|根据|需要|^也", who)
@@ -382,6 +383,8 @@ def _marker_cut(text: str, body: str) -> str:
 def _plain(body: str) -> str:
     """`本府府务会议` → `府务会议`: the organ's `本X` before its own `X务会议` is a pointer, not a
     name; `常务委员会召开全体会议` names the sitting after the verb."""
+    # a chapter or article heading run into the name (`第五章议事规则第二十三条市规划委员会会议`)
+    body = re.sub(r"^.*第[一二三四五六七八九十百零\d]+\s*[章节条](?=[\u4e00-\u9fff]{2})", "", body)
     return re.sub(r"^本(.)(?=\1)|^.*(?:召开|举行)|^各(?=..)", "", body)
 
 

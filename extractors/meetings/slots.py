@@ -229,7 +229,7 @@ def people(s: str) -> list[str]:
              for p in re.split(r"[、，,]|以及|及(?!其[^他])|和(?!议题)", s)]
     parts = [p.lstrip("•·*-— \t") for p in parts]  # a bullet of the page's layout
     parts = [_GROUND_TAIL.sub("", p) for p in parts]  # `各科室负责人根据议题`
-    parts = [x for p in parts for x in run_together(p)]
+    parts = [x for p in parts for x in run_together(_QUORUM_TAIL.sub("", p))]
     return [p for p in parts if 1 < len(p) <= 30 and not re.fullmatch(r"[一二三四五六七八九十\d]+", p) and not _NOT_PERSON.search(p) and not _QUANTITY.match(p)
             and not _FRACTION_WORD.search(p)]
 
@@ -271,6 +271,10 @@ def run_together(name: str) -> list[str]:
     out.append(name[start:])
     return out
 
+
+#: a quorum clause run into the last name where its mark was stripped
+#: (`…村委会全体成员参加会议的人数须超过应到会人数的半数`)
+_QUORUM_TAIL = re.compile(r"(?<=..)(?:参加|出席|到会|与会)(?:会议)?的?(?:人数|人员)[^、，,]*?(?:须|必须|应|不得|不少于|超过)[^、，,]*$")
 
 #: a quorum clause run on after a list (`…组成，必须有半数以上委员到会`) names no one
 _FRACTION_WORD = re.compile(r"分之|半数|以上$|须有|应有")
