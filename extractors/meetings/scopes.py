@@ -312,7 +312,9 @@ def find_scopes(doc: Document) -> list[Scope]:
 DB_LABEL = re.compile(r"^法规名称[:：]?")
 #: an article heading run into the name after it when the line breaks were lost
 #: (`…。第三条主任会议由…`, `第 3 条本会…`): never part of a meeting's name
-ARTICLE_REMNANT = re.compile(r"^(?:第\s*[一二三四五六七八九十百零\d]+\s*)?[条條](?=[\u4e00-\u9fff“”\"]{2})")
+#: (`第五章议事规则第二十三条市规划委员会会议`: a chapter heading before it too)
+ARTICLE_REMNANT = re.compile(r"^(?:.*第\s*[一二三四五六七八九十百零\d]+\s*[章节條条]|(?:第\s*[一二三四五六七八九十百零\d]+\s*)?[条條])"
+                             r"(?=[\u4e00-\u9fff“”\"]{2})")
 
 
 def _without_articles(scopes: list[Scope], title_body: str | None) -> list[Scope]:
@@ -383,8 +385,6 @@ def _marker_cut(text: str, body: str) -> str:
 def _plain(body: str) -> str:
     """`本府府务会议` → `府务会议`: the organ's `本X` before its own `X务会议` is a pointer, not a
     name; `常务委员会召开全体会议` names the sitting after the verb."""
-    # a chapter or article heading run into the name (`第五章议事规则第二十三条市规划委员会会议`)
-    body = re.sub(r"^.*第[一二三四五六七八九十百零\d]+\s*[章节条](?=[\u4e00-\u9fff]{2})", "", body)
     return re.sub(r"^本(.)(?=\1)|^.*(?:召开|举行)|^各(?=..)", "", body)
 
 
