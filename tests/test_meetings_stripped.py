@@ -250,3 +250,9 @@ def test_members_whose_list_runs_into_the_quorum() -> None:
     fill_slots(m, "联席会议成员为村党支部和村委会全体成员参加会议的人数须超过应到会人数的半数")
     assert m.members == ["村党支部", "村委会全体成员"]
     assert m.quorum is not None and m.quorum.fraction == 0.5
+
+
+def test_chair_who_also_convenes_after_a_comma_and_and() -> None:
+    m = Meeting(id="m1", body="代表大会会议", section=None, start=0, end=0)
+    fill_slots(m, "镇人民代表大会举行会议的时候由主席团主持会议，并负责召集下一次的本级人民代表大会会议主席团一般由七人组成")
+    assert m.convener == "主席团" and m.chair == "主席团"
