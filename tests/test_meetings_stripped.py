@@ -256,3 +256,14 @@ def test_chair_who_also_convenes_after_a_comma_and_and() -> None:
     m = Meeting(id="m1", body="代表大会会议", section=None, start=0, end=0)
     fill_slots(m, "镇人民代表大会举行会议的时候由主席团主持会议，并负责召集下一次的本级人民代表大会会议主席团一般由七人组成")
     assert m.convener == "主席团" and m.chair == "主席团"
+
+
+def test_an_articles_sentence_ending_on_a_system_is_no_heading() -> None:
+    text = ("某县人民政府工作规则\n"
+            "第三章 会议制度\n"
+            "第三条 县政府实行全体会议和常务会议制度。\n"
+            "第四条 县政府全体会议由县长召集和主持。\n"
+            "第五条 县长办公会议由县长召集和主持。\n")
+    bodies = set(meetings(text))
+    assert not any("实行" in b for b in bodies)
+    assert {"县政府全体会议", "县长办公会议"} <= bodies

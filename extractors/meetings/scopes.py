@@ -228,6 +228,10 @@ def find_scopes(doc: Document) -> list[Scope]:
     outer_marks = _outer_markers(text)
     outer = [x for x, _ in outer_marks]
     first_line = len(text) - len(text.lstrip()) + len((text.lstrip().splitlines() or [""])[0])
+    # a full stop after the heading is a restorer's guess on a heading line of its own
+    # (`（三）书记办公会议制度。`); an article's sentence ends so (`第三条 县政府实行…会议制度。`)
+    heads = [h for h in heads if text[h.end():h.end() + 1] not in "。．"
+             or _not_in_article(text[max(text.rfind(c, 0, h.start()) for c in "\n。；;") + 1:h.start()].strip())]
     for i, m in enumerate(heads):
         end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
         if _numbered(text, m.start()):  # `(二)常委会会议制度` ends where the next `三、` begins;
@@ -357,6 +361,16 @@ def _section_scopes(doc: Document, heads: list[Scope]) -> list[Scope]:
         known.add(body_key(m.group("body")))
         out.append(Scope(m.group("body"), sec.start, sec.end, heading=True))
     return out
+
+
+def _not_in_article(prefix: str) -> bool:
+    """Whether what stands before a heading on its line leaves it a heading: not an article's
+    number (`第三条 `), which opens a sentence of the article."""
+    return ARTICLE_END.search(prefix) is None
+
+
+#: an article's number at the end of the text before a heading
+ARTICLE_END = re.compile(r"第\s*[一二三四五六七八九十百零\d]+\s*[条條]$")
 
 
 def _numbered(text: str, pos: int) -> bool:
