@@ -306,7 +306,9 @@ def _convener_before(text: str, meeting: Meeting) -> None:
     if m:
         meeting.convener = person(m.group("who"))
     else:  # `常委会职责：…1、召集全委会`: a duty of the organ the list belongs to
-        duty = re.search(r"(?:^|(?<=[\s、。；;]))召集" + re.escape(short_name(meeting.body)) + r"(?=[，,、。；;]|$)", text)
+        # the next duty may run on without its mark (`召集全委会向全委会负责并报告工作`)
+        duty = re.search(r"(?:^|(?<=[\s、。；;]))召集" + re.escape(short_name(meeting.body)) + r"(?=[，,、。；;]|$|向|并|对)",
+                         text)
         head = duty and _duty_owner(text, duty.start())
         if head:
             meeting.convener = head
@@ -331,23 +333,37 @@ def _duty_owner(text: str, pos: int) -> str | None:
 DUTY_HEAD = re.compile(r"(?:^|(?<=[\s)）、]))(?P<who>[\u4e00-\u9fff]{2,10}?)(?:的)?(?:主要)?职责(?=[\s:：]|$)")
 
 
+#: how often a text uses a generic name for it to stand for a name written once run into a word
+RUN_IN_USES = 3
+
 #: a generic meeting name, which a text may write with or without its organ (`全体会议`)
 GENERIC_BODY = re.compile(r"^[\u4e00-\u9fff]{2}会议$")
 
 
 def _organ_named(text: str, meeting: Meeting) -> None:
     """`县政府全体会议由…组成。全体会议一般每半年…`: a generic name (`全体会议`, `常务会议`)
-    is the meeting's name with the organ holding it, where a sentence opens on that name."""
-    if not GENERIC_BODY.match(meeting.body):
-        return
+    is the meeting's name with the organ holding it, where a sentence opens on that name.
+    A name the text writes once only, in its heading, whose generic tail the text uses
+    throughout, is that tail run into a word before it (`（完整）` lost its brackets:
+    `完整党组会议制度` over `局党组会议…` again and again)."""
+    body = meeting.body
+    if not GENERIC_BODY.match(body):
+        tail, before = body[-4:], body[-5:-4]
+        if not GENERIC_BODY.match(tail) or text.count(body) > 1:
+            return
+        # the tail stands on its own: the text writes it after other words (`局党组会议`), not
+        # always as the end of one longer name (`常务委员会会议`)
+        if sum(1 for m in re.finditer(re.escape(tail), text) if text[m.start() - 1:m.start()] != before) < RUN_IN_USES:
+            return
+        body = tail
     rx = re.compile(r"(?:^|(?<=[\s。；;：:]))(?:第[一二三四五六七八九十百零\d]+条\s*)?(?P<org>[\u4e00-\u9fff]{1,6}?)"
-                    + re.escape(meeting.body))
+                    + re.escape(body))
     # the name the text uses most (`局党组会议` again and again, not `大队提请局党组会议` once)
     found = Counter(m.group("org") for m in rx.finditer(text))
     for org, _ in found.most_common():
         if org.endswith(organ_suffixes()) and not org.startswith(("本", "各", "其", "该")) \
                 and (len(org) >= 2 or org in "省市县区乡镇局委院"):
-            meeting.body = org + meeting.body
+            meeting.body = org + body
             return
 
 

@@ -66,8 +66,27 @@ def _inclusive(frac: str, cmp: str | None, cmp0: str | None = None) -> bool | No
     return None
 
 
+#: the words a quorum rule ends on (`…到会方能进行`, `…之出席始得开会`): where the next rule
+#: runs on after them, its full stop was stripped (`…方能进行讨论干部问题时…`)
+QUORUM_END = re.compile(r"(?<=方能|才能|方可|始得|方得|才可)(?:进行|举行|召开|开会|开议)(?=[\u4e00-\u9fff]{4})")
+
+
 def fraction_rules(sent: str) -> tuple[FractionRule | None, FractionRule | None, list[SpecialQuorum]]:
-    """``(quorum, vote_threshold, special quorums)`` stated by one sentence."""
+    """``(quorum, vote_threshold, special quorums)`` stated by one sentence; rules run
+    together where a full stop was stripped are read one by one."""
+    cuts = [m.end() for m in QUORUM_END.finditer(sent)]
+    if not cuts:
+        return _fraction_rules(sent)
+    quorum = vote = None
+    special: list[SpecialQuorum] = []
+    for a, b in zip([0, *cuts], [*cuts, len(sent)], strict=True):
+        q, v, sp = _fraction_rules(sent[a:b])
+        quorum, vote = quorum or q, vote or v
+        special.extend(sp)
+    return quorum, vote, special
+
+
+def _fraction_rules(sent: str) -> tuple[FractionRule | None, FractionRule | None, list[SpecialQuorum]]:
     quorum = vote = None
     special: list[SpecialQuorum] = []
     text, sent = sent, _worded(sent)

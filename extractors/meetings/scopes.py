@@ -33,24 +33,52 @@ BODY_SUFFIX = r"(?:联席会议|办公会议|例会|会议|会|中心组学习)"
 HEADING = re.compile(rf"(?:^|(?<=[\s)）、A-Za-zＸ×＊*])|(?<=实行)|(?<=规则)|(?<=制度))(?P<body>(?:(?!规则|制度)[\u4e00-\u9fff“”\"]){{1,20}}?{BODY_SUFFIX})"
                      r"(?:学习)?(?:制度|规则|议事规则)"
                      # a title run into its preamble (`…议事规则为进一步提高议事效率，…`)
-                     r"(?=[\s:：]|$|为(?:了|进一步|切实|加强|规范|保证|提高|贯彻)|根据)")
+                     # a full stop a punctuation restorer put after the heading line
+                     r"(?=[\s:：]|[。．](?:\s|$)|$|[，,]?(?:为(?:了|进一步|切实|加强|规范|保证|提高|贯彻)|根据))")
+
+
+#: a numbered heading run into the text after it (line breaks and marks lost):
+#: `…；（八）常委会组织生活会制度常委会一般每半年…`; the bracketed number proves where it starts
+HEADING_RUN_ON = re.compile(rf"(?<=[（(][一二三四五六七八九十][)）])(?P<body>(?:(?!规则|制度)[\u4e00-\u9fff“”\"]){{1,20}}?{BODY_SUFFIX})"
+                            r"(?:学习)?制度(?=[\u4e00-\u9fff])")
 
 
 TITLE = re.compile(rf"(?P<body>[\u4e00-\u9fff]{{2,20}}?{BODY_SUFFIX}?)(?:议事规则|会议规则|议事程序|规则)"
                    # or run into its preamble (`…议事规则为了更好地…`) where punctuation was lost
                    r"(?:\s*$|(?=为(?:了|进一步|切实|加强|规范|保证|提高|贯彻)|根据))")
 
+#: the verbs of an issuing notice, before the name of the rules it issues
+NOTICE_VERB = re.compile(r"发布|印发|公布|通过|转发|颁布")
+
 #: a "title" this long is the text's first line run into what follows it (line breaks lost):
 #: the rules' name is then read where the line begins (`监察院会议规则最新异动日期…`)
 RUN_ON_TITLE = 60
 TITLE_AT_START = re.compile(rf"(?P<body>[\u4e00-\u9fff]{{2,20}}?{BODY_SUFFIX}?)(?:议事规则|会议规则|议事程序|规则)")
+#: … or where it runs into its first chapter or article (`…常务会议议事规则第一章 总则`), after
+#: the issuing notice that names it (what precedes the notice's verb is none of the name:
+#: `此件公开发布…`)
+TITLE_BEFORE_ARTICLE = re.compile(rf"(?P<body>[\u4e00-\u9fff]{{2,20}}?{BODY_SUFFIX})"
+                                  r"(?:议事规则|会议规则|议事程序|规则)(?=\s*第[一二三四五六七八九十\d]+\s*[章条])")
 
 #: a leading team that meets as a whole (`党政班子议事规则`, `党组议事规则`): its meeting is `X会议`
 TEAM = ("班子", "党组", "支部", "小组")
 
 
+#: where a meeting's name ends: at a mark, or (its punctuation stripped) where the words of
+#: the next clause begin (`各村每周召开一次两委会每月召开一次…`, `…可列席镇党委会参与重大事项`)
+NEXT_CLAUSE = "每|由|要求|参与|参加|研究|讨论|决定|听取"
+NAME_END = rf"(?=[、，,。；;]|$|{NEXT_CLAUSE})"
+
+
+def _run_on(text: str, m: re.Match[str]) -> bool:
+    """A name ended by the next clause's words rather than a mark, which holds such words
+    itself (`列席参加具体人员由会议召集人确定会议由…`), is clauses run together, no name."""
+    end = m.end("body")
+    return end < len(text) and text[end] not in "、，,。；;" and re.search(NEXT_CLAUSE, m.group("body")) is not None
+
+
 FREQ_BODY_AFTER = re.compile(r"每(?:年|半年|季度?|个?月|半个?月|周|星期)[^，。；]{0,6}?召开(?:一|二|两|\d)次"
-                             rf"(?P<body>[\u4e00-\u9fff“”\"]{{1,16}}?{BODY_SUFFIX})(?=[、，,。；;]|$)")
+                             rf"(?P<body>[\u4e00-\u9fff“”\"]{{1,16}}?{BODY_SUFFIX})" + NAME_END)
 
 
 #: `本府每年举行业务总检讨会一次`: the count after the meeting's name
@@ -65,10 +93,10 @@ FREQ_BODY_BEFORE = re.compile(rf"(?:^|(?<=[\s。；;，,：:)）])|(?<=[一二�
 
 #: A meeting named together with a rule in a report (`由X主持召开追悼会`, `X可列席镇党委会`).
 MENTIONS = [
-    re.compile(rf"由(?P<chair>[^，。；,由]{{2,16}}?)主持(?:召开|开)?(?P<body>[\u4e00-\u9fff“”\"]{{1,14}}?{BODY_SUFFIX})(?=[、，,。；;]|$)"),
+    re.compile(rf"由(?P<chair>[^，。；,由]{{2,16}}?)主持(?:召开|开)?(?P<body>[\u4e00-\u9fff“”\"]{{1,14}}?{BODY_SUFFIX})" + NAME_END),
     # `乡长、副乡长，镇长、副镇长列席…会议`: a list running over commas from the sentence start
-    re.compile(rf"(?:^|(?<=[\s。；;：:]))(?P<attendee>[\u4e00-\u9fff、，,（）()]{{2,60}}?)(?:可以|可|应当|应)?列席(?P<body>[\u4e00-\u9fff“”\"]{{1,14}}?{BODY_SUFFIX})(?=[、，,。；;]|$)"),
-    re.compile(rf"(?P<attendee>[\u4e00-\u9fff]{{2,16}}?)(?:可以|可)?列席(?P<body>[\u4e00-\u9fff“”\"]{{1,14}}?{BODY_SUFFIX})(?=[、，,。；;]|$)"),
+    re.compile(rf"(?:^|(?<=[\s。；;：:]))(?P<attendee>[\u4e00-\u9fff、，,（）()]{{2,60}}?)(?:可以|可|应当|应)?列席(?P<body>[\u4e00-\u9fff“”\"]{{1,14}}?{BODY_SUFFIX})" + NAME_END),
+    re.compile(rf"(?P<attendee>[\u4e00-\u9fff]{{2,16}}?)(?:可以|可)?列席(?P<body>[\u4e00-\u9fff“”\"]{{1,14}}?{BODY_SUFFIX})" + NAME_END),
     # a sentence opening on a meeting's name and a rule (`本府府务会议，由秘书长主持`,
     # `主管会报（以下简称本会报）由副馆长主持`, `工作小组会议不定期召开`); `会报` is the
     # Taiwanese word for a standing briefing meeting
@@ -86,7 +114,7 @@ MENTIONS = [
     # a report's recurring meeting: `每年…期间，各基层党组织…并召开党员和村民代表会议`
     re.compile(
         r"每(?:年|半年|季度|个?月|周|星期)[^。；;\n]{0,30}?(?:召开|举行)"
-        rf"(?P<body>[\u4e00-\u9fff“”\"]{{2,16}}?{BODY_SUFFIX})(?=[、，,。；;]|$)"),
+        rf"(?P<body>[\u4e00-\u9fff“”\"]{{2,16}}?{BODY_SUFFIX})" + NAME_END),
 ]
 
 
@@ -96,7 +124,8 @@ MENTIONS = [
 HELD = re.compile(r"(?:^|(?<=[\s。；;，,])|(?<=[一二三四五六七八九十\d][、.．]))(?P<convener>[\u4e00-\u9fff、（）()]{2,30}?)?也?"
                   r"(?:(?:可以|得|应当|每次会议|按照分工|按分工)(?:商同[^，。；;,]{1,10}?)?(?P<need>根据需要|视需要|必要时)?|"
                   r"(?P<need2>根据需要|视需要|必要时)[，,]?(?:可以|得)?)(?:举行|召开)"
-                  r"(?P<body>[\u4e00-\u9fff、（）()“”]{2,16}?会议)(?=[，,。；;]|$)")
+                  # (the meetings listed with 、 are one match: `召开联组会议、分组会议`)
+                  r"(?P<body>[\u4e00-\u9fff、（）()“”]{2,16}?会议)" rf"(?=[，,。；;]|$|{NEXT_CLAUSE})")
 
 
 #: names that are a kind of sitting, not a meeting body of their own
@@ -137,13 +166,13 @@ def _title_body(doc: Document) -> str | None:
     title = DB_LABEL.sub("", title)
     m = TITLE.search(title)
     if m is None and len(title) > RUN_ON_TITLE:  # a title run into the text after it (line breaks lost)
-        m = TITLE_AT_START.match(title)
+        m = TITLE_AT_START.match(title) or TITLE_BEFORE_ARTICLE.search(title)
     if m is None:  # a text setting up a committee regulates its meetings when it says how they are held
         # a gazette order names the text it issues in quotes: `订定「…审议小组设置要点」`
         quoted = re.findall(r"[「“]([^」”]{4,40})[」”]", doc.text[:300])
         o = next((x for x in (organ_title().search(t) for t in [title, *quoted]) if x), None)
         return o.group("organ") + "会议" if o and SELF_MEETING.search(doc.text) else None
-    body = m.group("body")
+    body = NOTICE_VERB.split(m.group("body"))[-1]
     if body.endswith(TEAM) and "议事" in m.group(0):
         return body + "会议"
     if not re.search(r"会|院", body):
@@ -171,10 +200,10 @@ def _own_body(body: str, title_body: str | None) -> str | None:
 LIST_SPAN = 6000
 
 
-def _outer_markers(text: str) -> list[int]:
+def _outer_markers(text: str) -> list[tuple[int, int]]:
     """Where `一、` markers start that may open the next section of a text (and so end a
-    meeting section's scope); not those of a list a colon introduces (`议事范围如下：一、…`),
-    which are items inside an article."""
+    meeting section's scope), with their numbers; not those of a list a colon introduces
+    (`议事范围如下：一、…`), which are items inside an article."""
     markers = text_markers(text)
     inner = Spans()
     for mk in markers:
@@ -187,23 +216,36 @@ def _outer_markers(text: str) -> list[int]:
             # a list inside an article is short: bounding the search keeps long texts linear
             items = chain_from(text, markers, mk, min(len(text), mk.start + LIST_SPAN))
             inner.add(mk.start, items[-1].start + 1)
-    return [m.start for m in markers if m.style == "cn_dun" and not inner.holds(m.start)]
+    return [(m.start, m.n) for m in markers if m.style == "cn_dun" and not inner.holds(m.start)]
 
 
 def find_scopes(doc: Document) -> list[Scope]:
     text = doc.text
     scopes: list[Scope] = []
     heads = finditer(HEADING, text)
-    outer = _outer_markers(text)
+    run_on = [m for m in finditer(HEADING_RUN_ON, text) if not any(h.start() <= m.start() < h.end() for h in heads)]
+    heads = sorted([*heads, *run_on], key=lambda h: h.start())
+    outer_marks = _outer_markers(text)
+    outer = [x for x, _ in outer_marks]
     first_line = len(text) - len(text.lstrip()) + len((text.lstrip().splitlines() or [""])[0])
+    # a full stop after the heading is a restorer's guess on a heading line of its own
+    # (`（三）书记办公会议制度。`); an article's sentence ends so (`第三条 县政府实行…会议制度。`)
+    heads = [h for h in heads if text[h.end():h.end() + 1] not in "。．"
+             or _not_in_article(text[max(text.rfind(c, 0, h.start()) for c in "\n。；;") + 1:h.start()].strip())]
     for i, m in enumerate(heads):
         end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
         if _numbered(text, m.start()):  # `(二)常委会会议制度` ends where the next `三、` begins;
             # an unnumbered heading (`党组会议制度`, a title) is over its `一、会议组成…` parts
             k = bisect.bisect_right(outer, m.end())  # the first `三、` after the heading
             end = min(end, outer[k]) if k < len(outer) else end
+        elif m.start() > first_line:
+            # a heading whose marker was lost with the punctuation (`（八）` → `八`): a `三、` that
+            # follows it before any `一、` is the outline going on above it, not a part of its own
+            k = bisect.bisect_right(outer, m.end())
+            if k < len(outer) and outer_marks[k][1] != 1:
+                end = min(end, outer[k])
         body = re.sub(r"^(?:实行|建立|坚持|推行|落实|健全)", "", m.group("body"))  # `7、实行周一下午例会学习制度`
-        body = ARTICLE_REMNANT.sub("", DB_LABEL.sub("", body))
+        body = _marker_cut(text, ARTICLE_REMNANT.sub("", DB_LABEL.sub("", body)))
         if body.startswith(SELF):  # `第 3 条本院会议…`: the text's own meeting, which its title names
             continue
         if m.group(0).endswith("规则") and not body.endswith("会议"):
@@ -228,7 +270,7 @@ def find_scopes(doc: Document) -> list[Scope]:
         return sections.holds(pos)
 
     for m in [*FREQ_BODY_AFTER.finditer(text), *FREQ_BODY_MID.finditer(text)]:
-        if not inside_heading(m.start()) and _own_body(m.group("body"), title_body):
+        if not inside_heading(m.start()) and _own_body(m.group("body"), title_body) and not _run_on(text, m):
             a, b = _sentence(text, m.start())
             pre = {"frequency": m.group(0)}
             # `各乡镇党委每季度至少召开一次党建工作例会`: the organ opening the clause holds it
@@ -240,17 +282,18 @@ def find_scopes(doc: Document) -> list[Scope]:
     for m in finditer(FREQ_BODY_BEFORE, text):
         own = _own_body(m.group("body"), title_body)
         if not inside_heading(m.start()) and own:
-            scopes.append(Scope(_plain(own), m.start(), _sentence(text, m.start())[1]))
+            scopes.append(Scope(_marker_cut(text, _plain(own)), m.start(), _sentence(text, m.start())[1]))
     for rx in MENTIONS:
         for m in finditer(rx, text):
-            body = _plain(m.group("body"))
-            if len(body_key(body)) < 2 or body.startswith(SELF) or NOT_BODY.match(body) or inside_heading(m.start()):
+            body = _marker_cut(text, _plain(m.group("body")))
+            if len(body_key(body)) < 2 or body.startswith(SELF) or NOT_BODY.match(body) or inside_heading(m.start()) \
+                    or _run_on(text, m):
                 continue
             pre = {k: v for k, v in m.groupdict().items() if k != "body" and v}
             end = _sentence(text, m.start())[1] if m.start() == m.start("body") else m.end()
             scopes.append(Scope(body, m.start(), end, pre))
     if scopes:  # a rules document: the further meetings it provides for
-        held = finditer(HELD, text)
+        held = [m for m in finditer(HELD, text) if not _run_on(text, m)]
         for i, m in enumerate(held):
             who = LEADING_MARKER.sub("", m.group("convener") or "")
             held_by = who and "每次会议" not in m.group(0) and not re.search(r"本会|开会|会议|每次|可以|根据|需要|^也", who)
@@ -273,7 +316,9 @@ def find_scopes(doc: Document) -> list[Scope]:
 DB_LABEL = re.compile(r"^法规名称[:：]?")
 #: an article heading run into the name after it when the line breaks were lost
 #: (`…。第三条主任会议由…`, `第 3 条本会…`): never part of a meeting's name
-ARTICLE_REMNANT = re.compile(r"^(?:第\s*[一二三四五六七八九十百零\d]+\s*)?[条條](?=[\u4e00-\u9fff“”\"]{2})")
+#: (`第五章议事规则第二十三条市规划委员会会议`: a chapter heading before it too)
+ARTICLE_REMNANT = re.compile(r"^(?:.*第\s*[一二三四五六七八九十百零\d]+\s*[章节條条]|(?:第\s*[一二三四五六七八九十百零\d]+\s*)?[条條])"
+                             r"(?=[\u4e00-\u9fff“”\"]{2})")
 
 
 def _without_articles(scopes: list[Scope], title_body: str | None) -> list[Scope]:
@@ -307,7 +352,7 @@ def _section_scopes(doc: Document, heads: list[Scope]) -> list[Scope]:
     for sec in doc.sections:
         m = SECTION_MEETING.fullmatch(sec.title.strip())
         if m is None or NOT_BODY.match(m.group("body")) or body_key(m.group("body")) in known \
-                or re.search(r"召开|举行|开好|参加|出席|筹备", m.group("body")):
+                or re.search(r"召开|举行|开好|参加|出席|列席|筹备", m.group("body")):
             continue
         if any(sc.start <= sec.start < sc.end and sc.start > 0 for sc in heads):
             continue  # a sub-heading inside a meeting's section (`议事范围`…) is not another meeting
@@ -318,6 +363,16 @@ def _section_scopes(doc: Document, heads: list[Scope]) -> list[Scope]:
     return out
 
 
+def _not_in_article(prefix: str) -> bool:
+    """Whether what stands before a heading on its line leaves it a heading: not an article's
+    number (`第三条 `), which opens a sentence of the article."""
+    return ARTICLE_END.search(prefix) is None
+
+
+#: an article's number at the end of the text before a heading
+ARTICLE_END = re.compile(r"第\s*[一二三四五六七八九十百零\d]+\s*[条條]$")
+
+
 def _numbered(text: str, pos: int) -> bool:
     """Whether the heading at ``pos`` carries a marker of its own (`(二)`, `三、`, `第三章`):
     one part of a larger outline, not a text's title."""
@@ -326,16 +381,37 @@ def _numbered(text: str, pos: int) -> bool:
                           line))
 
 
+#: a list marker that lost its `、` with the punctuation, run into the name after it (`三委员会议应有…`)
+BARE_NUMERAL = re.compile(r"^[一二三四五六七八九十]{1,3}(?=[\u4e00-\u9fff]{4})")
+
+
+def _marker_cut(text: str, body: str) -> str:
+    """``body`` without a bare numeral before it where the text also writes the name without
+    it (`三委员会议` beside `列席委员会议`); a name that opens on a numeral (`四大班子会议`) is
+    written with it everywhere."""
+    m = BARE_NUMERAL.match(body)
+    if m is None:
+        return body
+    rest = body[m.end():]
+    return rest if text.count(rest) > text.count(body) else body
+
+
 def _plain(body: str) -> str:
     """`本府府务会议` → `府务会议`: the organ's `本X` before its own `X务会议` is a pointer, not a
     name; `常务委员会召开全体会议` names the sitting after the verb."""
     return re.sub(r"^本(.)(?=\1)|^.*(?:召开|举行)|^各(?=..)", "", body)
 
 
+#: how far after its heading the sentence renaming a section's meeting may stand
+RENAME_REACH = 80
+
+
 def _renamed(text: str, body: str, start: int, end: int) -> str:
     """A section `常委会组织生活会制度` that says `常委会每半年召开一次民主生活会` is about the
     民主生活会 of the 常委会: the frequency sentence names the meeting better than the heading."""
-    m = FREQ_BODY_AFTER.search(text, start, end)
+    # the section's opening sentence says so: a scope run long (its end lost with the next
+    # heading's marker) holds other sections' sentences further on
+    m = FREQ_BODY_AFTER.search(text, start, min(end, start + RENAME_REACH))
     if m is None or body_key(m.group("body")) in body_key(body):
         return body
     a = _sentence(text, m.start())[0]

@@ -221,7 +221,7 @@ def people(s: str) -> list[str]:
                  if _NOT_MEMBER.fullmatch(c.strip()) or not (re.search(r"(?:时|的|后|需要)$", c.strip())
                                                              or _CONDITION.match(c.strip())))
     # `会议主持人可确定有关人员`, `书记可根据议题需要召集支部书记`: who decides is not who comes
-    s = _DECIDER.sub("", s)
+    s = _DECIDER.sub("", _CHAIRED.sub("", s))
     parts = [re.sub(r"^(?:[\u4e00-\u9fff]{0,16}?会议?)?(?:并|也)?(?:可以|可|得)?(?:邀请|邀|请|通知|指定(?!人员$)|允许|安排|吸收)|"
                     r"^(?:必要时|根据需要|视需要|根据工作需要|如有需要)|^(?:并由|由|应当|应)|"
                     r"(?:有权|均|可以|可|应当|应|亦得|得|与会|派员|列席)$",
@@ -229,9 +229,52 @@ def people(s: str) -> list[str]:
              for p in re.split(r"[、，,]|以及|及(?!其[^他])|和(?!议题)", s)]
     parts = [p.lstrip("•·*-— \t") for p in parts]  # a bullet of the page's layout
     parts = [_GROUND_TAIL.sub("", p) for p in parts]  # `各科室负责人根据议题`
+    parts = [x for p in parts for x in run_together(_QUORUM_TAIL.sub("", p))]
     return [p for p in parts if 1 < len(p) <= 30 and not re.fullmatch(r"[一二三四五六七八九十\d]+", p) and not _NOT_PERSON.search(p) and not _QUANTITY.match(p)
             and not _FRACTION_WORD.search(p)]
 
+
+#: a name this long may be several run together (the shortest seen: `副主席区法院院长`)
+RUN_TOGETHER = 8
+#: each part cut off is at least this long (`区政府区长` is one name: the government's head)
+RUN_PART = 3
+
+
+@cache
+def _heads() -> tuple[re.Pattern[str], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The head words of holders and organs (one pattern, and as a tuple for ``endswith``),
+    the organ heads alone, and the words going on from a head."""
+    path = HERE / "role_heads.tsv"
+    organs = tuple(lexicon.of_kind(path, "organ"))
+    words = tuple(sorted([*lexicon.of_kind(path, "head"), *organs], key=len, reverse=True))
+    return re.compile("|".join(words)), words, organs, tuple(lexicon.of_kind(path, "cont"))
+
+
+def run_together(name: str) -> list[str]:
+    """``name`` cut into the names of office holders and organs it runs together where the
+    `、` between them were stripped (`纪委书记院长办公室主任监审科科长` → 纪委书记, 院长办公室主任,
+    监审科科长): after a head word (``role_heads.tsv``) that what follows does not go on from
+    (`院长|办公室`), where what follows ends in a head word too. A name of one holder stays whole."""
+    if len(name) < RUN_TOGETHER:
+        return [name]
+    head, words, organs, conts = _heads()
+    out: list[str] = []
+    start = 0
+    for m in head.finditer(name):
+        rest = name[m.end():]
+        if m.end() - start < 2 or len(rest) < RUN_PART or rest.startswith(conts) or not rest.endswith(words):
+            continue
+        if m.group(0) in organs and rest[0] != name[0]:
+            continue
+        out.append(name[start:m.end()])
+        start = m.end()
+    out.append(name[start:])
+    return out
+
+
+#: a quorum clause run into the last name where its mark was stripped
+#: (`…村委会全体成员参加会议的人数须超过应到会人数的半数`)
+_QUORUM_TAIL = re.compile(r"(?<=..)(?:参加|出席|到会|与会)(?:会议)?的?(?:人数|人员)[^、，,]*?(?:须|必须|应|不得|不少于|超过)[^、，,]*$")
 
 #: a quorum clause run on after a list (`…组成，必须有半数以上委员到会`) names no one
 _FRACTION_WORD = re.compile(r"分之|半数|以上$|须有|应有")
@@ -242,8 +285,16 @@ _GROUND_TAIL = re.compile(r"(?<=..)(?:(?:根据|按照|视)[^、，,]{0,8}|固�
 
 #: who decides who comes, before those who come (`会议主持人可确定有关人员`,
 #: `书记可根据议题需要召集支部书记及…`)
-_DECIDER = re.compile(r"(?:^|(?<=[，,]))[^、，,]*?(?:可以|可|得|应当|应)[^、，,]{0,10}?(?:确定|决定|安排|吸收|召集|邀请|通知)"
+_DECIDER = re.compile(r"(?:^|(?<=[，,]))[^、，,]*?(?:可以|可|得|应当|应)[^、，,]{0,10}?(?:确定|决定|安排|吸收|召集|邀请|通知|请(?!假|示))"
                       r"(?=[\u4e00-\u9fff])")
+
+#: who convenes or chairs, or who takes part, run into the list after it when the mark
+#: between was stripped (`…会议由院长召集并主持纪委书记…列席`)
+_CHAIRED = re.compile(r"(?:^|(?<=[，,]))[^、，,]*?由[^、，,]*?(?:召集|主持)(?:(?:和|并|、)?(?:召集|主持))*(?:会议)?"
+                      r"(?=[\u4e00-\u9fff]{2})"
+                      # … or the clause of those who take part (`…由书记、副书记组成` `…副区长参与`)
+                      r"|(?:^|(?<=[，,]))[^，,]*(?:组成(?!人员|员|部门|单位)|参加(?!会议|人员|的)|参与(?!会议|人员|的))"
+                      r"(?=[\u4e00-\u9fff]{2})")
 
 #: `根据会议议题，可以通知…列席`: a clause that only states on what ground
 _CONDITION = re.compile(r"(?:根据|按照|依照|视)[^，,]{0,12}$")
