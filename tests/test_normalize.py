@@ -438,9 +438,16 @@ ALIGNED = ("项目名称  会议保障经费  预算数  12.5\n"
            "以上经费按照规定的标准和程序使用，并接受审计部门的监督检查，确保专款")
 
 
-def test_space_aligned_table_lines_keep_their_columns() -> None:
-    out = normalize(ALIGNED).text.split("\n")
-    assert out[:4] == ALIGNED.split("\n")[:4]  # not joined, continuation indentation kept
+def test_a_space_aligned_table_goes_into_the_table_layout() -> None:
+    result = normalize(ALIGNED)
+    out = result.text
+    # a row a block, a cell a TAB-led line, the wrapped label whole; the sentence after stays prose
+    assert out.split("\n\n")[0].split("\n") == ["\t项目名称", "\t会议保障经费（含培训）", "\t预算数", "\t12.5"]
+    assert out.endswith("\t≥3次\n\t\n\n以上经费按照规定的标准和程序使用，并接受审计部门的监督检查，确保专款")
+    # every character still points at its own source character, the wrapped part's too
+    for word in ("（含培训）", "12.5", "≥3次", "以上经费"):
+        at = out.index(word)
+        assert [ALIGNED[result.offsets[k]] for k in range(at, at + len(word))] == list(word)
 
 
 @pytest.mark.parametrize("text", [
