@@ -96,3 +96,14 @@ def test_a_dotted_range_after_a_time_label_is_no_page_stamp() -> None:
     assert [(f.text, f.value) for f in figures_of("完成时间\n\t2024.03-2024.11\n")] == [
         ("2024.03-2024.11", ["2024-03", "2024-11"])]
     assert figures_of("发布时间：2022.10.15 10:50") == []
+
+
+def test_labels_of_one_width_fill_their_column_but_wrap_nothing() -> None:
+    # no line of this table leaves a column blank under a full one: nothing is wrapped, each
+    # line is a row (产出指标 and 效益指标 fill their column alike); the heading after it stays text
+    text = ("前言。\n一级指标  二级指标  三级指标  指标值\n产出指标  数量指标  培训人次  300\n"
+            "效益指标  服务对象  群众满意  ≥90%\n三、  其他事项\n本办法自发布之日起施行。")
+    out = normalize(text).text
+    assert "\t产出指标\n\t数量指标\n\t培训人次\n\t300\n\n\t效益指标\n" in out
+    assert out.endswith("\t≥90%\n\n三、  其他事项\n本办法自发布之日起施行。")
+    assert [(f.text, f.cmp) for f in figures_of(out)] == [("300", None), ("90%", ">=")]

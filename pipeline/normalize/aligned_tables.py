@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from gongwen.normalize.edits import Edit
-from gongwen.normalize.lines import aligned_lines
+from gongwen.normalize.lines import aligned_lines, line_head
 from gongwen.record import Cell
 
 #: A text of a space-aligned row: characters with single blanks inside; two blanks or more
@@ -102,9 +102,10 @@ def _aligned_parts(lines: Sequence[Line]) -> list[list[list[Cell]]]:
     counts it as two), whichever lines up more texts; a text a long number pushed right
     belongs to the next column along. A line continues the row above when each of its
     texts stands under a text of the line above that fills its column to the full width
-    (a cell wrapped at the column's edge), unless it holds a bare number beside other texts
-    under a text with no digit (a value under its label: a header's labels may fill their
-    columns too); any other line opens a row, whatever columns it leaves blank
+    (a cell wrapped at the column's edge) in a column that wraps (one where some line
+    continues leaving blank a column the line above fills), unless it holds a bare number
+    beside other texts under a text with no digit (a value under its label: a header's labels
+    may fill their columns too) or opens with a heading marker; any other line opens a row, whatever columns it leaves blank
     (cells merged from the row above). Each cell is the list of its wrapped parts.
     """
     matches = [list(ALIGNED_TEXT.finditer(ln.text)) for ln in lines]
@@ -149,30 +150,45 @@ def _aligned_parts(lines: Sequence[Line]) -> list[list[list[Cell]]]:
         for c, a, b, t in cols:
             if not _UNWRAPPED.match(t):
                 full[c] = max(full[c], extent(c, a, b))
-    rows: list[list[list[Cell]]] = []
-    prev: dict[int, int] = {}
-    above: dict[int, str] = {}
-    for ln, cols, ms in zip(lines, placed, matches, strict=True):
-        cut = {c for c, w in prev.items() if full[c] and w >= full[c]}
+    # a line may continue the row above when each of its texts stands under a text filling
+    # its column (and is no heading, no value under a label)
+    may_continue: list[bool] = []
+    above: list[tuple[int, int, int, str]] = []
+    for cols in placed:
+        cut = {c for c, a, b, t in above if full[c] and extent(c, a, b) >= full[c]}
+        texts = {c: t for c, _, _, t in above}
         filled = {c for c, _, _, _ in cols}
-        if (not rows or not cols or not filled <= cut
-                # a row under a header whose labels fill their columns: a continuation
-                # holds the rest of word cells, not a number under a label
-                or (len(cols) >= 2 and any(_UNWRAPPED.match(t) and not _DIGIT.search(above.get(c, ""))
-                                           for c, _, _, t in cols))):
+        may_continue.append(bool(above) and bool(cols) and filled <= cut
+                            # a line opened by a heading or list marker (``三、``) is no cell's rest
+                            and not (0 in filled and line_head().match(cols[0][3]) is not None)
+                            # a row under a header whose labels fill their columns: a continuation
+                            # holds the rest of word cells, not a number under a label
+                            and not (len(cols) >= 2 and any(_UNWRAPPED.match(t) and not _DIGIT.search(texts.get(c, ""))
+                                                            for c, _, _, t in cols)))
+        above = cols
+    # a column wraps its cells when some line continues in it while leaving blank a column the
+    # line above fills; texts of one width (产出指标, 效益指标) fill a column that never wraps
+    wraps = {c for k, cols in enumerate(placed) if may_continue[k]
+             and {c for c, _, _, _ in cols} < {c for c, _, _, _ in placed[k - 1]} for c, _, _, _ in cols}
+    rows: list[list[list[Cell]]] = []
+    for ln, cols, ms, cont in zip(lines, placed, matches, may_continue, strict=True):
+        if not (rows and cont and {c for c, _, _, _ in cols} <= wraps):
             rows.append([[] for _ in range(width)])
         for (c, _, _, t), m in zip(cols, ms, strict=True):
             rows[-1][c].append(Cell(text=t, start=ln.start + m.start(), end=ln.start + m.end()))
-        prev = {c: extent(c, a, b) for c, a, b, _ in cols}
-        above = {c: t for c, _, _, t in cols}
     return rows
 
 
-def _lone_line(row: list[list[Cell]]) -> bool:
-    """A row of one text on one line: a wrapped label spans lines, a row of the table has
-    more cells; at the end of a block it is the short line of text after the table."""
+def _text_after(row: list[list[Cell]]) -> bool:
+    """A row ending a block that is the line of text after the table: one text on one line
+    (a wrapped label spans lines, a row of the table has more cells), or a heading (``三、
+    其他事项``: opened by a marker, no number in it)."""
     filled = [p for p in row if p]
-    return len(filled) == 1 and len(filled[0]) == 1
+    if len(filled) == 1 and len(filled[0]) == 1:
+        return True
+    head = filled[0][0].text if filled and row[0] else ""
+    return (len(filled) <= 2 and all(len(p) == 1 for p in filled) and line_head().match(head) is not None
+            and not any(_DIGIT.search(p[0].text) for p in filled))
 
 
 def aligned_blocks(lines: Sequence[Line]) -> list[AlignedBlock]:
@@ -191,12 +207,13 @@ def aligned_blocks(lines: Sequence[Line]) -> list[AlignedBlock]:
         while i < j and len(ALIGNED_TEXT.findall(lines[i].text)) < 2:
             i += 1  # a title or unit note above the table, wider than its first column
         parts = _aligned_parts(lines[i:j])
-        while parts and _lone_line(parts[-1]):
+        end = j
+        while parts and _text_after(parts[-1]):
             parts.pop()  # a short line after the table (a heading, a note): text, not a row
-            j -= 1
+            end -= 1
         if not (len(parts) >= 2 and max(len(r) for r in parts) >= 2):
             parts = []
-        out.append(AlignedBlock(start, i, j, parts))
+        out.append(AlignedBlock(start, i, end, parts))
         i = j
     return out
 
