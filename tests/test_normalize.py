@@ -32,6 +32,8 @@ def run(rule, text: str) -> str:  # type: ignore[no-untyped-def]
     ("abcdef", [Edit(1, 3, "XY")], "aXYdef", [0, 1, 2, 3, 4, 5, 6]),
     ("abcdef", [Edit(1, 3, "X")], "aXdef", [0, 1, 3, 4, 5, 6]),
     ("abc", [Edit(1, 1, "\n")], "a\nbc", [0, 1, 1, 2, 3]),
+    # text moved around (a wrapped cell's parts brought together): each character says where it came from
+    ("ab\ncd", [Edit(0, 5, "acbd", origin=(0, 3, 1, 4))], "acbd", [0, 3, 1, 4, 5]),
     ("abc", [Edit(0, 3, "xyz")], "xyz", [0, 1, 2, 3]),
 ])
 def test_apply_edits_keeps_the_map(text: str, edits: list[Edit], expected: str, expected_map: list[int]) -> None:
@@ -43,6 +45,8 @@ def test_apply_edits_keeps_the_map(text: str, edits: list[Edit], expected: str, 
 def test_apply_edits_refuses_overlaps() -> None:
     with pytest.raises(ValueError):
         apply_edits("abcdef", identity_map(6), [Edit(1, 4), Edit(2, 5)])
+    with pytest.raises(ValueError):  # an origin for every character of the replacement, or none
+        apply_edits("abcdef", identity_map(6), [Edit(0, 2, "xyz", origin=(0, 1))])
 
 
 # --- script -------------------------------------------------------------------
