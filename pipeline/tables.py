@@ -16,7 +16,9 @@ into ``doc.text``:
   empty, which tells it from the TAB-led cell-per-line layout);
 * the *space-aligned* layout of a spreadsheet or PDF page dumped as text:
   columns padded with blanks, a long cell wrapped onto the next lines under
-  its own column with the other columns blank (see :func:`_aligned_rows`);
+  its own column with the other columns blank (read by
+  :mod:`gongwen.normalize.aligned_tables`; the normalizer puts such a table into
+  the cell-per-line layout, so it is met here only in a text not normalized);
 * the *bar* layout a web page's table becomes when every cell is put on a line
   of its own ending in `` |``: a lone ``|`` opens each row, runs of empty cells
   are lines of bars (``|||``). Rows are told apart by their common width.
@@ -34,11 +36,11 @@ library knows, and a single pass over the lines keeps it linear.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
-from dataclasses import dataclass
 
-from gongwen.normalize.lines import aligned_lines
+from gongwen.normalize.aligned_tables import Line as _Line
+from gongwen.normalize.aligned_tables import aligned_blocks
+from gongwen.normalize.aligned_tables import text_lines as _lines
 from gongwen.record import Cell, Document, Table
 from gongwen.stages import STAGES
 
@@ -71,21 +73,6 @@ MAX_BAR_SCAN = 120
 MAX_BAR_WIDTH = 40
 #: A first row stating only the unit ("单位：万元") is a note, not the table's caption.
 _UNIT_NOTE = re.compile(r"^[（(]?\s*(?:单位|金额单位|计量单位)\s*[:：]")
-
-
-@dataclass
-class _Line:
-    text: str
-    start: int  # offset of the line's first character in doc.text
-
-
-def _lines(text: str) -> list[_Line]:
-    out: list[_Line] = []
-    pos = 0
-    for raw in text.split("\n"):
-        out.append(_Line(raw, pos))
-        pos += len(raw) + 1
-    return out
 
 
 def _cell(line_text: str, line_start: int, lo: int, hi: int) -> Cell:
@@ -343,108 +330,6 @@ def _bare_rows(lines: list[_Line], i: int) -> tuple[list[list[Cell]], int]:
     return rows, i
 
 
-#: A text of a space-aligned row: characters with single blanks inside; two blanks or more
-#: separate columns.
-_ALIGNED_TEXT = re.compile(r"[^\s|]+(?:[ \u3000\u00a0][^\s|]+)*")
-#: A cell a printed table never wraps: a number (its column may be narrower than it).
-_UNWRAPPED = re.compile(r"^[-+≥≤<>]?[\d.,%]+$")
-_DIGIT = re.compile(r"\d")
-
-
-def _display_columns(text: str) -> list[int]:
-    """The display column of each character of ``text`` (and of its end): a wide character
-    (Han, a full-width space) takes two, as a terminal or a PDF layout prints it."""
-    out = [0]
-    for ch in text:
-        out.append(out[-1] + (2 if unicodedata.east_asian_width(ch) in "WF" else 1))
-    return out
-
-
-def _aligned_rows(lines: list[_Line]) -> list[list[Cell]]:
-    """Rows of a space-aligned table: texts placed in columns by where they start.
-
-    A column starts where texts of two or more lines start, counted in characters (a
-    padding that counts a wide character as one) or in display columns (a layout that
-    counts it as two), whichever lines up more texts; a text a long number pushed right
-    belongs to the next column along. A line continues the row above when each of its
-    texts stands under a text of the line above that fills its column to the full width
-    (a cell wrapped at the column's edge), unless it holds a bare number beside other texts
-    under a text with no digit (a value under its label: a header's labels may fill their
-    columns too); any other line opens a row, whatever columns it leaves blank
-    (cells merged from the row above). A wrapped cell's parts are joined; its
-    offsets span them, so ``start``/``end`` cover the lines it takes.
-    """
-    matches = [list(_ALIGNED_TEXT.finditer(ln.text)) for ln in lines]
-    best: list[list[tuple[int, int, str]]] = []
-    best_score = -1
-    for measure in (None, _display_columns):
-        found = []
-        for ln, ms in zip(lines, matches, strict=True):
-            at = measure(ln.text) if measure else range(len(ln.text) + 1)
-            # a text's extent counts the word space it may end with before full-width
-            # padding (``本年度 `` wrapped before 绩效指标); blank padding cannot tell them apart
-            found.append([(at[m.start()], at[m.end() + (ln.text[m.end():m.end() + 1] == " " and
-                                                       ln.text[m.end() + 1:m.end() + 2] not in ("", " "))],
-                           m.group()) for m in ms])
-        counts = Counter(a for texts in found for a, _, _ in texts)
-        score = sum(n for n in counts.values() if n >= 2)
-        if score > best_score:
-            best, best_score = found, score
-    counts = Counter(a for texts in best for a, _, _ in texts)
-    starts = sorted(a for a, n in counts.items() if n >= 2) or [0]
-    placed: list[list[tuple[int, int, int, str]]] = []  # per line: (column, start, end, text)
-    for texts in best:
-        line_cols: list[tuple[int, int, int, str]] = []
-        for a, b, t in texts:
-            col = max((k for k, s in enumerate(starts) if s <= a + 1), default=0)
-            if line_cols and col <= line_cols[-1][0]:
-                col = line_cols[-1][0] + 1
-            line_cols.append((col, a, b, t))
-        placed.append(line_cols)
-    width = 1 + max((c for cols in placed for c, _, _, _ in cols), default=0)
-
-    def extent(c: int, a: int, b: int) -> int:
-        """A text's width in its column: from the column's start, or from its own start when a
-        long number before it pushed it right."""
-        return b - (starts[c] if c < len(starts) and a <= starts[c] + 1 else a)
-
-    # the width each column wraps its texts at: its widest text from the column's start (a
-    # number is no measure: a column is often narrower than its longest number, which is
-    # never wrapped)
-    full = [0] * width
-    for cols in placed:
-        for c, a, b, t in cols:
-            if not _UNWRAPPED.match(t):
-                full[c] = max(full[c], extent(c, a, b))
-    rows: list[list[list[Cell]]] = []
-    prev: dict[int, int] = {}
-    above: dict[int, str] = {}
-    for ln, cols, ms in zip(lines, placed, matches, strict=True):
-        cut = {c for c, w in prev.items() if full[c] and w >= full[c]}
-        filled = {c for c, _, _, _ in cols}
-        if (not rows or not cols or not filled <= cut
-                # a row under a header whose labels fill their columns: a continuation
-                # holds the rest of word cells, not a number under a label
-                or (len(cols) >= 2 and any(_UNWRAPPED.match(t) and not _DIGIT.search(above.get(c, ""))
-                                           for c, _, _, t in cols))):
-            rows.append([[] for _ in range(width)])
-        for (c, _, _, t), m in zip(cols, ms, strict=True):
-            rows[-1][c].append(Cell(text=t, start=ln.start + m.start(), end=ln.start + m.end()))
-        prev = {c: extent(c, a, b) for c, a, b, _ in cols}
-        above = {c: t for c, _, _, t in cols}
-    out: list[list[Cell]] = []
-    for row in rows:
-        cells: list[Cell] = []
-        for parts in row:
-            if parts:
-                cells.append(Cell(text="".join(p.text for p in parts), start=parts[0].start, end=parts[-1].end))
-            else:
-                at = cells[-1].end if cells else min(p[0].start for p in row if p)
-                cells.append(Cell(text="", start=at, end=at))
-        out.append(cells)
-    return out
-
-
 def _table(rows: list[list[Cell]]) -> tuple[Table, Cell | None]:
     """Build a table from its rows, splitting off a single-cell caption row."""
     caption = None
@@ -462,7 +347,7 @@ def _table(rows: list[list[Cell]]) -> tuple[Table, Cell | None]:
 def find_tables(text: str) -> list[tuple[Table, Cell | None]]:
     """All tables of ``text``, each with its caption cell (or None), in text order."""
     lines = _lines(text)
-    aligned = aligned_lines([ln.text for ln in lines])
+    aligned = {b.start: b for b in aligned_blocks(lines)}
     found: list[tuple[Table, Cell | None]] = []
     i = 0
     while i < len(lines):
@@ -472,16 +357,11 @@ def find_tables(text: str) -> list[tuple[Table, Cell | None]]:
             if _is_grid(rows):
                 found.append(_table(rows))
             continue
-        if i in aligned:
-            j = i
-            while j in aligned:
-                j += 1
-            while i < j and len(_ALIGNED_TEXT.findall(lines[i].text)) < 2:
-                i += 1  # a title or unit note above the table, wider than its first column
-            rows = _aligned_rows(lines[i:j])
-            if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
-                found.append(_table(rows))
-            i = j
+        if i in aligned:  # a space-aligned table the normalizer did not put into the table layout
+            block = aligned[i]
+            if block.parts:
+                found.append(_table(block.rows))
+            i = block.end
             continue
         if _is_bar_start(lines, i):
             rows, i = _bar_rows(lines, i)

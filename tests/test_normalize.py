@@ -32,6 +32,8 @@ def run(rule, text: str) -> str:  # type: ignore[no-untyped-def]
     ("abcdef", [Edit(1, 3, "XY")], "aXYdef", [0, 1, 2, 3, 4, 5, 6]),
     ("abcdef", [Edit(1, 3, "X")], "aXdef", [0, 1, 3, 4, 5, 6]),
     ("abc", [Edit(1, 1, "\n")], "a\nbc", [0, 1, 1, 2, 3]),
+    # text moved around (a wrapped cell's parts brought together): each character says where it came from
+    ("ab\ncd", [Edit(0, 5, "acbd", origin=(0, 3, 1, 4))], "acbd", [0, 3, 1, 4, 5]),
     ("abc", [Edit(0, 3, "xyz")], "xyz", [0, 1, 2, 3]),
 ])
 def test_apply_edits_keeps_the_map(text: str, edits: list[Edit], expected: str, expected_map: list[int]) -> None:
@@ -43,6 +45,8 @@ def test_apply_edits_keeps_the_map(text: str, edits: list[Edit], expected: str, 
 def test_apply_edits_refuses_overlaps() -> None:
     with pytest.raises(ValueError):
         apply_edits("abcdef", identity_map(6), [Edit(1, 4), Edit(2, 5)])
+    with pytest.raises(ValueError):  # an origin for every character of the replacement, or none
+        apply_edits("abcdef", identity_map(6), [Edit(0, 2, "xyz", origin=(0, 1))])
 
 
 # --- script -------------------------------------------------------------------
@@ -438,9 +442,16 @@ ALIGNED = ("项目名称  会议保障经费  预算数  12.5\n"
            "以上经费按照规定的标准和程序使用，并接受审计部门的监督检查，确保专款")
 
 
-def test_space_aligned_table_lines_keep_their_columns() -> None:
-    out = normalize(ALIGNED).text.split("\n")
-    assert out[:4] == ALIGNED.split("\n")[:4]  # not joined, continuation indentation kept
+def test_a_space_aligned_table_goes_into_the_table_layout() -> None:
+    result = normalize(ALIGNED)
+    out = result.text
+    # a row a block, a cell a TAB-led line, the wrapped label whole; the sentence after stays prose
+    assert out.split("\n\n")[0].split("\n") == ["\t项目名称", "\t会议保障经费（含培训）", "\t预算数", "\t12.5"]
+    assert out.endswith("\t≥3次\n\t\n\n以上经费按照规定的标准和程序使用，并接受审计部门的监督检查，确保专款")
+    # every character still points at its own source character, the wrapped part's too
+    for word in ("（含培训）", "12.5", "≥3次", "以上经费"):
+        at = out.index(word)
+        assert [ALIGNED[result.offsets[k]] for k in range(at, at + len(word))] == list(word)
 
 
 @pytest.mark.parametrize("text", [

@@ -162,8 +162,9 @@ SCALED_RE = re.compile(r"[万亿]$")
 CLAUSE_STOP = re.compile(r"[，。；;,：:！？!?\n、]")
 
 
-#: the end of a sentence; a line break after a pipe only ends a table cell (预算金额 |⏎250万 |)
-SENTENCE_STOP = re.compile(r"[。；;！？!?]|(?<![|｜])\n")
+#: the end of a sentence; a line break after a pipe only ends a table cell (预算金额 |⏎250万 |), and
+#: so does one before a cell line of the table layout (⏎\t预算金额⏎\t250万: a row's cells, one a line)
+SENTENCE_STOP = re.compile(r"[。；;！？!?]|(?<![|｜])\n(?![ \u3000\u00a0]*\t)")
 
 CLAUSE_REACH = 16
 SENTENCE_REACH = 40

@@ -38,7 +38,9 @@ Why this order:
    and ``paragraphs``, ``run_on`` and ``join_lines`` read the restored marks (a
    line ending in ``。`` is never joined; a heading starts a line after ``。``).
 9. ``pipe_rows`` before the line rules: a table's rows run together on one line go back
-   to a line each, so the paragraph and run-on rules see table rows, which they leave alone.
+   to a line each, so the paragraph and run-on rules see table rows, which they leave alone;
+   ``aligned_tables`` likewise puts a space-aligned table (a spreadsheet dumped as text, its
+   long cells wrapped under their columns) into the table layout before any line is joined.
 10. ``paragraphs`` → ``run_on`` → ``join_lines`` → ``spaces`` → ``whitespace``: paragraphs
    are split (flattened pages by their paragraph spaces, then run-on lines by their
    heading markers) before broken lines are joined (a heading that starts a line is
@@ -52,6 +54,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from gongwen.normalize.aligned_tables import render_aligned_tables
 from gongwen.normalize.edits import Edit, apply_edits, identity_map
 from gongwen.normalize.encoding import repair_encoding
 from gongwen.normalize.fullwidth import fullwidth_to_ascii
@@ -107,6 +110,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("spaced_out", _text_only(remove_spaced_out)),
     ("punctuation", _text_only(restore_punctuation)),
     ("pipe_rows", _text_only(split_run_together_rows)),
+    ("aligned_tables", _text_only(render_aligned_tables)),
     ("paragraphs", _text_only(split_flattened_paragraphs)),
     ("run_on", _text_only(break_run_on_lines)),
     ("unit_breaks", _text_only(join_unit_breaks)),

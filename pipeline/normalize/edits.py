@@ -24,12 +24,18 @@ OFFSET_TYPE = "i"
 
 @dataclass(frozen=True, slots=True)
 class Edit:
-    """Replace ``text[start:end]`` by ``replacement``; ``note`` becomes a warning when set."""
+    """Replace ``text[start:end]`` by ``replacement``; ``note`` becomes a warning when set.
+
+    ``origin``, when set, gives for each character of ``replacement`` the index in ``text``
+    it comes from: a rule that moves text around (a wrapped table cell's parts brought
+    together) keeps every character pointing at its own source character that way.
+    """
 
     start: int
     end: int
     replacement: str = ""
     note: str | None = None
+    origin: tuple[int, ...] | None = None
 
 
 def identity_map(n: int) -> array:
@@ -56,7 +62,11 @@ def apply_edits(text: str, offsets: array, edits: Iterable[Edit]) -> tuple[str, 
         parts.append(e.replacement)
         span = e.end - e.start
         n = len(e.replacement)
-        if n == span:
+        if e.origin is not None:
+            if len(e.origin) != n:
+                raise ValueError(f"an edit at {e.start}:{e.end} gives {len(e.origin)} origins for {n} characters")
+            new.extend(array(OFFSET_TYPE, (offsets[k] for k in e.origin)))
+        elif n == span:
             new.extend(offsets[e.start:e.end])
         elif n:
             if span == 0:
