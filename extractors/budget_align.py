@@ -24,7 +24,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from gongwen.extractors.budget_header import classify_exact, vocabulary
 from gongwen.record import Cell
@@ -68,9 +68,11 @@ _RELATED = {"int": ("num", 1.0), "num": ("int", 1.0), "short": ("text", 0.5), "t
 _INT = re.compile(r"^\d{1,3}$")
 
 
+@lru_cache(maxsize=1 << 16)
 def kind(text: str) -> str:
     """The kind of a cell's content: empty, group (an indicator category), int (a small whole
-    number: a row number, a count), num (any other number), short or text."""
+    number: a row number, a count), num (any other number), short or text. Cached: each
+    cell is asked once per column it may go to."""
     text = _MARKER.sub("", text.strip())
     if not text:
         return "empty"

@@ -442,14 +442,18 @@ def split_forms(table: Table) -> list[Table]:
     more than its name, opens the next form.
     """
     forms: list[list[list[Cell]]] = [[]]
+    texts: set[tuple[str, ...]] = set()  # the rows of the current form, as _row_texts
     seen = False
     for row in table.rows:
         named = any(label.role in ("unit", "activity") and values and "名称" in cell.text
                     for cell, label, values in label_pairs(split_inline(row)))
-        repeat = any(_row_texts(row) == _row_texts(r) for r in forms[-1])  # a page break's copy
+        row_texts = _row_texts(row)
+        repeat = row_texts in texts  # a page break's copy
         if named and seen and len(forms[-1]) > 1 and not repeat:
             forms.append([])
+            texts = set()
         seen = seen or named
         forms[-1].append(row)
+        texts.add(row_texts)
     return [Table(rows=rows, start=rows[0][0].start if rows[0] else table.start, end=table.end)
             for rows in forms if rows]

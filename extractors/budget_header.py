@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from gongwen import lexicon
@@ -259,8 +259,10 @@ def _period_words() -> tuple[str, ...]:
     return tuple(w for w, lab in vocabulary().items() if lab.role == "other_period")
 
 
+@lru_cache(maxsize=1 << 16)
 def classify_exact(text: str) -> Label | None:
-    """The role of a cell that is exactly a label: the strict test for label/value rows."""
+    """The role of a cell that is exactly a label: the strict test for label/value rows.
+    Cached: asked for every cell again by each reader (four regex passes each time)."""
     return vocabulary().get(_clean(text))
 
 

@@ -25,8 +25,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from gongwen import lexicon
 from gongwen.extractors.budget_form import label_pairs
@@ -99,6 +101,25 @@ def source_lines(doc: Document) -> list[_Span]:
     ``功能分类)``).
     """
     text, offsets, source = doc.text, doc.work.offsets, doc.work.source_text
+    key = _LINES_OF[0]
+    if key is not None and key[0] is text and key[1] is offsets and key[2] is source:
+        return list(_LINES_OF[1])  # the same document again (one call per table found)
+    out = _source_lines(text, offsets, source)
+    _LINES_OF[:] = [(text, offsets, source), out]
+    return list(out)
+
+
+#: The last document's text, offsets and source (compared by identity) and its lines:
+#: :func:`lead_rows` asks once per table, and each answer is a pass over the whole text.
+_LINES_OF: list[Any] = [None, []]
+
+
+def _start_of(span: _Span) -> int:
+    return span.start
+
+
+def _source_lines(text: str, offsets: Sequence[int], source: str | None) -> list[_Span]:
+    """:func:`source_lines` computed."""
     cuts = {m.end() for m in re.finditer("\n", text)}
     if source and len(offsets) == len(text) + 1:
         width = wrap_width(source.split("\n"))
@@ -594,7 +615,10 @@ def lead_rows(doc: Document, table: Table, floor: int) -> list[list[Cell]]:
     left out of a spreadsheet copy's table because the row had fewer cells): rows to
     read with the table as one form; [] when the lines above name nothing."""
     start = max(floor, table.start - CONTEXT_CHARS)
-    spans = [s for s in source_lines(doc) if s.start >= start and s.end <= table.start and s.end > s.start]
+    lines = source_lines(doc)  # in order: only those starting between start and the table are read
+    lo = bisect.bisect_left(lines, start, key=_start_of)
+    hi = bisect.bisect_right(lines, table.start, key=_start_of)
+    spans = [s for s in lines[lo:hi] if s.end <= table.start and s.end > s.start]
     rows = [_cells_of(doc.text, s) for s in spans[-LEAD_LINES:]]
     rows = [[c for r in _split_on(row, "|") for c in r] for row in rows]
     named = any(label.role in ("unit", "activity") and values

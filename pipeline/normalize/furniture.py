@@ -159,24 +159,70 @@ def keep_content(text: str, start: int, anchor: int, end: int, footer: bool = Fa
     the match's ``label：value`` pairs, or else at the first sentence end after
     which content follows. ``footer`` patterns remove a page's tail on purpose
     and are only clipped on the left.
+
+    On a page of one line ``text[start:end]`` is the whole text for every match, so
+    the sentences are read in windows growing from the match outwards
+    (:func:`_last_end`, :func:`_prose_in`) instead of over the whole line each time.
     """
     if anchor > start:
-        before = text[start:anchor]
-        ends = [m.end() for m in SENTENCE_END.finditer(before)]
-        if ends and has_prose(before[:ends[-1]]):
-            start += ends[-1]
+        last = _last_end(text, start, anchor)
+        if last is not None and _prose_in(text, start, last, backward=True):
+            start = last
     if footer:
         return start, end
-    starts = prose_starts(text[anchor:end])
-    if not starts:
+    if not _prose_in(text, anchor, end):
         return start, end
     labels = label_run_end(text, anchor, end)
     if labels is not None:
         return start, labels
     first_end = SENTENCE_END.search(text, anchor, end)
-    if first_end and first_end.end() <= anchor + starts[-1]:
+    if first_end and _prose_in(text, anchor, end, since=first_end.end()):
         return start, first_end.end()
     return start, end
+
+
+#: The first window :func:`_last_end` and :func:`_prose_in` read (characters); it doubles.
+WINDOW = 512
+
+
+def _last_end(text: str, lo: int, hi: int) -> int | None:
+    """Where the last sentence end in ``text[lo:hi]`` ends (an index into ``text``), or None."""
+    size = WINDOW
+    while True:
+        a = max(lo, hi - size)
+        ends = [m.end() for m in SENTENCE_END.finditer(text[a:hi])]
+        if ends:
+            return a + ends[-1]
+        if a == lo:
+            return None
+        size *= 2
+
+
+def _prose_in(text: str, lo: int, hi: int, since: int | None = None, backward: bool = False) -> bool:
+    """Whether ``has_prose(text[lo:hi])``; with ``since``, whether one of its sentences of
+    content starts at ``since`` or later (``since - lo`` ≤ the last of ``prose_starts``).
+
+    The slice is read in windows that double: forward from ``lo`` (a window ending
+    inside a sentence only leaves that sentence out, and a later window reads it
+    whole), or ``backward`` from ``hi`` (a window starting inside a sentence reads
+    its tail, which holds no more Han characters than the whole: content in the tail
+    is content in the sentence).
+    """
+    size = WINDOW
+    while True:
+        if backward:
+            a, b = max(lo, hi - size), hi
+        else:
+            a, b = lo, min(hi, lo + size)
+        found = prose_starts(text[a:b])
+        if since is None:
+            if found:
+                return True
+        elif found and a + found[-1] >= since:
+            return True
+        if (a, b) == (lo, hi):
+            return False
+        size *= 2
 
 
 # --- encyclopedia pages -------------------------------------------------------

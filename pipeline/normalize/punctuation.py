@@ -35,6 +35,7 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
+from gongwen.counting import count_chars
 from gongwen.normalize.edits import Edit
 from gongwen.normalize.lines import is_cell, is_table_row
 
@@ -194,11 +195,11 @@ def unpunctuated_spans(text: str) -> list[tuple[int, int]]:
     lines = _prose_spans(text)
     han = marks = 0
     for s, e in lines:
-        han += len(_HAN.findall(text, s, e))
+        han += count_chars(_HAN, text, s, e)
         marks += len(_CLAUSE_MARKS.findall(text, s, e))
     # the marks of space-aligned rows count too: a form's labels (``部门:``, ``一、``) show it kept them
     marks += sum(len(_CLAUSE_MARKS.findall(line)) for line in text.split("\n") if _spaced_row(line))
-    if han >= MIN_HAN and marks < MAX_RATE * han and han >= PROSE_SHARE * len(_HAN.findall(text)):
+    if han >= MIN_HAN and marks < MAX_RATE * han and han >= PROSE_SHARE * count_chars(_HAN, text):
         return [(s, e) for s, e in lines if e > s]
     return [(s, e) for s, e in lines if not _CLAUSE_MARKS.search(text, s, e) and _running_han(text[s:e])]
 

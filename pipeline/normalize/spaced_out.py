@@ -37,6 +37,7 @@ from importlib import resources
 from pathlib import Path
 
 from gongwen import lexicon
+from gongwen.counting import count_chars
 from gongwen.normalize.edits import Edit
 from gongwen.normalize.lines import is_cell, is_table_row, line_head
 from gongwen.normalize.spacing import CLAUSE_PUNCT, HAN, SP, UNITS, cell_number
@@ -153,7 +154,7 @@ def conversion_spaces(text: str) -> tuple[int, int]:
     use: ``总 则``) and spaces after a clause mark."""
     marks = han = 0
     for line in _prose_lines(text):
-        han += len(HAN_CHAR.findall(line))
+        han += count_chars(HAN_CHAR, line)
         if " " not in line and "\u3000" not in line:
             continue
         number_end = _number_end(line)  # 一、 大型活动: a heading number's own space (Taiwan sets one)

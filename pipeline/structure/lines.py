@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from gongwen import lexicon
+from gongwen.counting import count_chars
 from gongwen.spans import Spans
 from gongwen.structure.markers import CITED_AFTER, HERE, Style, match_marker, ordinal
 
@@ -361,7 +362,7 @@ SPACED_SHARE = 0.04
 def spaced_words(text: str) -> bool:
     """Does a conversion put blanks inside words all through the text (``乡镇 人民代 表``)?
     Then a blank sets nothing off: not a title from its text, not a label from its content."""
-    hanzi = len(_CJK.findall(text))
+    hanzi = count_chars(_CJK, text)
     return hanzi >= 100 and len(_CJK_BLANK_CJK.findall(text)) >= SPACED_SHARE * hanzi
 
 

@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 from gongwen.record import Section
 from gongwen.structure import headings as hd
 from gongwen.structure import unnumbered as un
-from gongwen.structure.levels import assign
+from gongwen.structure.levels import Placed, assign
 from gongwen.structure.lines import (
     LOST_BREAKS_MIN,
     Line,
@@ -271,6 +271,19 @@ def _keep(hs: list[hd.Heading], title_span: tuple[int, int] | None,
     return kept
 
 
+def _section_ends(placed: Sequence[Placed], text_end: int) -> list[int]:
+    """Where each section ends: at the next heading of its level or above, else at
+    ``text_end``. One pass with a stack of the sections still open (their levels rise
+    from bottom to top), not a scan of the rest of the list per section."""
+    ends = [text_end] * len(placed)
+    open_: list[int] = []
+    for j, q in enumerate(placed):
+        while open_ and placed[open_[-1]].level >= q.level:
+            ends[open_.pop()] = q.heading.start
+        open_.append(j)
+    return ends
+
+
 def outline(text: str, *, doc_type: str | None = None, skip: list[tuple[int, int]] | None = None,
             title_span: tuple[int, int] | None = None, lead_score: LeadScore | None = None,
             title_text: str | None = None) -> tuple[list[Section], list[str]]:
@@ -299,8 +312,9 @@ def outline(text: str, *, doc_type: str | None = None, skip: list[tuple[int, int
     placed = assign(found)
     sections: list[Section] = []
     warnings: list[str] = []
+    ends = _section_ends(placed, len(text))
     for i, p in enumerate(placed):
-        end = next((q.heading.start for q in placed[i + 1:] if q.level <= p.level), len(text))
+        end = ends[i]
         h = p.heading
         sections.append(Section(id=f"s{i + 1}", parent=None if p.parent is None else f"s{p.parent + 1}",
                                 level=p.level, number=h.number, title=h.title, start=h.start, end=end))
