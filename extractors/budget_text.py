@@ -30,6 +30,7 @@ from functools import cache
 
 from gongwen import lexicon
 from gongwen.extractors.budget_form import label_pairs
+from gongwen.extractors.budget_fused import fused_tables
 from gongwen.extractors.budget_header import (
     HERE,
     classify,
@@ -373,8 +374,15 @@ def text_rows(doc: Document, skip: list[tuple[int, int]], spaced: list[str] | No
     near = _near_labels(doc, lines)
     spaced = [] if spaced is None else spaced
     prev: _Span | None = None
+    fused = fused_tables(doc.text, [(s.start, s.end) for k, s in enumerate(lines)
+                                    if k in near and not any(a <= s.start < b for a, b in skip)])
+    fused_rows = _fused_by_line(doc, lines, near, skip, fused)
     for k, span in enumerate(lines):
         if k not in near or span.end <= span.start or any(a <= span.start < b for a, b in skip):
+            continue
+        if k in fused_rows:
+            rows.append(fused_rows[k])
+            prev = span
             continue
         cells = _cells_of(doc.text, span, spaced)
         if not cells:
@@ -391,6 +399,26 @@ def text_rows(doc: Document, skip: list[tuple[int, int]], spaced: list[str] | No
         prev = span
         rows.extend(_split_stream(cells, len(cells) > LONG_STREAM_CELLS) if len(cells) > STREAM_CELLS else [cells])
     return _join_fragments(rows, doc.text)
+
+
+def _fused_by_line(doc: Document, lines: list[_Span], near: set[int], skip: list[tuple[int, int]],
+                   fused: dict[int, list[tuple[int, int]]]) -> dict[int, list[Cell]]:
+    """The rows :func:`~gongwen.extractors.budget_fused.fused_tables` cut, by index into
+    ``lines``; an empty cell (a column the row leaves empty) sits at the row's start.
+    One warning says how many rows were cut by what their cells hold."""
+    kept = [k for k, s in enumerate(lines) if k in near and not any(a <= s.start < b for a, b in skip)]
+    out: dict[int, list[Cell]] = {}
+    for i, cells in fused.items():
+        k = kept[i]
+        anchor = next((a for a, _ in cells if a >= 0), lines[k].start)
+        out[k] = [Cell(text=doc.text[a:b].strip(), start=a, end=b) if a >= 0 else Cell(text="", start=anchor, end=anchor)
+                  for a, b in cells]
+    body = sum(1 for row in out.values() if any(not c.text for c in row) or len(row) > 1)
+    note = (f"budget: {body} lines of a table with no cell separators cut into cells by what "
+                            "they hold (the header's columns, numbers, repeated values); the cuts are guesses")
+    if out and note not in doc.warnings:
+        doc.warnings.append(note)
+    return out
 
 
 def looks_like_budget(rows: list[list[Cell]]) -> bool:

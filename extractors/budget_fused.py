@@ -1,0 +1,501 @@
+"""Cells of a table row whose cells ran together: a .docx table copied as text, one row a
+line, nothing between its cells (``产出指标数量指标养护里程≥300公里计划标准``).
+
+Such a row cannot be cut at separators; it is cut by what its cells hold, against the
+columns of its own table:
+
+* **the header line** is the one line that tiles into vocabulary labels
+  (``budget_headers.tsv``) with almost nothing left over: ``一级指标二级指标三级指标
+  指标值`` is four columns with their roles; a line of grade names under it (``优良中差``)
+  is the grade row of a spanning ``评价标准``;
+* **each row under it** is split into at most that many cells by a dynamic program
+  that places the cells under the columns in order, maximizing how well each cell fits
+  its column's role (an indicator category under 一级指标, a bare amount under 预算数,
+  short words or numbers under grades, sentences under 内容/目标, names of a few words
+  under 项目/指标) plus how likely each cut is: the edges of numbers, categories and
+  values that repeat down a column are cuts the text itself shows; a cut between two
+  words inside a run of words is scored by the punctuation model
+  (:mod:`gongwen.normalize.punctuation`), which knows where a clause ends and a new one
+  begins (``…履职能力|干部培训完成率``).
+
+Written by hand: the segmentation is a small monotone assignment over a few dozen cut
+points and a few columns, which no kept library offers. Every row cut this way is a
+guess; the caller says so in the document's warnings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from gongwen import lexicon
+from gongwen.extractors.budget_align import is_category
+from gongwen.extractors.budget_header import HERE, Label, classify_exact, money_units
+
+#: Measure words and units, shared with the figures extractor.
+UNITS = HERE / "figures" / "units.tsv"
+ROWS = HERE / "budget_rows.txt"
+#: The longest header label tried when a header line is tiled.
+MAX_LABEL = 20
+#: A header line tiles into at least this many labels …
+MIN_HEADER_LABELS = 3
+#: … leaving at most this share of its characters outside any label.
+MAX_UNKNOWN_SHARE = 0.1
+#: The longest name (activity, indicator) that fits its column fully.
+NAME_CHARS = 25
+#: Names shorter than this are rarely whole (完成率 is the tail of one).
+SHORT_NAME = 4
+#: Sentences (a description, a goal) are at least this long.
+SENTENCE_CHARS = 10
+#: Costs of leaving columns out: before the first cell (merged from above), between cells,
+#: after the last (an empty cell); as in :mod:`gongwen.extractors.budget_align`.
+LEAD_COST, INNER_COST, TRAIL_COST = 0.2, 0.6, 0.1
+#: Every cell costs this: a cut must be worth more than a cell merely fitting its column.
+CELL_COST = 0.3
+#: A cut between two words costs this, less what the punctuation model says for it.
+WORD_CUT_COST = 0.5
+#: An indicator row whose targets follow no name: the name must be in the words before.
+NAMELESS_COST = 3.0
+#: The name column a column's cell belongs to.
+_NAMED_BY = {"grade": "indicator", "value": "indicator", "description": "activity", "goal": "activity"}
+#: A cut after a clause mark costs this: cells end there, and so do clauses inside a cell.
+CLAUSE_CUT_COST = 0.8
+#: How much the model's boundary score (a log-odds) counts for a cut between words.
+MODEL_WEIGHT = 0.5
+#: Cuts between words scored below this by the model are not tried at all.
+MODEL_FLOOR = -4.0
+#: A value that ends this many rows of the table is a cell of its own (``计划标准``).
+REPEATED_ROWS = 3
+#: The longest repeated word before a number read as a cell of its own.
+HEAD_CHARS = 4
+#: Explanation cues this close after another belong to the same explanation.
+EXPLAIN_CHARS = 8
+#: Clause and sentence marks: a name holds none, a cut after one is free.
+_CLAUSE = re.compile(r"[；;。！？]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+#: Words a number's cell goes on with: ``95%以上``, ``±3%以内``, ``70%及以上``.
+_QUALIFIERS = ("及以上", "及以下", "以上", "以下", "以内", "左右", "内")
+
+
+@dataclass(frozen=True)
+class Column:
+    role: str | None
+    text: str
+
+
+@cache
+def _number() -> re.Pattern[str]:
+    """A number as a cell writes it: a comparator, digits (a range, a date), its unit, a
+    ``/年`` rate and a qualifier (``以上``); units are the figures' count, percent and money
+    units (the budget's money units too) and Latin unit letters (``80M``)."""
+    units = sorted({*(r[0] for r in lexicon.rows(UNITS) if len(r) > 1 and r[1] in ("count", "percent", "money", "duration")
+                      and "hanzi" not in (r[2] if len(r) > 2 else "")), *money_units()}, key=len, reverse=True)
+    alt = "|".join(re.escape(u) for u in units)
+    qual = "|".join(_QUALIFIERS)
+    one = rf"[≥≤><=±＞＜≧≦]?\d[\d,.]*(?:[%‰]|[万亿千]?(?:{alt})|[A-Za-z]{{1,3}}(?![A-Za-z]))?"
+    return re.compile(rf"{one}(?:[-—~～]{one})?(?:/[\u4e00-\u9fff])?(?:{qual})?")
+
+
+@cache
+def _explain() -> tuple[str, ...]:
+    return tuple(lexicon.of_kind(ROWS, "explain"))
+
+
+# --- the header line ------------------------------------------------------------------
+
+
+def tile_header(text: str) -> list[tuple[int, int, Label]] | None:
+    """The labels a header line is made of, as ``(start, end, label)`` spans, or None when
+    the line is no header (fewer than three labels, or words outside any label).
+
+    A dynamic program covers the line with exact vocabulary labels (an aside in brackets
+    and an asterisk belong to the label: ``*指标值(或计划水平)``), leaving as few
+    characters uncovered as it can and, among equal covers, using the fewest labels (so
+    ``年度预算数`` stays one label, not ``年度`` + ``预算数``).
+    """
+    n = len(text)
+    if n == 0:
+        return None
+    inf = (10**9, 10**9)
+    best: list[tuple[int, int]] = [inf] * (n + 1)  # (uncovered chars, labels) for text[:i]
+    back: list[tuple[int, Label | None]] = [(-1, None)] * (n + 1)
+    best[0] = (0, 0)
+    for i in range(n):
+        if best[i] == inf:
+            continue
+        skip = (best[i][0] + (0 if text[i].isspace() else 1), best[i][1])
+        if skip < best[i + 1]:
+            best[i + 1], back[i + 1] = skip, (i, None)
+        for j in range(i + 2, min(n, i + MAX_LABEL) + 1):
+            label = classify_exact(text[i:j])
+            if label is None:
+                continue
+            cand = (best[i][0], best[i][1] + 1)
+            if cand < best[j]:
+                best[j], back[j] = cand, (i, label)
+    spans: list[tuple[int, int, Label]] = []
+    j = n
+    while j > 0:
+        i, label = back[j]
+        if label is not None:
+            spans.append((i, j, label))
+        j = i
+    spans.reverse()
+    chars = len("".join(text.split()))
+    if len(spans) < MIN_HEADER_LABELS or best[n][0] > MAX_UNKNOWN_SHARE * chars:
+        return None
+    return spans
+
+
+def tile_grades(text: str) -> list[tuple[int, int, Label]] | None:
+    """A line made only of grade names (``优良中差``, ``优秀良好合格``): the grade row under a
+    spanning ``评价标准``; single characters are labels here, as nowhere else."""
+    spans: list[tuple[int, int, Label]] = []
+    i, n = 0, len(text)
+    while i < n:
+        if text[i].isspace():
+            i += 1
+            continue
+        for j in range(min(n, i + 4), i, -1):
+            label = classify_exact(text[i:j])
+            if label is not None and label.role == "grade":
+                spans.append((i, j, label))
+                i = j
+                break
+        else:
+            return None
+    return spans if len(spans) >= 2 else None
+
+
+# --- the rows under it ----------------------------------------------------------------
+
+
+def repeated_tails(lines: list[str]) -> set[str]:
+    """Words that end :data:`REPEATED_ROWS` or more of the rows (and a third of them): the
+    value of a column that repeats down the table (``计划标准``, ``未达指标值酌情扣分``).
+
+    The longest such tail wins; a tail must be words (Han characters) with more before it.
+    """
+    counts: dict[str, int] = {}
+    for line in lines:
+        run = re.search(r"[\u4e00-\u9fff]+$", line)
+        if not run:
+            continue
+        word = run.group()
+        for k in range(2, min(len(word), 16) + 1):
+            if len(line) > k:
+                counts[word[-k:]] = counts.get(word[-k:], 0) + 1
+    need = max(REPEATED_ROWS, len(lines) / 3)
+    out: set[str] = set()
+    for tail, count in counts.items():
+        # the longest tail the same rows end with: one more character would lose some
+        if len(tail) == 2 and count >= need:
+            longest = tail
+            for line in lines:
+                if line.endswith(tail):
+                    run = re.search(r"[\u4e00-\u9fff]+$", line)
+                    word = run.group() if run else ""
+                    for k in range(len(longest) + 1, len(word) + 1):
+                        if len(line) > k and word[-k:].endswith(longest) and counts.get(word[-k:], 0) == count:
+                            longest = word[-k:]
+            out.add(longest)
+    return out
+
+
+def repeated_heads(lines: list[str]) -> set[str]:
+    """Short words that stand right before a number in :data:`REPEATED_ROWS` or more rows
+    (``定量`` before ``28.8万元``): a column's value repeating down the table."""
+    rows: dict[str, int] = {}
+    for line in lines:
+        seen: set[str] = set()
+        for m in _number().finditer(line):
+            run = re.search(r"[\u4e00-\u9fff]+$", line[:m.start()])
+            if not run:
+                continue
+            word = run.group()
+            seen.update(word[-k:] for k in range(2, min(len(word) - 1, HEAD_CHARS) + 1))
+        for word in seen:
+            rows[word] = rows.get(word, 0) + 1
+    need = max(REPEATED_ROWS, len(lines) / 3)
+    found = {w for w, c in rows.items() if c >= need}
+    # the longest of words the same rows share (安排金额定量 and 定量: 定量 when more rows have it)
+    return {w for w in found if not any(o != w and o.endswith(w) and rows[o] == rows[w] for o in found)}
+
+
+#: A target in words around a number: ``参训率90%``, ``不少于50人``, ``故障次数3次以上``.
+#: A target in words around a number is at most this long (参训率90%, 不少于50人).
+WORDED_CHARS = 7
+
+
+@cache
+def _worded_number() -> re.Pattern[str]:
+    return re.compile(r"[\u4e00-\u9fff]{1,3}(?:" + _number().pattern + ")")
+
+
+def _holds_target(text: str) -> bool:
+    """Whether words hold a target (a percentage, a comparator and a number): a name or a
+    sentence that ran into the targets after it."""
+    return any(re.search(r"[%‰≥≤><＞＜]", m.group()) for m in _number().finditer(text))
+
+
+def _fit(role: str | None, text: str) -> float:
+    """How well ``text`` fits a column of ``role``: what the role's cells hold."""
+    n = len(text)
+    numeric = bool(_number().fullmatch(text)) or len(_HAN.findall(_number().sub("", text))) < 2 <= n
+    group = is_category(text)
+    clause = bool(_CLAUSE.search(text))
+    if role is None:
+        return 0.0
+    if role == "indicator_group":
+        return 2.0 if group else -2.0
+    if role in ("activity", "indicator"):
+        if numeric:
+            return -3.0
+        if group:
+            return 0.0 if role == "indicator" else -1.0
+        if _holds_target(text):
+            return -1.5  # a name holding a target (完成率100%, 参训率90%参训率) runs into the next cell
+        score = 1.0 - (2.0 if clause else 0.0) - 0.15 * max(0, n - NAME_CHARS)
+        return score if n >= SHORT_NAME else -0.5
+    if role in ("description", "goal"):
+        if numeric or group:
+            return -2.0
+        if _holds_target(text):
+            return -1.5
+        return 1.0 if n >= SENTENCE_CHARS else -0.5
+    if role == "amount":
+        return 2.0 if numeric and re.fullmatch(r"[\d,.]+", text) else -3.0
+    if role == "serial":
+        return 2.0 if re.fullmatch(r"\d{1,3}", text) else -2.0
+    if role in ("grade", "value"):
+        if group:
+            return -2.0
+        if numeric or (n <= WORDED_CHARS and _worded_number().fullmatch(text)):
+            return 1.5  # 95%以上, 参训率90%, 不少于50人
+        if n <= 8:
+            return 1.0
+        if role == "grade":
+            return -1.0  # a target is a few words; sentences are explanations
+        return 0.5 if not clause else 0.0
+    return 0.0
+
+
+def _cuts(text: str, tails: set[str], heads: set[str], model_scores: list[float] | None) -> dict[int, float]:
+    """Where ``text`` may be cut, and what each cut costs (0 for a cut the text shows)."""
+    n = len(text)
+    cuts: dict[int, float] = {0: 0.0, n: 0.0}
+    blocked = [False] * (n + 1)
+
+    def free(i: int) -> None:
+        if 0 < i < n and not blocked[i]:
+            cuts[i] = 0.0
+
+    for m in _number().finditer(text):
+        for k in range(m.start() + 1, m.end()):
+            blocked[k] = True
+        free(m.start())
+        free(m.end())
+    for m in re.finditer(r"[（(][^（()）]{0,20}[)）]", text):
+        for k in range(m.start() + 1, m.end()):
+            blocked[k] = True
+        free(m.end())
+    for i in range(1, n):
+        if _CLAUSE.match(text[i - 1]) and not blocked[i]:
+            cuts[i] = CLAUSE_CUT_COST  # a sentence may go on after its ；
+    explain = sorted(m.start() for w in _explain() for m in re.finditer(re.escape(w), text))
+    for k, at in enumerate(explain):
+        if k == 0 or at - explain[k - 1] > EXPLAIN_CHARS:
+            free(at)  # 该指标主要考察…: one explanation, cut before its first cue only
+    for word in heads:
+        for m in re.finditer(re.escape(word), text):
+            free(m.start())
+            free(m.end())
+    for at in _row_repeats(text):
+        free(at)
+    for tail in tails:
+        if text.endswith(tail) and len(text) > len(tail):
+            cuts.pop(n - len(tail), None)
+            free(n - len(tail))
+    for m in _categories().finditer(text):
+        free(m.start())
+        end = m.end()
+        aside = re.match(r"[（(][^（()）]{0,20}[)）]", text[end:])
+        free(end + (aside.end() if aside else 0))
+    if model_scores is not None:
+        for i in range(1, n):
+            if i in cuts or blocked[i] or not (_HAN.match(text[i - 1]) and _HAN.match(text[i])):
+                continue
+            if model_scores[i] >= MODEL_FLOOR:
+                cuts[i] = WORD_CUT_COST - MODEL_WEIGHT * model_scores[i]
+    return cuts
+
+
+def _row_repeats(text: str) -> list[int]:
+    """Where a word opens a target that repeats it before two or more numbers of the row
+    (``参训率100%参训率90%…``, ``不少于70人不少于50人``): the grades of one indicator say their
+    words each time, so each grade starts at the word."""
+    befores: list[tuple[int, str]] = []
+    for m in _number().finditer(text):
+        run = re.search(r"[\u4e00-\u9fff]+$", text[:m.start()])
+        if run:
+            befores.append((m.start(), run.group()))
+    counts: dict[str, int] = {}
+    for _, word in befores:
+        for k in range(1, min(len(word), HEAD_CHARS + 1) + 1):
+            counts[word[-k:]] = counts.get(word[-k:], 0) + 1
+    out: list[int] = []
+    for at, word in befores:
+        ks = [k for k in range(1, min(len(word), HEAD_CHARS + 1) + 1) if counts[word[-k:]] >= 2]
+        # the word most numbers share, the longest of those (不少于, not 人不少于)
+        best = max(ks, key=lambda k: (counts[word[-k:]], k), default=0)
+        if best and len(word) > best or (best and at - best > 0):
+            out.append(at - best)
+    return out
+
+
+@cache
+def _categories() -> re.Pattern[str]:
+    from gongwen.extractors.budget_header import vocabulary
+
+    words = sorted((w for w, lab in vocabulary().items() if lab.role == "category"), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+def boundary_scores(text: str) -> list[float] | None:
+    """Per gap of ``text``, the punctuation model's log-odds that a clause ends there, or
+    None when the model is missing."""
+    from gongwen.normalize.punctuation import load_model, scores
+
+    model = load_model()
+    if model is None:
+        return None
+    s = scores(text, model)
+    return (s[:, 1:].max(axis=1) - s[:, 0]).tolist()
+
+
+def segment(text: str, columns: list[Column], tails: set[str] = frozenset(),
+            heads: set[str] = frozenset()) -> list[tuple[int, int] | None]:
+    """The cells of the fused row ``text`` under ``columns``: per column the ``(start, end)``
+    of its cell in ``text``, or None where the row leaves it empty.
+
+    The dynamic program runs over the allowed cuts (:func:`_cuts`) and the columns: a cell
+    from one cut to a later one is placed under a column after the previous cell's, and
+    the placement maximizing the fits of the cells, less the costs of the cuts and of the
+    columns left out, wins.
+    """
+    n, m = len(text), len(columns)
+    cuts = _cuts(text, tails, heads, boundary_scores(text))
+    points = sorted(cuts)
+    index = {p: k for k, p in enumerate(points)}
+    neg = float("-inf")
+    # best[k][j]: the best score of text[:points[k]] with its last cell under column j
+    best = [[neg] * m for _ in points]
+    back: list[list[tuple[int, int] | None]] = [[None] * m for _ in points]
+    fits: dict[tuple[int, int, int], float] = {}
+    reach_from: list[list[int]] = [[-1] * m]
+
+    def fit(a: int, b: int, j: int) -> float:
+        key = (a, b, j)
+        if key not in fits:
+            fits[key] = _fit(columns[j].role, text[points[a]:points[b]].strip()) - CELL_COST
+        return fits[key]
+
+    # reach[a][j]: the best score of text[:points[a]] ending under a column before j, less
+    # the cost of the columns between (computed once row a is final)
+    reach = [[neg] * m for _ in points]
+    def skipped(i: int, j: int) -> float:
+        """What leaving out the columns between ``i`` and ``j`` costs: a target with the
+        indicator's name column left out before it, or a description or goal with the
+        activity's, names nothing (a row continuing the one above leaves both out)."""
+        left = {columns[k].role for k in range(i + 1, j)}
+        needs = _NAMED_BY.get(columns[j].role or "")
+        return NAMELESS_COST if needs is not None and needs in left else 0.0
+
+    for b in range(1, len(points)):
+        cost = cuts[points[b]] if points[b] < n else 0.0
+        for j in range(m):
+            start = fit(0, b, j) - LEAD_COST * j - cost - skipped(-1, j)
+            if start > best[b][j]:
+                best[b][j], back[b][j] = start, None
+            for a in range(1, b):
+                prev = reach[a][j]
+                if prev == neg:
+                    continue
+                s = prev + fit(a, b, j) - cost - skipped(reach_from[a][j], j)
+                if s > best[b][j]:
+                    best[b][j], back[b][j] = s, (a, reach_from[a][j])
+        reach_from_b = [-1] * m
+        for j in range(1, m):
+            for i in range(j):
+                s = best[b][i] - INNER_COST * (j - i - 1)
+                if s > reach[b][j]:
+                    reach[b][j], reach_from_b[j] = s, i
+        reach_from.append(reach_from_b)
+    last = index[n]
+    end = max(range(m), key=lambda j: best[last][j] - TRAIL_COST * (m - 1 - j))
+    out: list[tuple[int, int] | None] = [None] * m
+    b, j = last, end
+    while True:
+        prev = back[b][j]
+        a = prev[0] if prev else 0
+        out[j] = (points[a], points[b])
+        if prev is None:
+            break
+        b, j = prev
+    return out
+
+
+# --- a table's lines ------------------------------------------------------------------
+
+#: Separators of a line that has some (a line with them is no fused row).
+_GAP = re.compile(r"\S[ \u3000\u00a0\t|]+\S")
+
+
+def _header_columns(text: str, spans: list[tuple[int, int, Label]]) -> list[Column]:
+    return [Column("grade" if label.role == "grade_group" else label.role, text[a:b]) for a, b, label in spans]
+
+
+def fused_tables(text: str, lines: list[tuple[int, int]]) -> dict[int, list[tuple[int, int]]]:
+    """The cells of the lines of ``text`` that are rows of a table with no separators: per
+    line index, the ``(start, end)`` of each cell in ``text`` (an empty span where the row
+    leaves a column empty), the header line and its grade line included.
+
+    A block starts at a header line (:func:`tile_header`) and takes the lines after it
+    that have no separators of their own, up to a blank line, a line with spaces or bars
+    between words, or the next header line.
+    """
+    out: dict[int, list[tuple[int, int]]] = {}
+    k = 0
+    while k < len(lines):
+        a, b = lines[k]
+        line = text[a:b]
+        spans = tile_header(line.strip()) if line.strip() and not _GAP.search(line.strip()) else None
+        if spans is None:
+            k += 1
+            continue
+        lead = len(line) - len(line.lstrip())
+        out[k] = [(a + lead + s, a + lead + e) for s, e, _ in spans]
+        columns = _header_columns(line.strip(), spans)
+        k += 1
+        if k < len(lines) and (grades := tile_grades(text[lines[k][0]:lines[k][1]].strip())):
+            g = next((i for i, c in enumerate(columns) if c.role == "grade"), None)
+            if g is not None:
+                a2 = lines[k][0] + len(text[lines[k][0]:lines[k][1]]) - len(text[lines[k][0]:lines[k][1]].lstrip())
+                out[k] = [(a2 + s, a2 + e) for s, e, _ in grades]
+                columns[g:g + 1] = [Column("grade", lab.key or "") for _, _, lab in grades]
+                k += 1
+        body: list[int] = []
+        while k < len(lines):
+            row = text[lines[k][0]:lines[k][1]].strip()
+            if not row or _GAP.search(row) or tile_header(row) is not None:
+                break
+            body.append(k)
+            k += 1
+        rows = [text[lines[i][0]:lines[i][1]].strip() for i in body]
+        tails, heads = repeated_tails(rows), repeated_heads(rows)
+        for i, row in zip(body, rows, strict=True):
+            lo = lines[i][0] + text[lines[i][0]:lines[i][1]].index(row)
+            placed = segment(row, columns, tails, heads)
+            out[i] = [(lo + p[0], lo + p[1]) if p else (-1, -1) for p in placed]
+    return out

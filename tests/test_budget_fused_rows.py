@@ -1,0 +1,74 @@
+"""A budget table copied from a .docx as text, one row a line with its cells run together
+(no separators at all), is cut back into the cells of the grid it came from: the header
+line tiles into known column labels, and each row is cut by what its cells hold."""
+
+from __future__ import annotations
+
+from gongwen.extractors.budget_fused import (
+    Column,
+    repeated_heads,
+    repeated_tails,
+    segment,
+    tile_grades,
+    tile_header,
+)
+from gongwen.extractors.budget_text import text_rows
+from gongwen.process import process_text
+
+# An indicator grid of a project form, written for this test.
+GRID = [
+    ["一级指标", "二级指标", "三级指标", "指标值", "绩效标准"],
+    ["产出指标", "数量指标", "新建村级文化广场数", "≥12个", "计划标准"],
+    ["", "质量指标", "工程验收合格率", "100%", "计划标准"],
+    ["", "时效指标", "项目完工时间", "2024.10", "计划标准"],
+    ["效益指标", "社会效益指标", "群众文化活动参与人次", "≥3000人次", "计划标准"],
+    ["", "满意度指标", "村民满意度", "≥95%", "计划标准"],
+]
+
+
+def fused_lines(grid: list[list[str]]) -> list[str]:
+    return ["".join(row) for row in grid]
+
+
+def test_the_header_line_tiles_into_its_column_labels() -> None:
+    spans = tile_header("一级指标二级指标三级指标指标值(或计划水平)绩效标准")
+    assert spans is not None
+    assert [label.role for _, _, label in spans] == ["indicator_group", "indicator_group", "indicator", "grade", "value"]
+    assert tile_grades("优良中差") is not None
+    assert tile_header("项目名称乡村道路养护工程主管部门某县交通局") is None  # a label/value row, no header
+
+
+def test_each_fused_row_is_cut_into_the_cells_of_its_grid() -> None:
+    lines = fused_lines(GRID)
+    columns = [Column(label.role, lines[0][a:b]) for a, b, label in tile_header(lines[0])]
+    body = lines[1:]
+    tails, heads = repeated_tails(body), repeated_heads(body)
+    assert tails == {"计划标准"}  # a value repeating down its column is a cell of its own
+    for row, line in zip(GRID[1:], body, strict=True):
+        cells = [line[p[0]:p[1]] for p in segment(line, columns, tails, heads) if p]
+        assert cells == [c for c in row if c]
+
+
+def test_the_rows_words_repeated_before_its_targets_open_each_target() -> None:
+    columns = [Column("indicator", "指标"), *(Column("grade", g) for g in "优良中差")]
+    line = "培训参训率参训率95%参训率85%参训率75%参训率60%"
+    cells = [line[p[0]:p[1]] for p in segment(line, columns) if p]
+    assert cells == ["培训参训率", "参训率95%", "参训率85%", "参训率75%", "参训率60%"]
+
+
+def test_the_rebuilt_rows_of_a_fused_table_are_its_grid_with_a_warning() -> None:
+    text = "项目支出绩效目标表\n单位：万元\n" + "\n".join(fused_lines(GRID)) + "\n"
+    doc = process_text(text)
+    rows = [[c.text for c in r if c.text] for r in text_rows(doc, [])]
+    assert [r for r in rows if len(r) > 1] == [[c for c in row if c] for row in GRID]
+    assert any("no cell separators" in w for w in doc.warnings)
+
+
+def test_a_fused_activity_grid_keeps_each_activity_and_its_amount() -> None:
+    grid = [
+        ["职责活动", "年度预算数", "内容描述", "绩效目标"],
+        ["档案管理", "36.5", "负责机关文书档案的收集、整理和保管", "档案完整率达到百分之百"],
+        ["信息化建设", "12", "负责机关网络和信息系统的日常维护", "系统全年安全运行"],
+    ]
+    doc = process_text("\n".join(fused_lines(grid)) + "\n")
+    assert [(b.activity, b.amount) for b in doc.budget_items] == [("档案管理", 36.5), ("信息化建设", 12)]
