@@ -499,3 +499,28 @@ def fused_tables(text: str, lines: list[tuple[int, int]]) -> dict[int, list[tupl
             placed = segment(row, columns, tails, heads)
             out[i] = [(lo + p[0], lo + p[1]) if p else (-1, -1) for p in placed]
     return out
+
+
+#: How much of a text is searched for a fused header line (a table shows in its first pages).
+HEADER_SEARCH_CHARS = 20000
+#: A header line is at most this long.
+MAX_HEADER_LINE = 160
+
+
+def has_fused_table(text: str) -> bool:
+    """Whether ``text`` holds a table whose cell separators were lost: a line that tiles
+    into column labels (:func:`tile_header`), naming at least one column of a grid (not
+    only form labels). The genre classifier reads it as a table the tables stage missed."""
+    for line in text[:HEADER_SEARCH_CHARS].split("\n"):
+        line = line.strip()
+        if not 8 <= len(line) <= MAX_HEADER_LINE or not any(
+                classify_exact(line[:k]) is not None for k in range(2, min(len(line), MAX_LABEL) + 1)):
+            continue  # a header line opens with a label: a cheap look before the tiling
+        spans = tile_header(line)
+        if spans and any(label.role in _GRID_ROLES for _, _, label in spans):
+            return True
+    return False
+
+
+#: Column roles only a grid has (a form's label/value rows have names and amounts too).
+_GRID_ROLES = {"indicator", "indicator_group", "grade", "grade_group", "description", "goal"}

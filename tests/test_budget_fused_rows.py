@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from gongwen.extractors.budget_fused import (
     Column,
+    has_fused_table,
     repeated_heads,
     repeated_tails,
     segment,
@@ -72,3 +73,14 @@ def test_a_fused_activity_grid_keeps_each_activity_and_its_amount() -> None:
     ]
     doc = process_text("\n".join(fused_lines(grid)) + "\n")
     assert [(b.activity, b.amount) for b in doc.budget_items] == [("档案管理", 36.5), ("信息化建设", 12)]
+
+
+def test_a_fused_grid_is_a_table_to_the_genre_classifier() -> None:
+    assert has_fused_table("某局项目绩效目标\n" + "\n".join(fused_lines(GRID)))
+    assert not has_fused_table("各单位要按照绩效目标管理的要求，认真填报一级指标和二级指标。\n")
+    grid = [
+        ["职责活动", "年度预算数", "内容描述", "绩效目标"],
+        ["档案管理", "36.5", "负责机关文书档案的收集、整理和保管；负责档案查阅服务", "档案完整率达到百分之百"],
+        ["信息化建设", "12", "负责机关网络和信息系统的日常维护；负责网站内容更新", "系统全年安全运行"],
+    ]
+    assert process_text("\n".join(fused_lines(grid)) + "\n").doc_type == "budget_table"
