@@ -122,8 +122,34 @@ def _cells_of(text: str, span: _Span, joined: list[str] | None = None) -> list[C
             pos = lo + len(part)
     cut: list[Cell] = []
     for cell in _attach_notes(_rejoin_words(out, text, [] if joined is None else joined), text):
-        cut.extend(_cut_fused(cell) if len(cell.text) > LOOSE_LABEL_CHARS else [cell])
+        parts = _cut_fused(cell) if len(cell.text) > LOOSE_LABEL_CHARS else [cell]
+        cut.extend(_label_then_value(cell) if parts == [cell] else parts)
     return cut
+
+
+#: The longest form label looked for at the start of a fused label/value line.
+PREFIX_LABEL_CHARS = 16
+
+
+def _label_then_value(cell: Cell) -> list[Cell]:
+    """A form's label and its value run together (``部门(单位)名称某中心``, ``*年度总体绩效目标做好…``):
+    the longest opening that is exactly a label of a label/value pair written with an aside
+    or a required-field mark (which hide it from the label search of :func:`_cut_fused`),
+    cut from the value after it; the cell as it is otherwise."""
+    text = cell.text
+    for k in range(min(len(text) - 1, PREFIX_LABEL_CHARS), 1, -1):
+        label = classify_exact(text[:k])
+        if label is not None and label.role in _PAIR_ROLES and _HAN_START.match(text[k:]) and (
+                _WRITTEN_ASIDE.search(text[:k])):
+            return [Cell(text=text[:k], start=cell.start, end=cell.start + k),
+                    Cell(text=text[k:], start=cell.start + k, end=cell.end)]
+    return [cell]
+
+
+#: An aside in brackets or a required-field mark inside a label as written.
+_WRITTEN_ASIDE = re.compile(r"[（(][^（()）]{1,6}[)）]|^[*＊]")
+#: A value opens with a word or a number, not with the rest of a label's brackets.
+_HAN_START = re.compile(r"^[\u4e00-\u9fff\dA-Za-z]")
 
 
 #: A part of a word a stray space cut off: Han characters (and brackets) only.

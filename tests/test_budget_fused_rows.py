@@ -84,3 +84,11 @@ def test_a_fused_grid_is_a_table_to_the_genre_classifier() -> None:
         ["信息化建设", "12", "负责机关网络和信息系统的日常维护；负责网站内容更新", "系统全年安全运行"],
     ]
     assert process_text("\n".join(fused_lines(grid)) + "\n").doc_type == "budget_table"
+
+
+def test_a_fused_form_names_its_unit_by_a_label_written_with_an_aside() -> None:
+    text = ("某县档案馆2024年度整体绩效目标表\n部门(单位)名称某县档案馆\n*年度总体绩效目标完成馆藏档案数字化\n"
+            + "\n".join(fused_lines(GRID)) + "\n")
+    items = process_text(text).budget_items
+    assert [b.activity for b in items] == ["某县档案馆"]
+    assert [i.name for i in items[0].indicators] == [row[2] for row in GRID[1:]]
