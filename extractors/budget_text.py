@@ -289,9 +289,38 @@ def _cut_fused(cell: Cell) -> list[Cell]:
     cuts.update(m.start() for m in _explain().finditer(text))
     cuts.update(m.start() for m in _WORD_THEN_NUMBER.finditer(text))
     cuts.update(m.end() for m in _after_number().finditer(text))
+    cuts.update(_noted_labels(text, cuts))
     bounds = sorted({0, len(text), *cuts})
     return [Cell(text=text[a:b], start=cell.start + a, end=cell.start + b)
             for a, b in zip(bounds, bounds[1:], strict=False) if text[a:b].strip()]
+
+
+#: A money unit note closing a label, a number after it: ``中期预算(万元)284500``.
+_NOTE_THEN_NUMBER = re.compile(r"[（(](?:单位[:：])?[万千亿]?元[)）](?=\d)")
+#: How far before its unit note a label may begin.
+NOTED_LABEL_CHARS = 12
+
+
+@cache
+def _label_starts() -> re.Pattern[str]:
+    """Words a label may open with: vocabulary labels and the period words (中期, 上年)."""
+    words = {w for w in vocabulary() if len(w) >= 2}
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def _noted_labels(text: str, cuts: set[int]) -> set[int]:
+    """Cuts around a label that a unit note closes before its number (``…一期|中期市财政预算
+    (万元)|284500.00``): after the note, and before the earliest word within
+    :data:`NOTED_LABEL_CHARS` before it from which the words read as a label."""
+    out: set[int] = set()
+    for m in _NOTE_THEN_NUMBER.finditer(text):
+        out.add(m.end())
+        floor = max([c for c in cuts if c <= m.start()] + [m.start() - NOTED_LABEL_CHARS, 0])
+        for w in _label_starts().finditer(text, floor, m.start()):
+            if classify(text[w.start():m.start()]) is not None:
+                out.add(w.start())
+                break
+    return out
 
 
 def _is_label(text: str) -> bool:

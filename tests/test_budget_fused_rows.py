@@ -92,3 +92,10 @@ def test_a_fused_form_names_its_unit_by_a_label_written_with_an_aside() -> None:
     items = process_text(text).budget_items
     assert [b.activity for b in items] == ["某县档案馆"]
     assert [i.name for i in items[0].indicators] == [row[2] for row in GRID[1:]]
+
+
+def test_a_label_closed_by_its_unit_note_is_cut_from_the_name_before_it() -> None:
+    text = ("项目支出绩效目标批复表\n项目名称乡村道路提质改造工程中期市级预算(万元)5200.00本年度预算金额(万元)860.00\n"
+            + "\n".join(fused_lines(GRID)) + "\n")
+    items = process_text(text).budget_items
+    assert [(b.activity, b.amount, b.amount_unit) for b in items] == [("乡村道路提质改造工程", 860, "万元")]
