@@ -254,8 +254,8 @@ def _fit(role: str | None, text: str) -> float:
             return -3.0
         if group:
             return 0.0 if role == "indicator" else -1.0
-        if _holds_target(text):
-            return -1.5  # a name holding a target (完成率100%, 参训率90%参训率) runs into the next cell
+        if _holds_target(text) or re.search(rf"(?:{_number().pattern})$", text):
+            return -1.5  # a name holding or ending in a target (完成率100%, 参训率90%参训率) runs into the next cell
         score = 1.0 - (2.0 if clause else 0.0) - 0.15 * max(0, n - NAME_CHARS)
         return score if n >= SHORT_NAME else -0.5
     if role in ("description", "goal"):
@@ -276,7 +276,7 @@ def _fit(role: str | None, text: str) -> float:
         if n <= 8:
             return 1.0
         if role == "grade":
-            return -1.0  # a target is a few words; sentences are explanations
+            return -1.0 if n <= NAME_CHARS and not clause else -3.0  # a target is a few words
         return 0.5 if not clause else 0.0
     return 0.0
 
