@@ -41,7 +41,7 @@ MAX_LABEL = 20
 #: A header line tiles into at least this many labels …
 MIN_HEADER_LABELS = 3
 #: … leaving at most this share of its characters outside any label.
-MAX_UNKNOWN_SHARE = 0.1
+MAX_UNKNOWN_SHARE = 0.15
 #: The longest name (activity, indicator) that fits its column fully.
 NAME_CHARS = 25
 #: Names shorter than this are rarely whole (完成率 is the tail of one).
@@ -93,7 +93,7 @@ def _number() -> re.Pattern[str]:
                       and "hanzi" not in (r[2] if len(r) > 2 else "")), *money_units()}, key=len, reverse=True)
     alt = "|".join(re.escape(u) for u in units)
     qual = "|".join(_QUALIFIERS)
-    one = rf"[≥≤><=±＞＜≧≦]?\d[\d,.]*(?:[%‰]|[万亿千]?(?:{alt})|[A-Za-z]{{1,3}}(?![A-Za-z]))?"
+    one = rf"[≥≤><=±＞＜≧≦]?\d[\d,.]*(?:[%‰]|[万亿千]?(?:{alt})|[万亿]|[A-Za-z]{{1,3}}(?![A-Za-z]))?"
     return re.compile(rf"{one}(?:[-—~～]{one})?(?:/[\u4e00-\u9fff])?(?:{qual})?")
 
 
@@ -117,21 +117,23 @@ def tile_header(text: str) -> list[tuple[int, int, Label]] | None:
     n = len(text)
     if n == 0:
         return None
-    inf = (10**9, 10**9)
-    best: list[tuple[int, int]] = [inf] * (n + 1)  # (uncovered chars, labels) for text[:i]
+    inf = (10**9, 10**9, 10**9)
+    # (uncovered chars, labels, labels opening with a bracket) for text[:i]: an aside in
+    # brackets belongs to the label before it (指标值(或计划水平)), not to the one after
+    best: list[tuple[int, int, int]] = [inf] * (n + 1)
     back: list[tuple[int, Label | None]] = [(-1, None)] * (n + 1)
-    best[0] = (0, 0)
+    best[0] = (0, 0, 0)
     for i in range(n):
         if best[i] == inf:
             continue
-        skip = (best[i][0] + (0 if text[i].isspace() else 1), best[i][1])
+        skip = (best[i][0] + (0 if text[i].isspace() else 1), best[i][1], best[i][2])
         if skip < best[i + 1]:
             best[i + 1], back[i + 1] = skip, (i, None)
         for j in range(i + 2, min(n, i + MAX_LABEL) + 1):
             label = classify_exact(text[i:j])
-            if label is None:
-                continue
-            cand = (best[i][0], best[i][1] + 1)
+            if label is None or label.role == "other_period":
+                continue  # 中期, 上年: words that qualify a label, no column of their own
+            cand = (best[i][0], best[i][1] + 1, best[i][2] + (text[i] in "（("))
             if cand < best[j]:
                 best[j], back[j] = cand, (i, label)
     spans: list[tuple[int, int, Label]] = []
@@ -318,7 +320,14 @@ def _cuts(text: str, tails: set[str], heads: set[str], model_scores: list[float]
             cuts.pop(n - len(tail), None)
             free(n - len(tail))
     for m in _categories().finditer(text):
-        free(m.start())
+        inner = re.search(r"(?:^|(?<=[^\u4e00-\u9fff]))[\u4e00-\u9fff]{1,6}[（(][^（()）]{1,12}[)）]$", text[:m.start()])
+        if inner and inner.start() >= max([c for c in cuts if c < m.start() and cuts[c] == 0.0] + [0]):
+            # a category with an aside inside it (预算(或投资规模)控制指标) is one cell
+            cuts.pop(m.start(), None)
+            blocked[m.start()] = True
+            free(inner.start())
+        else:
+            free(m.start())
         end = m.end()
         aside = re.match(r"[（(][^（()）]{0,20}[)）]", text[end:])
         free(end + (aside.end() if aside else 0))
@@ -456,6 +465,15 @@ def _header_columns(text: str, spans: list[tuple[int, int, Label]]) -> list[Colu
     return [Column("grade" if label.role == "grade_group" else label.role, text[a:b]) for a, b, label in spans]
 
 
+def _fused_next(text: str, lines: list[tuple[int, int]], k: int) -> bool:
+    """Whether the line after ``lines[k]`` (past a grade line) is a row with no separators."""
+    for a, b in lines[k + 1:k + 3]:
+        row = text[a:b].strip()
+        if row and tile_grades(row) is None:
+            return not _GAP.search(row)
+    return False
+
+
 def fused_tables(text: str, lines: list[tuple[int, int]]) -> dict[int, list[tuple[int, int]]]:
     """The cells of the lines of ``text`` that are rows of a table with no separators: per
     line index, the ``(start, end)`` of each cell in ``text`` (an empty span where the row
@@ -470,7 +488,9 @@ def fused_tables(text: str, lines: list[tuple[int, int]]) -> dict[int, list[tupl
     while k < len(lines):
         a, b = lines[k]
         line = text[a:b]
-        spans = tile_header(line.strip()) if line.strip() and not _GAP.search(line.strip()) else None
+        spans = tile_header(line.strip()) if line.strip() else None
+        if spans is not None and _GAP.search(line.strip()) and not _fused_next(text, lines, k):
+            spans = None  # a header with spaces heads a fused table only when fused rows follow it
         if spans is None:
             k += 1
             continue

@@ -99,3 +99,13 @@ def test_a_label_closed_by_its_unit_note_is_cut_from_the_name_before_it() -> Non
             + "\n".join(fused_lines(GRID)) + "\n")
     items = process_text(text).budget_items
     assert [(b.activity, b.amount, b.amount_unit) for b in items] == [("乡村道路提质改造工程", 860, "万元")]
+
+
+def test_a_category_with_an_aside_inside_stays_one_cell_and_asides_stay_with_their_label() -> None:
+    header = "一级指标二级指标三级指标指标值(或计划水平)绩效标准"
+    spans = tile_header(header)
+    assert spans is not None and [header[a:b] for a, b, _ in spans][3] == "指标值(或计划水平)"
+    columns = [Column(label.role, header[a:b]) for a, b, label in spans]
+    line = "产出指标成本(或投资规模)控制指标年度预算执行率≥95%计划标准"
+    cells = [line[p[0]:p[1]] for p in segment(line, columns, {"计划标准"}) if p]
+    assert cells == ["产出指标", "成本(或投资规模)控制指标", "年度预算执行率", "≥95%", "计划标准"]
