@@ -53,6 +53,8 @@ SENTENCE_CHARS = 10
 LEAD_COST, INNER_COST, TRAIL_COST = 0.2, 0.6, 0.1
 #: Every cell costs this: a cut must be worth more than a cell merely fitting its column.
 CELL_COST = 0.3
+#: How much better a cell fits a column where other rows of its table hold the same text.
+SEEN_BONUS = 1.5
 #: A cut between two words costs this, less what the punctuation model says for it.
 WORD_CUT_COST = 0.5
 #: An indicator row whose targets follow no name: the name must be in the words before.
@@ -384,7 +386,7 @@ def boundary_scores(text: str) -> list[float] | None:
 
 
 def segment(text: str, columns: list[Column], tails: set[str] = frozenset(),
-            heads: set[str] = frozenset()) -> list[tuple[int, int] | None]:
+            heads: set[str] = frozenset(), seen: list[set[str]] | None = None) -> list[tuple[int, int] | None]:
     """The cells of the fused row ``text`` under ``columns``: per column the ``(start, end)``
     of its cell in ``text``, or None where the row leaves it empty.
 
@@ -395,6 +397,10 @@ def segment(text: str, columns: list[Column], tails: set[str] = frozenset(),
     """
     n, m = len(text), len(columns)
     cuts = _cuts(text, tails, heads, boundary_scores(text))
+    for known in {t for col in seen or [] for t in col if len(t) >= 3}:
+        for hit in re.finditer(re.escape(known), text):
+            for k in range(hit.start() + 1, hit.end()):
+                cuts.pop(k, None)  # a text the table's other rows hold whole is not cut apart
     points = sorted(cuts)
     index = {p: k for k, p in enumerate(points)}
     neg = float("-inf")
@@ -407,11 +413,17 @@ def segment(text: str, columns: list[Column], tails: set[str] = frozenset(),
     def fit(a: int, b: int, j: int) -> float:
         key = (a, b, j)
         if key not in fits:
-            fits[key] = _fit(columns[j].role, text[points[a]:points[b]].strip()) - CELL_COST
+            cell = text[points[a]:points[b]].strip()
+            fits[key] = _fit(columns[j].role, cell) - CELL_COST
+            if seen is not None:
+                if cell in seen[j]:
+                    fits[key] += SEEN_BONUS  # the table's other rows hold it in this column
+                elif any(cell in other for other in seen):
+                    fits[key] -= SEEN_BONUS
         return fits[key]
 
     # reach[a][j]: the best score of text[:points[a]] ending under a column before j, less
-    # the cost of the columns between (computed once row a is final)
+    # the cost of the columns left out between (computed once row a is final)
     reach = [[neg] * m for _ in points]
     def skipped(i: int, j: int) -> float:
         """What leaving out the columns between ``i`` and ``j`` costs: a target with the
@@ -431,13 +443,13 @@ def segment(text: str, columns: list[Column], tails: set[str] = frozenset(),
                 prev = reach[a][j]
                 if prev == neg:
                     continue
-                s = prev + fit(a, b, j) - cost - skipped(reach_from[a][j], j)
+                s = prev + fit(a, b, j) - cost
                 if s > best[b][j]:
                     best[b][j], back[b][j] = s, (a, reach_from[a][j])
         reach_from_b = [-1] * m
         for j in range(1, m):
             for i in range(j):
-                s = best[b][i] - INNER_COST * (j - i - 1)
+                s = best[b][i] - INNER_COST * (j - i - 1) - skipped(i, j)
                 if s > reach[b][j]:
                     reach[b][j], reach_from_b[j] = s, i
         reach_from.append(reach_from_b)
@@ -463,6 +475,23 @@ _GAP = re.compile(r"\S[ \u3000\u00a0\t|]+\S")
 
 def _header_columns(text: str, spans: list[tuple[int, int, Label]]) -> list[Column]:
     return [Column("grade" if label.role == "grade_group" else label.role, text[a:b]) for a, b, label in spans]
+
+
+def column_evidence(rows: list[str], placed: list[list[tuple[int, int] | None]], width: int) -> list[set[str]]:
+    """Per column, the short texts two or more rows hold in it (``定量`` under 指标值类型): a
+    second reading places a row's copy of such a text under the same column, as the table's
+    own evidence outweighs the header's role."""
+    counts: list[dict[str, int]] = [{} for _ in range(width)]
+    for row, cells in zip(rows, placed, strict=True):
+        for j, p in enumerate(cells):
+            if p and 0 < p[1] - p[0] <= SEEN_CHARS:
+                t = row[p[0]:p[1]].strip()
+                counts[j][t] = counts[j].get(t, 0) + 1
+    return [{t for t, c in col.items() if c >= 2} for col in counts]
+
+
+#: Texts longer than this are names and sentences, which do not repeat down a column.
+SEEN_CHARS = 12
 
 
 def _fused_next(text: str, lines: list[tuple[int, int]], k: int) -> bool:
@@ -514,9 +543,11 @@ def fused_tables(text: str, lines: list[tuple[int, int]]) -> dict[int, list[tupl
             k += 1
         rows = [text[lines[i][0]:lines[i][1]].strip() for i in body]
         tails, heads = repeated_tails(rows), repeated_heads(rows)
+        first = [segment(row, columns, tails, heads) for row in rows]
+        seen = column_evidence(rows, first, len(columns))
         for i, row in zip(body, rows, strict=True):
             lo = lines[i][0] + text[lines[i][0]:lines[i][1]].index(row)
-            placed = segment(row, columns, tails, heads)
+            placed = segment(row, columns, tails, heads, seen)
             out[i] = [(lo + p[0], lo + p[1]) if p else (-1, -1) for p in placed]
     return out
 

@@ -109,3 +109,16 @@ def test_a_category_with_an_aside_inside_stays_one_cell_and_asides_stay_with_the
     line = "产出指标成本(或投资规模)控制指标年度预算执行率≥95%计划标准"
     cells = [line[p[0]:p[1]] for p in segment(line, columns, {"计划标准"}) if p]
     assert cells == ["产出指标", "成本(或投资规模)控制指标", "年度预算执行率", "≥95%", "计划标准"]
+
+
+def test_a_value_repeating_down_its_column_places_the_row_that_lacks_a_name() -> None:
+    # the third row has no indicator name of its own: its category stands in the name column,
+    # and 定量 goes under 指标值类型 as in the other rows, not under the name
+    lines = ["一级指标二级指标三级指标指标值类型指标值",
+             "产出指标数量指标培训场次定量12场",
+             "质量指标培训合格率定量98%",
+             "成本指标经济成本指标定量50万元",
+             "时效指标完成时限定量2024年底"]
+    doc = process_text("项目名称某县基层干部能力提升培训项目\n" + "\n".join(lines) + "\n")
+    names = [i.name for b in doc.budget_items for i in b.indicators]
+    assert names == ["培训场次", "培训合格率", "经济成本指标", "完成时限"]
