@@ -55,8 +55,12 @@ LEAD_COST, INNER_COST, TRAIL_COST = 0.2, 0.6, 0.1
 CELL_COST = 0.3
 #: How much better a cell fits a column where other rows of its table hold the same text.
 SEEN_BONUS = 1.5
+#: A cell spanning a cut the row shows for certain (a repeated target word) costs this.
+SPAN_COST = 5.0
+#: A cut before a word that opens the column's sentences in other rows costs this.
+STARTS_CUT_COST = 0.2
 #: A cut between two words costs this, less what the punctuation model says for it.
-WORD_CUT_COST = 0.5
+WORD_CUT_COST = 0.8
 #: An indicator row whose targets follow no name: the name must be in the words before.
 NAMELESS_COST = 3.0
 #: The name column a column's cell belongs to.
@@ -228,15 +232,6 @@ def repeated_heads(lines: list[str]) -> set[str]:
 
 
 #: A target in words around a number: ``参训率90%``, ``不少于50人``, ``故障次数3次以上``.
-#: A target in words around a number is at most this long (参训率90%, 不少于50人).
-WORDED_CHARS = 7
-
-
-@cache
-def _worded_number() -> re.Pattern[str]:
-    return re.compile(r"[\u4e00-\u9fff]{1,3}(?:" + _number().pattern + ")")
-
-
 def _holds_target(text: str) -> bool:
     """Whether words hold a target (a percentage, a comparator and a number): a name or a
     sentence that ran into the targets after it."""
@@ -246,7 +241,9 @@ def _holds_target(text: str) -> bool:
 def _fit(role: str | None, text: str) -> float:
     """How well ``text`` fits a column of ``role``: what the role's cells hold."""
     n = len(text)
-    numeric = bool(_number().fullmatch(text)) or len(_HAN.findall(_number().sub("", text))) < 2 <= n
+    numeric = bool(_number().fullmatch(text))
+    if not numeric and len(_HAN.findall(_number().sub("", text))) < 2 <= n and role not in ("grade", "value"):
+        return -2.0  # numbers with hardly a word: no name, no sentence
     group = is_category(text)
     clause = bool(_CLAUSE.search(text))
     if role is None:
@@ -275,8 +272,8 @@ def _fit(role: str | None, text: str) -> float:
     if role in ("grade", "value"):
         if group:
             return -2.0
-        if numeric or (n <= WORDED_CHARS and _worded_number().fullmatch(text)):
-            return 1.5  # 95%以上, 参训率90%, 不少于50人
+        if numeric:
+            return 1.5  # 95%以上, 8000-9999分钟
         if n <= 8:
             return 1.0
         if role == "grade":
@@ -285,8 +282,11 @@ def _fit(role: str | None, text: str) -> float:
     return 0.0
 
 
-def _cuts(text: str, tails: set[str], heads: set[str], model_scores: list[float] | None) -> dict[int, float]:
-    """Where ``text`` may be cut, and what each cut costs (0 for a cut the text shows)."""
+def _cuts(text: str, tails: set[str], heads: set[str], model_scores: list[float] | None,
+          hard: set[int] | None = None) -> dict[int, float]:
+    """Where ``text`` may be cut, and what each cut costs (0 for a cut the text shows);
+    ``hard`` gets the cuts no cell may span (a target's repeated word opens its cell)."""
+    hard = set() if hard is None else hard
     n = len(text)
     cuts: dict[int, float] = {0: 0.0, n: 0.0}
     blocked = [False] * (n + 1)
@@ -317,6 +317,10 @@ def _cuts(text: str, tails: set[str], heads: set[str], model_scores: list[float]
             free(m.end())
     for at in _row_repeats(text):
         free(at)
+        hard.add(at)
+        word_end = next(m.start() for m in _number().finditer(text, at))
+        cuts.pop(word_end, None)  # the word and its number are one target: 参训率|90% is no cut
+        blocked[word_end] = True
     for tail in tails:
         if text.endswith(tail) and len(text) > len(tail):
             cuts.pop(n - len(tail), None)
@@ -343,26 +347,21 @@ def _cuts(text: str, tails: set[str], heads: set[str], model_scores: list[float]
 
 
 def _row_repeats(text: str) -> list[int]:
-    """Where a word opens a target that repeats it before two or more numbers of the row
-    (``参训率100%参训率90%…``, ``不少于70人不少于50人``): the grades of one indicator say their
-    words each time, so each grade starts at the word."""
+    """Where a word opens a target that repeats it between the row's numbers (``…完成率参训率100%
+    参训率90%参训率80%``, ``不少于70人不少于50人``): the grades of one indicator say their words
+    each time, so each grade starts at the word, the first one too (after the name)."""
+    whole: dict[str, int] = {}
     befores: list[tuple[int, str]] = []
+    after = -1  # the end of the number before (its unit and 以上 are part of it)
     for m in _number().finditer(text):
-        run = re.search(r"[\u4e00-\u9fff]+$", text[:m.start()])
+        run = re.search(r"[\u4e00-\u9fff]+$", text[max(after, 0):m.start()])
         if run:
             befores.append((m.start(), run.group()))
-    counts: dict[str, int] = {}
-    for _, word in befores:
-        for k in range(1, min(len(word), HEAD_CHARS + 1) + 1):
-            counts[word[-k:]] = counts.get(word[-k:], 0) + 1
-    out: list[int] = []
-    for at, word in befores:
-        ks = [k for k in range(1, min(len(word), HEAD_CHARS + 1) + 1) if counts[word[-k:]] >= 2]
-        # the word most numbers share, the longest of those (不少于, not 人不少于)
-        best = max(ks, key=lambda k: (counts[word[-k:]], k), default=0)
-        if best and len(word) > best or (best and at - best > 0):
-            out.append(at - best)
-    return out
+            if after >= 0 and run.start() == 0 and len(run.group()) <= HEAD_CHARS + 1:
+                whole[run.group()] = whole.get(run.group(), 0) + 1  # all the words between two targets
+        after = m.end()
+    words = sorted((w for w, c in whole.items() if c >= 2), key=len, reverse=True)
+    return [at - len(w) for at, run in befores for w in words[:1] if run.endswith(w)]
 
 
 @cache
@@ -386,7 +385,8 @@ def boundary_scores(text: str) -> list[float] | None:
 
 
 def segment(text: str, columns: list[Column], tails: set[str] = frozenset(),
-            heads: set[str] = frozenset(), seen: list[set[str]] | None = None) -> list[tuple[int, int] | None]:
+            heads: set[str] = frozenset(), seen: list[set[str]] | None = None,
+            starts: set[str] = frozenset()) -> list[tuple[int, int] | None]:
     """The cells of the fused row ``text`` under ``columns``: per column the ``(start, end)``
     of its cell in ``text``, or None where the row leaves it empty.
 
@@ -396,11 +396,16 @@ def segment(text: str, columns: list[Column], tails: set[str] = frozenset(),
     columns left out, wins.
     """
     n, m = len(text), len(columns)
-    cuts = _cuts(text, tails, heads, boundary_scores(text))
+    hard: set[int] = set()
+    cuts = _cuts(text, tails, heads, boundary_scores(text), hard)
     for known in {t for col in seen or [] for t in col if len(t) >= 3}:
         for hit in re.finditer(re.escape(known), text):
             for k in range(hit.start() + 1, hit.end()):
                 cuts.pop(k, None)  # a text the table's other rows hold whole is not cut apart
+    for word in starts:
+        for hit in re.finditer(re.escape(word), text):
+            if 0 < hit.start() and _HAN.match(text[hit.start() - 1]):
+                cuts[hit.start()] = min(cuts.get(hit.start(), STARTS_CUT_COST), STARTS_CUT_COST)
     points = sorted(cuts)
     index = {p: k for k, p in enumerate(points)}
     neg = float("-inf")
@@ -415,6 +420,8 @@ def segment(text: str, columns: list[Column], tails: set[str] = frozenset(),
         if key not in fits:
             cell = text[points[a]:points[b]].strip()
             fits[key] = _fit(columns[j].role, cell) - CELL_COST
+            if any(points[a] < h < points[b] for h in hard):
+                fits[key] -= SPAN_COST
             if seen is not None:
                 if cell in seen[j]:
                     fits[key] += SEEN_BONUS  # the table's other rows hold it in this column
@@ -490,6 +497,24 @@ def column_evidence(rows: list[str], placed: list[list[tuple[int, int] | None]],
     return [{t for t, c in col.items() if c >= 2} for col in counts]
 
 
+def sentence_starts(rows: list[str], placed: list[list[tuple[int, int] | None]], columns: list[Column]) -> set[str]:
+    """The words (two characters) that open the sentences of a description or goal column
+    in two or more rows where a number (the amount) ends the cell before: a column's cells
+    start alike (``负责…``), so the same word in a row with no amount opens its sentence."""
+    counts: dict[str, int] = {}
+    for row, cells in zip(rows, placed, strict=True):
+        prev: tuple[int, int] | None = None
+        for j, p in enumerate(cells):
+            if p is None:
+                continue
+            if (columns[j].role in ("description", "goal") and prev is not None
+                    and _number().fullmatch(row[prev[0]:prev[1]].strip()) and p[1] - p[0] >= 2):
+                word = row[p[0]:p[0] + 2]
+                counts[word] = counts.get(word, 0) + 1
+            prev = p
+    return {w for w, c in counts.items() if c >= 2 and _HAN.match(w[0])}
+
+
 #: Texts longer than this are names and sentences, which do not repeat down a column.
 SEEN_CHARS = 12
 
@@ -545,9 +570,10 @@ def fused_tables(text: str, lines: list[tuple[int, int]]) -> dict[int, list[tupl
         tails, heads = repeated_tails(rows), repeated_heads(rows)
         first = [segment(row, columns, tails, heads) for row in rows]
         seen = column_evidence(rows, first, len(columns))
+        starts = sentence_starts(rows, first, columns)
         for i, row in zip(body, rows, strict=True):
             lo = lines[i][0] + text[lines[i][0]:lines[i][1]].index(row)
-            placed = segment(row, columns, tails, heads, seen)
+            placed = segment(row, columns, tails, heads, seen, starts)
             out[i] = [(lo + p[0], lo + p[1]) if p else (-1, -1) for p in placed]
     return out
 
