@@ -57,6 +57,8 @@ CELL_COST = 0.3
 SEEN_BONUS = 1.5
 #: A cell spanning a cut the row shows for certain (a repeated target word) costs this.
 SPAN_COST = 5.0
+#: A cut near a row's start before a duty verb costs this much less: a name, then what it does.
+VERB_BONUS = 0.5
 #: A cut before a word that opens the column's sentences in other rows costs this.
 STARTS_CUT_COST = 0.2
 #: A cut between two words costs this, less what the punctuation model says for it.
@@ -338,11 +340,15 @@ def _cuts(text: str, tails: set[str], heads: set[str], model_scores: list[float]
         aside = re.match(r"[（(][^（()）]{0,20}[)）]", text[end:])
         free(end + (aside.end() if aside else 0))
     if model_scores is not None:
+        verbs = _duty_verbs()
         for i in range(1, n):
             if i in cuts or blocked[i] or not (_HAN.match(text[i - 1]) and _HAN.match(text[i])):
                 continue
             if model_scores[i] >= MODEL_FLOOR:
                 cuts[i] = WORD_CUT_COST - MODEL_WEIGHT * model_scores[i]
+                if i <= NAME_CHARS and text.startswith(verbs, i):
+                    # a row's name is followed by what it does: 组织事务管理|负责…, 干部管理|做好…
+                    cuts[i] -= VERB_BONUS
     return cuts
 
 
@@ -362,6 +368,13 @@ def _row_repeats(text: str) -> list[int]:
         after = m.end()
     words = sorted((w for w, c in whole.items() if c >= 2), key=len, reverse=True)
     return [at - len(w) for at, run in befores for w in words[:1] if run.endswith(w)]
+
+
+@cache
+def _duty_verbs() -> tuple[str, ...]:
+    from gongwen.words import duty_verbs
+
+    return tuple(duty_verbs())
 
 
 @cache
