@@ -123,7 +123,8 @@ def _cells_of(text: str, span: _Span, joined: list[str] | None = None) -> list[C
     cut: list[Cell] = []
     for cell in _attach_notes(_rejoin_words(out, text, [] if joined is None else joined), text):
         parts = _cut_fused(cell) if len(cell.text) > LOOSE_LABEL_CHARS else [cell]
-        cut.extend(_label_then_value(cell) if parts == [cell] else parts)
+        # a whole line with no separators: a form's label and value run together
+        cut.extend(_label_then_value(cell) if parts == [cell] and len(out) == 1 else parts)
     return cut
 
 
