@@ -556,8 +556,11 @@ def fused_tables(text: str, lines: list[tuple[int, int]]) -> dict[int, list[tupl
         a, b = lines[k]
         line = text[a:b]
         spans = tile_header(line.strip()) if line.strip() else None
-        if spans is not None and _GAP.search(line.strip()) and not _fused_next(text, lines, k):
-            spans = None  # a header with spaces heads a fused table only when fused rows follow it
+        gaps = len(_GAP.findall(line.strip()))
+        if spans is not None and gaps and (gaps > 1 or not _fused_next(text, lines, k)):
+            # a header with a space (a label wrapped in its cell: 本年度 绩效指标) heads a fused
+            # table only when fused rows follow it; one with more is a space-aligned row
+            spans = None
         if spans is None:
             k += 1
             continue
