@@ -166,15 +166,31 @@ def realigned(doc: Document, segment: Table, layout: Layout) -> Table:
     word_columns = [j for j in range(width) if layout.roles.get(j) in ("activity", "description", "goal")]
     number_columns = [j for j in range(width) if layout.roles.get(j) == "amount"]
     words_first = bool(word_columns and number_columns) and max(word_columns) < min(number_columns)
+    body: list[list[Cell]] = []
+    placed_rows: list[list[Cell]] = []  # rows a reader already placed under the columns
     rows, whole = [], []
+
+    def flush() -> None:
+        body.extend(_joined(rows, width, text_after, numeric, whole))
+        rows.clear()
+        whole.clear()
+
     for row in segment.rows[layout.header_rows:]:
+        if is_placed(row, width):
+            flush()
+            body.append(row)
+            placed_rows.append(row)
+            continue
         parts = _split_run_rows(row, words, coded, words_first)
         rows.extend(parts)
         whole.extend([len(parts) > 1] * len(parts))
-    body = _joined(rows, width, text_after, numeric, whole)
-    columns = columns_for(roles(layout, width), body)
+    flush()
+    columns = columns_for(roles(layout, width), [r for r in body if not any(r is p for p in placed_rows)])
     out = [*header]
     for row in body:
+        if any(row is p for p in placed_rows):
+            out.append(row)
+            continue
         if len(row) > width:
             names = [c.text for c in row if not _BARE.match(c.text)]
             doc.warnings.append(
@@ -187,6 +203,13 @@ def realigned(doc: Document, segment: Table, layout: Layout) -> Table:
         anchor = row[0].start if row else segment.start
         out.append([c if c is not None else Cell(text="", start=anchor, end=anchor) for c in placed])
     return Table(rows=out, start=segment.start, end=segment.end)
+
+
+def is_placed(row: list[Cell], width: int) -> bool:
+    """A row already placed under the header's columns: exactly as wide, its empty cells
+    kept (:mod:`gongwen.extractors.budget_fused` cuts a fused row so); text rows rebuilt
+    from separators have no empty cells."""
+    return len(row) == width and any(not c.text for c in row) and any(c.text for c in row)
 
 
 def _goal_not_indicator(placed: list[Cell | None], layout: Layout) -> None:

@@ -32,6 +32,7 @@ from typing import Any
 
 from gongwen import lexicon
 from gongwen.extractors.budget_form import label_pairs
+from gongwen.extractors.budget_fused import fused_tables
 from gongwen.extractors.budget_header import (
     HERE,
     classify,
@@ -226,7 +227,7 @@ def _word_across(text: str, i: int) -> bool:
     护次数) or a number's digits (``4`` / ``0``), so a page footer the normalizer removed there cut the word; a page marker removed
     between a row's words and its number (``业务工作专项`` / ``938.8``) cut no word."""
     a, b = text[i - 1], text[i]
-    return bool(_HAN_START.match(a) and _HAN_START.match(b)) or (a.isdigit() and (b.isdigit() or b in ".,%"))
+    return bool(_HAN_FIRST.match(a) and _HAN_FIRST.match(b)) or (a.isdigit() and (b.isdigit() or b in ".,%"))
 
 
 def _line_before(source: str, end: int) -> int:
@@ -249,8 +250,35 @@ def _cells_of(text: str, span: _Span, joined: list[str] | None = None) -> list[C
                 out.append(Cell(text=piece, start=lo, end=lo + len(piece)))
     cut: list[Cell] = []
     for cell in _attach_notes(_rejoin_words(out, text, [] if joined is None else joined), text):
-        cut.extend(_cut_fused(cell) if len(cell.text) > LOOSE_LABEL_CHARS else [cell])
+        parts = _cut_fused(cell) if len(cell.text) > LOOSE_LABEL_CHARS else [cell]
+        # a whole line with no separators: a form's label and value run together
+        cut.extend(_label_then_value(cell) if parts == [cell] and len(out) == 1 else parts)
     return cut
+
+
+#: The longest form label looked for at the start of a fused label/value line.
+PREFIX_LABEL_CHARS = 16
+
+
+def _label_then_value(cell: Cell) -> list[Cell]:
+    """A form's label and its value run together (``部门(单位)名称某中心``, ``*年度总体绩效目标做好…``):
+    the longest opening that is exactly a label of a label/value pair written with an aside
+    or a required-field mark (which hide it from the label search of :func:`_cut_fused`),
+    cut from the value after it; the cell as it is otherwise."""
+    text = cell.text
+    for k in range(min(len(text) - 1, PREFIX_LABEL_CHARS), 1, -1):
+        label = classify_exact(text[:k])
+        if label is not None and label.role in _PAIR_ROLES and _HAN_START.match(text[k:]) and (
+                _WRITTEN_ASIDE.search(text[:k])):
+            return [Cell(text=text[:k], start=cell.start, end=cell.start + k),
+                    Cell(text=text[k:], start=cell.start + k, end=cell.end)]
+    return [cell]
+
+
+#: An aside in brackets or a required-field mark inside a label as written.
+_WRITTEN_ASIDE = re.compile(r"[（(][^（()）]{1,6}[)）]|^[*＊]")
+#: A value opens with a word or a number, not with the rest of a label's brackets.
+_HAN_START = re.compile(r"^[\u4e00-\u9fff\dA-Za-z]")
 
 
 #: A part of a word a stray space cut off: Han characters (and brackets) only.
@@ -396,9 +424,38 @@ def _cut_fused(cell: Cell) -> list[Cell]:
     cuts.update(m.start() for m in _explain().finditer(text))
     cuts.update(m.start() for m in _WORD_THEN_NUMBER.finditer(text))
     cuts.update(m.end() for m in _after_number().finditer(text))
+    cuts.update(_noted_labels(text, cuts))
     bounds = sorted({0, len(text), *cuts})
     return [Cell(text=text[a:b], start=cell.start + a, end=cell.start + b)
             for a, b in zip(bounds, bounds[1:], strict=False) if text[a:b].strip()]
+
+
+#: A money unit note closing a label, a number after it: ``中期预算(万元)284500``.
+_NOTE_THEN_NUMBER = re.compile(r"[（(](?:单位[:：])?[万千亿]?元[)）](?=\d)")
+#: How far before its unit note a label may begin.
+NOTED_LABEL_CHARS = 12
+
+
+@cache
+def _label_starts() -> re.Pattern[str]:
+    """Words a label may open with: vocabulary labels and the period words (中期, 上年)."""
+    words = {w for w in vocabulary() if len(w) >= 2}
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def _noted_labels(text: str, cuts: set[int]) -> set[int]:
+    """Cuts around a label that a unit note closes before its number (``…一期|中期市财政预算
+    (万元)|284500.00``): after the note, and before the earliest word within
+    :data:`NOTED_LABEL_CHARS` before it from which the words read as a label."""
+    out: set[int] = set()
+    for m in _NOTE_THEN_NUMBER.finditer(text):
+        out.add(m.end())
+        floor = max([c for c in cuts if c <= m.start()] + [m.start() - NOTED_LABEL_CHARS, 0])
+        for w in _label_starts().finditer(text, floor, m.start()):
+            if classify(text[w.start():m.start()]) is not None:
+                out.add(w.start())
+                break
+    return out
 
 
 def _is_label(text: str) -> bool:
@@ -523,8 +580,15 @@ def text_rows(doc: Document, skip: list[tuple[int, int]], spaced: list[str] | No
     near = _near_labels(doc, lines)
     spaced = [] if spaced is None else spaced
     prev: _Span | None = None
+    fused = fused_tables(doc.text, [(s.start, s.end) for k, s in enumerate(lines)
+                                    if k in near and not any(a <= s.start < b for a, b in skip)])
+    fused_rows = _fused_by_line(doc, lines, near, skip, fused)
     for k, span in enumerate(lines):
         if k not in near or span.end <= span.start or any(a <= span.start < b for a, b in skip):
+            continue
+        if k in fused_rows:
+            rows.append(fused_rows[k])
+            prev = span
             continue
         cells = _split_repeated(_cells_of(doc.text, span, spaced), doc.warnings)
         if not cells:
@@ -561,7 +625,7 @@ def _split_repeated(cells: list[Cell], warnings: list[str]) -> list[Cell]:
         rest = cell.text[len(prev):]
         nxt = cells[k + 1].text if k + 1 < len(cells) else ""
         if (_AMOUNT.fullmatch(prev) and cell.text.startswith(prev) and rest and _AFTER_REPEAT.match(rest)
-                and (not rest[0].isdigit() or _HAN_START.match(nxt))):
+                and (not rest[0].isdigit() or _HAN_FIRST.match(nxt))):
             cut = cell.start + len(prev)
             out.append(Cell(text=prev, start=cell.start, end=cut))
             out.append(Cell(text=rest, start=cut, end=cell.end))
@@ -572,7 +636,27 @@ def _split_repeated(cells: list[Cell], warnings: list[str]) -> list[Cell]:
     return out
 
 
-_HAN_START = re.compile(r"[\u4e00-\u9fff]")
+_HAN_FIRST = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _fused_by_line(doc: Document, lines: list[_Span], near: set[int], skip: list[tuple[int, int]],
+                   fused: dict[int, list[tuple[int, int]]]) -> dict[int, list[Cell]]:
+    """The rows :func:`~gongwen.extractors.budget_fused.fused_tables` cut, by index into
+    ``lines``; an empty cell (a column the row leaves empty) sits at the row's start.
+    One warning says how many rows were cut by what their cells hold."""
+    kept = [k for k, s in enumerate(lines) if k in near and not any(a <= s.start < b for a, b in skip)]
+    out: dict[int, list[Cell]] = {}
+    for i, cells in fused.items():
+        k = kept[i]
+        anchor = next((a for a, _ in cells if a >= 0), lines[k].start)
+        out[k] = [Cell(text=doc.text[a:b].strip(), start=a, end=b) if a >= 0 else Cell(text="", start=anchor, end=anchor)
+                  for a, b in cells]
+    body = sum(1 for row in out.values() if any(not c.text for c in row) or len(row) > 1)
+    note = (f"budget: {body} lines of a table with no cell separators cut into cells by what "
+                            "they hold (the header's columns, numbers, repeated values); the cuts are guesses")
+    if out and note not in doc.warnings:
+        doc.warnings.append(note)
+    return out
 
 
 def looks_like_budget(rows: list[list[Cell]]) -> bool:

@@ -4,6 +4,7 @@ head numbered paragraphs only in reports) and read again by ``metadata``."""
 
 from __future__ import annotations
 
+from gongwen.extractors.budget_fused import has_fused_table
 from gongwen.metadata import doc_type_of, find_title
 from gongwen.normalize.guessed import guessed_marks
 from gongwen.record import Document
@@ -19,6 +20,7 @@ TITLE_HEAD = 5000
 def classify_stage(doc: Document) -> Document:
     guessed = guessed_marks(doc.text, doc.work.source_text, doc.work.offsets, TITLE_HEAD)
     doc.work.title = find_title(doc.text, doc.work.source_text, guessed)
-    doc.doc_type = doc_type_of(doc.text, doc.work.title, doc.work.source_text,  # type: ignore[assignment]
-                               bool(doc.work.tables))
+    # a table copied with no cell separators is a table too, though the tables stage found none
+    tables = bool(doc.work.tables) or has_fused_table(doc.text)
+    doc.doc_type = doc_type_of(doc.text, doc.work.title, doc.work.source_text, tables)  # type: ignore[assignment]
     return doc

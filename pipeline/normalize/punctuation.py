@@ -33,8 +33,10 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache
+from importlib import resources
 from pathlib import Path
 
+from gongwen import lexicon
 from gongwen.counting import count_chars
 from gongwen.normalize.edits import Edit
 from gongwen.normalize.lines import is_cell, is_table_row
@@ -163,7 +165,31 @@ _BAR_CELL = re.compile(r"[^|\s][ \t\u3000]*\|$")
 
 
 def _prose(line: str) -> bool:
-    return not (is_cell(line) or is_table_row(line) or _spaced_row(line) or _BAR_CELL.search(line))
+    return not (is_cell(line) or is_table_row(line) or _spaced_row(line) or _fused_row(line) or _BAR_CELL.search(line))
+
+
+#: The label cells of budget tables (``budget_headers.tsv``): a line opening with one of
+#: four characters or more is a row of a table whose cell separators were lost
+#: (``部门(单位)名称某中心``, ``产出指标数量指标…``), not a sentence that lost its marks.
+TABLE_LABELS = Path(str(resources.files("gongwen.extractors") / "budget_headers.tsv"))
+#: Asides and required-field marks a label cell carries: ``*部门(单位)名称``.
+_LABEL_ASIDE = re.compile(r"[（(][^（()）]{0,6}[)）]|[*＊\s]")
+
+
+#: Roles of labels that open a table row and never a sentence (名称, indicator categories);
+#: 主要职责 or 年度目标 may open a prose line.
+_ROW_OPENERS = {"unit", "category", "indicator_group"}
+
+
+@cache
+def _table_labels() -> re.Pattern[str]:
+    words = sorted({r[1] for r in lexicon.rows(TABLE_LABELS) if len(r) > 1 and r[0] in _ROW_OPENERS
+                    and len(r[1]) >= 4}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+def _fused_row(line: str) -> bool:
+    return bool(_table_labels().match(_LABEL_ASIDE.sub("", line[:30])))
 
 
 #: A line this long with cell separators in it is a document run into one line, tables and all,
