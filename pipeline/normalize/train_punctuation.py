@@ -8,12 +8,15 @@ official texts (``--extra``: folders of ``.txt``/``.md`` files, normalized the s
 Each text has its punctuation stripped; every gap of the stripped text is an example,
 labelled with the mark that stood there (or none). Each text trains twice: with its line
 breaks kept, and run together into one line, the two ways stripped texts reach us.
-The model keeps only weights of character n-grams of at most four characters.
+The model keeps only weights of character n-grams of at most four characters and of
+dictionary words (the words on either side of a gap).
 
-Boundary precision and recall (is there any mark at a gap) and the accuracy of the mark
-are measured by cross-validation over the real documents, grouped so that copies of one
-document (.txt/.pdf/.docx) never sit on both sides, with the extra texts always in
-training. Then the model is fitted on everything and written as JSON (see ``models/README.md``).
+The model is fitted on everything and written as JSON (see ``models/README.md``). Then
+boundary precision and recall (is there any mark at a gap), the accuracy of the mark and
+each mark's precision and recall are measured: trained without the documents of
+``--held-out`` (default corpus/web) and tested on them, and by cross-validation over the
+real documents, grouped so that copies of one document (.txt/.pdf/.docx) never sit on
+both sides, with the extra texts always in training.
 """
 
 from __future__ import annotations
