@@ -433,10 +433,10 @@ def predict_marks(text: str, model: dict, gap_scores=None) -> list[str]:
             marks[i] = ""
         elif b == "\n" and m[-1] in "（、":
             marks[i] = ""
-    _end_sentence(text, marks)
     _pair_parentheses(text, marks)
     _number_lists(text, marks)
     _frame_points(text, marks)
+    _end_sentence(text, marks)
     return marks
 
 
@@ -450,8 +450,10 @@ def _end_sentence(text: str, marks: list[str]) -> None:
     The model reads the end of a text's only line as the end of its first line, which is
     mostly a title's (no mark); a text run into one line ends with its last sentence, and
     the run-on rule reads a last item without a sentence end as a text cut off mid-point.
+    The last line counts from the last break, the text's or one :func:`_frame_points` put
+    in before a heading (which takes no mark).
     """
-    last = text.rfind("\n") + 1
+    last = max(text.rfind("\n") + 1, max((i for i, m in enumerate(marks) if "\n" in m), default=0))
     if len(text) - last >= END_LINE and _HAN.match(text[-1]) and not marks[-1]:
         marks[-1] = "。"
 
