@@ -195,3 +195,10 @@ def test_a_unit_name_run_into_its_text_among_unit_led_items() -> None:
     assert duties(text, guessed=False)[-4:] == [
         ("秘书处", "负责日常值班安排"), ("财务处", "负责经费报销工作"), ("行政处", "日常行政管理和后勤服务工作"),
         ("机要处", "负责机要文件的收发")]
+
+
+def test_a_guessed_comma_between_the_organ_and_its_duty_heading_keeps_the_organ() -> None:
+    # the restorer may put `，` after 的 (`某县统计局的，主要职责：`); an author never writes it there
+    text = "第三条某县统计局的，主要职责：\n（一）负责全县统计调查工作。\n（二）组织实施人口普查。\n"
+    got = duties(text)
+    assert [organ for organ, _ in got] == ["某县统计局", "某县统计局"]
