@@ -154,3 +154,13 @@ def test_a_name_holding_a_preposition_inside_a_word_is_still_a_name() -> None:
     lines = lines_of(clause)
     assert not any(line.endswith(("主要内容", "基本形式")) for line in lines)
     assert any(line.startswith("二、学习的基本形式包括") for line in lines)
+
+
+def test_a_name_ends_before_the_sentence_that_leads_into_its_enumeration() -> None:
+    # the colon ends a sentence of the paragraph, so 一是 does not end the name: its head noun does
+    text = ("某镇二〇二三年工作总结今年以来,全镇上下凝心聚力,各项工作稳步推进。"
+            "一、主要做法围绕中心抓党建,围绕发展抓项目,全年新建村级道路十二公里,群众满意度明显提高。"
+            "二、存在问题在推进基层治理过程中,发现的主要问题有:一是村级集体经济基础薄弱;二是干部队伍年龄偏大。"
+            "三、对策措施加大招商引资力度,培育特色产业,加强干部教育培训,推动各项工作再上新台阶。")
+    lines = lines_of(text)
+    assert "二、存在问题" in lines and "一、主要做法" in lines

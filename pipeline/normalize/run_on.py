@@ -354,6 +354,8 @@ def _enumeration_cut(line: str, m: Marker, seg_end: int) -> int | None:
         return None
     if any(ch in "。！？!?；;" for ch in line[m.end:e.start()]):
         return None
+    if line[m.end:e.start()].rstrip(" \u3000")[-1:] in (":", "："):
+        return None  # a sentence leads into the enumeration: the name ends before it
     return e.start()
 
 
