@@ -137,3 +137,30 @@ def test_an_organ_run_into_its_duty_label_is_the_title() -> None:
     lines = lines_of(text)
     assert lines[1:3] == ["统战部", "主要职责:"]
     assert record(text)["title"] == "统战部"
+
+
+def test_a_name_holding_a_preposition_inside_a_word_is_still_a_name() -> None:
+    # 存在 and 对策 hold 在 and 对 inside a word: no clause, the names end at their head nouns
+    text = ("某乡二〇二三年工作总结今年以来,我乡认真落实各项工作部署,取得了一定成效。"
+            "一、主要成绩全年完成固定资产投资三亿元,新建村级道路十二公里,群众满意度明显提高。"
+            "二、存在问题部分村集体经济基础薄弱,产业结构比较单一,干部队伍年龄偏大,创新意识还不够强。"
+            "三、对策措施加大招商引资力度,培育特色产业,加强干部教育培训,推动各项工作再上新台阶。")
+    lines = lines_of(text)
+    assert "二、存在问题" in lines and "三、对策措施" in lines
+    # a preposition standing as a word of its own still makes a clause, not a name
+    # (的 here: the phrase is a sentence's subject, not a name)
+    clause = ("某某学习制度为加强理论学习,制定本制度。一、学习的主要内容包括政治理论、法律法规和业务知识,"
+              "由中心组组长确定。二、学习的基本形式包括集中学习、个人自学和专题研讨,每季度不少于一次。")
+    lines = lines_of(clause)
+    assert not any(line.endswith(("主要内容", "基本形式")) for line in lines)
+    assert any(line.startswith("二、学习的基本形式包括") for line in lines)
+
+
+def test_a_name_ends_before_the_sentence_that_leads_into_its_enumeration() -> None:
+    # the colon ends a sentence of the paragraph, so 一是 does not end the name: its head noun does
+    text = ("某镇二〇二三年工作总结今年以来,全镇上下凝心聚力,各项工作稳步推进。"
+            "一、主要做法围绕中心抓党建,围绕发展抓项目,全年新建村级道路十二公里,群众满意度明显提高。"
+            "二、存在问题在推进基层治理过程中,发现的主要问题有:一是村级集体经济基础薄弱;二是干部队伍年龄偏大。"
+            "三、对策措施加大招商引资力度,培育特色产业,加强干部教育培训,推动各项工作再上新台阶。")
+    lines = lines_of(text)
+    assert "二、存在问题" in lines and "一、主要做法" in lines

@@ -104,7 +104,8 @@ NAME_MIN = 4
 #: Part-of-speech tags (jieba's dictionary) of a first word that opens a clause, not a name:
 #: prepositions, conjunctions, adverbs.
 CLAUSE_OPENING_TAGS = {"p", "c", "d"}
-#: Prepositions and particles: a phrase holding one is a clause, not a heading's name.
+#: Prepositions and particles: a phrase holding one as a word of its own is a clause, not a
+#: heading's name (inside a word they are no mark of one: 存在问题, 对策措施).
 NOT_IN_NAME = set("对由在向把将被从按以为是的了")
 #: A copula after a phrase makes it the subject of a sentence (``组成人员为…``).
 COPULA = set("为是")
@@ -279,7 +280,7 @@ def _name_cut(line: str, m: Marker, seg_end: int) -> int | None:
         return None  # an item, or the whole segment is the heading
     start = m.end + len(line[m.end:stop]) - len(line[m.end:stop].lstrip(" \u3000"))  # 第二条 学习内容…
     name = noun_title(line, start, stop)
-    if name is None or any(ch in NOT_IN_NAME for ch in name):
+    if name is None:
         return None
     cut = start + len(name)
     if line[cut] in " \u3000":
@@ -293,6 +294,8 @@ def _name_cut(line: str, m: Marker, seg_end: int) -> int | None:
     if len(name) not in ends:
         return None  # the cut falls inside a word
     k = ends.index(len(name))
+    if any(w in NOT_IN_NAME for w, _ in tags[:k + 1]):
+        return None  # 对全区…, 组工信息的重要性: a clause or a phrase, not a name
     if tags[0][1] in CLAUSE_OPENING_TAGS or (k + 1 < len(tags) and tags[k + 1][0] in _head_nouns()):
         return None  # 根据…安排: a clause; 组成|人员: the phrase goes on to a longer name
     return cut
@@ -351,6 +354,8 @@ def _enumeration_cut(line: str, m: Marker, seg_end: int) -> int | None:
         return None
     if any(ch in "。！？!?；;" for ch in line[m.end:e.start()]):
         return None
+    if line[m.end:e.start()].rstrip(" \u3000")[-1:] in (":", "："):
+        return None  # a sentence leads into the enumeration: the name ends before it
     return e.start()
 
 
