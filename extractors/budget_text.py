@@ -42,6 +42,7 @@ from gongwen.extractors.budget_header import (
     vocabulary,
 )
 from gongwen.normalize.lines import SPACES, wrap_width
+from gongwen.normalize.spaced_out import found_spaced_out
 from gongwen.record import Cell, Document, Table
 
 ROWS = HERE / "budget_rows.txt"
@@ -235,9 +236,11 @@ def _line_before(source: str, end: int) -> int:
     return len(source[source.rfind("\n", 0, end) + 1:end].strip(SPACES))
 
 
-def _cells_of(text: str, span: _Span, joined: list[str] | None = None) -> list[Cell]:
+def _cells_of(text: str, span: _Span, joined: list[str] | None = None, label_columns: int = 0) -> list[Cell]:
     """The cells of one line: space-separated, or cut at labels when it has no spaces;
-    words a stray space cut apart are joined back (and listed in ``joined``)."""
+    words a stray space cut apart are joined back (and listed in ``joined``), and, when
+    ``label_columns`` is set (a text a conversion spaced out), the parts of a row's label
+    cell too (:func:`_rejoin_label`)."""
     out: list[Cell] = []
     pos = span.start
     for part in _GAP.split(text[span.start:span.end]):
@@ -249,7 +252,11 @@ def _cells_of(text: str, span: _Span, joined: list[str] | None = None) -> list[C
                 piece = number.group(1) if number else piece
                 out.append(Cell(text=piece, start=lo, end=lo + len(piece)))
     cut: list[Cell] = []
-    for cell in _attach_notes(_rejoin_words(out, text, [] if joined is None else joined), text):
+    joined = [] if joined is None else joined
+    out = _rejoin_words(out, text, joined)
+    if label_columns:
+        out = _rejoin_label(out, text, joined, label_columns)
+    for cell in _attach_notes(out, text):
         parts = _cut_fused(cell) if len(cell.text) > LOOSE_LABEL_CHARS else [cell]
         # a whole line with no separators: a form's label and value run together
         cut.extend(_label_then_value(cell) if parts == [cell] and len(out) == 1 else parts)
@@ -328,6 +335,53 @@ def _rejoin_words(cells: list[Cell], text: str, joined_words: list[str]) -> list
         out.append(Cell(text=word, start=joined[0].start, end=joined[-1].end))
         i += len(joined)
     return out
+
+
+#: A part of a row's label cell a conversion's space cut off: Han characters (and brackets),
+#: the first part perhaps opened by the row's item number (``八、社会保障和``).
+_LABEL_HEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])?[\u4e00-\u9fff（）()]+$")
+
+
+def _rejoin_label(cells: list[Cell], text: str, joined_words: list[str], columns: int = 1) -> list[Cell]:
+    """The parts of a row's label cell that a conversion's spaces cut (``社会保障和 就业 支出 38 697.84``,
+    ``2030 差旅 交通 费 5,000`` under a header naming one text column), joined back; used only where normalization found the whole
+    text spaced out, since elsewhere one space may part two text cells.
+
+    The parts are told by where they stand: a run of two or more Han parts exactly one space
+    apart, none a vocabulary label (``产出指标 数量指标`` are two cells), opening the line or
+    following its code cell, and followed by a number cell, and more of them than the
+    ``columns`` of text its table's header names (科目 and 说明 are two): the row holds no
+    more text cells before its values, so the words there are one cell. Not inside a line
+    that runs many rows together, where text after a number may be several cells of the
+    next row (an indicator's name, its standard, its result). Each join goes to ``joined_words``.
+    """
+    out: list[Cell] = []
+    i = 0
+    while i < len(cells):
+        j = i + 1
+        if (i == 0 or i == 1 and _NUMBER.match(cells[0].text)) and _LABEL_HEAD.match(cells[i].text):
+            while j < len(cells) and _HAN_PART.match(cells[j].text) and text[cells[j - 1].end:cells[j].start] == " ":
+                j += 1
+        run = cells[i:j]
+        if (len(run) < 2 or len(run) <= columns or j >= len(cells) or not _NUMBER.match(cells[j].text)
+                or any(classify_exact(c.text) is not None for c in run)):
+            out.append(cells[i])
+            i += 1
+            continue
+        joined_words.append(text[run[0].start:run[-1].end])
+        out.append(Cell(text="".join(c.text for c in run), start=run[0].start, end=run[-1].end))
+        i = j
+    return out
+
+
+#: Roles of the header labels of columns holding text (科目, 说明, 年度目标).
+_TEXT_ROLES = {"activity", "description", "goal"}
+
+
+def _text_columns(cells: list[Cell]) -> int:
+    """How many text columns a header row names (0 if ``cells`` are no header: fewer than two labels)."""
+    labels = [lab for c in cells if (lab := classify_exact(c.text)) is not None]
+    return sum(lab.role in _TEXT_ROLES for lab in labels) if len(labels) >= 2 else 0
 
 
 def _attach_notes(cells: list[Cell], text: str) -> list[Cell]:
@@ -579,6 +633,8 @@ def text_rows(doc: Document, skip: list[tuple[int, int]], spaced: list[str] | No
     lines = source_lines(doc)
     near = _near_labels(doc, lines)
     spaced = [] if spaced is None else spaced
+    spaced_doc = found_spaced_out(doc.warnings)
+    label_columns = 1  # the text columns the last header named
     prev: _Span | None = None
     fused = fused_tables(doc.text, [(s.start, s.end) for k, s in enumerate(lines)
                                     if k in near and not any(a <= s.start < b for a, b in skip)])
@@ -590,7 +646,8 @@ def text_rows(doc: Document, skip: list[tuple[int, int]], spaced: list[str] | No
             rows.append(fused_rows[k])
             prev = span
             continue
-        cells = _split_repeated(_cells_of(doc.text, span, spaced), doc.warnings)
+        cells = _split_repeated(_cells_of(doc.text, span, spaced, label_columns if spaced_doc else 0), doc.warnings)
+        label_columns = _text_columns(cells) or label_columns
         if not cells:
             continue
         if prev is not None and rows and _footer_between(doc, prev.end, span.start):

@@ -101,6 +101,8 @@ UNITS_LINE_MAX = 80
 CITED = frozenset(CITED_AFTER)
 #: Where a letter-spaced article marker is looked for before a space.
 ARTICLE_REACH = 16
+#: The warning :func:`remove_spaced_out` leaves: the record that the document was found spaced out.
+NOTE = "spaces inside words all through the text (a conversion's)"
 
 
 @lru_cache(maxsize=1)
@@ -342,5 +344,11 @@ def remove_spaced_out(text: str) -> list[Edit]:
     if edits:
         first = edits[0]
         edits[0] = Edit(first.start, first.end, first.replacement,
-                        note=f"spaces inside words all through the text (a conversion's): {len(edits)} removed")
+                        note=f"{NOTE}: {len(edits)} removed")
     return edits
+
+
+def found_spaced_out(warnings: list[str]) -> bool:
+    """Whether a document's normalization found it spaced out (its warning is among ``warnings``):
+    readers after it may then take a lone space between words for the conversion's too."""
+    return any(w.startswith(NOTE) for w in warnings)
