@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -166,12 +167,9 @@ def family(style: str) -> tuple[str, ...]:
     return (style, bare) if bare else (style,)
 
 
-def stripped_beside(text: str, start: int, end: int, found: dict[int, Marker]) -> list[Marker]:
-    """Numbers that lost their marks at line starts of a text whose punctuation a model put
-    back: there a line's restored marks do not show that its marker kept its own (the rule
-    of :func:`bare_markers`), so a number counts where the line before or after opens with a
-    marker of its family numbered one off (`一人秘股负责…` above `（二）组织股…`)."""
-    starts: list[int] = []
+def content_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """``(first non-blank, end)`` of every line of ``text[start:end]``; the two are equal on a
+    blank line. Markers are looked for where a line's content begins, past its indent."""
     pos = start
     while pos < end:
         nl = text.find("\n", pos, end)
@@ -179,9 +177,16 @@ def stripped_beside(text: str, start: int, end: int, found: dict[int, Marker]) -
         a = pos
         while a < stop and text[a] in " \t\u3000":
             a += 1
-        if a < stop:
-            starts.append(a)
+        yield a, stop
         pos = stop + 1
+
+
+def stripped_beside(text: str, start: int, end: int, found: dict[int, Marker]) -> list[Marker]:
+    """Numbers that lost their marks at line starts of a text whose punctuation a model put
+    back: there a line's restored marks do not show that its marker kept its own (the rule
+    of :func:`bare_markers`), so a number counts where the line before or after opens with a
+    marker of its family numbered one off (`一人秘股负责…` above `（二）组织股…`)."""
+    starts = [a for a, stop in content_lines(text, start, end) if a < stop]
     cands: dict[int, Marker] = {}
     for a in starts:
         if a in found:
@@ -303,13 +308,7 @@ def bare_markers(text: str, start: int, end: int) -> list[Marker]:
         if len(run) >= BARE_RUN:
             out.extend(run)
 
-    pos = start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        stop = end if nl == -1 else nl
-        a = pos
-        while a < stop and text[a] in " \t\u3000":
-            a += 1
+    for a, stop in content_lines(text, start, end):
         if a < stop and not LINE_PUNCT.search(text, a, stop):
             for name, rx in _bare_styles():
                 for m in rx.finditer(text, a, stop):
@@ -325,7 +324,6 @@ def bare_markers(text: str, start: int, end: int) -> list[Marker]:
                     elif mk.n == 1 and (at_start or not run or (len(run) == 1 and run[0].start not in line_starts)):
                         close(name)
                         runs[name] = [mk]
-        pos = stop + 1
     for name in list(runs):
         close(name)
     return sorted(out, key=lambda mk: mk.start)
