@@ -93,3 +93,54 @@ def test_a_chapter_run_in_is_kept_when_its_first_article_follows_its_title() -> 
     assert [(s.level, s.title) for s in sections][:2] == [(1, "会议制度"), (2, "第一条")]
     reference = "依照第三章的规定执行" + ARTICLES  # a chapter named in running text
     assert [s.level for s in outline(reference, doc_type="work_rules")[0]] == [1] * len(ALL)
+
+
+def _filler(topic: str, n: int) -> str:
+    """Prose of ``n`` sentences about ``topic``, written for these tests."""
+    return "".join(f"围绕{topic}开展第{k}轮专题调研，形成的意见建议及时报送有关部门并跟踪落实。" for k in range(1, n + 1))
+
+
+#: A report whose unnumbered label paragraphs (``组织协调能力。``) lost their line breaks.
+LABELS = ["调查研究能力", "统筹协调能力", "改革攻坚能力"]
+RUN_ON_LABELS = ("关于提升干部本领的汇报" + _filler("干部本领", 6)
+                 + "".join(f"{label}。" + _filler(label, 5) for label in LABELS))
+
+
+def test_label_sentences_run_in_after_full_stops_are_headings() -> None:
+    sections, _ = outline(RUN_ON_LABELS, doc_type="work_report")
+    assert [s.title for s in sections] == LABELS
+    assert len({s.level for s in sections}) == 1
+
+
+def test_a_lone_short_sentence_in_run_on_prose_is_no_heading() -> None:
+    # one label sentence alone is as likely a statement: no sibling shares its ending
+    text = "关于提升干部本领的汇报" + _filler("干部本领", 6) + "调查研究能力。" + _filler("调研", 12)
+    sections, _ = outline(text, doc_type="work_report")
+    assert sections == []
+
+
+def test_short_sentences_with_different_endings_are_no_series() -> None:
+    text = ("关于提升干部本领的汇报" + _filler("干部本领", 6) + "工作成效明显。" + _filler("调研", 6)
+            + "群众普遍满意。" + _filler("服务", 6))
+    sections, _ = outline(text, doc_type="work_report")
+    assert sections == []
+
+
+def test_the_first_label_may_follow_its_parents_run_in_title() -> None:
+    # a run-in heading, a blank, then its first label: the break after the heading was lost too
+    text = ("区委组织部年度工作" + _filler("组织工作", 6) + "完善基层工作机制 干部报酬发放机制。" + _filler("报酬", 5)
+            + "基层组织会议机制。" + _filler("会议", 5))
+    sections, _ = outline(text, doc_type="work_report")
+    titles = [s.title for s in sections]
+    assert titles[-2:] == ["干部报酬发放机制", "基层组织会议机制"]
+    assert "完善基层工作机制" in titles
+    parent = {s.id: s.title for s in sections}
+    assert all(parent.get(s.parent) == "完善基层工作机制" for s in sections[-2:])
+
+
+def test_label_sentences_in_short_paragraphs_are_left_to_the_paragraph_rules() -> None:
+    # a text that kept its line breaks: a short sentence inside a normal paragraph stays prose
+    text = "\n".join(["关于提升干部本领的汇报", _filler("干部本领", 2) + "调查研究能力。" + _filler("调研", 1),
+                      _filler("协调", 1) + "统筹协调能力。" + _filler("统筹", 1)])
+    sections, _ = outline(text, doc_type="work_report", title_span=(0, 11))
+    assert sections == []

@@ -106,6 +106,20 @@ _RUN_IN_RANKED_BARE = re.compile(r"(?=第\s*[〇零一二三四五六七八九�
 #: so an article marker may run in right after the sentence before it (``…订定之。第2条监察院…``)
 #: with no mark after it; :func:`confirm_run_in` keeps those that continue the articles.
 LOST_BREAKS_MIN = 250
+#: A paragraph seldom holds this many sentences; a line that does is several paragraphs run
+#: together, and the document it is in lost its line breaks.
+RUN_ON_SENTENCES = 12
+_SENTENCE_END = re.compile(r"[。！？!?]")
+
+
+def breaks_lost(lines: list[Line]) -> bool:
+    """Did the document lose its line breaks? Decided once for the whole text, not per line:
+    where a copy joined the paragraphs, some line holds more sentences than a paragraph
+    does, and every long line of the text may then hold several paragraphs (the lines
+    the normalizer broke again at heading markers are shorter, but joined all the same)."""
+    return any(len(_SENTENCE_END.findall(ln.text)) >= RUN_ON_SENTENCES for ln in lines)
+
+
 #: An article marker opening a sentence (``…订定之。第二条监察院…``) needs no mark after it.
 _RUN_IN_RANKED_AFTER_STOP = re.compile(r"(?<=[。；;！？!?])[ \u3000]*(?=第\s*[〇零一二三四五六七八九十百\d]+\s*[章节条]"
                                        f"(?![{CITED_AFTER}]))")

@@ -32,6 +32,7 @@ from gongwen.structure.lines import (
     LOST_BREAKS_MIN,
     Line,
     Segment,
+    breaks_lost,
     chunk_numbers,
     confirm_run_in,
     content_lines,
@@ -185,7 +186,13 @@ def _unnumbered(text: str, lines: list[Line], segs: list[list[Segment]],
                 continue
         take_rest(first.start, first.end, line)
     out.extend(un.label_series(text, paras, lead_score))
-    out.extend(_runins_after_stops(text, lines, {h.start for h in out} | {h.start for h in found}, bare))
+    # whether the text lost its breaks is decided for the whole document: then every long
+    # line may hold paragraphs run together, not only the longest
+    lost = not bare and breaks_lost(lines)
+    run_lines = [ln for ln in lines if len(ln.text) >= (LOST_BREAKS_MIN if lost else RUNIN_PARAGRAPH_MIN)]
+    out.extend(_runins_after_stops(text, run_lines, {h.start for h in out} | {h.start for h in found}, bare))
+    if lost:
+        out.extend(un.run_label_sentences(text, run_lines, out + found))
     # parallel lead sentences are looked for in every line, numbered or not (a sharing
     # site's chunk numbers `1、` open lines that are paragraphs of the report), and in
     # every kind of document: their shape and the classifier are the evidence, and the
@@ -211,13 +218,12 @@ _SENTENCE_START = re.compile(r"(?<=[。；;！？!?】〕])[ \u3000]*(?=\S)")
 
 
 def _runins_after_stops(text: str, lines: list[Line], taken: set[int], bare: bool) -> list[hd.Heading]:
-    """Run-in labels opening a sentence of a line whose breaks were lost: the label that
+    """Run-in labels opening a sentence of the ``lines`` that hold several paragraphs run
+    together (the document's breaks were lost): the label that
     opened its own paragraph now follows the sentence before it (``…组织保证。村居基层
     基础工作整治 2012年11月,…``), still set off from its content by a blank."""
     out: list[hd.Heading] = []
     for line in lines:
-        if len(line.text) < RUNIN_PARAGRAPH_MIN:
-            continue
         for m in _SENTENCE_START.finditer(text, line.start + 1, line.end):
             if m.end() in taken:
                 continue

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from gongwen.structure.headings import Heading
 from gongwen.structure.lines import Line, words
+from gongwen.structure.markers import match_marker
 
 LeadScore = Callable[[Sequence[str]], list[float]]
 _NOT_IN_LABEL = set("。，,；;!?！？ \u3000\t")
@@ -231,3 +232,44 @@ def label_series(text: str, paras: list[Paragraph | None], lead_score: LeadScore
             gap += 1
     close()
     return out
+
+
+#: A label sentence run in after a sentence end is this short (``组织协调能力。``), as one
+#: opening a paragraph is (:data:`_LABEL_SENTENCE`).
+RUN_LABEL_MAX = 16
+#: Labels run in after sentence ends are siblings when they share an ending this long
+#: (``…能力。`` / ``…能力。``, ``…机制。`` / ``…机制。``).
+RUN_LABEL_SUFFIX = 2
+_AFTER_STOP = re.compile(r"(?<=[。！？!?])[ \u3000]*(?=\S)")
+_BLANKS = re.compile(r"[ \u3000]*")
+
+
+def run_label_sentences(text: str, lines: Sequence[Line], found: Sequence[Heading]) -> list[Heading]:
+    """Label sentences that opened paragraphs of their own before the text's line breaks
+    were lost (``…练就过硬本领。勤学善思能力。学习是…``): each now follows the sentence
+    before it. One short sentence there is as likely prose, so a label must share its
+    ending with another one of its line (``…能力。`` twice, ``…机制。`` twice): siblings
+    under one heading, as :func:`label_series` wants them in a row of paragraphs. The
+    first may follow its parent's run-in title instead (``…工作机制 村居干部…机制。``).
+    ``lines``: the lines that hold several paragraphs run together; ``found``: the
+    headings found so far."""
+    taken = {h.start for h in found}
+    out: list[Heading] = []
+    for line in lines:
+        starts = [m.end() for m in _AFTER_STOP.finditer(text, line.start + 1, line.end)]
+        starts += [m.end() for h in found if line.start < h.title_end < line.end
+                   for m in [_BLANKS.match(text, h.title_end)] if m.end() > h.title_end]
+        groups: dict[str, list[Heading]] = {}
+        for at in sorted(set(starts) - taken):
+            s = _LABEL_SENTENCE.match(text, at, line.end)
+            if (s is None or not RUN_LABEL_SUFFIX < len(s.group(1)) <= RUN_LABEL_MAX
+                    or line.end - s.end() < MIN_CONTENT):
+                continue
+            title = s.group(1)
+            if (not _first_is_text(title) or _salutation(title) or not_a_title(title)
+                    or match_marker(text, at, True) is not None):
+                continue  # (a numbered sentence, ``一是政策公开。``, is the numbered rules' to judge)
+            groups.setdefault(title[-RUN_LABEL_SUFFIX:], []).append(
+                Heading(at, "series", None, "", None, title, s.end(1), line.index, False, evidence="series"))
+        out.extend(h for group in groups.values() if len({h.title for h in group}) >= 2 for h in group)
+    return sorted(out, key=lambda h: h.start)
