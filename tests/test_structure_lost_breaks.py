@@ -144,3 +144,22 @@ def test_label_sentences_in_short_paragraphs_are_left_to_the_paragraph_rules() -
                       _filler("协调", 1) + "统筹协调能力。" + _filler("统筹", 1)])
     sections, _ = outline(text, doc_type="work_report", title_span=(0, 11))
     assert sections == []
+
+
+#: Points of a report whose names ran on into their text after the normalizer broke the
+#: lines again at their markers: the lines are short, the document lost its breaks all the same.
+RUN_ON_POINTS = ("关于打造组工品牌的汇报" + _filler("组工品牌", 13) + "\n"
+                 "一、创新干部管理、考核、激励机制打造奋发有为的干部队伍" + _filler("干部队伍", 2) + "\n"
+                 "二、建立老党员关怀帮扶长效机制打造互帮互助的党员关爱品牌" + _filler("党员关爱", 2))
+
+
+def test_point_names_that_ran_on_end_at_their_head_noun_in_a_text_that_lost_its_breaks() -> None:
+    sections, _ = outline(RUN_ON_POINTS, doc_type="work_report")
+    assert [s.title for s in sections] == ["创新干部管理、考核、激励机制", "建立老党员关怀帮扶长效机制"]
+
+
+def test_in_a_text_that_kept_its_breaks_a_short_point_line_is_not_cut() -> None:
+    # no line holds more sentences than a paragraph does: nothing says the breaks were lost
+    text = RUN_ON_POINTS.replace(_filler("组工品牌", 13), _filler("组工品牌", 2))
+    titles = [s.title for s in outline(text, doc_type="work_report")[0]]
+    assert "建立老党员关怀帮扶长效机制" not in titles

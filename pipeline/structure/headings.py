@@ -93,8 +93,9 @@ def _unit_pattern() -> re.Pattern[str]:
     return re.compile(rf"([\u4e00-\u9fff（）()]{{1,12}}?(?:{suffixes}){named})(?={alias}(?:。[\u4e00-\u9fff]|(?:{verbs})))")
 
 
-def gather(seg: Segment, spaced: bool = False) -> Unit:
-    """The evidence one numbered segment carries on its own."""
+def gather(seg: Segment, spaced: bool = False, run_on: bool = False) -> Unit:
+    """The evidence one numbered segment carries on its own. ``run_on``: the document lost
+    its line breaks (then a short line too may hold a point whose title ran on)."""
     assert seg.match is not None
     number = re.sub(r"\s+", "", seg.match.group("num"))
     unit = Unit(seg, number, ordinal(seg.match.group("n")))
@@ -122,37 +123,42 @@ def gather(seg: Segment, spaced: bool = False) -> Unit:
     cut = min((body.find(ch) for ch in "。!?！？" if ch in body), default=-1)
     if 2 <= cut <= LEAD_MAX and not any(ch in body[:cut] for ch in "；;:：") and len(body) - cut > 10:
         unit.evidence["lead"] = (body[:cut], b0 + cut)
-    if len(seg.line.text) >= LOST_BREAKS_MIN and not {"whole", "colon", "runin"} & set(unit.evidence):
+    if (run_on or len(seg.line.text) >= LOST_BREAKS_MIN) and not {"whole", "colon", "runin"} & set(unit.evidence):
         # a point run into a line whose breaks were lost, its title running on into its text
         # (``二、参加人员党委领导班子全体成员出席会议。``): the title ends at its head noun
-        noun = noun_title(seg.source, b0, seg.end)
+        noun = noun_title(seg.source, b0, seg.end, RUN_ON_NAME_MAX, joins="、")
         if noun is not None and seg.source[b0 + len(noun):b0 + len(noun) + 1] not in set("，,、"):
             unit.evidence["noun"] = (noun, b0 + len(noun))
     return unit
 
+
+#: A point's name that ran on into its text is at most this long (``建立老党员关怀帮扶长效机制``,
+#: ``创新干部管理、考核、激励机制``).
+RUN_ON_NAME_MAX = 16
 
 #: Words that join two nouns of one title (``议事程序和决策方法``).
 _TITLE_JOINS = set("和与及、")
 
 
 @cache
-def _noun_title_pattern(longest: int) -> re.Pattern[str]:
+def _noun_title_pattern(longest: int, joins: str = "") -> re.Pattern[str]:
     nouns = "|".join(sorted(map(re.escape, words("lexicon.tsv", "head_noun")), key=len, reverse=True))
     # greedy: the longest phrase ending in a head noun (议事程序和决策方法, not 议事程序)
-    return re.compile(rf"[\u4e00-\u9fff]{{0,{longest - 2}}}(?:{nouns})")
+    return re.compile(rf"[\u4e00-\u9fff{joins}]{{0,{longest - 2}}}(?:{nouns})")
 
 
-def noun_title(text: str, pos: int, end: int, longest: int = 12) -> str | None:
+def noun_title(text: str, pos: int, end: int, longest: int = 12, joins: str = "") -> str | None:
     """The phrase at ``pos`` ending in a noun that heads titles (``议事范围``, ``会议纪律``;
     ``lexicon.tsv`` kind ``head_noun``), at most ``longest`` characters, or None: where the
-    mark or break after a title was lost, its words are what still ends it."""
+    mark or break after a title was lost, its words are what still ends it. ``joins``:
+    marks the phrase may hold (``、`` in a name that kept its punctuation)."""
     end = min(end, pos + longest)
-    m = _noun_title_pattern(longest).match(text, pos, end)
+    m = _noun_title_pattern(longest, joins).match(text, pos, end)
     if m is None or len(m.group(0)) < 2:
         return None
     # the shortest such phrase, unless a conjunction carries the title on (议事程序和决策方法)
     for k in range(2, len(m.group(0))):
-        short = _noun_title_pattern(longest).fullmatch(text, pos, pos + k)
+        short = _noun_title_pattern(longest, joins).fullmatch(text, pos, pos + k)
         if short is not None:
             return short.group(0) if text[pos + k:pos + k + 1] not in _TITLE_JOINS else m.group(0)
     return m.group(0)

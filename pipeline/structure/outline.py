@@ -91,10 +91,10 @@ POINT_STYLE = "cn_dun"
 
 
 def _numbered(segs: list[list[Segment]], lead_allowed: bool, lead_score: LeadScore | None,
-              points: bool = False, spaced: bool = False) -> list[hd.Heading]:
+              points: bool = False, spaced: bool = False, run_on: bool = False) -> list[hd.Heading]:
     """Headings among the marked segments. Series are judged between ranked headings (and
     between the points of a rule in points), so the items of one article never vote on
-    the headings of another."""
+    the headings of another. ``run_on``: the document lost its line breaks."""
     out: list[hd.Heading] = []
     stretch: list[hd.Unit] = []
     for line_segs in segs:
@@ -115,7 +115,7 @@ def _numbered(segs: list[list[Segment]], lead_allowed: bool, lead_score: LeadSco
             elif seg.style.name == "cn_shi" and not seg.at_line_start:
                 continue
             else:
-                stretch.append(hd.gather(seg, spaced))
+                stretch.append(hd.gather(seg, spaced, run_on))
     out.extend(hd.decide(stretch, lead_allowed, lead_score))
     return out
 
@@ -306,7 +306,8 @@ def outline(text: str, *, doc_type: str | None = None, skip: list[tuple[int, int
     lines = join_bare_numbers(text, content_lines(text, skip, outline_begin(text)))
     segs = chunk_numbers(lines, confirm_run_in([segments(text, line) for line in lines]))
     points = bool(title_text) and title_text.endswith(words("lexicon.tsv", "point_genre"))
-    numbered = _numbered(segs, doc_type not in NO_LEAD_TYPES, lead_score, points, spaced_words(text))
+    numbered = _numbered(segs, doc_type not in NO_LEAD_TYPES, lead_score, points, spaced_words(text),
+                         not stripped(lines) and breaks_lost(lines))
     tabular = flattened_table(lines, stripped(lines))
     found = [h for h in numbered + _unnumbered(text, lines, segs, numbered, lead_score)
              if h.rank is not None or h.line_index not in tabular]
