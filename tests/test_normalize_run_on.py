@@ -164,3 +164,22 @@ def test_a_name_ends_before_the_sentence_that_leads_into_its_enumeration() -> No
             "三、对策措施加大招商引资力度,培育特色产业,加强干部教育培训,推动各项工作再上新台阶。")
     lines = lines_of(text)
     assert "二、存在问题" in lines and "一、主要做法" in lines
+
+
+#: Points of a rule each opened by a page's bullet, run together (written for this test).
+BULLETED = ("某委员会会议规则 • 一、本会委员会议除法令另有规定外，适用本规则之规定。"
+            "• 二、委员会议由主任委员召集并为主席，每月举行一次。• 三、委员会议应有委员过半数之出席，始得召开。"
+            "• 四、委员应亲自出席会议，不得委托他人代理出席。• 五、委员会议讨论事项如下：(一)本会重要业务。(二)委员之提案。")
+
+
+def test_a_bullet_before_a_run_in_marker_opens_its_line_with_it() -> None:
+    lines = lines_of(BULLETED)
+    assert lines[0] == "某委员会会议规则"
+    assert [x[:4] for x in lines[1:6]] == ["• 一、", "• 二、", "• 三、", "• 四、", "• 五、"]
+    assert not any(x.rstrip().endswith("•") for x in lines)
+
+
+def test_a_bullet_before_a_paragraph_space_goes_with_the_new_line() -> None:
+    page = "".join(f"第{n}段说明本会委员会议的召开程序以及议案的提出方式。 • {n}、" for n in "一二三四五六七八")
+    lines = lines_of("会议须知 " + page + "以上各点自公布之日起施行。")
+    assert not any(x.rstrip().endswith("•") for x in lines)

@@ -163,3 +163,13 @@ def test_in_a_text_that_kept_its_breaks_a_short_point_line_is_not_cut() -> None:
     text = RUN_ON_POINTS.replace(_filler("组工品牌", 13), _filler("组工品牌", 2))
     titles = [s.title for s in outline(text, doc_type="work_report")[0]]
     assert "建立老党员关怀帮扶长效机制" not in titles
+
+
+def test_a_clause_ending_in_a_copula_before_its_list_names_no_topic() -> None:
+    # the normalizer starts a line at a short label leading into a list after a sentence end
+    items = "1、对本区的重大问题作出决策。\n2、通过法定程序使决定成为全区的共同行动。\n3、向有关机关推荐重要干部。"
+    text = "区委工作规则\n区委对全区工作实行全面领导，统筹推进各项事业。\n{}\n" + items
+    titles = [s.title for s in outline(text.format("区委的职责主要是："), doc_type="work_rules", title_span=(0, 6))[0]]
+    assert "区委的职责主要是" not in titles
+    titles = [s.title for s in outline(text.format("区委主要职责："), doc_type="work_rules", title_span=(0, 6))[0]]
+    assert "区委主要职责" in titles  # a topic's name before the same list is its heading

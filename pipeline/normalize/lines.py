@@ -215,9 +215,39 @@ def split_flattened_paragraphs(text: str) -> list[Edit]:
                 spans |= breaks
             # a page flattened without spaces: numbered headings right after sentence ends
             spans |= _run_in_heads(line)
-        edits.extend(Edit(pos + a, pos + b, "\n") for a, b in sorted(spans))
+        edits.extend(Edit(pos + a, pos + b, "\n") for a, b in sorted(_before_bullet(line, span) for span in spans))
         pos += len(line) + 1
     return edits
+
+
+#: Bullets a page sets before its list's lines (``• 五、…``): a bullet goes with its line.
+BULLETS = set("•·●▪■◆◇○")
+
+
+def before_bullet(line: str, at: int) -> int:
+    """Where a line break before ``line[at]`` goes: before the bullet (and its blank) that
+    opens the new line's marker, if one does, else at ``at``."""
+    i = at
+    while i > 0 and line[i - 1] in " \u3000":
+        i -= 1
+    if i == 0 or line[i - 1] not in BULLETS:
+        return at
+    i -= 1
+    while i > 0 and line[i - 1] in " \u3000":
+        i -= 1
+    return i
+
+
+def _before_bullet(line: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A break span moved before the bullet its new line opens with (``…生效• 一、``)."""
+    a, b = span
+    start = before_bullet(line, a)
+    if start == a:
+        return span
+    k = a - 1
+    while line[k] in " \u3000":
+        k -= 1
+    return start, k  # the blanks before the bullet become the break; the bullet stays
 
 
 # --- broken lines -------------------------------------------------------------

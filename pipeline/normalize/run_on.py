@@ -40,7 +40,7 @@ from pathlib import Path
 
 from gongwen import lexicon
 from gongwen.normalize.edits import Edit
-from gongwen.normalize.lines import is_cell, is_table_row
+from gongwen.normalize.lines import BULLETS, before_bullet, is_cell, is_table_row
 from gongwen.structure.headings import noun_title
 from gongwen.structure.lines import words
 from gongwen.structure.markers import match_marker, ordinal
@@ -167,6 +167,10 @@ def _after_stop(line: str, pos: int) -> bool:
     i = pos - 1
     while i >= 0 and line[i] in " \u3000":
         i -= 1
+    if i >= 0 and line[i] in BULLETS:  # (。• 二、: the bullet opens the marker's line)
+        i -= 1
+        while i >= 0 and line[i] in " \u3000":
+            i -= 1
     while i >= 0 and line[i] in CLOSERS:
         i -= 1
     return i < 0 or line[i] in STOPS
@@ -490,7 +494,8 @@ def break_run_on_lines(text: str) -> list[Edit]:
         a = c  # spaces before the break go with it, so the new line starts with its marker
         while a > 0 and text[a - 1] in " \u3000":
             a -= 1
-        edits.append(Edit(a, c, "\n"))
+        b = before_bullet(text, a)  # a bullet before the marker opens its line too (• 五、)
+        edits.append(Edit(a, c, "\n") if b == a else Edit(b, a - 1, "\n"))  # (a - 1: the bullet)
     if edits:
         names = f", {len(guesses)} after heading names (guessed)" if guesses else ""
         head = edits[0]

@@ -38,6 +38,9 @@ _SPLIT_WORDS = re.compile(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]|[ \u3000][�
 SPLIT_REACH = 30
 #: A figure set off by blanks on both sides (``发展党员 312 名``): a PDF's spacing, not a label's.
 _SPACED_FIGURE = re.compile(r"[\d,.]+[ \u3000]")
+#: A label ending in a copula before its colon is a clause leading into its list (``区委的
+#: 职责主要是：``), not the name of a topic.
+COPULA = "是"
 #: A field name (``信息来源:``) is at most this long; the line after it is its value.
 FIELD_MAX = 8
 #: A label line that is a sentence (``镇域经济快速发展。``) has at most this many characters.
@@ -125,8 +128,8 @@ def label_line(text: str, line: Line, following: list[Line], next_numbered: bool
     if not _first_is_text(bare) or _salutation(bare) or grade_scale(bare) or not following:
         return None
     if colon:
-        if not next_numbered or any(w in bare for w in words("lexicon.tsv", "list_lead")):
-            return None  # `区委办公室设下列科室：` introduces its list; it names no topic
+        if not next_numbered or any(w in bare for w in words("lexicon.tsv", "list_lead")) or bare.endswith(COPULA):
+            return None  # `区委办公室设下列科室：`, `其职责主要是：` introduce their list; they name no topic
     elif after_heading_line:
         return None
     else:
