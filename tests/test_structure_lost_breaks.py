@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from gongwen.structure import outline
+from gongwen.structure.classifier import lead_scorer
 
 #: Articles of a rule written for this test, all on one line, no mark after the article numbers.
 ARTICLES = "".join(
@@ -173,3 +174,31 @@ def test_a_clause_ending_in_a_copula_before_its_list_names_no_topic() -> None:
     assert "区委的职责主要是" not in titles
     titles = [s.title for s in outline(text.format("区委主要职责："), doc_type="work_rules", title_span=(0, 6))[0]]
     assert "区委主要职责" in titles  # a topic's name before the same list is its heading
+
+
+#: Articles of a rule whose break after the number was lost, two running into a word that
+#: would make the number a reference inside a sentence (written for this test).
+CITED_WORDS = ("第 1 条 本规则依本会组织规程订定之。\n"
+               "第 2 条中央委员会会议，除另有规定外，依本规则行之。\n"
+               "第 3 条中华文化委员会之主席由主任委员担任。\n"
+               "第 4 条 会议每月举行一次。\n")
+
+
+def test_an_article_at_a_line_start_before_a_citing_word_continues_its_articles() -> None:
+    titles = [s.title for s in outline(CITED_WORDS, doc_type="work_rules")[0]]
+    assert titles == ["第1条", "第2条", "第3条", "第4条"]
+
+
+def test_a_line_opening_with_a_cited_article_outside_a_series_is_no_article() -> None:
+    text = "会议规则\n第 2 条中的规定适用于全体委员，委员应当遵守会议纪律并按时出席。\n其他事项另行规定。"
+    assert [s.title for s in outline(text, doc_type="work_rules", title_span=(0, 4))[0]] == []
+
+
+def test_three_label_sentences_with_different_endings_are_siblings_when_the_classifier_agrees() -> None:
+    labels = ["队伍规模稳步扩大", "队伍结构持续优化", "基层组织不断巩固"]
+    text = "关于党员队伍建设的报告" + _filler("党员队伍", 6) + "".join(f"{x}。" + _filler(x, 4) for x in labels)
+    assert [s.title for s in outline(text, doc_type="work_report", lead_score=lead_scorer())[0]] == labels
+    # two such sentences alone may be prose; without the classifier nothing vouches for them
+    two = "关于党员队伍建设的报告" + _filler("党员队伍", 6) + "".join(f"{x}。" + _filler(x, 6) for x in labels[:2])
+    assert outline(two, doc_type="work_report", lead_score=lead_scorer())[0] == []
+    assert outline(text, doc_type="work_report")[0] == []

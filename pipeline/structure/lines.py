@@ -17,7 +17,7 @@ from functools import cache
 from gongwen import lexicon
 from gongwen.counting import count_chars
 from gongwen.spans import Spans
-from gongwen.structure.markers import CITED_AFTER, HERE, Style, match_marker, ordinal
+from gongwen.structure.markers import CITED_AFTER, HERE, Style, match_marker, ordinal, style
 
 #: Positions where an inline marker may start: after blanks or after a clause end.
 _INLINE = re.compile(r"(?<=[ \u3000\t。；;：:])[ \u3000]*(?=[第篇一二三四五六七八九十壹贰叁参肆伍陆柒捌玖拾（(\d①-⑳【])")
@@ -228,6 +228,40 @@ def segments(text: str, line: Line) -> list[Segment]:
         while end > pos and text[end - 1] in " \u3000\t":
             end -= 1
         out.append(Segment(text, line, pos, end, st, mt, at_start, weak.get(pos, "")))
+    return out
+
+
+#: An article number opening a line, followed by a word that would make it a reference
+#: elsewhere (``第 2 条中央银行理事会…``: the break after ``条`` was lost).
+_ARTICLE_AT_START = re.compile(r"(?P<num>第\s*(?P<n>[〇零一二三四五六七八九十百\d]+)\s*条)" f"(?=[{CITED_AFTER}])")
+
+
+def articles_at_line_start(segs: list[list[Segment]]) -> list[list[Segment]]:
+    """Lines opening with an article number that a word like ``中`` follows (``第 2 条中央
+    银行…``, ``第 3 条中华民国…``): where the break after the number was lost, its text runs
+    on into a word that, after a number inside a sentence, cites the article (第2条中规定).
+    At a line start it is the article when its number continues the articles of the lines
+    around it (``第 1 条`` before it or ``第 4 条`` after it), as :func:`confirm_run_in`
+    keeps articles run in."""
+    firsts = [(i, line[0]) for i, line in enumerate(segs) if line]
+    known = {i: _ordinal_of(s) for i, s in firsts if s.style is not None and s.style.name == "tiao" and s.match}
+    cands = {i: m for i, s in firsts if s.style is None
+             for m in [_ARTICLE_AT_START.match(s.source, s.start, s.end)] if m is not None}
+    if not cands:
+        return segs
+    numbers = dict(known)
+    numbers.update({i: ordinal(m.group("n")) for i, m in cands.items()})
+    order = sorted(numbers)
+    tiao = style("tiao")
+    out = [list(line) for line in segs]
+    for k, i in enumerate(order):
+        if i not in cands or numbers[i] is None:
+            continue
+        before = numbers[order[k - 1]] if k else None
+        after = numbers[order[k + 1]] if k + 1 < len(order) else None
+        if before == numbers[i] - 1 or after == numbers[i] + 1:
+            s = out[i][0]
+            out[i][0] = Segment(s.source, s.line, s.start, s.end, tiao, cands[i], True, s.weak)
     return out
 
 

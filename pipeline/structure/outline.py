@@ -32,6 +32,7 @@ from gongwen.structure.lines import (
     LOST_BREAKS_MIN,
     Line,
     Segment,
+    articles_at_line_start,
     breaks_lost,
     chunk_numbers,
     confirm_run_in,
@@ -192,7 +193,7 @@ def _unnumbered(text: str, lines: list[Line], segs: list[list[Segment]],
     run_lines = [ln for ln in lines if len(ln.text) >= (LOST_BREAKS_MIN if lost else RUNIN_PARAGRAPH_MIN)]
     out.extend(_runins_after_stops(text, run_lines, {h.start for h in out} | {h.start for h in found}, bare))
     if lost:
-        out.extend(un.run_label_sentences(text, run_lines, out + found))
+        out.extend(un.run_label_sentences(text, run_lines, out + found, lead_score))
     # parallel lead sentences are looked for in every line, numbered or not (a sharing
     # site's chunk numbers `1、` open lines that are paragraphs of the report), and in
     # every kind of document: their shape and the classifier are the evidence, and the
@@ -304,7 +305,7 @@ def outline(text: str, *, doc_type: str | None = None, skip: list[tuple[int, int
     if title_span is not None and title_span[1] - title_span[0] > TITLE_SPAN_MAX:
         title_span = None  # a "title" that long is the text whose line breaks were lost, not a title line
     lines = join_bare_numbers(text, content_lines(text, skip, outline_begin(text)))
-    segs = chunk_numbers(lines, confirm_run_in([segments(text, line) for line in lines]))
+    segs = chunk_numbers(lines, articles_at_line_start(confirm_run_in([segments(text, line) for line in lines])))
     points = bool(title_text) and title_text.endswith(words("lexicon.tsv", "point_genre"))
     numbered = _numbered(segs, doc_type not in NO_LEAD_TYPES, lead_score, points, spaced_words(text),
                          not stripped(lines) and breaks_lost(lines))

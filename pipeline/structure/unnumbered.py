@@ -243,17 +243,24 @@ RUN_LABEL_MAX = 16
 #: Labels run in after sentence ends are siblings when they share an ending this long
 #: (``…能力。`` / ``…能力。``, ``…机制。`` / ``…机制。``).
 RUN_LABEL_SUFFIX = 2
+#: Labels with different endings are siblings when at least this many of a line (as three
+#: label paragraphs in a row are, :func:`label_series`) each get the classifier's
+#: P(heading) this high.
+RUN_LABELS_UNLIKE, RUN_LABEL_SCORE = 3, 0.6
 _AFTER_STOP = re.compile(r"(?<=[。！？!?])[ \u3000]*(?=\S)")
 _BLANKS = re.compile(r"[ \u3000]*")
 
 
-def run_label_sentences(text: str, lines: Sequence[Line], found: Sequence[Heading]) -> list[Heading]:
+def run_label_sentences(text: str, lines: Sequence[Line], found: Sequence[Heading],
+                        lead_score: LeadScore | None = None) -> list[Heading]:
     """Label sentences that opened paragraphs of their own before the text's line breaks
     were lost (``…练就过硬本领。勤学善思能力。学习是…``): each now follows the sentence
     before it. One short sentence there is as likely prose, so a label must share its
     ending with another one of its line (``…能力。`` twice, ``…机制。`` twice): siblings
     under one heading, as :func:`label_series` wants them in a row of paragraphs. The
     first may follow its parent's run-in title instead (``…工作机制 村居干部…机制。``).
+    Labels with different endings (``…稳步发展壮大。`` / ``…持续夯实巩固。``) are siblings
+    when the classifier takes each of at least three of them on the line for a heading.
     ``lines``: the lines that hold several paragraphs run together; ``found``: the
     headings found so far."""
     taken = {h.start for h in found}
@@ -274,5 +281,11 @@ def run_label_sentences(text: str, lines: Sequence[Line], found: Sequence[Headin
                 continue  # (a numbered sentence, ``一是政策公开。``, is the numbered rules' to judge)
             groups.setdefault(title[-RUN_LABEL_SUFFIX:], []).append(
                 Heading(at, "series", None, "", None, title, s.end(1), line.index, False, evidence="series"))
-        out.extend(h for group in groups.values() if len({h.title for h in group}) >= 2 for h in group)
+        alike = [h for group in groups.values() if len({h.title for h in group}) >= 2 for h in group]
+        out.extend(alike)
+        rest = [h for group in groups.values() for h in group if h not in alike]
+        if lead_score is not None and len({h.title for h in rest}) >= RUN_LABELS_UNLIKE:
+            sure = [h for h, p in zip(rest, lead_score([h.title for h in rest]), strict=True) if p >= RUN_LABEL_SCORE]
+            if len({h.title for h in sure}) >= RUN_LABELS_UNLIKE:
+                out.extend(sure)
     return sorted(out, key=lambda h: h.start)
