@@ -183,3 +183,13 @@ def test_a_bullet_before_a_paragraph_space_goes_with_the_new_line() -> None:
     page = "".join(f"第{n}段说明本会委员会议的召开程序以及议案的提出方式。 • {n}、" for n in "一二三四五六七八")
     lines = lines_of("会议须知 " + page + "以上各点自公布之日起施行。")
     assert not any(x.rstrip().endswith("•") for x in lines)
+
+
+def test_an_organ_and_its_duty_label_after_a_sites_words_and_a_mark_start_lines() -> None:
+    # the page's greeting, a mark (a restorer may have put it there), then the organ and its label
+    text = ("欢迎访问某某林业局官方网站、组织部主要职责：（一）负责机关日常运转，承担文电会务工作；"
+            "（二）负责机关财务和资产管理工作；（三）承办领导交办的其他事项。")
+    lines = lines_of(text)
+    assert lines[:3] == ["欢迎访问某某林业局官方网站、", "组织部", "主要职责："]
+    rec = record(text)
+    assert rec["title"] == "组织部"

@@ -202,3 +202,4 @@ def test_three_label_sentences_with_different_endings_are_siblings_when_the_clas
     two = "关于党员队伍建设的报告" + _filler("党员队伍", 6) + "".join(f"{x}。" + _filler(x, 6) for x in labels[:2])
     assert outline(two, doc_type="work_report", lead_score=lead_scorer())[0] == []
     assert outline(text, doc_type="work_report")[0] == []
+

@@ -192,6 +192,10 @@ def _label_before(line: str, pos: int) -> int | None:
     return j + 1
 
 
+#: Marks after which an organ's name may start inside a run (site words before it).
+_RUN_MARKS = set("、，,。；;")
+
+
 @cache
 def _organ_label() -> re.Pattern[str]:
     organs = "|".join(sorted(map(re.escape, words("lexicon.tsv", "organ_head")), key=len, reverse=True))
@@ -199,11 +203,17 @@ def _organ_label() -> re.Pattern[str]:
     return re.compile(rf"[\u4e00-\u9fff]{{1,12}}?(?:{organs})(?=(?:{labels})[:：])")
 
 
-def _organ_before_label(line: str, at: int) -> int | None:
+def _organ_before_label(line: str, at: int, pos: int) -> set[int]:
     """Where a duty list's label starts when the organ's name runs into it (``宣传部主要职责：``:
-    the organ, the page's title, then the label that leads into its duties)."""
-    m = _organ_label().match(line, at)
-    return m.end() if m else None
+    the organ, the page's title, then the label that leads into its duties), in the run
+    ``line[at:pos]`` before the list's first marker. The organ may follow a site's words
+    run in before it after a mark (``…官方网站、宣传部主要职责：``, a mark a punctuation
+    restorer may have put there): then it starts a line too."""
+    for k in [at] + [i + 1 for i in range(at, pos) if line[i] in _RUN_MARKS]:
+        m = _organ_label().match(line, k)
+        if m is not None:
+            return {m.end()} if k == at else {k, m.end()}
+    return set()
 
 
 def _heading_run(line: str, start: int, pos: int, after_marker: bool) -> bool:
@@ -481,7 +491,9 @@ def break_run_on_lines(text: str) -> list[Edit]:
         lead = len(line) - len(line.lstrip(" \u3000"))
         mids = {m.pos for m in heads if m.pos > lead}
         mids |= {m.run_at for m in heads if m.run_at is not None and m.run_at > lead}
-        mids |= {c for m in heads if m.run_at is not None and (c := _organ_before_label(line, m.run_at))}
+        mids |= {c for m in heads if m.run_at is not None for c in _organ_before_label(line, m.run_at, m.pos)}
+        if i == first:  # the page's words before the organ and its duty label (…官方网站、宣传部主要职责：)
+            mids |= _organ_before_label(line, lead, heads[0].pos) - {lead}
         mids |= _copies(line, lead, heads[0].pos)
         if i == last and not any(ch in STOPS for ch in line[heads[-1].end:]):
             mids.discard(heads[-1].pos)
