@@ -34,7 +34,9 @@ HEADING = re.compile(rf"(?:^|(?<=[\s)）、A-Za-zＸ×＊*])|(?<=实行)|(?<=规
                      r"(?:学习)?(?:制度|规则|议事规则)"
                      # a title run into its preamble (`…议事规则为进一步提高议事效率，…`)
                      # a full stop a punctuation restorer put after the heading line
-                     r"(?=[\s:：]|[。．](?:\s|$)|$|[，,]?(?:为(?:了|进一步|切实|加强|规范|保证|提高|贯彻)|根据))")
+                     # a colon a restorer made a comma, before how often it meets (`…例会制度，每周一…`)
+                     r"(?=[\s:：]|[。．](?:\s|$)|$|[，,]?(?:为(?:了|进一步|切实|加强|规范|保证|提高|贯彻)|根据)"
+                     r"|[，,]每(?:年|半年|季|个?月|周|星期))")
 
 
 #: a numbered heading run into the text after it (line breaks and marks lost):
@@ -66,15 +68,18 @@ TEAM = ("班子", "党组", "支部", "小组")
 
 #: where a meeting's name ends: at a mark, or (its punctuation stripped) where the words of
 #: the next clause begin (`各村每周召开一次两委会每月召开一次…`, `…可列席镇党委会参与重大事项`)
-NEXT_CLAUSE = "每|由|要求|参与|参加|研究|讨论|决定|听取"
-NAME_END = rf"(?=[、，,。；;]|$|{NEXT_CLAUSE})"
+NEXT_CLAUSE = "每|由|要求|参与|参加|研究|讨论|决定|听取|选举"
+#: … or a name ending in `会议` where no word that goes on with a name follows it
+#: (``name_goes_on.txt``: `会议室`, `会议纪要`), or at a line's end
+GOES_ON = "|".join(lexicon.entries(HERE / "name_goes_on.txt"))
+NAME_END = rf"(?=[、，,。；;\n]|$|{NEXT_CLAUSE}|(?<=会议)(?!{GOES_ON}))"
 
 
 def _run_on(text: str, m: re.Match[str]) -> bool:
     """A name ended by the next clause's words rather than a mark, which holds such words
     itself (`列席参加具体人员由会议召集人确定会议由…`), is clauses run together, no name."""
     end = m.end("body")
-    return end < len(text) and text[end] not in "、，,。；;" and re.search(NEXT_CLAUSE, m.group("body")) is not None
+    return end < len(text) and text[end] not in "、，,。；;\n" and re.search(NEXT_CLAUSE, m.group("body")) is not None
 
 
 FREQ_BODY_AFTER = re.compile(r"每(?:年|半年|季度?|个?月|半个?月|周|星期)[^，。；]{0,6}?召开(?:一|二|两|\d)次"
@@ -101,7 +106,11 @@ MENTIONS = [
     # `主管会报（以下简称本会报）由副馆长主持`, `工作小组会议不定期召开`); `会报` is the
     # Taiwanese word for a standing briefing meeting
     re.compile(
-        r"(?:^|(?<=[\n。；;\s])|(?<=[一二三四五六七八九十\d][、.．])|(?<=[)）]))(?P<body>[\u4e00-\u9fff（）()]{2,20}?(?:会议|会报))(?:（以下简称[^）]{1,10}）)?[，,]?"
+        r"(?:^|(?<=[\n。；;\s])|(?<=[一二三四五六七八九十\d][、.．])|(?<=[)）])"
+        # an article's number run into it (`第二十四条各专业委员会会议…`), or a comma a punctuation
+        # restorer put where a full stop stood (`…其他工作，主席团会议，由…召集`)
+        r"|(?<=[条條，,]))"
+        r"(?P<body>[\u4e00-\u9fff（）()]{2,20}?(?:会议|会报))(?:（以下简称[^）]{1,10}）)?[，,]?"
         r"(?=(?:一般|原则上|根据[^，。；;]{0,8}需要|视需要)?(?:随时|每|由[^，。；;]{1,24}(?:召集|主持)|须有|应有|表决|不定期|定期"
         r"|主要(?:议定|讨论|研究|审议)|的?议事范围"
         r"|以[^，。；;]{1,10}为(?:主席|主持人)))"),
@@ -122,10 +131,12 @@ MENTIONS = [
 #: `主席、副主席可以召开代表团召集人会议`, `本会开会得商同监事会举行理、监事联席会议`):
 #: only read in a document that regulates meetings (a heading or title names one).
 HELD = re.compile(r"(?:^|(?<=[\s。；;，,])|(?<=[一二三四五六七八九十\d][、.．]))(?P<convener>[\u4e00-\u9fff、（）()]{2,30}?)?也?"
+                  # (a comma a punctuation restorer put before the modal: `…秘书长，按照分工召开…`)
+                  r"(?(convener)[，,]?)"
                   r"(?:(?:可以|得|应当|每次会议|按照分工|按分工)(?:商同[^，。；;,]{1,10}?)?(?P<need>根据需要|视需要|必要时)?|"
                   r"(?P<need2>根据需要|视需要|必要时)[，,]?(?:可以|得)?)(?:举行|召开)"
                   # (the meetings listed with 、 are one match: `召开联组会议、分组会议`)
-                  r"(?P<body>[\u4e00-\u9fff、（）()“”]{2,16}?会议)" rf"(?=[，,。；;]|$|{NEXT_CLAUSE})")
+                  r"(?P<body>[\u4e00-\u9fff、（）()“”]{2,16}?会议)" rf"(?=[，,。；;\n]|$|{NEXT_CLAUSE})")
 
 
 #: names that are a kind of sitting, not a meeting body of their own
@@ -331,7 +342,7 @@ def _without_articles(scopes: list[Scope], title_body: str | None) -> list[Scope
             own = _own_body(body, title_body)
             if not own:
                 continue
-            sc.body = own
+            sc.body = _plain(own)  # `第九条各分组会议`: each of the sittings named, no `各` in the name
         out.append(sc)
     return out
 

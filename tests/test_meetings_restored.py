@@ -1,0 +1,99 @@
+"""Meeting names and slots in a text whose punctuation a restorer put back by guess: a mark
+lost where a name ends, a comma where a full stop or a colon stood, an article's number run
+into the name after it. Names and slots are read from the words. Every text is written for
+these tests."""
+
+from __future__ import annotations
+
+from gongwen import stages
+from gongwen.extractors.meetings import extract_meetings, fill_slots
+from gongwen.process import process_text
+from gongwen.record import Meeting
+
+
+def meetings(text: str) -> dict[str, Meeting]:
+    return {m.body: m for m in extract_meetings(process_text(text, stages.before("extract"), path="t.txt"))}
+
+
+def test_recurring_meeting_named_before_the_next_clause_without_a_mark() -> None:
+    text = ("一、走访慰问\n"
+            "每年元旦和端午期间，各村党支部走访困难群众，并召开老干部座谈会议共同为困难户筹集物资。\n")
+    found = meetings(text)
+    assert "老干部座谈会议" in found
+    assert found["老干部座谈会议"].frequency is not None
+
+
+def test_further_meeting_at_a_line_end_before_the_next_article() -> None:
+    text = ("某协会理事会会议规则\n"
+            "第 3 条\n本会每季开会一次，由理事长召集之\n"
+            "第 4 条\n本会开会得商同监事会举行理、监事联席会议\n"
+            "第 5 条\n本会之决议，应有过半数理事之出席\n")
+    assert "理、监事联席会议" in meetings(text)
+
+
+def test_further_meeting_named_before_an_election() -> None:
+    text = ("某镇人民代表大会议事规则\n"
+            "第三条 镇人民代表大会每次会议举行预备会议选举主席团通过会议议程。\n"
+            "第四条 镇人民代表大会会议每年至少举行一次。\n")
+    assert "预备会议" in meetings(text)
+
+
+def test_meeting_named_after_an_article_number_run_into_it() -> None:
+    text = ("某市园林委员会议事规则\n"
+            "第八条 园林委员会会议每季度召开一次。\n"
+            "第九条各专项小组会议根据需要不定期召开，由小组组长召集。\n")
+    found = meetings(text)
+    assert "专项小组会议" in found
+    m = found["专项小组会议"]
+    assert m.ad_hoc and m.convener == "小组组长"
+
+
+def test_meeting_named_after_a_comma_a_restorer_put_there() -> None:
+    text = ("某镇人民代表大会工作规定\n"
+            "第五条 镇人民代表大会会议每年至少举行一次。\n"
+            "第六条 主席团的职责是：（一）联系代表；（二）办理其他事务，主席团会议，由镇人民代表大会主席召集。\n")
+    found = meetings(text)
+    assert "主席团会议" in found
+    assert found["主席团会议"].convener == "镇人民代表大会主席"
+
+
+def test_who_sits_in_while_the_meeting_goes_on_names_no_meeting() -> None:
+    text = ("某院会议规则\n"
+            "第 2 条 本院会议每月举行一次。\n"
+            "第 9 条 出席、列席人员在会议进行中须先退席时，应取得主席同意。\n"
+            "第 10 条 除前条所定得列席本院会议人员外，经院长指定之人员亦得列席本院会议。\n")
+    found = meetings(text)
+    assert not any("人员" in body for body in found)
+
+
+def test_heading_whose_colon_became_a_comma_before_how_often() -> None:
+    text = ("一、办公室工作制度\n"
+            "6、实行周五上午例会制度，每周五上午总结安排工作，提出问题。\n"
+            "7、实行值班制度，节假日安排人员值班。\n")
+    found = meetings(text)
+    assert "周五上午例会" in found
+    freq = found["周五上午例会"].frequency
+    assert freq is not None and (freq.count, freq.per) == (1, "week")
+
+
+def sentence_slots(sentence: str) -> Meeting:
+    m = Meeting(id="", body="某院会议", section=None, start=0, end=1)
+    fill_slots(m, sentence)
+    return m
+
+
+def test_at_any_time_before_a_comma_is_ad_hoc() -> None:
+    assert sentence_slots("常务会议随时，由主席召集之").ad_hoc
+
+
+def test_either_convener_after_the_frequency_run_into_it() -> None:
+    m = sentence_slots("本院会议每月举行院长或全体委员三分之一以上认为有必要时得召集临时会议")
+    assert m.convener == "院长或全体委员三分之一以上"
+
+
+def test_convener_of_a_further_meeting_before_a_restored_comma() -> None:
+    text = ("某市政府工作规则\n"
+            "十、市政府常务会议一般每月召开一次，由市长召集。\n"
+            "十一、副市长或副市长委托秘书长，按照分工召开专题会议研究专门问题。\n")
+    found = meetings(text)
+    assert found["专题会议"].convener == "副市长"
