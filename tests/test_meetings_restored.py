@@ -97,3 +97,16 @@ def test_convener_of_a_further_meeting_before_a_restored_comma() -> None:
             "十一、副市长或副市长委托秘书长，按照分工召开专题会议研究专门问题。\n")
     found = meetings(text)
     assert found["专题会议"].convener == "副市长"
+
+
+def test_heading_with_a_word_run_into_it_keeps_who_sits_in() -> None:
+    text = ("某局党组会议制度（修订）\n"
+            "修订党组会议制度\n"
+            "一、会议组成\n"
+            "局党组会议由党组书记、党组成员组成，办公室主任列席，必要时各有关科室负责人可列席会议。\n"
+            "二、会议时间\n"
+            "局党组会议原则上每月举行一次，由党组书记主持。\n"
+            "三、局党组会议须有半数以上成员到会方能举行。\n")
+    (m,) = meetings(text).values()
+    assert m.body == "局党组会议"
+    assert m.attendees == ["办公室主任", "各有关科室负责人"]

@@ -257,6 +257,8 @@ def find_scopes(doc: Document) -> list[Scope]:
                 end = min(end, outer[k])
         body = re.sub(r"^(?:实行|建立|坚持|推行|落实|健全)", "", m.group("body"))  # `7、实行周一下午例会学习制度`
         body = _marker_cut(text, ARTICLE_REMNANT.sub("", DB_LABEL.sub("", body)))
+        if not body[:-4].endswith(organ_suffixes()):  # a word run into the name, not the organ holding it
+            body = run_in_tail(text, body) or body  # read as the name the text uses from the start
         if body.startswith(SELF):  # `第 3 条本院会议…`: the text's own meeting, which its title names
             continue
         if m.group(0).endswith("规则") and not body.endswith("会议"):
@@ -411,6 +413,29 @@ def _plain(body: str) -> str:
     """`本府府务会议` → `府务会议`: the organ's `本X` before its own `X务会议` is a pointer, not a
     name; `常务委员会召开全体会议` names the sitting after the verb."""
     return re.sub(r"^本(.)(?=\1)|^.*(?:召开|举行)|^各(?=..)", "", body)
+
+
+#: how often a text uses a generic name for it to stand for a name written once run into a word
+RUN_IN_USES = 3
+
+#: a generic meeting name, which a text may write with or without its organ (`全体会议`)
+GENERIC_BODY = re.compile(r"^[\u4e00-\u9fff]{2}会议$")
+
+
+def run_in_tail(text: str, body: str) -> str | None:
+    """The generic tail of ``body`` (`党组会议`) where ``body`` is that tail with a word run
+    into it: a name the text writes once only, in its heading, whose tail the text uses
+    throughout (`（完整）` lost its brackets: `完整党组会议制度` over `局党组会议…` again and
+    again); None for a name of its own."""
+    tail, before = body[-4:], body[-5:-4]
+    if len(body) <= len(tail) or not GENERIC_BODY.match(tail) or text.count(body) > 1:
+        return None
+    if tail[1] == "会":  # `常委会会议`: the organ's name ends in 会, and `委会会议` is none
+        return None
+    # the tail stands on its own: the text writes it after other words (`局党组会议`), not
+    # always as the end of one longer name (`常务委员会会议`)
+    uses = sum(1 for m in re.finditer(re.escape(tail), text) if text[m.start() - 1:m.start()] != before)
+    return tail if uses >= RUN_IN_USES else None
 
 
 #: how far after its heading the sentence renaming a section's meeting may stand
