@@ -110,3 +110,21 @@ def test_heading_with_a_word_run_into_it_keeps_who_sits_in() -> None:
     (m,) = meetings(text).values()
     assert m.body == "局党组会议"
     assert m.attendees == ["办公室主任", "各有关科室负责人"]
+
+
+def test_item_numbers_run_into_the_sentence_before_start_a_sentence() -> None:
+    from gongwen.extractors.meetings.scopes import sentence_spans
+
+    text = ("三、支委会议每月举行一次。必要时可召开临时会议四、支委会议须有半数以上委员到会"
+            "所作决定应经到会委员过半数同意5.非委员的党小组长可以列席会议")
+    sents = [s for _, _, s in sentence_spans(text, 0, len(text))]
+    assert "四、支委会议须有半数以上委员到会所作决定应经到会委员过半数同意" in sents
+    assert "5.非委员的党小组长可以列席会议" in sents
+
+
+def test_numbers_inside_a_sentence_are_no_items() -> None:
+    from gongwen.extractors.meetings.scopes import sentence_spans
+
+    text = "一、依照第二、三条办理。二、增长3.5个百分点，做到统一、规范"
+    assert [s for _, _, s in sentence_spans(text, 0, len(text))] == ["一、依照第二、三条办理", "二、增长3.5个百分点，做到统一、规范"]
+

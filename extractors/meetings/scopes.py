@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from gongwen import lexicon
-from gongwen.lists import chain_from, split_top, text_markers
+from gongwen.lists import chain_from, cn_number, split_top, text_markers
 from gongwen.prefilter import finditer
 from gongwen.record import Document
 from gongwen.spans import Spans
@@ -499,13 +499,38 @@ def _ascii_stops(text: str, x: int, y: int) -> list[tuple[int, int]]:
     return [(p + (p != x), q) for p, q in zip(*bounds, strict=True) if q > p + 1]
 
 
+_CN = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九"]
+
+#: an item's number run into the sentence before it, its line break lost (`…过半数同意5.具有…`):
+#: a new sentence begins at the number (not inside a decimal: a digit follows the point of one)
+ITEM_RUN_IN = re.compile(r"(?<=[\u4e00-\u9fff])(?=\d{1,2}[.．][\u4e00-\u9fff])")
+
+
+#: … or a `五、` run into it (`…可决定召开临时会议五、会议必须有…`): a new sentence where the
+#: number goes on from the item before it (`四、` earlier in the text), not in `第二、三条`
+CN_ITEM_RUN_IN = re.compile(r"(?<=[\u4e00-\u9fff])(?<![第一二三四五六七八九十])(?P<n>[二三四五六七八九十]|十[一二三四五六七八九])、"
+                            r"(?=[\u4e00-\u9fff])(?![一二三四五六七八九十])")
+#: how far before it the item before a run-in number may stand
+ITEM_REACH = 3000
+
+
+def _item_stops(text: str, x: int, y: int) -> list[tuple[int, int]]:
+    cuts = [m.start() for m in ITEM_RUN_IN.finditer(text, x, y)]
+    for m in CN_ITEM_RUN_IN.finditer(text, x, y):
+        before = _CN[cn_number(m.group("n")) - 2] + "、"  # the item before it
+        if text.find(before, max(0, m.start() - ITEM_REACH), m.start()) != -1:
+            cuts.append(m.start())
+    bounds = [x, *sorted(cuts), y]
+    return [(p, q) for p, q in zip(bounds, bounds[1:], strict=False) if q > p]
+
+
 def sentence_spans(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
     """The sentences of ``text[a:b]`` as ``(start, end, sentence)``: cut at `。；;` and line
     ends, except a line end that a page marker splits mid-sentence (the marker is furniture
     and left out of the sentence); a run with no punctuation is cut where rules open."""
     out: list[tuple[int, int, str]] = []
     spans = [part for x, y in split_top(text, a, b, "。；;\n") for d in _ascii_stops(text, x, y)
-             for part in _stripped_parts(text, *d)]
+             for e in _item_stops(text, *d) for part in _stripped_parts(text, *e)]
     for x, y in spans:
         if out and text[out[-1][1]:x].startswith("\n") and re.match(r"[\u4e00-\u9fff]", text[out[-1][1] - 1]):
             page = PAGE_MARKER.match(text, out[-1][1])
