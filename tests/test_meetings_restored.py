@@ -128,3 +128,11 @@ def test_numbers_inside_a_sentence_are_no_items() -> None:
     text = "一、依照第二、三条办理。二、增长3.5个百分点，做到统一、规范"
     assert [s for _, _, s in sentence_spans(text, 0, len(text))] == ["一、依照第二、三条办理", "二、增长3.5个百分点，做到统一、规范"]
 
+
+
+def test_meeting_named_after_its_verb_is_no_subject() -> None:
+    from gongwen.extractors.meetings.subjects import sentence_subject
+
+    names = {"支委": "支委会", "党员大": "党员大会"}
+    assert sentence_subject("规定各村每月召开一次支委会每季度召开一次党员大会，要求每次会议有镇干部指导", names) is None
+    assert sentence_subject("支委会每月召开一次", names) == "支委"
