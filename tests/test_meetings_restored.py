@@ -136,3 +136,30 @@ def test_meeting_named_after_its_verb_is_no_subject() -> None:
     names = {"支委": "支委会", "党员大": "党员大会"}
     assert sentence_subject("规定各村每月召开一次支委会每季度召开一次党员大会，要求每次会议有镇干部指导", names) is None
     assert sentence_subject("支委会每月召开一次", names) == "支委"
+
+
+def test_outline_part_run_into_a_section_ends_the_meeting_before_it() -> None:
+    text = ("一、职责\n全委会负责重大决策。\n"
+            "二、会议制度\n"
+            "（一）全委会会议制度\n1、全委会会议每年召开两次。\n"
+            "（二）常委会生活会制度常委会一般每半年召开一次民主生活会加强党性锻炼三、议事程序\n"
+            "1、全委会进行表决时以赞成票超过应到会委员人数的半数为通过。\n")
+    found = meetings(text)
+    vote = found["全委会会议"].vote_threshold
+    assert vote is not None and vote.fraction == 0.5
+    assert all(m.vote_threshold is None for body, m in found.items() if body != "全委会会议")
+
+
+def test_duty_to_convene_after_a_number_that_lost_its_mark() -> None:
+    text = ("一、常委会职责\n常委会的职责是：1召集全委会，向全委会负责并报告工作。\n"
+            "二、会议制度\n（一）全委会会议制度\n1、全委会会议每年召开两次。\n")
+    assert meetings(text)["全委会会议"].convener == "常委会"
+
+
+def test_heading_whose_marker_lost_its_brackets_after_a_full_stop() -> None:
+    text = ("二、会议制度\n"
+            "（六）班子会议制度\n1、班子会议每月召开一次。2、班子会议的议题由书记确定。"
+            "七协调会议制度区委建立协调会议制度。遇到的重大问题等书记或副书记可召集有关部门进行协调。\n")
+    found = meetings(text)
+    assert "协调会议" in found
+    assert found["协调会议"].convener is not None and found["协调会议"].convener.startswith("书记")

@@ -308,8 +308,9 @@ def _convener_before(text: str, meeting: Meeting) -> None:
     if m:
         meeting.convener = person(m.group("who"))
     else:  # `常委会职责：…1、召集全委会`: a duty of the organ the list belongs to
-        # the next duty may run on without its mark (`召集全委会向全委会负责并报告工作`)
-        duty = re.search(r"(?:^|(?<=[\s、。；;]))召集" + re.escape(short_name(meeting.body)) + r"(?=[，,、。；;]|$|向|并|对)",
+        # the next duty may run on without its mark (`召集全委会向全委会负责并报告工作`), and the item
+        # number may have lost its own (`其职责是：1召集全委会`)
+        duty = re.search(r"(?:^|(?<=[\s、。；;：:\d]))召集" + re.escape(short_name(meeting.body)) + r"(?=[，,、。；;]|$|向|并|对)",
                          text)
         head = duty and _duty_owner(text, duty.start())
         if head:

@@ -41,7 +41,8 @@ HEADING = re.compile(rf"(?:^|(?<=[\s)）、A-Za-zＸ×＊*])|(?<=实行)|(?<=规
 
 #: a numbered heading run into the text after it (line breaks and marks lost):
 #: `…；（八）常委会组织生活会制度常委会一般每半年…`; the bracketed number proves where it starts
-HEADING_RUN_ON = re.compile(rf"(?<=[（(][一二三四五六七八九十][)）])(?P<body>(?:(?!规则|制度)[\u4e00-\u9fff“”\"]){{1,20}}?{BODY_SUFFIX})"
+#: (or the marker lost its brackets too, after the sentence before: `…确定。七协调会议制度区委…`)
+HEADING_RUN_ON = re.compile(rf"(?:(?<=[（(][一二三四五六七八九十][)）])|(?<=[。；;\n][二三四五六七八九十]))(?P<body>(?:(?!规则|制度)[\u4e00-\u9fff“”\"]){{1,20}}?{BODY_SUFFIX})"
                             r"(?:学习)?制度(?=[\u4e00-\u9fff])")
 
 
@@ -227,7 +228,17 @@ def _outer_markers(text: str) -> list[tuple[int, int]]:
             # a list inside an article is short: bounding the search keeps long texts linear
             items = chain_from(text, markers, mk, min(len(text), mk.start + LIST_SPAN))
             inner.add(mk.start, items[-1].start + 1)
-    return [(m.start, m.n) for m in markers if m.style == "cn_dun" and not inner.holds(m.start)]
+    outer = [(m.start, m.n) for m in markers if m.style == "cn_dun" and not inner.holds(m.start)]
+    # a `三、` run into the text before it (its line break lost: `…加强党性锻炼三、议事程序`)
+    # goes on from a `二、` of a line of its own before it, with no `三、` between: the outline's
+    # next part begins there
+    run_in = []
+    for m in CN_ITEM_RUN_IN.finditer(text):
+        n = cn_number(m.group("n"))
+        prev = [x for x, k in outer if k == n - 1 and x < m.start()]
+        if prev and not any(prev[-1] < x < m.start() for x, k in outer if k == n):
+            run_in.append((m.start(), n))
+    return sorted(outer + run_in)
 
 
 def find_scopes(doc: Document) -> list[Scope]:
