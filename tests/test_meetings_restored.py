@@ -163,3 +163,21 @@ def test_heading_whose_marker_lost_its_brackets_after_a_full_stop() -> None:
     found = meetings(text)
     assert "协调会议" in found
     assert found["协调会议"].convener is not None and found["协调会议"].convener.startswith("书记")
+
+
+def test_members_run_into_those_who_sit_in_without_the_comma() -> None:
+    m = sentence_slots("参加会议成员为局长、副局长、纪委书记人事科科长财务科科长列席会议")
+    assert m.members == ["局长", "副局长", "纪委书记"]
+    assert m.attendees == ["人事科科长", "财务科科长"]
+
+
+def test_members_end_at_the_first_names_run_together() -> None:
+    m = sentence_slots("会议的组成人员为县委常委、县政府县长和副县长、县政协主席和副主席县法院院长、县检察院检察长列席会议")
+    assert m.members[-1] == "副主席" and "县法院院长" not in m.members
+    assert m.attendees == ["县法院院长", "县检察院检察长"]
+
+
+def test_an_organ_before_its_own_head_stays_one_name() -> None:
+    from gongwen.extractors.meetings.slots import run_together
+
+    assert run_together("县政府县长和副县长") == ["县政府县长和副县长"]
