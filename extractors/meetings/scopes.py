@@ -510,8 +510,6 @@ def _ascii_stops(text: str, x: int, y: int) -> list[tuple[int, int]]:
     return [(p + (p != x), q) for p, q in zip(*bounds, strict=True) if q > p + 1]
 
 
-_CN = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九"]
-
 #: an item's number run into the sentence before it, its line break lost (`…过半数同意5.具有…`):
 #: a new sentence begins at the number (not inside a decimal: a digit follows the point of one)
 ITEM_RUN_IN = re.compile(r"(?<=[\u4e00-\u9fff])(?=\d{1,2}[.．][\u4e00-\u9fff])")
@@ -521,6 +519,7 @@ ITEM_RUN_IN = re.compile(r"(?<=[\u4e00-\u9fff])(?=\d{1,2}[.．][\u4e00-\u9fff])"
 #: number goes on from the item before it (`四、` earlier in the text), not in `第二、三条`
 CN_ITEM_RUN_IN = re.compile(r"(?<=[\u4e00-\u9fff])(?<![第一二三四五六七八九十])(?P<n>[二三四五六七八九十]|十[一二三四五六七八九])、"
                             r"(?=[\u4e00-\u9fff])(?![一二三四五六七八九十])")
+CN_ITEM = re.compile(r"(?<![一二三四五六七八九十])([一二三四五六七八九十]{1,3})、")
 #: how far before it the item before a run-in number may stand
 ITEM_REACH = 3000
 
@@ -528,8 +527,9 @@ ITEM_REACH = 3000
 def _item_stops(text: str, x: int, y: int) -> list[tuple[int, int]]:
     cuts = [m.start() for m in ITEM_RUN_IN.finditer(text, x, y)]
     for m in CN_ITEM_RUN_IN.finditer(text, x, y):
-        before = _CN[cn_number(m.group("n")) - 2] + "、"  # the item before it
-        if text.find(before, max(0, m.start() - ITEM_REACH), m.start()) != -1:
+        n = cn_number(m.group("n"))
+        if any(cn_number(b.group(1)) == n - 1
+               for b in CN_ITEM.finditer(text, max(0, m.start() - ITEM_REACH), m.start())):  # the item before it
             cuts.append(m.start())
     bounds = [x, *sorted(cuts), y]
     return [(p, q) for p, q in zip(bounds, bounds[1:], strict=False) if q > p]
