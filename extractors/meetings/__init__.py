@@ -37,12 +37,14 @@ from collections import Counter
 
 from gongwen.extractors.meetings.practices import practices
 from gongwen.extractors.meetings.scopes import (
+    GENERIC_BODY,
     LEADING_MARKER,
     NOT_BODY,
     SELF,
     Scope,
     body_key,
     find_scopes,
+    run_in_tail,
     sentence_spans,
     sentences_in,
 )
@@ -306,8 +308,9 @@ def _convener_before(text: str, meeting: Meeting) -> None:
     if m:
         meeting.convener = person(m.group("who"))
     else:  # `常委会职责：…1、召集全委会`: a duty of the organ the list belongs to
-        # the next duty may run on without its mark (`召集全委会向全委会负责并报告工作`)
-        duty = re.search(r"(?:^|(?<=[\s、。；;]))召集" + re.escape(short_name(meeting.body)) + r"(?=[，,、。；;]|$|向|并|对)",
+        # the next duty may run on without its mark (`召集全委会向全委会负责并报告工作`), and the item
+        # number may have lost its own (`其职责是：1召集全委会`)
+        duty = re.search(r"(?:^|(?<=[\s、。；;：:\d]))召集" + re.escape(short_name(meeting.body)) + r"(?=[，,、。；;]|$|向|并|对)",
                          text)
         head = duty and _duty_owner(text, duty.start())
         if head:
@@ -333,27 +336,14 @@ def _duty_owner(text: str, pos: int) -> str | None:
 DUTY_HEAD = re.compile(r"(?:^|(?<=[\s)）、]))(?P<who>[\u4e00-\u9fff]{2,10}?)(?:的)?(?:主要)?职责(?=[\s:：]|$)")
 
 
-#: how often a text uses a generic name for it to stand for a name written once run into a word
-RUN_IN_USES = 3
-
-#: a generic meeting name, which a text may write with or without its organ (`全体会议`)
-GENERIC_BODY = re.compile(r"^[\u4e00-\u9fff]{2}会议$")
-
-
 def _organ_named(text: str, meeting: Meeting) -> None:
     """`县政府全体会议由…组成。全体会议一般每半年…`: a generic name (`全体会议`, `常务会议`)
-    is the meeting's name with the organ holding it, where a sentence opens on that name.
-    A name the text writes once only, in its heading, whose generic tail the text uses
-    throughout, is that tail run into a word before it (`（完整）` lost its brackets:
-    `完整党组会议制度` over `局党组会议…` again and again)."""
+    is the meeting's name with the organ holding it, where a sentence opens on that name
+    (a name with a word run into it is read as its generic tail: :func:`.scopes.run_in_tail`)."""
     body = meeting.body
     if not GENERIC_BODY.match(body):
-        tail, before = body[-4:], body[-5:-4]
-        if not GENERIC_BODY.match(tail) or text.count(body) > 1:
-            return
-        # the tail stands on its own: the text writes it after other words (`局党组会议`), not
-        # always as the end of one longer name (`常务委员会会议`)
-        if sum(1 for m in re.finditer(re.escape(tail), text) if text[m.start() - 1:m.start()] != before) < RUN_IN_USES:
+        tail = run_in_tail(text, body)
+        if tail is None:
             return
         body = tail
     rx = re.compile(r"(?:^|(?<=[\s。；;：:]))(?:第[一二三四五六七八九十百零\d]+条\s*)?(?P<org>[\u4e00-\u9fff]{1,6}?)"

@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from gongwen import lexicon
-from gongwen.lists import chain_from, split_top, text_markers
+from gongwen.lists import chain_from, cn_number, split_top, text_markers
 from gongwen.prefilter import finditer
 from gongwen.record import Document
 from gongwen.spans import Spans
@@ -34,12 +34,15 @@ HEADING = re.compile(rf"(?:^|(?<=[\s)）、A-Za-zＸ×＊*])|(?<=实行)|(?<=规
                      r"(?:学习)?(?:制度|规则|议事规则)"
                      # a title run into its preamble (`…议事规则为进一步提高议事效率，…`)
                      # a full stop a punctuation restorer put after the heading line
-                     r"(?=[\s:：]|[。．](?:\s|$)|$|[，,]?(?:为(?:了|进一步|切实|加强|规范|保证|提高|贯彻)|根据))")
+                     # a colon a restorer made a comma, before how often it meets (`…例会制度，每周一…`)
+                     r"(?=[\s:：]|[。．](?:\s|$)|$|[，,]?(?:为(?:了|进一步|切实|加强|规范|保证|提高|贯彻)|根据)"
+                     r"|[，,]每(?:年|半年|季|个?月|周|星期))")
 
 
 #: a numbered heading run into the text after it (line breaks and marks lost):
 #: `…；（八）常委会组织生活会制度常委会一般每半年…`; the bracketed number proves where it starts
-HEADING_RUN_ON = re.compile(rf"(?<=[（(][一二三四五六七八九十][)）])(?P<body>(?:(?!规则|制度)[\u4e00-\u9fff“”\"]){{1,20}}?{BODY_SUFFIX})"
+#: (or the marker lost its brackets too, after the sentence before: `…确定。七协调会议制度区委…`)
+HEADING_RUN_ON = re.compile(rf"(?:(?<=[（(][一二三四五六七八九十][)）])|(?<=[。；;\n][二三四五六七八九十]))(?P<body>(?:(?!规则|制度)[\u4e00-\u9fff“”\"]){{1,20}}?{BODY_SUFFIX})"
                             r"(?:学习)?制度(?=[\u4e00-\u9fff])")
 
 
@@ -66,15 +69,18 @@ TEAM = ("班子", "党组", "支部", "小组")
 
 #: where a meeting's name ends: at a mark, or (its punctuation stripped) where the words of
 #: the next clause begin (`各村每周召开一次两委会每月召开一次…`, `…可列席镇党委会参与重大事项`)
-NEXT_CLAUSE = "每|由|要求|参与|参加|研究|讨论|决定|听取"
-NAME_END = rf"(?=[、，,。；;]|$|{NEXT_CLAUSE})"
+NEXT_CLAUSE = "每|由|要求|参与|参加|研究|讨论|决定|听取|选举"
+#: … or a name ending in `会议` where no word that goes on with a name follows it
+#: (``name_goes_on.txt``: `会议室`, `会议纪要`), or at a line's end
+GOES_ON = "|".join(lexicon.entries(HERE / "name_goes_on.txt"))
+NAME_END = rf"(?=[、，,。；;\n]|$|{NEXT_CLAUSE}|(?<=会议)(?!{GOES_ON}))"
 
 
 def _run_on(text: str, m: re.Match[str]) -> bool:
     """A name ended by the next clause's words rather than a mark, which holds such words
     itself (`列席参加具体人员由会议召集人确定会议由…`), is clauses run together, no name."""
     end = m.end("body")
-    return end < len(text) and text[end] not in "、，,。；;" and re.search(NEXT_CLAUSE, m.group("body")) is not None
+    return end < len(text) and text[end] not in "、，,。；;\n" and re.search(NEXT_CLAUSE, m.group("body")) is not None
 
 
 FREQ_BODY_AFTER = re.compile(r"每(?:年|半年|季度?|个?月|半个?月|周|星期)[^，。；]{0,6}?召开(?:一|二|两|\d)次"
@@ -101,7 +107,11 @@ MENTIONS = [
     # `主管会报（以下简称本会报）由副馆长主持`, `工作小组会议不定期召开`); `会报` is the
     # Taiwanese word for a standing briefing meeting
     re.compile(
-        r"(?:^|(?<=[\n。；;\s])|(?<=[一二三四五六七八九十\d][、.．])|(?<=[)）]))(?P<body>[\u4e00-\u9fff（）()]{2,20}?(?:会议|会报))(?:（以下简称[^）]{1,10}）)?[，,]?"
+        r"(?:^|(?<=[\n。；;\s])|(?<=[一二三四五六七八九十\d][、.．])|(?<=[)）])"
+        # an article's number run into it (`第二十四条各专业委员会会议…`), or a comma a punctuation
+        # restorer put where a full stop stood (`…其他工作，主席团会议，由…召集`)
+        r"|(?<=[条條，,]))"
+        r"(?P<body>[\u4e00-\u9fff（）()]{2,20}?(?:会议|会报))(?:（以下简称[^）]{1,10}）)?[，,]?"
         r"(?=(?:一般|原则上|根据[^，。；;]{0,8}需要|视需要)?(?:随时|每|由[^，。；;]{1,24}(?:召集|主持)|须有|应有|表决|不定期|定期"
         r"|主要(?:议定|讨论|研究|审议)|的?议事范围"
         r"|以[^，。；;]{1,10}为(?:主席|主持人)))"),
@@ -122,10 +132,12 @@ MENTIONS = [
 #: `主席、副主席可以召开代表团召集人会议`, `本会开会得商同监事会举行理、监事联席会议`):
 #: only read in a document that regulates meetings (a heading or title names one).
 HELD = re.compile(r"(?:^|(?<=[\s。；;，,])|(?<=[一二三四五六七八九十\d][、.．]))(?P<convener>[\u4e00-\u9fff、（）()]{2,30}?)?也?"
+                  # (a comma a punctuation restorer put before the modal: `…秘书长，按照分工召开…`)
+                  r"(?(convener)[，,]?)"
                   r"(?:(?:可以|得|应当|每次会议|按照分工|按分工)(?:商同[^，。；;,]{1,10}?)?(?P<need>根据需要|视需要|必要时)?|"
                   r"(?P<need2>根据需要|视需要|必要时)[，,]?(?:可以|得)?)(?:举行|召开)"
                   # (the meetings listed with 、 are one match: `召开联组会议、分组会议`)
-                  r"(?P<body>[\u4e00-\u9fff、（）()“”]{2,16}?会议)" rf"(?=[，,。；;]|$|{NEXT_CLAUSE})")
+                  r"(?P<body>[\u4e00-\u9fff、（）()“”]{2,16}?会议)" rf"(?=[，,。；;\n]|$|{NEXT_CLAUSE})")
 
 
 #: names that are a kind of sitting, not a meeting body of their own
@@ -216,7 +228,17 @@ def _outer_markers(text: str) -> list[tuple[int, int]]:
             # a list inside an article is short: bounding the search keeps long texts linear
             items = chain_from(text, markers, mk, min(len(text), mk.start + LIST_SPAN))
             inner.add(mk.start, items[-1].start + 1)
-    return [(m.start, m.n) for m in markers if m.style == "cn_dun" and not inner.holds(m.start)]
+    outer = [(m.start, m.n) for m in markers if m.style == "cn_dun" and not inner.holds(m.start)]
+    # a `三、` run into the text before it (its line break lost: `…加强党性锻炼三、议事程序`)
+    # goes on from a `二、` of a line of its own before it, with no `三、` between: the outline's
+    # next part begins there
+    run_in = []
+    for m in CN_ITEM_RUN_IN.finditer(text):
+        n = cn_number(m.group("n"))
+        prev = [x for x, k in outer if k == n - 1 and x < m.start()]
+        if prev and not any(prev[-1] < x < m.start() for x, k in outer if k == n):
+            run_in.append((m.start(), n))
+    return sorted(outer + run_in)
 
 
 def find_scopes(doc: Document) -> list[Scope]:
@@ -246,6 +268,8 @@ def find_scopes(doc: Document) -> list[Scope]:
                 end = min(end, outer[k])
         body = re.sub(r"^(?:实行|建立|坚持|推行|落实|健全)", "", m.group("body"))  # `7、实行周一下午例会学习制度`
         body = _marker_cut(text, ARTICLE_REMNANT.sub("", DB_LABEL.sub("", body)))
+        if not body[:-4].endswith(organ_suffixes()):  # a word run into the name, not the organ holding it
+            body = run_in_tail(text, body) or body  # read as the name the text uses from the start
         if body.startswith(SELF):  # `第 3 条本院会议…`: the text's own meeting, which its title names
             continue
         if m.group(0).endswith("规则") and not body.endswith("会议"):
@@ -331,7 +355,7 @@ def _without_articles(scopes: list[Scope], title_body: str | None) -> list[Scope
             own = _own_body(body, title_body)
             if not own:
                 continue
-            sc.body = own
+            sc.body = _plain(own)  # `第九条各分组会议`: each of the sittings named, no `各` in the name
         out.append(sc)
     return out
 
@@ -402,6 +426,29 @@ def _plain(body: str) -> str:
     return re.sub(r"^本(.)(?=\1)|^.*(?:召开|举行)|^各(?=..)", "", body)
 
 
+#: how often a text uses a generic name for it to stand for a name written once run into a word
+RUN_IN_USES = 3
+
+#: a generic meeting name, which a text may write with or without its organ (`全体会议`)
+GENERIC_BODY = re.compile(r"^[\u4e00-\u9fff]{2}会议$")
+
+
+def run_in_tail(text: str, body: str) -> str | None:
+    """The generic tail of ``body`` (`党组会议`) where ``body`` is that tail with a word run
+    into it: a name the text writes once only, in its heading, whose tail the text uses
+    throughout (`（完整）` lost its brackets: `完整党组会议制度` over `局党组会议…` again and
+    again); None for a name of its own."""
+    tail, before = body[-4:], body[-5:-4]
+    if len(body) <= len(tail) or not GENERIC_BODY.match(tail) or text.count(body) > 1:
+        return None
+    if tail[1] == "会":  # `常委会会议`: the organ's name ends in 会, and `委会会议` is none
+        return None
+    # the tail stands on its own: the text writes it after other words (`局党组会议`), not
+    # always as the end of one longer name (`常务委员会会议`)
+    uses = sum(1 for m in re.finditer(re.escape(tail), text) if text[m.start() - 1:m.start()] != before)
+    return tail if uses >= RUN_IN_USES else None
+
+
 #: how far after its heading the sentence renaming a section's meeting may stand
 RENAME_REACH = 80
 
@@ -463,13 +510,38 @@ def _ascii_stops(text: str, x: int, y: int) -> list[tuple[int, int]]:
     return [(p + (p != x), q) for p, q in zip(*bounds, strict=True) if q > p + 1]
 
 
+#: an item's number run into the sentence before it, its line break lost (`…过半数同意5.具有…`):
+#: a new sentence begins at the number (not inside a decimal: a digit follows the point of one)
+ITEM_RUN_IN = re.compile(r"(?<=[\u4e00-\u9fff])(?=\d{1,2}[.．][\u4e00-\u9fff])")
+
+
+#: … or a `五、` run into it (`…可决定召开临时会议五、会议必须有…`): a new sentence where the
+#: number goes on from the item before it (`四、` earlier in the text), not in `第二、三条`
+CN_ITEM_RUN_IN = re.compile(r"(?<=[\u4e00-\u9fff])(?<![第一二三四五六七八九十])(?P<n>[二三四五六七八九十]|十[一二三四五六七八九])、"
+                            r"(?=[\u4e00-\u9fff])(?![一二三四五六七八九十])")
+CN_ITEM = re.compile(r"(?<![一二三四五六七八九十])([一二三四五六七八九十]{1,3})、")
+#: how far before it the item before a run-in number may stand
+ITEM_REACH = 3000
+
+
+def _item_stops(text: str, x: int, y: int) -> list[tuple[int, int]]:
+    cuts = [m.start() for m in ITEM_RUN_IN.finditer(text, x, y)]
+    for m in CN_ITEM_RUN_IN.finditer(text, x, y):
+        n = cn_number(m.group("n"))
+        if any(cn_number(b.group(1)) == n - 1
+               for b in CN_ITEM.finditer(text, max(0, m.start() - ITEM_REACH), m.start())):  # the item before it
+            cuts.append(m.start())
+    bounds = [x, *sorted(cuts), y]
+    return [(p, q) for p, q in zip(bounds, bounds[1:], strict=False) if q > p]
+
+
 def sentence_spans(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
     """The sentences of ``text[a:b]`` as ``(start, end, sentence)``: cut at `。；;` and line
     ends, except a line end that a page marker splits mid-sentence (the marker is furniture
     and left out of the sentence); a run with no punctuation is cut where rules open."""
     out: list[tuple[int, int, str]] = []
     spans = [part for x, y in split_top(text, a, b, "。；;\n") for d in _ascii_stops(text, x, y)
-             for part in _stripped_parts(text, *d)]
+             for e in _item_stops(text, *d) for part in _stripped_parts(text, *e)]
     for x, y in spans:
         if out and text[out[-1][1]:x].startswith("\n") and re.match(r"[\u4e00-\u9fff]", text[out[-1][1] - 1]):
             page = PAGE_MARKER.match(text, out[-1][1])

@@ -130,7 +130,7 @@ def fill_slots(m: Meeting, sent: str, only: tuple[str, ...] | None = None) -> No
             pos = f.end()
             lst = f.group("list")
             if slot == "members":  # `成员为A、B，C列席会议`: those who sit in are no members
-                lst = re.split(r"[，,](?=[^，,]*列席)", lst)[0]
+                lst = _members_before_attendees(lst)
             items = people(lst)
             if items:
                 if slot == "attendees":  # `副院长、党委副书记参加，院长助理列席`: members sit in, not attend
@@ -146,6 +146,22 @@ def fill_slots(m: Meeting, sent: str, only: tuple[str, ...] | None = None) -> No
             m.vote_threshold = vote
         known = [(y.text, y.fraction) for y in m.special_quorum]  # a sentence read twice adds nothing
         m.special_quorum.extend(x for x in special if (x.text, x.fraction) not in known)
+
+
+def _members_before_attendees(lst: str) -> str:
+    """The members of `成员为A、B，C、D列席会议`: the list before the comma that opens those who
+    sit in. With that comma stripped (`A、B、E院长办公室主任监审科科长列席`), the first item
+    that runs names together holds the last member, then the first of those who sit in."""
+    parts = re.split(r"[，,](?=[^，,]*列席)", lst)
+    sit = re.search(r"(?:可以|可|应当|应|均)?列席", lst)
+    if len(parts) > 1 or sit is None:
+        return parts[0]
+    items = lst[:sit.start()].split("、")
+    for i, item in enumerate(items):
+        names = run_together(item)
+        if i and len(names) > 1:
+            return "、".join([*items[:i], names[0]])
+    return lst
 
 
 _PERSON_TRIM = re.compile(r"^(?:会议|本会|并|均|一般|应|可|由|委托|托付|常委会会议|全委会)+|(?:召集|主持|之|的|等)+$")
@@ -264,7 +280,8 @@ def run_together(name: str) -> list[str]:
         rest = name[m.end():]
         if m.end() - start < 2 or len(rest) < RUN_PART or rest.startswith(conts) or not rest.endswith(words):
             continue
-        if m.group(0) in organs and rest[0] != name[0]:
+        # (`区政府区长…`: the organ's own head after it, whose name opens on the same place)
+        if m.group(0) in organs and (rest[0] != name[0] or rest.startswith(words)):
             continue
         out.append(name[start:m.end()])
         start = m.end()

@@ -58,6 +58,10 @@ SUBJECT_FOLLOW = re.compile(r"(?:举行会议|开会|每|是|由|须|必须|必�
                             r"一般|原则上|有|以|不定期|定期|(?:的|之)?[记纪]录|$)")
 
 
+#: a verb the name is the object of (`各村每周召开一次两委会每月…`, its marks stripped): the
+#: sentence's subject is who holds it, not the meeting named after the verb
+OBJECT_OF = re.compile(r"(?:召开|举行|开好|参加|出席|列席|[一两二三四五六七八九十\d]次)$")
+
 _CLAUSE_END = re.compile(r"[，,：:]")
 _RUN_IN_CHAPTER = re.compile(r"^第[一二三四五六七八九十百零\d]+[章节]\s*[\u4e00-\u9fff]{0,16}\s+(?=第)")
 _LEADING_ARTICLE = re.compile(r"^(?:第[一二三四五六七八九十百零\d]+条\s*|本级|本届)")
@@ -80,7 +84,7 @@ def sentence_subject(sent: str, names: dict[str, str]) -> str | None:
         for a in aliases(name):
             i = clause.find(a)
             # `工作小组会议，应有…出席`: a name that is the whole first clause is its topic too
-            if i == -1 or i > 12 or not SUBJECT_FOLLOW.match(clause, i + len(a)):
+            if i == -1 or i > 12 or not SUBJECT_FOLLOW.match(clause, i + len(a)) or OBJECT_OF.search(clause, 0, i):
                 continue
             # a longer name wins; at equal length the one nearer the start
             rank = (len(a) * 100 - i, key)
