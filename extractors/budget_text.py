@@ -558,7 +558,8 @@ def _split_stream(cells: list[Cell], long: bool) -> list[list[Cell]]:
             if _is_category(text):
                 new = not _is_category(prev)
             elif label:
-                new = not _is_loose_label(prev) or text.endswith((":", "："))
+                # a unit note (金额单位:元) contains a label word but is a caption's: the labels after it open the header
+                new = not _is_loose_label(prev) or _is_unit_note(prev) or text.endswith((":", "："))
             else:
                 header_run = (len(row) >= 2 and all(_is_label(c.text) and not _is_category(c.text) for c in row[-2:])
                               and not _is_loose_label(text))
