@@ -342,6 +342,10 @@ def _rejoin_words(cells: list[Cell], text: str, joined_words: list[str]) -> list
 _LABEL_HEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])?[\u4e00-\u9fff（）()]+$")
 
 
+#: A cell opening with a number: an amount, a target with its standard (``100%(历史标准)``).
+_VALUE_START = re.compile(r"^[≥≤><＞＜±约]?=?[-+]?\d")
+
+
 def _rejoin_label(cells: list[Cell], text: str, joined_words: list[str], columns: int = 1) -> list[Cell]:
     """The parts of a row's label cell that a conversion's spaces cut (``社会保障和 就业 支出 38 697.84``,
     ``2030 差旅 交通 费 5,000`` under a header naming one text column), joined back; used only where normalization found the whole
@@ -356,14 +360,17 @@ def _rejoin_label(cells: list[Cell], text: str, joined_words: list[str], columns
     next row (an indicator's name, its standard, its result). Each join goes to ``joined_words``.
     """
     out: list[Cell] = []
+    lead = 1 if cells and _NUMBER.match(cells[0].text) else 0
+    while lead < len(cells) and _is_category(cells[lead].text):
+        lead += 1  # an indicator row's categories (产出指标 数量指标) stand before its name
     i = 0
     while i < len(cells):
         j = i + 1
-        if (i == 0 or i == 1 and _NUMBER.match(cells[0].text)) and _LABEL_HEAD.match(cells[i].text):
+        if (i == 0 or i == lead) and _LABEL_HEAD.match(cells[i].text):
             while j < len(cells) and _HAN_PART.match(cells[j].text) and text[cells[j - 1].end:cells[j].start] == " ":
                 j += 1
         run = cells[i:j]
-        if (len(run) < 2 or len(run) <= columns or j >= len(cells) or not _NUMBER.match(cells[j].text)
+        if (len(run) < 2 or len(run) <= columns or j >= len(cells) or not _VALUE_START.match(cells[j].text)
                 or any(classify_exact(c.text) is not None for c in run)):
             out.append(cells[i])
             i += 1
@@ -375,7 +382,7 @@ def _rejoin_label(cells: list[Cell], text: str, joined_words: list[str], columns
 
 
 #: Roles of the header labels of columns holding text (科目, 说明, 年度目标).
-_TEXT_ROLES = {"activity", "description", "goal"}
+_TEXT_ROLES = {"activity", "description", "goal", "indicator"}
 
 
 def _text_columns(cells: list[Cell]) -> int:
