@@ -36,6 +36,8 @@ from gongwen.extractors.budget_header import HERE, Label, classify_exact, money_
 #: Measure words and units, shared with the figures extractor.
 UNITS = HERE / "figures" / "units.tsv"
 ROWS = HERE / "budget_rows.txt"
+#: Words that bound a figure (不少于, 超过), shared with the figures extractor.
+COMPARATORS = HERE / "figures" / "comparators.tsv"
 #: The longest header label tried when a header line is tiled.
 MAX_LABEL = 20
 #: A header line tiles into at least this many labels …
@@ -363,11 +365,24 @@ def _row_repeats(text: str) -> list[int]:
         run = re.search(r"[\u4e00-\u9fff]+$", text[max(after, 0):m.start()])
         if run:
             befores.append((m.start(), run.group()))
+            word = run.group()
+            bound = next((w for w in _comparator_words() if word.endswith(w) and len(word) > len(w)), "")
+            if bound:  # 故障次数少于3次: the repeated word may stand before the comparator's word
+                befores.append((m.start() - len(bound), word[:-len(bound)]))
             if after >= 0 and run.start() == 0 and len(run.group()) <= HEAD_CHARS + 1:
                 whole[run.group()] = whole.get(run.group(), 0) + 1  # all the words between two targets
         after = m.end()
     words = sorted((w for w, c in whole.items() if c >= 2), key=len, reverse=True)
     return [at - len(w) for at, run in befores for w in words[:1] if run.endswith(w)]
+
+
+@cache
+def _comparator_words() -> tuple[str, ...]:
+    """Words that bound a target's number from before it (少于, 不低于), longest first: the
+    figures' comparator table."""
+    rows = lexicon.rows(COMPARATORS)
+    return tuple(sorted({r[0] for r in rows if len(r) > 1 and r[1] == "before" and _HAN.match(r[0])},
+                        key=len, reverse=True))
 
 
 @cache
@@ -435,7 +450,9 @@ def segment(text: str, columns: list[Column], tails: set[str] = frozenset(),
             fits[key] = _fit(columns[j].role, cell) - CELL_COST
             if any(points[a] < h < points[b] for h in hard):
                 fits[key] -= SPAN_COST
-            if seen is not None:
+            if seen is not None and not (columns[j].role in ("grade", "value") and _number().fullmatch(cell)):
+                # a number target is placed by its order among the grades, which differs row by
+                # row (90%以上 is one row's 优 and another's 中): no column evidence for it
                 if cell in seen[j]:
                     fits[key] += SEEN_BONUS  # the table's other rows hold it in this column
                 elif any(cell in other for other in seen):

@@ -1,0 +1,44 @@
+"""The grade cells of a fused indicator row are placed by what they hold: a number target's
+column is its place among the row's grades, which differs from row to row (``90%以上`` is one
+row's 优 and another's 中), so other rows give no evidence against it; and a word that opens
+each of a row's targets opens the first one too when a comparator's word follows it
+(``故障次数少于3次 | 故障次数3次 | 故障次数3次以上``)."""
+
+from __future__ import annotations
+
+from gongwen.extractors.budget_fused import Column, fused_tables, segment
+
+# An indicator grid of a made-up project form: category, name, then the targets of four grades.
+GRID = [
+    ["二级指标", "指标名称", "评价标准", "", "", ""],
+    ["", "", "优", "良", "中", "差"],
+    ["数量指标", "学员参训率", "100%", "95%以上", "90%以上", "90%以下"],
+    ["质量指标", "课程结业率", "100%", "95%以上", "90%以上", "90%以下"],
+    ["时效指标", "年度考核工作完成率", "90%以上", "80%以上", "60%以上", "60%以下"],
+    ["质量指标", "档案数字化完成率", "100%", "95%以上", "90%以上", "90%以下"],
+]
+
+
+def fused_cells(grid: list[list[str]]) -> list[list[str]]:
+    """The grid flattened as a .docx copy does (a row a line, nothing between its cells),
+    then cut back into cells."""
+    lines = ["".join(row) for row in grid]
+    text = "\n".join(lines)
+    spans, pos = [], 0
+    for line in lines:
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    cut = fused_tables(text, spans)
+    return [[text[a:b] for a, b in cut[k] if a >= 0] for k in range(2, len(lines))]
+
+
+def test_a_number_target_seen_under_another_grade_in_other_rows_keeps_its_place() -> None:
+    assert fused_cells(GRID) == [[c for c in row if c] for row in GRID[2:]]
+
+
+def test_a_word_repeated_before_each_target_opens_the_first_behind_a_comparators_word() -> None:
+    columns = [Column("indicator", "指标名称"), *(Column("grade", g) for g in "优良中差")]
+    line = "网络运行故障率无故障故障次数少于3次故障次数3次故障次数3次以上"
+    cells = [line[p[0]:p[1]] for p in segment(line, columns) if p]
+    assert cells[-3:] == ["故障次数少于3次", "故障次数3次", "故障次数3次以上"]
+    assert cells[0].startswith("网络运行故障率")
