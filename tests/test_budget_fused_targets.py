@@ -7,6 +7,7 @@ each of a row's targets opens the first one too when a comparator's word follows
 from __future__ import annotations
 
 from gongwen.extractors.budget_fused import Column, fused_tables, segment
+from gongwen.process import process_text
 
 # An indicator grid of a made-up project form: category, name, then the targets of four grades.
 GRID = [
@@ -42,3 +43,25 @@ def test_a_word_repeated_before_each_target_opens_the_first_behind_a_comparators
     cells = [line[p[0]:p[1]] for p in segment(line, columns) if p]
     assert cells[-3:] == ["故障次数少于3次", "故障次数3次", "故障次数3次以上"]
     assert cells[0].startswith("网络运行故障率")
+
+
+#: A project form with a target-value indicator grid, each row of the grid one fused line.
+FORM_GRID = [
+    ["一级指标", "二级指标", "三级指标", "指标值", "绩效标准"],
+    ["产出指标", "数量指标", "维护路灯数量", "≥120盏", "计划标准"],
+    ["", "质量指标", "路灯亮灯率", "≥98%", "计划标准"],
+    ["效益指标", "社会效益指标", "村民满意度", "≥90%", "计划标准"],
+]
+
+
+def test_a_form_field_after_the_fused_grid_is_no_indicator() -> None:
+    lines = [
+        "某村2024年项目支出绩效目标表",
+        "项目名称村道路灯维护预算部门某镇人民政府",
+        "年度预算金额12.5万元",
+        *("".join(row) for row in FORM_GRID),
+        "填表人: 某某 联系电话:1XXXXXXXXXX 填报日期:",
+    ]
+    items = process_text("\n".join(lines), path="form.txt").budget_items
+    names = [i.name for item in items for i in item.indicators]
+    assert names == [row[2] for row in FORM_GRID[1:]]
