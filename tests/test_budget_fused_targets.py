@@ -20,9 +20,9 @@ GRID = [
 ]
 
 
-def fused_cells(grid: list[list[str]]) -> list[list[str]]:
+def fused_cells(grid: list[list[str]], first: int = 2) -> list[list[str]]:
     """The grid flattened as a .docx copy does (a row a line, nothing between its cells),
-    then cut back into cells."""
+    then cut back into cells, from the row ``first`` (the one after the header's rows)."""
     lines = ["".join(row) for row in grid]
     text = "\n".join(lines)
     spans, pos = [], 0
@@ -30,7 +30,7 @@ def fused_cells(grid: list[list[str]]) -> list[list[str]]:
         spans.append((pos, pos + len(line)))
         pos += len(line) + 1
     cut = fused_tables(text, spans)
-    return [[text[a:b] for a, b in cut[k] if a >= 0] for k in range(2, len(lines))]
+    return [[text[a:b] for a, b in cut[k] if a >= 0] for k in range(first, len(lines))]
 
 
 def test_a_number_target_seen_under_another_grade_in_other_rows_keeps_its_place() -> None:
@@ -65,3 +65,19 @@ def test_a_form_field_after_the_fused_grid_is_no_indicator() -> None:
     items = process_text("\n".join(lines), path="form.txt").budget_items
     names = [i.name for item in items for i in item.indicators]
     assert names == [row[2] for row in FORM_GRID[1:]]
+
+
+#: An activity grid: activity, amount, description, goal; the last row states no amount.
+ACTIVITIES = [
+    ["职责活动", "年度预算数", "内容描述", "绩效目标"],
+    ["档案接收管理", "12.50", "负责全县机关档案的接收、整理和进馆工作", "确保应进馆档案按期进馆"],
+    ["档案利用服务", "8.20", "负责馆藏档案的查阅利用和编研工作", "方便群众查阅，提高利用效率"],
+    ["档案安全管理", "20.00", "负责馆库安全和档案保护工作", "确保馆藏档案安全无事故"],
+    ["综合事务管理", "", "组织史料征集；机关文秘、会务和后勤保障", "保障机关工作正常运转"],
+]
+
+
+def test_a_name_ends_where_the_columns_names_end_in_rows_with_an_amount() -> None:
+    # 管理 ends two names an amount follows: the row with no amount ends its name there too,
+    # though the words after it read on (管理组织史料)
+    assert fused_cells(ACTIVITIES, first=1)[-1][0] == "综合事务管理"
