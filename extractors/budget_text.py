@@ -152,12 +152,13 @@ _GROUPED_END = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?=\d)")
 
 @cache
 def _grouped_then_words() -> re.Pattern[str]:
-    """A number with thousands separators followed by words that are not its unit
+    """A number with thousands separators, or of five digits or more without them (a text that
+    lost its punctuation: ``340000资讯…``), followed by words that are not its unit
     (``340,000资讯设备维护费``): the words open the next cell."""
     units = sorted((r[0] for r in lexicon.rows(UNITS) if len(r) > 1 and "hanzi" not in (r[2] if len(r) > 2 else "")),
                    key=len, reverse=True)
     alt = "|".join(re.escape(u) for u in sorted({*units, *money_units()}, key=len, reverse=True))
-    return re.compile(rf"(?<![\d,.])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?=[\u4e00-\u9fff])(?![万亿千]?(?:{alt}))")
+    return re.compile(rf"(?<![\d,.])(?:\d{{1,3}}(?:,\d{{3}})+|\d{{5,}})(?:\.\d+)?(?=[\u4e00-\u9fff])(?![万亿千]?(?:{alt}))")
 
 
 #: Words (perhaps after a year) then a number, nothing else (``预算数2000``, ``114预算05``): a
@@ -185,7 +186,8 @@ def _glued_pieces(part: str) -> list[str]:
     (``31|二、外交支出``), a number follows a whole header label (``预算数|2000``), a grouped amount
     follows a sum of money in words (``…元|4,773,630,000``). A text layer that lost its line breaks runs rows together so."""
     cuts = {m.end() for m in _GROUPED_END.finditer(part)}
-    cuts.update(m.end() for m in _grouped_then_words().finditer(part))
+    cuts.update(m.end() for m in _grouped_then_words().finditer(part)
+                if "," in m.group() or not _any_label().match(part, m.end()))  # 88100质量指标: _cut_fused's
     cuts.update(m.start() for m in _ITEM_AFTER_NUMBER.finditer(part))
     cuts.update(m.end() for m in _unit_then_grouped().finditer(part))
     label = _LABEL_THEN_NUMBER.match(part)
