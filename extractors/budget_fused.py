@@ -387,7 +387,7 @@ def _comparator_words() -> tuple[str, ...]:
     figures' comparator table."""
     rows = lexicon.rows(COMPARATORS)
     return tuple(sorted({r[0] for r in rows if len(r) > 1 and r[1] == "before" and _HAN.match(r[0])},
-                        key=len, reverse=True))
+                        key=lambda w: (-len(w), w)))
 
 
 @cache
