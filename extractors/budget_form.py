@@ -370,8 +370,9 @@ def _indicator(placed: list[Cell | None], columns: list[Column], keys: dict[int,
         name = next((text(j) for j in reversed(names[:-1]) if text(j)), "")
     if not name and any(kind(text(j)) in ("num", "int") for j in grades):
         name = next((text(j) for j in reversed(groups) if text(j)), "")
-    if not name or is_total(name):
-        return None
+    if not name or is_total(name) or name.endswith((":", "：")) or (
+            (label := classify_exact(name)) is not None and label.role in _PAIR_ROLES):
+        return None  # a form's field after the grid (填表人: 某某, 联系电话 …) is no indicator
     values = [j for j, c in enumerate(columns) if c.role in ("grade", "value") and text(j)]
     groups_stated = [j for j in groups if text(j)]
     numbers = any(kind(text(j)) in ("num", "int") for j in grades)

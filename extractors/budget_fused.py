@@ -13,7 +13,9 @@ columns of its own table:
   its column's role (an indicator category under 一级指标, a bare amount under 预算数,
   short words or numbers under grades, sentences under 内容/目标, names of a few words
   under 项目/指标) plus how likely each cut is: the edges of numbers, categories and
-  values that repeat down a column are cuts the text itself shows; a cut between two
+  values that repeat down a column are cuts the text itself shows, and so, more weakly,
+  are the words that open a column's sentences or end its names in the rows an amount
+  bounds; a cut between two
   words inside a run of words is scored by the punctuation model
   (:mod:`gongwen.normalize.punctuation`), which knows where a clause ends and a new one
   begins (``…履职能力|干部培训完成率``).
@@ -36,6 +38,8 @@ from gongwen.extractors.budget_header import HERE, Label, classify_exact, money_
 #: Measure words and units, shared with the figures extractor.
 UNITS = HERE / "figures" / "units.tsv"
 ROWS = HERE / "budget_rows.txt"
+#: Words that bound a figure (不少于, 超过), shared with the figures extractor.
+COMPARATORS = HERE / "figures" / "comparators.tsv"
 #: The longest header label tried when a header line is tiled.
 MAX_LABEL = 20
 #: A header line tiles into at least this many labels …
@@ -59,6 +63,9 @@ SEEN_BONUS = 1.5
 SPAN_COST = 5.0
 #: A cut near a row's start before a duty verb costs this much less: a name, then what it does.
 VERB_BONUS = 0.5
+#: A cut after a word that ends the column's names in other rows costs this (more than a
+#: sentence start's cut: where both stand, the sentence's start is the surer sign).
+ENDS_CUT_COST = 0.4
 #: A cut before a word that opens the column's sentences in other rows costs this.
 STARTS_CUT_COST = 0.2
 #: A cut between two words costs this, less what the punctuation model says for it.
@@ -363,11 +370,24 @@ def _row_repeats(text: str) -> list[int]:
         run = re.search(r"[\u4e00-\u9fff]+$", text[max(after, 0):m.start()])
         if run:
             befores.append((m.start(), run.group()))
+            word = run.group()
+            bound = next((w for w in _comparator_words() if word.endswith(w) and len(word) > len(w)), "")
+            if bound:  # 故障次数少于3次: the repeated word may stand before the comparator's word
+                befores.append((m.start() - len(bound), word[:-len(bound)]))
             if after >= 0 and run.start() == 0 and len(run.group()) <= HEAD_CHARS + 1:
                 whole[run.group()] = whole.get(run.group(), 0) + 1  # all the words between two targets
         after = m.end()
     words = sorted((w for w, c in whole.items() if c >= 2), key=len, reverse=True)
     return [at - len(w) for at, run in befores for w in words[:1] if run.endswith(w)]
+
+
+@cache
+def _comparator_words() -> tuple[str, ...]:
+    """Words that bound a target's number from before it (少于, 不低于), longest first: the
+    figures' comparator table."""
+    rows = lexicon.rows(COMPARATORS)
+    return tuple(sorted({r[0] for r in rows if len(r) > 1 and r[1] == "before" and _HAN.match(r[0])},
+                        key=lambda w: (-len(w), w)))
 
 
 @cache
@@ -399,7 +419,7 @@ def boundary_scores(text: str) -> list[float] | None:
 
 def segment(text: str, columns: list[Column], tails: set[str] = frozenset(),
             heads: set[str] = frozenset(), seen: list[set[str]] | None = None,
-            starts: set[str] = frozenset()) -> list[tuple[int, int] | None]:
+            starts: set[str] = frozenset(), ends: set[str] = frozenset()) -> list[tuple[int, int] | None]:
     """The cells of the fused row ``text`` under ``columns``: per column the ``(start, end)``
     of its cell in ``text``, or None where the row leaves it empty.
 
@@ -419,6 +439,14 @@ def segment(text: str, columns: list[Column], tails: set[str] = frozenset(),
         for hit in re.finditer(re.escape(word), text):
             if 0 < hit.start() and _HAN.match(text[hit.start() - 1]):
                 cuts[hit.start()] = min(cuts.get(hit.start(), STARTS_CUT_COST), STARTS_CUT_COST)
+    # the last end word before the row's first clause (a name holds none, and one name may hold
+    # the word twice: 县委管理干部管理)
+    clause = re.search(r"[；;。！？，,、]", text)
+    region = text[:min(NAME_CHARS + 2, clause.start() if clause else n)]
+    ats = [hit.end() for word in ends for hit in re.finditer(re.escape(word), region)]
+    ats = [at for at in ats if at < n and _HAN.match(text[at]) and not any(a < at < b for a, b in _spans_kept(text))]
+    if ats:
+        cuts[max(ats)] = min(cuts.get(max(ats), ENDS_CUT_COST), ENDS_CUT_COST)
     points = sorted(cuts)
     index = {p: k for k, p in enumerate(points)}
     neg = float("-inf")
@@ -435,7 +463,9 @@ def segment(text: str, columns: list[Column], tails: set[str] = frozenset(),
             fits[key] = _fit(columns[j].role, cell) - CELL_COST
             if any(points[a] < h < points[b] for h in hard):
                 fits[key] -= SPAN_COST
-            if seen is not None:
+            if seen is not None and not (columns[j].role in ("grade", "value") and _number().fullmatch(cell)):
+                # a number target is placed by its order among the grades, which differs row by
+                # row (90%以上 is one row's 优 and another's 中): no column evidence for it
                 if cell in seen[j]:
                     fits[key] += SEEN_BONUS  # the table's other rows hold it in this column
                 elif any(cell in other for other in seen):
@@ -528,6 +558,27 @@ def sentence_starts(rows: list[str], placed: list[list[tuple[int, int] | None]],
     return {w for w, c in counts.items() if c >= 2 and _HAN.match(w[0])}
 
 
+def name_ends(rows: list[str], placed: list[list[tuple[int, int] | None]], columns: list[Column]) -> set[str]:
+    """The words (two characters) that end the activity names of two or more rows where a
+    number (the amount) follows the name: a column's names end alike (``…管理``), so the
+    same word near the start of a row with no amount may end its name, however the text
+    runs on after it (``综合事务管理|组织史资料征编；…``)."""
+    counts: dict[str, int] = {}
+    for row, cells in zip(rows, placed, strict=True):
+        filled = [(j, p) for j, p in enumerate(cells) if p is not None]
+        for (j, p), (_, q) in zip(filled, filled[1:], strict=False):
+            if (columns[j].role == "activity" and p[1] - p[0] >= 4 and _number().fullmatch(row[q[0]:q[1]].strip())):
+                word = row[p[1] - 2:p[1]]
+                counts[word] = counts.get(word, 0) + 1
+    return {w for w, c in counts.items() if c >= 2 and _HAN.fullmatch(w[0]) and _HAN.fullmatch(w[1])}
+
+
+def _spans_kept(text: str) -> list[tuple[int, int]]:
+    """Numbers and asides in brackets of ``text``, which no cut enters."""
+    return [m.span() for m in _number().finditer(text)] + [
+        m.span() for m in re.finditer(r"[（(][^（()）]{0,20}[)）]", text)]
+
+
 #: Texts longer than this are names and sentences, which do not repeat down a column.
 SEEN_CHARS = 12
 
@@ -587,9 +638,10 @@ def fused_tables(text: str, lines: list[tuple[int, int]]) -> dict[int, list[tupl
         first = [segment(row, columns, tails, heads) for row in rows]
         seen = column_evidence(rows, first, len(columns))
         starts = sentence_starts(rows, first, columns)
+        ends = name_ends(rows, first, columns)
         for i, row in zip(body, rows, strict=True):
             lo = lines[i][0] + text[lines[i][0]:lines[i][1]].index(row)
-            placed = segment(row, columns, tails, heads, seen, starts)
+            placed = segment(row, columns, tails, heads, seen, starts, ends)
             out[i] = [(lo + p[0], lo + p[1]) if p else (-1, -1) for p in placed]
     return out
 

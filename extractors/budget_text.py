@@ -152,12 +152,14 @@ _GROUPED_END = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?=\d)")
 
 @cache
 def _grouped_then_words() -> re.Pattern[str]:
-    """A number with thousands separators followed by words that are not its unit
+    """A number with thousands separators, or of five digits or more without them (a text that
+    lost its punctuation: ``340000资讯…``), followed by words that are not its unit
     (``340,000资讯设备维护费``): the words open the next cell."""
     units = sorted((r[0] for r in lexicon.rows(UNITS) if len(r) > 1 and "hanzi" not in (r[2] if len(r) > 2 else "")),
                    key=len, reverse=True)
     alt = "|".join(re.escape(u) for u in sorted({*units, *money_units()}, key=len, reverse=True))
-    return re.compile(rf"(?<![\d,.])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?=[\u4e00-\u9fff])(?![万亿千]?(?:{alt}))")
+    return re.compile(rf"(?<![\d,.])(?:\d{{1,3}}(?:,\d{{3}})+|(?P<plain>\d{{5,}}))(?:\.\d+)?(?=[\u4e00-\u9fff])"
+                      rf"(?![万亿千]?(?:{alt}))")
 
 
 #: Words (perhaps after a year) then a number, nothing else (``预算数2000``, ``114预算05``): a
@@ -185,7 +187,7 @@ def _glued_pieces(part: str) -> list[str]:
     (``31|二、外交支出``), a number follows a whole header label (``预算数|2000``), a grouped amount
     follows a sum of money in words (``…元|4,773,630,000``). A text layer that lost its line breaks runs rows together so."""
     cuts = {m.end() for m in _GROUPED_END.finditer(part)}
-    cuts.update(m.end() for m in _grouped_then_words().finditer(part))
+    cuts.update(m.end() for m in _grouped_then_words().finditer(part) if not m.group("plain"))
     cuts.update(m.start() for m in _ITEM_AFTER_NUMBER.finditer(part))
     cuts.update(m.end() for m in _unit_then_grouped().finditer(part))
     label = _LABEL_THEN_NUMBER.match(part)
@@ -259,8 +261,20 @@ def _cells_of(text: str, span: _Span, joined: list[str] | None = None, label_col
     for cell in _attach_notes(out, text):
         parts = _cut_fused(cell) if len(cell.text) > LOOSE_LABEL_CHARS else [cell]
         # a whole line with no separators: a form's label and value run together
-        cut.extend(_label_then_value(cell) if parts == [cell] and len(out) == 1 else parts)
+        parts = _label_then_value(cell) if parts == [cell] and len(out) == 1 else parts
+        cut.extend(p for part in parts for p in _plain_amount_then_words(part))
     return cut
+
+
+def _plain_amount_then_words(cell: Cell) -> list[Cell]:
+    """A cell the label cuts left whole, cut after a number of five digits or more written
+    without separators that words follow, which are no unit of it and no column label (a text
+    that lost its punctuation and line breaks: ``340000资讯…``): the words open the next cell."""
+    cuts = [m.end() for m in _grouped_then_words().finditer(cell.text)
+            if m.group("plain") and not _any_label().match(cell.text, m.end())]
+    bounds = [0, *cuts, len(cell.text)]
+    return [Cell(text=cell.text[a:b], start=cell.start + a, end=cell.start + b)
+            for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
 
 
 #: The longest form label looked for at the start of a fused label/value line.
@@ -342,6 +356,10 @@ def _rejoin_words(cells: list[Cell], text: str, joined_words: list[str]) -> list
 _LABEL_HEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])?[\u4e00-\u9fff（）()]+$")
 
 
+#: A cell opening with a number: an amount, a target with its standard (``100%(历史标准)``).
+_VALUE_START = re.compile(r"^[≥≤><＞＜±约]?=?[-+]?\d")
+
+
 def _rejoin_label(cells: list[Cell], text: str, joined_words: list[str], columns: int = 1) -> list[Cell]:
     """The parts of a row's label cell that a conversion's spaces cut (``社会保障和 就业 支出 38 697.84``,
     ``2030 差旅 交通 费 5,000`` under a header naming one text column), joined back; used only where normalization found the whole
@@ -356,14 +374,17 @@ def _rejoin_label(cells: list[Cell], text: str, joined_words: list[str], columns
     next row (an indicator's name, its standard, its result). Each join goes to ``joined_words``.
     """
     out: list[Cell] = []
+    lead = 1 if cells and _NUMBER.match(cells[0].text) else 0
+    while lead < len(cells) and _is_category(cells[lead].text):
+        lead += 1  # an indicator row's categories (产出指标 数量指标) stand before its name
     i = 0
     while i < len(cells):
         j = i + 1
-        if (i == 0 or i == 1 and _NUMBER.match(cells[0].text)) and _LABEL_HEAD.match(cells[i].text):
+        if (i == 0 or i == lead) and _LABEL_HEAD.match(cells[i].text):
             while j < len(cells) and _HAN_PART.match(cells[j].text) and text[cells[j - 1].end:cells[j].start] == " ":
                 j += 1
         run = cells[i:j]
-        if (len(run) < 2 or len(run) <= columns or j >= len(cells) or not _NUMBER.match(cells[j].text)
+        if (len(run) < 2 or len(run) <= columns or j >= len(cells) or not _VALUE_START.match(cells[j].text)
                 or any(classify_exact(c.text) is not None for c in run)):
             out.append(cells[i])
             i += 1
@@ -375,7 +396,7 @@ def _rejoin_label(cells: list[Cell], text: str, joined_words: list[str], columns
 
 
 #: Roles of the header labels of columns holding text (科目, 说明, 年度目标).
-_TEXT_ROLES = {"activity", "description", "goal"}
+_TEXT_ROLES = {"activity", "description", "goal", "indicator"}
 
 
 def _text_columns(cells: list[Cell]) -> int:
@@ -402,7 +423,7 @@ def _labels() -> tuple[str, ...]:
     more (shorter ones hide in values) and the short ones of ``budget_rows.txt`` (cut)."""
     words = {w for w, lab in vocabulary().items() if len(w) >= 3 and lab.role != "other_period"}
     words.update(lexicon.of_kind(ROWS, "cut"))
-    return tuple(sorted(words, key=len, reverse=True))
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))
 
 
 @cache
@@ -453,15 +474,16 @@ def _cut_fused(cell: Cell) -> list[Cell]:
         return [cell]  # a quick look first: most long cells are prose, not fused labels
     taken = [False] * len(text)
     found: list[tuple[int, int]] = []
-    for label in _labels():
-        if label not in text:
+    # longest labels first, and of two as long that overlap (预算项目 / 项目支出) the leftmost: an
+    # order that does not depend on how a set of labels happens to iterate
+    hits = sorted(((m.start(), m.end()) for label in _labels() if label in text
+                   for m in re.finditer(re.escape(label), text)), key=lambda h: (h[0] - h[1], -h[0]))
+    for a, b in hits:
+        if any(taken[a:b]):
             continue
-        for m in re.finditer(re.escape(label), text):
-            if any(taken[m.start():m.end()]):
-                continue
-            for k in range(m.start(), m.end()):
-                taken[k] = True
-            found.append((m.start(), m.end()))
+        for k in range(a, b):
+            taken[k] = True
+        found.append((a, b))
     if len(found) < least:
         return [cell]
     found.sort()
@@ -558,7 +580,8 @@ def _split_stream(cells: list[Cell], long: bool) -> list[list[Cell]]:
             if _is_category(text):
                 new = not _is_category(prev)
             elif label:
-                new = not _is_loose_label(prev) or text.endswith((":", "："))
+                # a unit note (金额单位:元) contains a label word but is a caption's: the labels after it open the header
+                new = not _is_loose_label(prev) or _is_unit_note(prev) or text.endswith((":", "："))
             else:
                 header_run = (len(row) >= 2 and all(_is_label(c.text) and not _is_category(c.text) for c in row[-2:])
                               and not _is_loose_label(text))

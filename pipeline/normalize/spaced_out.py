@@ -99,6 +99,11 @@ VALUE_CELL = re.compile(f"{SP}[≥≤><＞＜]?=?\\d[\\d,.]*[^ \u3000]*$")
 UNITS_LINE_MAX = 80
 #: After an article number, these continue a reference to it (the structure stage's list).
 CITED = frozenset(CITED_AFTER)
+#: A target value's number after its comparator and a short word, a space between (``≥100 百分比``):
+#: a comparator opens a cell holding a number and what it counts, so the short word is its unit.
+COMPARED_UNIT = re.compile(f"[≥≤＞＜><]=?\\d[\\d,.]*({SP})[{HAN}]{{1,3}}(?={SP}|$)")
+#: An aside in brackets inside a label as written (``部门（单位）名称``).
+ASIDE = re.compile(r"[（(][^（()）\s]{1,6}[)）]")
 #: Where a letter-spaced article marker is looked for before a space.
 ARTICLE_REACH = 16
 #: The warning :func:`remove_spaced_out` leaves: the record that the document was found spaced out.
@@ -282,6 +287,7 @@ def _line_edits(line: str, offset: int) -> list[Edit]:
     runin = _runin_gaps(line, gaps)
     units = _parts_units(line, gaps)
     number_units = {m.start() for m in _unit_after_number().finditer(line)}
+    number_units |= {m.start(1) for m in COMPARED_UNIT.finditer(line)}
     edits = []
     for m in SPACES.finditer(line):
         s, e = m.start(), m.end()
@@ -326,7 +332,12 @@ def _by_label(line: str, s: int, e: int) -> bool:
     labels = _table_labels()
     if labels.match(line, e):
         return True
-    return any(m.end() == s for m in labels.finditer(line, max(0, s - LABEL_REACH), s))
+    if any(m.end() == s for m in labels.finditer(line, max(0, s - LABEL_REACH), s)):
+        return True
+    # a label written with an aside in brackets (部门（单位）名称, 项目名称（全称）): the aside is no part of the word
+    before = line[max(line.rfind(" ", 0, s), line.rfind("\u3000", 0, s)) + 1:s]
+    bare = ASIDE.sub("", before)
+    return bare != before and any(m.end() == len(bare) for m in labels.finditer(bare, max(0, len(bare) - LABEL_REACH)))
 
 
 def remove_spaced_out(text: str) -> list[Edit]:
