@@ -224,3 +224,17 @@ def test_run_together_list_gets_its_line_breaks_back() -> None:
     text = normalize(run_together(DUTIES)).text
     items = re.findall(r"^(?:[二三四五]、|（[二三四五]）)", text, re.M)
     assert len(items) == 4
+
+
+def test_a_sentence_ends_before_each_run_in_item_number() -> None:
+    # the line breaks went with the marks: `2.` stands inside the line, right after the
+    # item before it, which must end there (and the lead-in before `1.` leads into the list)
+    text = "科室设置1. 办公室负责文电处理工作2. 财务室负责经费管理工作3. 档案室负责档案保管工作"
+    marks = [""] * (len(text) + 1)
+    P._close_before_numbers(text, marks)
+    at = [text.index(f"{n}.") for n in (1, 2, 3)]
+    assert [marks[a] for a in at] == ["：", "。", "。"]
+    lone = "全年完成投资2.5亿元"  # a decimal number is no list
+    none = [""] * (len(lone) + 1)
+    P._close_before_numbers(lone, none)
+    assert not any(none)
