@@ -238,3 +238,16 @@ def test_a_sentence_ends_before_each_run_in_item_number() -> None:
     none = [""] * (len(lone) + 1)
     P._close_before_numbers(lone, none)
     assert not any(none)
+
+
+def test_a_guessed_enumeration_comma_leaves_no_one_character_item() -> None:
+    text = "市财政改革局市审计局负责人列席"
+    marks = [""] * (len(text) + 1)
+    k = text.index("局")
+    marks[k], marks[k + 1] = "、", "、"  # `市财政改革、局、市审计局`: the name's last character cut off
+    P._join_lone_items(text, marks)
+    assert marks[k] == "" and marks[k + 1] == "、"
+    two = [""] * (len(text) + 1)
+    two[k - 1], two[k + 1] = "、", "、"  # `市财政改、革局、`: a two-character item stays
+    P._join_lone_items(text, two)
+    assert two[k - 1] == "、"

@@ -470,6 +470,7 @@ def predict_marks(text: str, model: dict, gap_scores=None) -> list[str]:
     _frame_points(text, marks)
     _end_sentence(text, marks)
     _close_before_numbers(text, marks)
+    _join_lone_items(text, marks)
     return marks
 
 
@@ -489,6 +490,19 @@ def _end_sentence(text: str, marks: list[str]) -> None:
     last = max(text.rfind("\n") + 1, max((i for i, m in enumerate(marks) if "\n" in m), default=0))
     if len(text) - last >= END_LINE and _HAN.match(text[-1]) and not marks[-1]:
         marks[-1] = "。"
+
+
+def _join_lone_items(text: str, marks: list[str]) -> None:
+    """Drop a ``、`` that would leave one character as an item of its enumeration.
+
+    The model reads the last character of a name as a word of its own now and then
+    (``市发展改革、局、市司法局``); the items an official text enumerates are words and
+    names, so a ``、`` with a single Han character between it and the next mark cuts a name.
+    """
+    for i, m in enumerate(marks[:-1]):
+        # marks[i] stands before text[i] and marks[i + 1] after it
+        if m == "、" and marks[i + 1] and i and _HAN.match(text[i]) and _HAN.match(text[i - 1]):
+            marks[i] = ""
 
 
 #: An Arabic item number with its dot, run into the text before it (``…工资调整3. 财务处…``): a
