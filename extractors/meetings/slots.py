@@ -214,8 +214,6 @@ def people(s: str) -> list[str]:
     s = re.sub(r"^.*?(?:由|为)", "", s) if re.search(r"(?:组成人员|人员|成员)为", s) else s
     s = re.sub(r"（以下简称[^）]*）|\(以下简称[^)]*\)", "", s)
     s = _QUORUM_CLAUSE.sub("", s)  # `…全体成员，参加会议的人数，须超过…`: a quorum, no one's name
-    # a text whose marks were restored may lack the comma after the need (`根据需要可吸收…`)
-    s = re.sub(r"^((?:根据|视)[^，,]{0,8}?需要)(?=可|应|得)", r"\1，", s)
     # a leading condition (`…审议质询案时，`, `…答复的，`, `根据需要，`) names no one
     # but `镇长、人大主席团主席不是党委委员的，可列席…`: a condition on who is not already a
     # member names those who sit in

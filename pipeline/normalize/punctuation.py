@@ -13,11 +13,11 @@ Two steps:
   fewer than one per :data:`MAX_RATE`⁻¹ and at least :data:`MIN_HAN` Han characters,
   or a single line of :data:`LONG_RUN` Han characters without any mark, has lost its
   punctuation. Punctuated text is never touched.
-- **Restoration** (:func:`restore_punctuation`): a trained model scores, for every gap
-  between two characters, which mark (or none) belongs there, from the characters on either side (1–4 each way and their pairs across the gap), the
-  words on either side (rjieba's cut; a gap inside a word takes no mark) and where the
-  gap sits in its line (a line end is a strong boundary when the breaks survived). It is
-  a multinomial logistic regression trained by :mod:`gongwen.normalize.train_punctuation`
+- **Restoration** (:func:`restore`): a trained model scores, for every gap between
+  two characters, which mark (or none) belongs there, from the characters on either
+  side (1–3 each way and their pairs across the gap) and where the gap sits in its
+  line (a line end is a strong boundary when the breaks survived). It is a
+  multinomial logistic regression trained by :mod:`gongwen.normalize.train_punctuation`
   on real documents with their punctuation removed, shipped as JSON weights
   (``punctuation_model.json``) and applied here with numpy: one dict lookup per
   feature, one matrix sum per block of gaps, so the cost is linear in the text.
@@ -44,7 +44,7 @@ from gongwen.normalize.lines import is_cell, is_table_row
 HERE = Path(__file__).resolve().parent
 MODEL_PATH = HERE / "punctuation_model.json"
 #: Bumped whenever :func:`gap_features` changes, so an old model is not applied to new features.
-MODEL_FORMAT = "gongwen-punctuation/3"
+MODEL_FORMAT = "gongwen-punctuation/2"
 #: How the one warning of a restoration starts.
 RESTORED_NOTE = "punctuation:"
 #: Marks a stripping converter drops (decimal points and percent signs stay with their figures).
@@ -80,7 +80,6 @@ CHAR_TEMPLATES: tuple[tuple[str, tuple[int, ...]], ...] = (
     ("1", (-1,)), ("2", (-2, -1)), ("3", (-3, -2, -1)),
     ("4", (0,)), ("5", (0, 1)), ("6", (0, 1, 2)),
     ("7", (-1, 0)), ("8", (-2, -1, 0)), ("9", (-1, 0, 1)), ("A", (-2, -1, 0, 1)),
-    ("B", (0, 1, 2, 3)), ("C", (-4, -3, -2, -1)),
 )
 #: Position templates: the gap's distance to its line's start (S), end (E), both (Z), as
 #: buckets, and (L) whether it ends (e), starts (s) or sits inside (m) the first, second or a
@@ -88,54 +87,9 @@ CHAR_TEMPLATES: tuple[tuple[str, tuple[int, ...]], ...] = (
 POSITION_TEMPLATES = ("S", "E", "Z", "L")
 _LINE_NO = "012"
 _LINE_PLACE = "esm"
-_PAD = 4
+_PAD = 3
 #: Distances 0–4 exactly, then 5–8, 9–15, 16–29, 30 and more.
 _BUCKETS = "01234" + "5" * 4 + "9" * 7 + "F" * 14 + "X"
-
-
-#: Word templates: the word ending at the gap (``X``) and the word starting at it (``Y``), as
-#: rjieba cuts the folded text (dictionary words only: no HMM guesses, which would glue words
-#: across a lost mark), wherever the gap is a word boundary; and (``W``) whether the gap falls
-#: inside a word, with the lengths (1–4, 4 for longer) of the words on its two sides. A mark
-#: never falls inside a word, and a sentence opens with whole words (负责, 研究, 会议), which
-#: three characters on either side of a gap see only in part.
-WORD_TEMPLATES = ("X", "Y")
-SHAPE_TEMPLATE = "W"
-_MAX_WORD_LEN = 4
-#: Number of ``W`` codes: inside (0/1) × left length (0–4) × right length (0–4).
-SHAPES = 50
-
-
-def shape_name(code: int) -> str:
-    """The ``W`` feature's name of a shape code (see :func:`word_layout`)."""
-    inside, rest = divmod(int(code), 25)
-    return SHAPE_TEMPLATE + "bi"[inside] + str(rest // 5) + str(rest % 5)
-
-
-def word_layout(text: str):
-    """The words of ``text`` (folded, cut by rjieba) and per gap the index of the word ending
-    there and of the word starting there (-1 where none: inside a word, at an end) and its
-    ``W`` shape code. rjieba is the Rust port of jieba (millions of characters a second)."""
-    import numpy as np
-    import rjieba
-
-    folded = _fold(text)
-    words = rjieba.cut(folded, False)
-    lens = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
-    if int(lens.sum()) != len(folded):  # a cut that lost characters: every character a word
-        words, lens = list(folded), np.ones(len(folded), dtype=np.int64)
-    n = len(text) + 1
-    ends = np.cumsum(lens)
-    index = np.arange(len(words), dtype=np.int64)
-    left = np.full(n, -1, dtype=np.int64)
-    left[ends] = index
-    right = np.full(n, -1, dtype=np.int64)
-    right[ends - lens] = index
-    char_len = np.minimum(np.repeat(lens, lens), _MAX_WORD_LEN)
-    zero = np.zeros(1, dtype=np.int64)
-    inside = (left < 0) & (right < 0)
-    shape = inside * 25 + np.concatenate((zero, char_len)) * 5 + np.concatenate((char_len, zero))
-    return words, left, right, shape
 
 
 def _bucket(n: int) -> str:
@@ -168,19 +122,16 @@ def gap_features(text: str) -> Iterator[list[str]]:
 
     Characters left and right of the gap (``\\n`` is a character like any other, so a
     line start or end shows), their pairs across the gap, and the distance of the gap
-    to its line's start and end, the words on either side (:func:`word_layout`). This is the features' definition, used in training;
+    to its line's start and end. This is the features' definition, used in training;
     :func:`scores` computes the same features with numpy.
     """
     p = "^" * _PAD + _fold(text) + "$" * _PAD
     starts, ends, numbers = _line_distances(text)
-    words, left, right, shape = word_layout(text)
     for i in range(len(text) + 1):
         c = i + _PAD
         feats = [name + "".join(p[c + k] for k in offs) for name, offs in CHAR_TEMPLATES]
         s, e = _bucket(starts[i]), _bucket(ends[i])
         feats += ["S" + s, "E" + e, "Z" + s + e, _line_feature(starts[i], ends[i], numbers[i])]
-        feats.append(shape_name(shape[i]))
-        feats += [name + words[at[i]] for name, at in (("X", left), ("Y", right)) if at[i] >= 0]
         yield feats
 
 
@@ -303,21 +254,11 @@ def load_model(path: Path | None = None) -> dict | None:
     if not isinstance(raw, dict) or raw.get("format") != MODEL_FORMAT:
         return None
     names = list(raw["weights"])
-    word_rows: dict[str, dict[str, int]] = {t: {} for t in WORD_TEMPLATES}
-    shape_rows = np.full(SHAPES, len(names), dtype=np.int64)
-    by_shape = {shape_name(code): code for code in range(SHAPES)}
-    for row, name in enumerate(names):
-        if name[0] in word_rows:
-            word_rows[name[0]][name[1:]] = row
-        elif name[0] == SHAPE_TEMPLATE:
-            shape_rows[by_shape[name]] = row
-    char_names = [(row, name) for row, name in enumerate(names)
-                  if name[0] not in word_rows and name[0] != SHAPE_TEMPLATE]
-    chars = sorted({c for _, name in char_names for c in name[1:]})
+    chars = sorted({c for name in names for c in name[1:]})
     base = len(chars) + 1  # id 0: a character no feature holds
     char_id = {c: j + 1 for j, c in enumerate(chars)}
     keys: dict[str, list[tuple[int, int]]] = {}
-    for row, name in char_names:
+    for row, name in enumerate(names):
         key = 0
         for c in reversed(name[1:]):
             key = key * base + char_id[c]
@@ -331,8 +272,7 @@ def load_model(path: Path | None = None) -> dict | None:
                        dtype=np.float32) / float(raw.get("scale", 1.0))
     return {"labels": raw["labels"], "bias": np.array(raw["bias"], dtype=np.float32),
             "chars": np.array([ord(c) for c in chars], dtype=np.int64), "base": base,
-            "tables": tables, "weights": weights, "none_bias": float(raw.get("none_bias", 0.0)),
-            "words": word_rows, "shapes": shape_rows}
+            "tables": tables, "weights": weights, "none_bias": float(raw.get("none_bias", 0.0))}
 
 
 def _char_ids(text: str, chars):
@@ -407,19 +347,6 @@ def template_keys(text: str, chars, base: int):
     return _keys(_inputs(text, chars), base, 0, len(text) + 1)
 
 
-def _word_rows(text: str, model: dict, unknown: int) -> list:
-    """Per word template and per gap, the weight row of its word feature (``unknown``: none)."""
-    import numpy as np
-
-    words, left, right, shape = word_layout(text)
-    out = [model["shapes"][shape]]
-    for name, at in (("X", left), ("Y", right)):
-        table = model["words"][name]
-        rows = np.array([table.get(w, unknown) for w in words] + [unknown], dtype=np.int64)
-        out.append(rows[at])  # at == -1 reads the trailing unknown
-    return out
-
-
 def scores(text: str, model: dict):
     """Per gap of ``text``, the model's score of each label (a ``len(text)+1 × labels`` array):
     the features of :func:`gap_features` as integer keys, looked up in sorted key arrays."""
@@ -430,29 +357,25 @@ def scores(text: str, model: dict):
     unknown = len(weights) - 1
     empty = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
     inputs = _inputs(text, model["chars"])
-    word_rows = _word_rows(text, model, unknown)
     out = np.empty((n, len(model["labels"])), dtype=np.float32)
     for s in range(0, n, BLOCK):
         e = min(s + BLOCK, n)
         total = np.zeros((e - s, len(model["labels"])), dtype=np.float32) + model["bias"]
         for name, key in _keys(inputs, model["base"], s, e):
             total += weights[_rows(key, tables.get(name, empty), unknown)]
-        for rows in word_rows:
-            total += weights[rows[s:e]]
         out[s:e] = total
     out[:, 0] += model["none_bias"]
     return out
 
 
-def predict_marks(text: str, model: dict, gap_scores=None) -> list[str]:
+def predict_marks(text: str, model: dict) -> list[str]:
     """The mark (``""`` for none) the model puts in every gap of ``text``, under the
     constraints no reader breaks: nothing inside a number, nothing at a text's very
     start or end but a closing mark at the end, an opening ``（`` only with its ``）``
-    a few characters on. ``gap_scores``: :func:`scores` when already computed."""
+    a few characters on."""
     labels = model["labels"]
-    if gap_scores is None:
-        gap_scores = scores(text, model)
-    marks = [labels[k] for k in gap_scores.argmax(axis=1).tolist()]
+    best = scores(text, model).argmax(axis=1)
+    marks = [labels[k] for k in best.tolist()]
     n = len(text)
     for i, m in enumerate(marks):
         if not m:
@@ -468,28 +391,9 @@ def predict_marks(text: str, model: dict, gap_scores=None) -> list[str]:
     _pair_parentheses(text, marks)
     _number_lists(text, marks)
     _frame_points(text, marks)
-    _end_sentence(text, marks)
     _close_before_numbers(text, marks)
     _join_lone_items(text, marks)
     return marks
-
-
-#: A text's last line this long (characters) is running text, not a title or a heading.
-END_LINE = 60
-
-
-def _end_sentence(text: str, marks: list[str]) -> None:
-    """End a text whose last line is running text with ``。``.
-
-    The model reads the end of a text's only line as the end of its first line, which is
-    mostly a title's (no mark); a text run into one line ends with its last sentence, and
-    the run-on rule reads a last item without a sentence end as a text cut off mid-point.
-    The last line counts from the last break, the text's or one :func:`_frame_points` put
-    in before a heading (which takes no mark).
-    """
-    last = max(text.rfind("\n") + 1, max((i for i, m in enumerate(marks) if "\n" in m), default=0))
-    if len(text) - last >= END_LINE and _HAN.match(text[-1]) and not marks[-1]:
-        marks[-1] = "。"
 
 
 def _join_lone_items(text: str, marks: list[str]) -> None:
@@ -648,22 +552,17 @@ def restore_punctuation(text: str) -> list[Edit]:
     model = load_model()
     if model is None:
         return []
-    # The prose is scored as one text, its stretches joined by one line break each: a line
-    # end is seen as one, and one numpy pass serves a text of thousands of short stretches.
-    pieces = _merge(spans)
-    joined = "\n".join(text[s:e] for s, e in pieces)
-    marks = predict_marks(joined, model)
     edits: list[Edit] = []
-    at = 0
-    for s, e in pieces:
-        edits += [Edit(s + i, s + i, m) for i, m in enumerate(marks[at:at + e - s + 1]) if m]
-        at += e - s + 1
+    # Lines are scored as one piece per run of adjacent spans, so a line end is seen as one.
+    for s, e in _merge(spans):
+        piece = text[s:e]
+        for i, m in enumerate(predict_marks(piece, model)):
+            if m:
+                edits.append(Edit(s + i, s + i, m))
     if not edits:
         return []
-    breaks = sum(x.replacement.count("\n") for x in edits)
-    count = sum(len(x.replacement) for x in edits) - breaks
-    note = (f"{RESTORED_NOTE} the text had lost its punctuation; {count} marks"
-            + (f" and {breaks} line breaks" if breaks else "") + " restored by the model are guesses")
+    count = sum(len(x.replacement) for x in edits)
+    note = f"{RESTORED_NOTE} the text had lost its punctuation; {count} marks restored by the model are guesses"
     edits[0] = Edit(edits[0].start, edits[0].end, edits[0].replacement, note)
     return edits
 

@@ -8,15 +8,12 @@ official texts (``--extra``: folders of ``.txt``/``.md`` files, normalized the s
 Each text has its punctuation stripped; every gap of the stripped text is an example,
 labelled with the mark that stood there (or none). Each text trains twice: with its line
 breaks kept, and run together into one line, the two ways stripped texts reach us.
-The model keeps only weights of character n-grams of at most four characters and of
-dictionary words (the words on either side of a gap).
+The model keeps only weights of character n-grams of at most four characters.
 
-The model is fitted on everything and written as JSON (see ``models/README.md``). Then
-boundary precision and recall (is there any mark at a gap), the accuracy of the mark and
-each mark's precision and recall are measured: trained without the documents of
-``--held-out`` (default corpus/web) and tested on them, and by cross-validation over the
-real documents, grouped so that copies of one document (.txt/.pdf/.docx) never sit on
-both sides, with the extra texts always in training.
+Boundary precision and recall (is there any mark at a gap) and the accuracy of the mark
+are measured by cross-validation over the real documents, grouped so that copies of one
+document (.txt/.pdf/.docx) never sit on both sides, with the extra texts always in
+training. Then the model is fitted on everything and written as JSON (see ``models/README.md``).
 """
 
 from __future__ import annotations
@@ -36,16 +33,11 @@ from gongwen.normalize.punctuation import (
     MODEL_FORMAT,
     MODEL_PATH,
     RESTORED_NOTE,
-    SHAPE_TEMPLATE,
-    WORD_TEMPLATES,
     _fold,
     load_model,
     predict_marks,
-    scores,
-    shape_name,
     strip_marks,
     template_keys,
-    word_layout,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -72,18 +64,11 @@ PRUNE = 3
 _HEADING = re.compile(r"^#+\s*", re.M)
 
 
-#: Training weight of a real document's gaps against an extra text's: the real documents are
-#: the genres the rule meets (rules, duty lists, reports, yearbook entries), the extra texts
-#: mostly laws.
-REAL_WEIGHT = 2.0
-
-
 @dataclass
 class Text:
     name: str
     text: str
     real: bool
-    source: str = "extra"  # seeds, or the corpus folder (mainland, traditional, web)
 
 
 def fold_label(raw: str) -> str:
@@ -116,8 +101,7 @@ def real_texts(shared: Path) -> list[Text]:
             continue  # its marks are this model's guesses, not a writer's
         text = _clean(doc.text)
         if len(text) > 50 and _rate(text) >= MIN_RATE:
-            source = "seeds" if path.parent.name == "seeds" else path.parent.name
-            out.append(Text(path.name, text, True, source))
+            out.append(Text(path.name, text, True))
     return out
 
 
@@ -139,12 +123,7 @@ def extra_texts(folders: list[Path]) -> list[Text]:
 
 
 def forms(text: str) -> list[tuple[str, list[str]]]:
-    """The stripped text and its gap labels, with line breaks kept and with them lost.
-
-    A lost break is no label: tried as one (the model putting breaks back before headings
-    and items), it cost the outline more than it gave (the robustness bench: tree drop
-    0.13 → 0.24 on stripped text run together); the run-on rule and :func:`_frame_points`
-    put the breaks back at markers once the marks are there."""
+    """The stripped text and its gap labels, with line breaks kept and with them lost."""
     out = []
     for form in (text, re.sub(r"\s*\n\s*", "", text)):
         stripped, labels = strip_marks(form)
@@ -177,10 +156,9 @@ class Encoded:
 
     chars: object  # sorted code points of the alphabet (numpy int64)
     base: int
-    keys: list[tuple[str, object]]  # per template: its key at every gap (numpy int64, N; -1 none)
+    keys: list[tuple[str, object]]  # per template: its key at every gap (numpy int64, N)
     y: object  # label id per gap (numpy, N)
     text: object  # index of the gap's text in the list encoded (numpy, N)
-    words: list[str]  # the word of each word-template key
 
 
 def encode(texts: list[Text], labels: list[str]) -> Encoded:
@@ -191,29 +169,14 @@ def encode(texts: list[Text], labels: list[str]) -> Encoded:
     chars = np.array([ord(c) for c in alphabet], dtype=np.int64)
     base = len(alphabet) + 1
     label_id = {k: i for i, k in enumerate(labels)}
-    word_id: dict[str, int] = {}
-    parts = [template_keys(stripped, chars, base) + _word_keys(stripped, word_id) for _, stripped, _ in pieces]
+    parts = [template_keys(stripped, chars, base) for _, stripped, _ in pieces]
     keys = [(name, np.concatenate([p[t][1] for p in parts])) for t, (name, _) in enumerate(parts[0])]
     y = np.array([label_id[simplify(g, labels)] for _, _, glabels in pieces for g in glabels])
     text = np.concatenate([np.full(len(glabels), j) for j, _, glabels in pieces])
-    return Encoded(chars, base, keys, y, text, list(word_id))
-
-
-def _word_keys(text: str, word_id: dict[str, int]) -> list[tuple[str, object]]:
-    """Per word template, its key at every gap of ``text``: the word's id in ``word_id``
-    (grown as new words come), -1 where the template has no word; the ``W`` shape code."""
-    import numpy as np
-
-    words, left, right, shape = word_layout(text)
-    ids = np.array([word_id.setdefault(w, len(word_id)) for w in words] + [-1], dtype=np.int64)
-    return [(SHAPE_TEMPLATE, shape)] + [(name, ids[at]) for name, at in zip(WORD_TEMPLATES, (left, right), strict=True)]
+    return Encoded(chars, base, keys, y, text)
 
 
 def _name(template: str, key: int, enc: Encoded) -> str:
-    if template in WORD_TEMPLATES:
-        return template + enc.words[key]
-    if template == SHAPE_TEMPLATE:
-        return shape_name(key)
     width = dict(CHAR_TEMPLATES_WIDTH).get(template, 2 if template in "ZL" else 1)
     out = []
     for _ in range(width):
@@ -222,12 +185,11 @@ def _name(template: str, key: int, enc: Encoded) -> str:
     return template + "".join(out)
 
 
-def fit(enc: Encoded, rows, labels: list[str], real=None) -> dict:
+def fit(enc: Encoded, rows, labels: list[str]) -> dict:
     """A logistic regression over the gaps ``rows`` (a boolean mask) of ``enc``, as the JSON model.
 
     Features seen fewer than :data:`MIN_COUNT` times in these rows are left out; gaps
-    without a mark are subsampled (one in :data:`NONE_KEEP`, weighted up to match); the gaps
-    of real documents (``real``: a boolean per gap) weigh :data:`REAL_WEIGHT`.
+    without a mark are subsampled (one in :data:`NONE_KEEP`, weighted up to match).
     """
     import numpy as np
     from scipy.sparse import csr_matrix
@@ -240,7 +202,7 @@ def fit(enc: Encoded, rows, labels: list[str], real=None) -> dict:
     for template, key in enc.keys:
         k = key[where]
         uniq, counts = np.unique(k, return_counts=True)
-        kept = uniq[(counts >= MIN_COUNT) & (uniq >= 0)]
+        kept = uniq[counts >= MIN_COUNT]
         if not len(kept):
             continue
         pos = np.minimum(np.searchsorted(kept, k), len(kept) - 1)
@@ -252,8 +214,6 @@ def fit(enc: Encoded, rows, labels: list[str], real=None) -> dict:
     X = csr_matrix((np.ones(len(col), dtype=np.float32), (row, col)), shape=(len(where), len(names)))
     y = enc.y[where]
     weight = np.where(y == 0, float(NONE_KEEP), 1.0)
-    if real is not None:
-        weight = weight * np.where(real[where], REAL_WEIGHT, 1.0)
     clf = LogisticRegression(C=C, max_iter=MAX_ITER, tol=1e-3, solver="saga", random_state=0)
     clf.fit(X, y, sample_weight=weight)
     order = [int(c) for c in clf.classes_]
@@ -286,51 +246,33 @@ def groups(texts: list[Text]) -> list[int]:
 
 #: Extra weight of "no mark" tried at evaluation: a wrong mark costs more than a missing one
 #: (a heading that gains ``。`` stops being a heading), so precision may be bought with recall.
-NONE_BIASES = (-1.0, -0.5, 0.0, 0.5, 1.0)
-#: The values shipped: chosen from the cross-validation report (see models/README.md).
+NONE_BIASES = (0.0, 0.5, 1.0, 1.5)
+#: The value shipped: chosen from the cross-validation report (see models/README.md).
 NONE_BIAS = 0.5
-#: Marks reported apart (precision and recall of the exact label).
-REPORTED = ("，", "、", "。", "；", "：", "（", "）")
 
 
 def evaluate(model: dict, texts: list[Text]) -> Counter[str]:
     """Counts of boundary hits, misses, false alarms and right marks over both forms of
-    ``texts``, per tried :data:`NONE_BIASES` value; line-end gaps also apart; per mark of
-    :data:`REPORTED` at every setting."""
-    import numpy as np
-
+    ``texts``, per tried :data:`NONE_BIASES` value; line-end gaps also apart."""
     loaded = _loaded(model)
-    labels = model["labels"]
-    label_id = {k: i for i, k in enumerate(labels)}
     out: Counter[str] = Counter()
-    for t in texts:
-        for form, (stripped, glabels) in zip(("lines", "run"), forms(t.text), strict=True):
-            gap_scores = scores(stripped, loaded)
-            gold = np.array([label_id[simplify(g, labels)] for g in glabels])
-            line_end = np.zeros(len(gold), dtype=bool)
-            line_end[:-1] = np.frombuffer(stripped.encode("utf-32-le"), dtype=np.uint32) == 10
-            for bias in NONE_BIASES:
-                shifted = gap_scores.copy()
-                shifted[:, 0] += bias - model.get("none_bias", 0.0)
-                marks = predict_marks(stripped, loaded, shifted)
-                pred = np.array([label_id[simplify(fold_label(m), labels)] for m in marks])
-                _count(out, f"{bias} {form}", pred, gold, np.ones(len(gold), dtype=bool))
-                _count(out, f"{bias} {form} line-end", pred, gold, line_end)
-                for mark in REPORTED:
-                    k = label_id.get(mark)
-                    if k is not None:
-                        out[f"{bias} {form} {mark} tp"] += int(((pred == k) & (gold == k)).sum())
-                        out[f"{bias} {form} {mark} fp"] += int(((pred == k) & (gold != k)).sum())
-                        out[f"{bias} {form} {mark} fn"] += int(((pred != k) & (gold == k)).sum())
+    for bias in NONE_BIASES:
+        loaded["none_bias"] = bias
+        for t in texts:
+            for form, (stripped, glabels) in zip(("lines", "run"), forms(t.text), strict=True):
+                pred = predict_marks(stripped, loaded)
+                for i, (p, g) in enumerate(zip(pred, glabels, strict=True)):
+                    g = simplify(g, model["labels"])
+                    where = [f"{bias} {form}"] + ([f"{bias} {form} line-end"] if stripped[i:i + 1] == "\n" else [])
+                    for w in where:
+                        out[f"{w} tp"] += bool(p and g)
+                        out[f"{w} same"] += bool(p and g and p == g)
+                        out[f"{w} fp"] += bool(p and not g)
+                        out[f"{w} fn"] += bool(g and not p)
+                    if g and bias == 0.0:
+                        out[f"{form} gold {g}"] += 1
+                        out[f"{form} hit {g}"] += p == g
     return out
-
-
-def _count(out: Counter[str], key: str, pred, gold, where) -> None:
-    p, g = (pred != 0) & where, (gold != 0) & where
-    out[f"{key} tp"] += int((p & g).sum())
-    out[f"{key} same"] += int((p & g & (pred == gold)).sum())
-    out[f"{key} fp"] += int((p & ~g).sum())
-    out[f"{key} fn"] += int((g & ~p).sum())
 
 
 def _loaded(model: dict) -> dict:
@@ -344,33 +286,20 @@ def _loaded(model: dict) -> dict:
     return loaded
 
 
-def cross_validate(enc: Encoded, real: list[Text], labels: list[str], folds: int) -> Counter[str]:
-    """Grouped ``folds``-fold cross-validation over the real documents (the first texts of
-    ``enc``), the extra texts always training."""
+def cross_validate(real: list[Text], extra: list[Text], labels: list[str], folds: int) -> Counter[str]:
     import numpy as np
 
+    enc = encode(real + extra, labels)
     gid = groups(real)
     ids = sorted(set(gid))
-    is_real = enc.text < len(real)
     total: Counter[str] = Counter()
     for k in range(folds):
         test_ids = set(ids[k::folds])
         test = [j for j, g in enumerate(gid) if g in test_ids]
         train_rows = ~np.isin(enc.text, test)
-        total.update(evaluate(fit(enc, train_rows, labels, is_real), [real[j] for j in test]))
+        total.update(evaluate(fit(enc, train_rows, labels), [real[j] for j in test]))
         print(f"  fold {k + 1}/{folds} done", flush=True)
     return total
-
-
-def held_out(enc: Encoded, real: list[Text], labels: list[str], source: str) -> Counter[str]:
-    """Trained without the real documents of ``source`` (and their copies elsewhere), tested on them."""
-    import numpy as np
-
-    gid = groups(real)
-    out_groups = {g for t, g in zip(real, gid, strict=True) if t.source == source}
-    test = [j for j, g in enumerate(gid) if g in out_groups]
-    fitted = fit(enc, ~np.isin(enc.text, test), labels, enc.text < len(real))
-    return evaluate(fitted, [real[j] for j in test if real[j].source == source])
 
 
 def _prf(c: Counter[str], key: str) -> tuple[float, float, float]:
@@ -379,20 +308,18 @@ def _prf(c: Counter[str], key: str) -> tuple[float, float, float]:
     return p, r, 2 * p * r / max(p + r, 1e-9)
 
 
-def report(c: Counter[str], biases: tuple[float, ...] = NONE_BIASES) -> str:
+def report(c: Counter[str], labels: list[str]) -> str:
     lines = []
-    for bias in biases:
+    for bias in NONE_BIASES:
         for form in ("lines", "lines line-end", "run"):
-            key = f"{bias} {form}"
-            p, r, f = _prf(c, key)
-            right = c[f"{key} same"] / max(c[f"{key} tp"], 1)
+            p, r, f = _prf(c, f"{bias} {form}")
+            right = c[f"{bias} {form} same"] / max(c[f"{bias} {form} tp"], 1)
             lines.append(f"  none_bias {bias}: {form:14} boundary P {p:.3f} R {r:.3f} F1 {f:.3f}; "
                          f"right mark at found boundaries {right:.3f}")
     for form in ("lines", "run"):
-        key = f"{NONE_BIAS} {form}"
-        per = [f"{m} P {_prf(c, f'{key} {m}')[0]:.2f} R {_prf(c, f'{key} {m}')[1]:.2f}" for m in REPORTED
-               if c[f"{key} {m} tp"] + c[f"{key} {m} fn"]]
-        lines.append(f"  {form}, shipped setting, per mark: " + "; ".join(per))
+        per = [f"{k} {c[f'{form} hit {k}']}/{c[f'{form} gold {k}']}" for k in labels[1:]
+               if c[f"{form} gold {k}"]]
+        lines.append(f"  {form}: recall per mark (none_bias 0): " + ", ".join(per))
     return "\n".join(lines)
 
 
@@ -405,7 +332,6 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--folds", type=int, default=4)
     ap.add_argument("--none-bias", type=float, default=NONE_BIAS,
                     help="extra score of 'no mark' written into the model (see the CV report)")
-    ap.add_argument("--held-out", default="web", help="a corpus folder to test on untrained ('' for none)")
     ap.add_argument("--no-cv", action="store_true", help="fit and write the model without cross-validating")
     args = ap.parse_args(argv)
     real, extra = real_texts(args.shared), extra_texts(args.extra)
@@ -416,16 +342,13 @@ def main(argv: list[str] | None = None) -> None:
     import numpy as np
 
     enc = encode(real + extra, labels)
-    model = fit(enc, np.ones(len(enc.y), dtype=bool), labels, enc.text < len(real))
+    model = fit(enc, np.ones(len(enc.y), dtype=bool), labels)
     model["none_bias"] = args.none_bias
     args.out.write_text(json.dumps(model, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     print(f"wrote {args.out} ({len(model['weights'])} features)", flush=True)
-    if args.held_out:
-        print(f"trained without, tested on corpus/{args.held_out}:")
-        print(report(held_out(enc, real, labels, args.held_out), (args.none_bias,)))
     if not args.no_cv:
         print(f"grouped {args.folds}-fold cross-validation on the real documents:")
-        print(report(cross_validate(enc, real, labels, args.folds)))
+        print(report(cross_validate(real, extra, labels, args.folds), labels))
 
 
 if __name__ == "__main__":
