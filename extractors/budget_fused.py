@@ -78,6 +78,8 @@ _NAMED_BY = {"grade": "indicator", "value": "indicator", "description": "activit
 CLAUSE_CUT_COST = 0.8
 #: How much the model's boundary score (a log-odds) counts for a cut between words.
 MODEL_WEIGHT = 0.5
+#: The marks of the model's labels that end a clause (a cell's edge is one); `、` and brackets do not.
+CLAUSE_LABEL_MARKS = "，。；：！？"
 #: Cuts between words scored below this by the model are not tried at all.
 MODEL_FLOOR = -4.0
 #: A value that ends this many rows of the table is a cell of its own (``计划标准``).
@@ -414,7 +416,10 @@ def boundary_scores(text: str) -> list[float] | None:
     if model is None:
         return None
     s = scores(text, model)
-    return (s[:, 1:].max(axis=1) - s[:, 0]).tolist()
+    # a cell ends where a clause ends; an enumeration's `、` or a bracket parts the words of
+    # one phrase (`文化、广场`), so those labels say nothing about a cell's edge
+    clause = [k for k, label in enumerate(model["labels"]) if label and set(label) & set(CLAUSE_LABEL_MARKS)]
+    return (s[:, clause].max(axis=1) - s[:, 0]).tolist()
 
 
 def segment(text: str, columns: list[Column], tails: set[str] = frozenset(),

@@ -52,8 +52,10 @@ class Markers(list[Marker]):
     documents quadratic.
     """
 
-    def __init__(self, markers: list[Marker]) -> None:
+    def __init__(self, markers: list[Marker], guessed: bool = False) -> None:
         super().__init__(markers)
+        #: the text's marks were put back by a model (see :func:`find_markers`)
+        self.guessed = guessed
         self.by_start = {m.start: m for m in markers}
         self.starts = [m.start for m in markers]
         self._kinds: dict[tuple[str, int], tuple[list[int], list[Marker]]] | None = None
@@ -144,7 +146,7 @@ def find_markers(text: str, start: int = 0, end: int | None = None, guessed: boo
     if guessed:
         for mk in stripped_beside(text, start, end, found):
             found.setdefault(mk.start, mk)
-    return Markers([found[k] for k in sorted(found)])
+    return Markers([found[k] for k in sorted(found)], guessed)
 
 
 @lru_cache(maxsize=4)
@@ -267,11 +269,12 @@ def _stripped_inline(text: str, start: int, end: int, found: dict[int, Marker]) 
 
 def _unit_then_verb(text: str, pos: int) -> bool:
     """Whether a unit's short name and a duty verb follow ``pos`` (`人秘股负责…`,
-    `计划生育办公室：负责…`)."""
+    `计划生育办公室：负责…`, or `人秘股，负责…` with the comma a restorer put there: this
+    reads only texts whose marks were guessed)."""
     for k in range(pos + 2, min(len(text), pos + 11)):
         if not re.fullmatch(r"[\u4e00-\u9fff]+", text[pos:k]):
             return False
-        if text[pos:k].endswith(organ_suffixes()) and text.startswith(duty_verbs(), k + (text[k:k + 1] in "：:")):
+        if text[pos:k].endswith(organ_suffixes()) and text.startswith(duty_verbs(), k + (text[k:k + 1] in "：:，,")):
             return True
     return False
 
@@ -484,7 +487,7 @@ def _walk_item(text: str, markers: Markers, item: Marker, limit: int) -> int:
             if nxt >= limit or text[nxt] == "\n" or ARTICLE.match(text, nxt):
                 return pos
             m = by_pos.get(nxt)
-            if m is None and (nested or not (head_only and _is_statement(text, nxt, limit))):
+            if m is None and (nested or not (head_only and _is_statement(text, nxt, limit, markers.guessed))):
                 return pos  # a plain line after a nested list starts a paragraph of its own
             at_line_start = True
             pos = nxt
@@ -534,11 +537,13 @@ def _after_sentence(text: str, start: int, pos: int) -> bool:
     return j > start and text[j] in "。；;！？"
 
 
-def _is_statement(text: str, pos: int, limit: int) -> bool:
-    """A line that ends like a sentence (`。`/`；`), not a label such as `负责人`."""
+def _is_statement(text: str, pos: int, limit: int, guessed: bool = False) -> bool:
+    """A line that ends like a sentence (`。`/`；`), not a label such as `负责人`. Where the
+    marks were guessed, a restorer leaves a line's end bare as often as a title's, so a
+    line opening with a duty verb (`负责…`) is a statement too."""
     nl = text.find("\n", pos, limit)
     line = text[pos:limit if nl == -1 else nl].rstrip()
-    return line.endswith(("。", "；", ";"))
+    return line.endswith(("。", "；", ";")) or (guessed and line.startswith(duty_verbs()) and len(line) > 6)
 
 
 def _rstrip(text: str, a: int, b: int) -> int:

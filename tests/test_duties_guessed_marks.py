@@ -202,3 +202,32 @@ def test_a_guessed_comma_between_the_organ_and_its_duty_heading_keeps_the_organ(
     text = "第三条某县统计局的，主要职责：\n（一）负责全县统计调查工作。\n（二）组织实施人口普查。\n"
     got = duties(text)
     assert [organ for organ, _ in got] == ["某县统计局", "某县统计局"]
+
+
+def test_a_unit_set_off_from_its_first_duty_by_a_guessed_comma() -> None:
+    # the restorer put `，` where the author had `。` after the unit's name; an author never
+    # parts a subject from its verb with one
+    text = ("档案局主要职责：负责全县档案工作。档案局内设机构一资料股，负责档案资料收集工作；负责档案整理工作"
+            "（二）利用股，负责档案查阅服务工作。\n")
+    assert [(m.style, m.n) for m in find_markers(text, guessed=True)][-2:] == [("bare_cn", 1), ("paren_cn", 2)]
+    got = duties(text)
+    assert ("资料股", "负责档案资料收集工作") in got
+    assert ("利用股", "负责档案查阅服务工作") in got
+
+
+def test_a_unit_name_line_runs_on_over_a_duty_line_left_without_a_mark() -> None:
+    # a restorer leaves a line's end bare as often as a title's: a line under a unit's name
+    # that opens with a duty verb is still one of its statements
+    text = ("机构设置：\n1. 资料股\n负责档案资料的收集和整理工作\n承担查阅登记工作。\n"
+            "2. 利用股\n负责档案查阅服务工作。\n")
+    organs = [o for o, _ in duties(text)]
+    assert organs.count("资料股") == 2 and organs.count("利用股") == 1
+    assert find_markers(text, guessed=False).guessed is False
+
+
+def test_a_run_in_page_of_duty_paragraphs_with_few_responsibility_verbs() -> None:
+    # each paragraph cut at its guessed `；` gives pieces that open with other duty verbs:
+    # three in seven of them opening with 负责 still make the page a duty list
+    text = ("负责全县宣传教育工作；规划和部署全县宣传工作。组织开展理论学习活动；指导基层宣传工作；"
+            "负责编写宣传教材。会同有关部门研究改进宣传工作；负责开展社会宣传活动。") * 2
+    assert len(duties(text)) >= 10

@@ -267,3 +267,19 @@ def test_an_articles_sentence_ending_on_a_system_is_no_heading() -> None:
     bodies = set(meetings(text))
     assert not any("实行" in b for b in bodies)
     assert {"县政府全体会议", "县长办公会议"} <= bodies
+
+
+def test_practice_named_after_the_marks_a_restorer_put_where_its_quotes_were() -> None:
+    text = ("基层组织会议机制。\n"
+            "7月，总结推广，河口镇、村务工作交流会做法，要求各镇每月以工作片为单位，组织各村主要负责人互通情况、交流学习。\n")
+    m = meetings(text)["村务工作交流会"]
+    assert m.convener == "各镇" and m.members == ["各村主要负责人"]
+
+
+def test_a_quorum_clause_set_off_by_guessed_commas_names_no_member() -> None:
+    text = ("某村联席会议制度\n"
+            "一、参加人员：联席会议成员为村党支部和村委会全体成员，参加会议的人数，须超过应到会人数的半数。\n"
+            "二、会议由村党支部书记召集并主持。\n")
+    m = meetings(text)["某村联席会议"]
+    assert m.members == ["村党支部", "村委会全体成员"]
+    assert m.quorum is not None and m.quorum.fraction == 0.5

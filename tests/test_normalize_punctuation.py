@@ -186,3 +186,30 @@ def test_space_aligned_form_is_no_unpunctuated_prose() -> None:
             "信息维护 30 维护办公网络和门户网站 系统全年稳定运行\n"
             "档案整理 8 整理历年文书档案 档案规范齐全\n")
     assert P.restore_punctuation(form) == []
+
+
+def test_a_sentence_ends_before_each_run_in_item_number() -> None:
+    # the line breaks went with the marks: `2.` stands inside the line, right after the
+    # item before it, which must end there (and the lead-in before `1.` leads into the list)
+    text = "科室设置1. 办公室负责文电处理工作2. 财务室负责经费管理工作3. 档案室负责档案保管工作"
+    marks = [""] * (len(text) + 1)
+    P._close_before_numbers(text, marks)
+    at = [text.index(f"{n}.") for n in (1, 2, 3)]
+    assert [marks[a] for a in at] == ["：", "。", "。"]
+    lone = "全年完成投资2.5亿元"  # a decimal number is no list
+    none = [""] * (len(lone) + 1)
+    P._close_before_numbers(lone, none)
+    assert not any(none)
+
+
+def test_a_guessed_enumeration_comma_leaves_no_one_character_item() -> None:
+    text = "市财政改革局市审计局负责人列席"
+    marks = [""] * (len(text) + 1)
+    k = text.index("局")
+    marks[k], marks[k + 1] = "、", "、"  # `市财政改革、局、市审计局`: the name's last character cut off
+    P._join_lone_items(text, marks)
+    assert marks[k] == "" and marks[k + 1] == "、"
+    two = [""] * (len(text) + 1)
+    two[k - 1], two[k + 1] = "、", "、"  # `市财政改、革局、`: a two-character item stays
+    P._join_lone_items(text, two)
+    assert two[k - 1] == "、"

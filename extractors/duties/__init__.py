@@ -228,11 +228,20 @@ def run_in_unit(text: str, a: int, b: int) -> tuple[str, int] | None:
     """``(unit, where its duties begin)`` when an item whose marks were guessed opens with a
     unit's name run into its first duty (`（三）社会事务科行政审批科贯彻执行…`: the `。` or
     the brackets that set the name off are gone): a name with an organ's ending, followed by
-    a duty verb, as :func:`leading_organ` reads a subject."""
+    a duty verb, as :func:`leading_organ` reads a subject; or the name set off from its first
+    duty by a comma (`一人秘股，负责…`), which the restorer puts where the author had `。`,
+    `：` or nothing, and an author never writes between a subject and its verb."""
     lead = leading_organ(text, a, b)
     if lead is None or not lead[0].endswith(organ_suffixes()) or not text.startswith(duty_verbs(), lead[1]):
-        return None
+        m = _UNIT_COMMA.match(text, a, b)
+        if m is None or not is_unit_name(m.group(1)) or not text.startswith(duty_verbs(), m.end()):
+            return None
+        return m.group(1), m.end()
     return lead
+
+
+#: A unit's name and the comma a restorer put after it (`人秘股，负责…`).
+_UNIT_COMMA = re.compile(r"([\u4e00-\u9fff]{2,16}?)[，,]")
 
 
 def bare_unit(text: str, a: int, b: int) -> tuple[str, int] | None:
@@ -669,8 +678,8 @@ RESPONSIBILITY = ("负责", "承担", "承办", "掌理", "主管", "拟订", "�
 
 def _verb_paragraphs(b: _Builder, markers: Markers, organ: str | None) -> None:
     """A page that is only a duty list with its heading and numbering lost: a run of at least
-    three plain paragraphs, two in three opening with a duty verb and half of them with a
-    verb of responsibility (`负责…。\n负责…；…。\n规划和部署…。`). Each paragraph gives
+    three plain paragraphs, two in three opening with a duty verb and half of them (a third
+    where the marks were guessed) with a verb of responsibility (`负责…。\n负责…；…。\n规划和部署…。`). Each paragraph gives
     its statements as a numbered item would; a page that lost its line breaks too gives
     its sentences as paragraphs (:func:`_paragraph_spans`)."""
     text = b.text
@@ -681,8 +690,11 @@ def _verb_paragraphs(b: _Builder, markers: Markers, organ: str | None) -> None:
             runs[-1].append((lead, end))
         elif runs[-1]:
             runs.append([])
+    # where the marks were guessed the run is cut at `；` too, so a paragraph of duties gives
+    # several pieces, only its first opening with 负责: a third of them is enough
+    share = 3 if b.guessed else 2
     for run in runs:
-        if len(run) < 3 or sum(text.startswith(RESPONSIBILITY, a) for a, _ in run) * 2 < len(run) \
+        if len(run) < 3 or sum(text.startswith(RESPONSIBILITY, a) for a, _ in run) * share < len(run) \
                 or sum(opens_statement(text, a) for a, _ in run) * 3 < len(run) * 2:
             continue
         for a, end in run:

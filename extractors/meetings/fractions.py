@@ -28,8 +28,9 @@ MATTER = re.compile(r"(?P<matter>(?:讨论|争论|审议|决定|表决)[^，。�
 CUT_QUORUM = re.compile(rf"(?:必须|必需|须|应)有(?P<pre>[^，。；,]{{0,8}}?)(?P<frac>{FRAC})(?P<cmp>以上)?(?P<post>)$")
 
 #: who attends or votes, named before the fraction with no `有`/`到会`/`通过` after it:
-#: `出席人员须超过组成人员半数`, `参加会议的人数须超过应到会人数的半数`
-ATTENDANCE = re.compile(rf"(?:出席|到会|参加会议|参会|与会)(?:会议)?的?(?:人员|人数)(?:须|必须|必需|应|应当)?"
+#: `出席人员须超过组成人员半数`, `参加会议的人数须超过应到会人数的半数` (a punctuation restorer may
+#: put a comma before the modal: `参加会议的人数，须超过…`)
+ATTENDANCE = re.compile(rf"(?:出席|到会|参加会议|参会|与会)(?:会议)?的?(?:人员|人数)[，,]?(?:须|必须|必需|应|应当)?"
                         rf"(?P<cmp0>超过|多于|达到|不少于|不得少于|不低于)(?P<of>[^，。；,]{{0,12}}?)的?(?P<frac>{FRAC})(?P<cmp>以上)?")
 #: `赞成票必须超过与会人数的半数`, `表决赞成票须达到应到会委员的三分之二以上`
 BALLOT = re.compile(rf"赞成票数?(?:须|必须|必需|应|应当)?(?P<cmp0>超过|多于|达到|不少于|不得少于)(?P<of>[^，。；,]{{0,12}}?)"

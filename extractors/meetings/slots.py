@@ -229,6 +229,7 @@ def people(s: str) -> list[str]:
     """`区委常委、区政府区长及副区长` → one string per role (a shared head is not distributed)."""
     s = re.sub(r"^.*?(?:由|为)", "", s) if re.search(r"(?:组成人员|人员|成员)为", s) else s
     s = re.sub(r"（以下简称[^）]*）|\(以下简称[^)]*\)", "", s)
+    s = _QUORUM_CLAUSE.sub("", s)  # `…全体成员，参加会议的人数，须超过…`: a quorum, no one's name
     # a leading condition (`…审议质询案时，`, `…答复的，`, `根据需要，`) names no one
     # but `镇长、人大主席团主席不是党委委员的，可列席…`: a condition on who is not already a
     # member names those who sit in
@@ -292,6 +293,10 @@ def run_together(name: str) -> list[str]:
 #: a quorum clause run into the last name where its mark was stripped
 #: (`…村委会全体成员参加会议的人数须超过应到会人数的半数`)
 _QUORUM_TAIL = re.compile(r"(?<=..)(?:参加|出席|到会|与会)(?:会议)?的?(?:人数|人员)[^、，,]*?(?:须|必须|应|不得|不少于|超过)[^、，,]*$")
+
+#: a quorum clause after a list, set off by a comma a punctuation restorer may also have put
+#: before its modal (`…全体成员，参加会议的人数，须超过应到会人数的半数`)
+_QUORUM_CLAUSE = re.compile(r"[，,](?:参加|出席|到会|与会)(?:会议)?的?(?:人数|人员)[，,]?(?:须|必须|应|不得|不少于|超过).*$")
 
 #: a quorum clause run on after a list (`…组成，必须有半数以上委员到会`) names no one
 _FRACTION_WORD = re.compile(r"分之|半数|以上$|须有|应有")
