@@ -48,9 +48,10 @@ from gongwen.extractors.meetings.scopes import (
 )
 from gongwen.extractors.meetings.slots import agenda, extend_new, fill_slots, people, person
 from gongwen.extractors.meetings.subjects import aliases, sentence_subject, short_name
-from gongwen.lists import Markers, chain_at, split_top, text_markers
+from gongwen.lists import Markers, chain_at, text_markers
 from gongwen.record import Document, Frequency, Meeting
 from gongwen.spans import Spans
+from gongwen.text_layer import text_layer
 from gongwen.words import organ_suffixes
 
 
@@ -100,7 +101,8 @@ def extract_meetings(doc: Document) -> list[Meeting]:
             meeting.chair = person(sc.prefill["chair"])
         if sc.prefill.get("attendee"):
             extend_new(meeting.attendees, people(sc.prefill["attendee"]))
-        for sent in sentences_in(text, sc.start, sc.end):
+        # a scope over the whole text (a rules text's title) reads the sentences cut above
+        for sent in unmarked if (sc.start, sc.end) == (0, len(text)) else sentences_in(text, sc.start, sc.end):
             fill_slots(merged[_subject_body(sent, names, key)], sent)
         if not meeting.agenda_scope:
             meeting.agenda_scope = agenda(text, sc.start, sc.end)
@@ -209,7 +211,7 @@ def _listed_bodies(doc: Document, merged: dict[str, Meeting], names: dict[str, s
     """A meeting named only in a list with meetings the text regulates (`市政府全体会议、常务会议
     必须…`) is regulated too: it becomes a body of its own."""
     text = doc.text
-    for x, y in split_top(text, 0, len(text), "。；;\n"):
+    for x, y in text_layer(text).clauses("。；;\n"):
         items = _list_items(LEADING_MARKER.sub("", text[x:y]))
         if not any(_resolve(i, names) for i in items):
             continue
@@ -458,7 +460,7 @@ def _listed_attendees(text: str, scopes: list[Scope], merged: dict[str, Meeting]
             meeting = merged[key] if key else (next(iter(merged.values())) if len(merged) == 1 else None)
             if meeting is None:
                 continue
-        items = chain_at(text, marks, text.find("\n", m.end()) + 1, len(text))
+        items = chain_at(text, marks, text_layer(text).first_from("\n", m.end()) + 1, len(text))
         extend_new(meeting.attendees, [p for i in items for p in people(text[i.body:i.end].rstrip("。；; "))])
 
 
