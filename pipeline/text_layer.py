@@ -19,7 +19,7 @@ import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from gongwen.lists import split_top
+from gongwen.lists import split_top, top_cuts, trim
 
 
 @dataclass
@@ -33,6 +33,8 @@ class TextLayer:
     places_of_any: dict[str, list[int]] = field(default_factory=dict, repr=False)
     #: the whole text's clauses cut at a set of marks (:func:`gongwen.lists.split_top`)
     clauses_at: dict[str, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
+    cuts_at: dict[str, list[int]] = field(default_factory=dict, repr=False)
+    pieces_at: dict[str, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
     counts: dict[str, int] = field(default_factory=dict, repr=False)
 
     def places(self, marks: str) -> list[int]:
@@ -74,7 +76,42 @@ class TextLayer:
         brackets and quotes, blanks and final punctuation trimmed."""
         found = self.clauses_at.get(marks)
         if found is None:
-            found = self.clauses_at[marks] = split_top(self.text, 0, len(self.text), marks)
+            found = self.clauses_at[marks] = [(x, y) for x, y in self._pieces(marks) if y > x]
+        return found
+
+    def clauses_in(self, marks: str, a: int, b: int) -> list[tuple[int, int]]:
+        """``split_top(text, a, b, marks)``, read off the whole text's cuts: a cut of the
+        whole text inside ``[a, b)`` is a cut of the stretch too, and from the first such cut
+        on both scans are in one state (the stretch counts its bracket depth from ``a``, never
+        above the text's, and both are 0 at a cut), so only the stretch's head before that
+        cut is scanned again (the meetings extractor cut every scope's text anew)."""
+        cuts = self.cuts(marks)
+        k = bisect.bisect_left(cuts, a)
+        if k == len(cuts) or cuts[k] >= b:
+            return split_top(self.text, a, b, marks)
+        m = bisect.bisect_left(cuts, b) - 1  # the last cut before b
+        pieces = self._pieces(marks)  # pieces[i] ends at cuts[i]
+        out = split_top(self.text, a, cuts[k], marks)
+        out.extend((x, y) for x, y in pieces[k + 1:m + 1] if y > x)
+        x, y = trim(self.text, cuts[m] + 1, b)
+        if y > x:
+            out.append((x, y))
+        return out
+
+    def cuts(self, marks: str) -> list[int]:
+        """Where :func:`gongwen.lists.split_top` cuts the whole text at ``marks``."""
+        found = self.cuts_at.get(marks)
+        if found is None:
+            found = self.cuts_at[marks] = top_cuts(self.text, 0, len(self.text), marks)
+        return found
+
+    def _pieces(self, marks: str) -> list[tuple[int, int]]:
+        """The trimmed stretches between the whole text's cuts, empty ones kept, so that
+        ``pieces[i]`` is the one ending at ``cuts[i]`` (the last one at the text's end)."""
+        found = self.pieces_at.get(marks)
+        if found is None:
+            bounds = [-1, *self.cuts(marks), len(self.text)]
+            found = self.pieces_at[marks] = [trim(self.text, p + 1, q) for p, q in zip(bounds, bounds[1:], strict=False)]
         return found
 
     def count(self, s: str) -> int:

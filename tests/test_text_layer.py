@@ -37,6 +37,17 @@ def test_clauses_are_split_top_over_the_whole_text() -> None:
     assert any("“重大事项；人事任免”" in c for c in clauses)
 
 
+def test_clauses_of_a_stretch_are_split_top_of_the_stretch() -> None:
+    # a stretch may open inside brackets or quotes, where the whole text's scan is deeper
+    # than the stretch's; `2；3` between digits is no cut; `”“` opens no second quote
+    text = TEXT + "（甲；乙）丙；“丁”“戊；己”庚。比例为2；3以上；\n（未闭合；下一行）末句"
+    layer = TextLayer(text)
+    for marks in ("。；;\n", "；;"):
+        for a in range(len(text) + 1):
+            for b in range(a, len(text) + 1):
+                assert layer.clauses_in(marks, a, b) == split_top(text, a, b, marks), (marks, a, b)
+
+
 def test_counts_are_str_count() -> None:
     layer = TextLayer(TEXT)
     for s in ("会议", "主任", "常务会议", "不在文中"):

@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from gongwen import lexicon
-from gongwen.lists import chain_from, split_top, text_markers
+from gongwen.lists import chain_from, text_markers
 from gongwen.prefilter import finditer
 from gongwen.record import Document
 from gongwen.spans import Spans
@@ -475,8 +475,9 @@ def sentence_spans(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
     ends, except a line end that a page marker splits mid-sentence (the marker is furniture
     and left out of the sentence); a run with no punctuation is cut where rules open."""
     out: list[tuple[int, int, str]] = []
-    # the whole text's cut is the text layer's, shared with the other passes that read it
-    cut = text_layer(text).clauses("。；;\n") if (a, b) == (0, len(text)) else split_top(text, a, b, "。；;\n")
+    # read off the text layer's cut of the whole text, shared with the other passes that read it
+    layer = text_layer(text)
+    cut = layer.clauses("。；;\n") if (a, b) == (0, len(text)) else layer.clauses_in("。；;\n", a, b)
     spans = [part for x, y in cut for d in _ascii_stops(text, x, y) for part in _stripped_parts(text, *d)]
     for x, y in spans:
         if out and text[out[-1][1]:x].startswith("\n") and re.match(r"[\u4e00-\u9fff]", text[out[-1][1] - 1]):
