@@ -33,7 +33,7 @@ from functools import cache
 
 from gongwen import lexicon
 from gongwen.extractors.budget_align import is_category
-from gongwen.extractors.budget_header import HERE, Label, classify_exact, money_units
+from gongwen.extractors.budget_header import HERE, ExactLabels, Label, classify_exact, money_units
 
 #: Measure words and units, shared with the figures extractor.
 UNITS = HERE / "figures" / "units.tsv"
@@ -140,19 +140,32 @@ def tile_header(text: str) -> list[tuple[int, int, Label]] | None:
     best: list[tuple[int, int, int]] = [inf] * (n + 1)
     back: list[tuple[int, Label | None]] = [(-1, None)] * (n + 1)
     best[0] = (0, 0, 0)
+    allowed = MAX_UNKNOWN_SHARE * len("".join(text.split()))
+    labels = ExactLabels(text)
+    ahead: list[int] = []  # positions after i that a label from before i reaches
     for i in range(n):
+        # every cover of the line passes i or a position after it that a label from before i
+        # reaches, and what a cover leaves uncovered only grows: once each of those positions
+        # leaves more than a header may, the line is no header (a line of prose is given up
+        # after a few of its characters, where tiling it whole made long texts slow)
+        ahead = [q for q in ahead if q > i]
+        if min(best[q][0] for q in [i, *ahead]) > allowed:
+            return None
         if best[i] == inf:
             continue
         skip = (best[i][0] + (0 if text[i].isspace() else 1), best[i][1], best[i][2])
         if skip < best[i + 1]:
             best[i + 1], back[i + 1] = skip, (i, None)
+        if not labels.opens(i):
+            continue
         for j in range(i + 2, min(n, i + MAX_LABEL) + 1):
-            label = classify_exact(text[i:j])
+            label = labels.at(i, j)
             if label is None or label.role == "other_period":
                 continue  # 中期, 上年: words that qualify a label, no column of their own
             cand = (best[i][0], best[i][1] + 1, best[i][2] + (text[i] in "（("))
             if cand < best[j]:
                 best[j], back[j] = cand, (i, label)
+                ahead.append(j)
     spans: list[tuple[int, int, Label]] = []
     j = n
     while j > 0:
@@ -161,8 +174,7 @@ def tile_header(text: str) -> list[tuple[int, int, Label]] | None:
             spans.append((i, j, label))
         j = i
     spans.reverse()
-    chars = len("".join(text.split()))
-    if len(spans) < MIN_HEADER_LABELS or best[n][0] > MAX_UNKNOWN_SHARE * chars:
+    if len(spans) < MIN_HEADER_LABELS or best[n][0] > allowed:
         return None
     return spans
 

@@ -259,6 +259,48 @@ def _period_words() -> tuple[str, ...]:
     return tuple(w for w, lab in vocabulary().items() if lab.role == "other_period")
 
 
+#: What :func:`_clean` may remove or read: digits and blanks (a year, a weight), brackets (a
+#: unit note, a weight), the punctuation of :data:`_JUNK`, and the 按 of ``按…分类``.
+CLEANED = re.compile(r"[\d\s（()）按" + _JUNK.pattern[1:-2] + "]")
+
+
+class ExactLabels:
+    """``classify_exact(text[i:j])`` for the many slices of one line a tiling tries, without the
+    regex passes of :func:`_clean` where they cannot change the answer (on a long text of prose
+    those passes cost more than all the rest of the budget extractor):
+
+    * a slice holding nothing :func:`_clean` removes (:data:`CLEANED`) is its own key;
+    * a slice opening on a character :func:`_clean` keeps keeps it as its key's first
+      character, so no label matches unless some key opens with it (:meth:`opens`).
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.vocab = vocabulary()
+        n = len(text)
+        cleaned = {m.start() for m in CLEANED.finditer(text)}
+        #: the first position at or after i that _clean may change
+        self.plain_to = [n] * (n + 1)
+        for i in range(n - 1, -1, -1):
+            self.plain_to[i] = i if i in cleaned else self.plain_to[i + 1]
+        self.cleaned = cleaned
+
+    def opens(self, i: int) -> bool:
+        """Whether a label may start at ``i``."""
+        return i in self.cleaned or self.text[i] in _key_openers()
+
+    def at(self, i: int, j: int) -> Label | None:
+        """``classify_exact(text[i:j])``."""
+        if j <= self.plain_to[i]:
+            return self.vocab.get(self.text[i:j])
+        return classify_exact(self.text[i:j])
+
+
+@cache
+def _key_openers() -> frozenset[str]:
+    return frozenset(k[0] for k in vocabulary() if k)
+
+
 @lru_cache(maxsize=1 << 16)
 def classify_exact(text: str) -> Label | None:
     """The role of a cell that is exactly a label: the strict test for label/value rows.

@@ -554,7 +554,14 @@ def _rstrip(text: str, a: int, b: int) -> int:
 
 def split_top(text: str, start: int, end: int, marks: str = "；;") -> list[tuple[int, int]]:
     """Spans of ``text[start:end]`` cut at ``marks`` that stand outside brackets and quotes."""
-    out, depth, a = [], 0, start
+    bounds = [start - 1, *top_cuts(text, start, end, marks), end]
+    return [(x, y) for x, y in (trim(text, p + 1, q) for p, q in zip(bounds, bounds[1:], strict=False)) if y > x]
+
+
+def top_cuts(text: str, start: int, end: int, marks: str) -> list[int]:
+    """Where :func:`split_top` cuts ``text[start:end]``: the places of ``marks`` outside
+    brackets and quotes (the bracket depth is counted from ``start``)."""
+    out, depth = [], 0
     for hit in _cut_chars(marks).finditer(text, start, end):  # only these characters change anything
         i = hit.start()
         ch = text[i]
@@ -566,10 +573,8 @@ def split_top(text: str, start: int, end: int, marks: str = "；;") -> list[tupl
             depth = max(0, depth - 1)
         elif ch in marks and depth == 0 and not (text[i - 1:i].isdigit() and text[i + 1:i + 2].isdigit()):
             # a sentence never ends between two digits: `2。3以上` is a fraction a conversion garbled
-            out.append((a, i))
-            a = i + 1
-    out.append((a, end))
-    return [(x, y) for x, y in (trim(text, x, y) for x, y in out) if y > x]
+            out.append(i)
+    return out
 
 
 @cache

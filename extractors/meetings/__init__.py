@@ -50,9 +50,10 @@ from gongwen.extractors.meetings.scopes import (
 )
 from gongwen.extractors.meetings.slots import agenda, extend_new, fill_slots, people, person
 from gongwen.extractors.meetings.subjects import aliases, sentence_subject, short_name
-from gongwen.lists import Markers, chain_at, split_top, text_markers
+from gongwen.lists import Markers, chain_at, text_markers
 from gongwen.record import Document, Frequency, Meeting
 from gongwen.spans import Spans
+from gongwen.text_layer import text_layer
 from gongwen.words import organ_suffixes
 
 
@@ -73,6 +74,7 @@ def extract_meetings(doc: Document) -> list[Meeting]:
     unmarked = [LEADING_MARKER.sub("", sent) for _, _, sent in sentences]
     merged: dict[str, Meeting] = {}
     names: dict[str, str] = {}
+    subject_of = _Subjects(names)
     keys: list[str] = []
     # every body is known before any sentence is assigned, so that a title scope spanning the
     # whole text hands `工作小组会议不定期召开` to the 工作小组会议 found further on
@@ -102,8 +104,9 @@ def extract_meetings(doc: Document) -> list[Meeting]:
             meeting.chair = person(sc.prefill["chair"])
         if sc.prefill.get("attendee"):
             extend_new(meeting.attendees, people(sc.prefill["attendee"]))
-        for sent in sentences_in(text, sc.start, sc.end):
-            fill_slots(merged[_subject_body(sent, names, key)], sent)
+        # a scope over the whole text (a rules text's title) reads the sentences cut above
+        for sent in unmarked if (sc.start, sc.end) == (0, len(text)) else sentences_in(text, sc.start, sc.end):
+            fill_slots(merged[subject_of(sent) or key], sent)
         if not meeting.agenda_scope:
             meeting.agenda_scope = agenda(text, sc.start, sc.end)
     _listed_attendees(text, scopes, merged, text_markers(text))
@@ -112,11 +115,12 @@ def extract_meetings(doc: Document) -> list[Meeting]:
     covered = Spans()
     for sc in scopes:
         covered.add(sc.start, sc.end)
+    openings = {key: (name, short_name(name)) for key, name in names.items()}
     for (x, _, _), sent in zip(sentences, unmarked, strict=True):
         if covered.holds(x):
             continue
         for key, name in names.items():
-            if sent.startswith((name, short_name(name))):
+            if sent.startswith(openings[key]):
                 fill_slots(merged[key], sent, only=("quorum", "vote_threshold", "special_quorum"))
                 break
             if len(name) >= 6 and name in sent:  # a law names the meeting in full wherever it rules on it
@@ -147,7 +151,7 @@ def extract_meetings(doc: Document) -> list[Meeting]:
                 fill_slots(merged[key], sent)
             last = None
             continue
-        subject = sentence_subject(sent, names)
+        subject = subject_of(sent)
         if subject is not None:
             ruled[subject] += 1
             fill_slots(merged[subject], sent)
@@ -211,7 +215,7 @@ def _listed_bodies(doc: Document, merged: dict[str, Meeting], names: dict[str, s
     """A meeting named only in a list with meetings the text regulates (`市政府全体会议、常务会议
     必须…`) is regulated too: it becomes a body of its own."""
     text = doc.text
-    for x, y in split_top(text, 0, len(text), "。；;\n"):
+    for x, y in text_layer(text).clauses("。；;\n"):
         items = _list_items(LEADING_MARKER.sub("", text[x:y]))
         if not any(_resolve(i, names) for i in items):
             continue
@@ -448,7 +452,7 @@ def _listed_attendees(text: str, scopes: list[Scope], merged: dict[str, Meeting]
             meeting = merged[key] if key else (next(iter(merged.values())) if len(merged) == 1 else None)
             if meeting is None:
                 continue
-        items = chain_at(text, marks, text.find("\n", m.end()) + 1, len(text))
+        items = chain_at(text, marks, text_layer(text).first_from("\n", m.end()) + 1, len(text))
         extend_new(meeting.attendees, [p for i in items for p in people(text[i.body:i.end].rstrip("。；; "))])
 
 
@@ -462,8 +466,23 @@ def _shared_chairs(text: str, merged: dict[str, Meeting]) -> None:
                 meeting.chair = m.group("who")
 
 
-def _subject_body(sent: str, names: dict[str, str], default: str) -> str:
-    return sentence_subject(sent, names) or default
+class _Subjects:
+    """:func:`sentence_subject` of each sentence against ``names`` as they stand when asked,
+    found once per sentence while they stay the same: the pass over the scopes and the pass
+    over the whole text read mostly the same sentences."""
+
+    def __init__(self, names: dict[str, str]) -> None:
+        self.names = names
+        self.known: tuple[tuple[str, str], ...] = ()
+        self.found: dict[str, str | None] = {}
+
+    def __call__(self, sent: str) -> str | None:
+        known = tuple(self.names.items())
+        if known != self.known:  # a body was added since: every answer may change
+            self.known, self.found = known, {}
+        if sent not in self.found:
+            self.found[sent] = sentence_subject(sent, self.names)
+        return self.found[sent]
 
 
 __all__ = ["agenda", "aliases", "extract_meetings", "fill_slots", "sentence_subject"]

@@ -17,10 +17,11 @@ from functools import cache
 from pathlib import Path
 
 from gongwen import lexicon
-from gongwen.lists import chain_from, cn_number, split_top, text_markers
+from gongwen.lists import chain_from, cn_number, text_markers
 from gongwen.prefilter import finditer
 from gongwen.record import Document
 from gongwen.spans import Spans
+from gongwen.text_layer import text_layer
 from gongwen.words import organ_suffixes
 
 HERE = Path(__file__).parent
@@ -245,15 +246,19 @@ def find_scopes(doc: Document) -> list[Scope]:
     text = doc.text
     scopes: list[Scope] = []
     heads = finditer(HEADING, text)
-    run_on = [m for m in finditer(HEADING_RUN_ON, text) if not any(h.start() <= m.start() < h.end() for h in heads)]
+    in_heads = Spans()
+    for h in heads:
+        in_heads.add(h.start(), h.end())
+    run_on = [m for m in finditer(HEADING_RUN_ON, text) if not in_heads.holds(m.start())]
     heads = sorted([*heads, *run_on], key=lambda h: h.start())
     outer_marks = _outer_markers(text)
     outer = [x for x, _ in outer_marks]
     first_line = len(text) - len(text.lstrip()) + len((text.lstrip().splitlines() or [""])[0])
     # a full stop after the heading is a restorer's guess on a heading line of its own
     # (`（三）书记办公会议制度。`); an article's sentence ends so (`第三条 县政府实行…会议制度。`)
+    layer = text_layer(text)
     heads = [h for h in heads if text[h.end():h.end() + 1] not in "。．"
-             or _not_in_article(text[max(text.rfind(c, 0, h.start()) for c in "\n。；;") + 1:h.start()].strip())]
+             or _not_in_article(text[layer.last_before("\n。；;", h.start()) + 1:h.start()].strip())]
     for i, m in enumerate(heads):
         end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
         if _numbered(text, m.start()):  # `(二)常委会会议制度` ends where the next `三、` begins;
@@ -400,7 +405,7 @@ ARTICLE_END = re.compile(r"第\s*[一二三四五六七八九十百零\d]+\s*[�
 def _numbered(text: str, pos: int) -> bool:
     """Whether the heading at ``pos`` carries a marker of its own (`(二)`, `三、`, `第三章`):
     one part of a larger outline, not a text's title."""
-    line = text[text.rfind("\n", 0, pos) + 1:pos].strip()
+    line = text[text_layer(text).last_before("\n", pos) + 1:pos].strip()
     return bool(re.search(r"(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.．]|第[一二三四五六七八九十百零\d]+[章节条])$",
                           line))
 
@@ -417,7 +422,8 @@ def _marker_cut(text: str, body: str) -> str:
     if m is None:
         return body
     rest = body[m.end():]
-    return rest if text.count(rest) > text.count(body) else body
+    layer = text_layer(text)
+    return rest if layer.count(rest) > layer.count(body) else body
 
 
 def _plain(body: str) -> str:
@@ -468,9 +474,10 @@ def _renamed(text: str, body: str, start: int, end: int) -> str:
 
 
 def _sentence(text: str, pos: int) -> tuple[int, int]:
-    a = max(text.rfind(ch, 0, pos) for ch in "。；;\n！？") + 1
-    ends = [i for i in (text.find(ch, pos) for ch in "。；;\n") if i != -1]
-    return a, min(ends) if ends else len(text)
+    # by bisection over the marks' places (a mark the text lacks was searched to its end)
+    layer = text_layer(text)
+    end = layer.first_from("。；;\n", pos)
+    return layer.last_before("。；;\n！？", pos) + 1, end if end != -1 else len(text)
 
 
 LEADING_MARKER = re.compile(r"^\s*(?:第\s*[一二三四五六七八九十百零\d]+\s*条(?:\s+|(?![件例款文]))|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])\s*")
@@ -540,7 +547,10 @@ def sentence_spans(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
     ends, except a line end that a page marker splits mid-sentence (the marker is furniture
     and left out of the sentence); a run with no punctuation is cut where rules open."""
     out: list[tuple[int, int, str]] = []
-    spans = [part for x, y in split_top(text, a, b, "。；;\n") for d in _ascii_stops(text, x, y)
+    # read off the text layer's cut of the whole text, shared with the other passes that read it
+    layer = text_layer(text)
+    cut = layer.clauses("。；;\n") if (a, b) == (0, len(text)) else layer.clauses_in("。；;\n", a, b)
+    spans = [part for x, y in cut for d in _ascii_stops(text, x, y)
              for e in _item_stops(text, *d) for part in _stripped_parts(text, *e)]
     for x, y in spans:
         if out and text[out[-1][1]:x].startswith("\n") and re.match(r"[\u4e00-\u9fff]", text[out[-1][1] - 1]):
