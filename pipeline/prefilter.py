@@ -68,6 +68,7 @@ def required_words(pattern: str) -> Words | None:
     return None if parsed is None else _sequence(list(parsed))
 
 
+@cache
 def _parsed(pattern: str) -> _p.SubPattern | None:
     """``pattern``'s parse tree; None when it cannot be read or ignores case (its words
     would not be the text's)."""
@@ -170,3 +171,72 @@ def finditer(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
         else:
             pos = q + 1  # every start up to q was tried
     return out
+
+
+#: What a category escape (``\d``, ``\s``, ``\w``) in a str pattern accepts, as the engine tests it.
+_CATEGORIES = {
+    _c.CATEGORY_DIGIT: str.isdecimal,
+    _c.CATEGORY_NOT_DIGIT: lambda ch: not ch.isdecimal(),
+    _c.CATEGORY_SPACE: str.isspace,
+    _c.CATEGORY_NOT_SPACE: lambda ch: not ch.isspace(),
+    _c.CATEGORY_WORD: lambda ch: ch.isalnum() or ch == "_",
+    _c.CATEGORY_NOT_WORD: lambda ch: not (ch.isalnum() or ch == "_"),
+}
+
+
+def _in_set(items: list, ch: str) -> bool | None:  # type: ignore[type-arg]
+    """Whether the character set ``items`` (an ``IN`` item's list) holds ``ch``; None when it
+    holds a construct this does not read."""
+    o = ord(ch)
+    negate = False
+    hit = False
+    for op, arg in items:
+        if op is _c.NEGATE:
+            negate = True
+        elif op is _c.LITERAL:
+            hit = hit or arg == o
+        elif op is _c.RANGE:
+            hit = hit or arg[0] <= o <= arg[1]
+        elif op is _c.CATEGORY and arg in _CATEGORIES:
+            hit = hit or bool(_CATEGORIES[arg](ch))
+        else:
+            return None
+    return hit != negate
+
+
+def _may_open(items: list, ch: str) -> bool:  # type: ignore[type-arg]
+    """Whether a match of the parsed sequence ``items`` may begin with ``ch`` (True when unsure)."""
+    for op, arg in items:
+        item = (op, arg)
+        if op is _c.LITERAL:
+            found: bool | None = arg == ord(ch)
+        elif op is _c.NOT_LITERAL:
+            found = arg != ord(ch)
+        elif op is _c.IN:
+            found = _in_set(list(arg), ch)
+        elif op is _c.SUBPATTERN:
+            found = None if (arg[1] | arg[2]) & _c.SRE_FLAG_IGNORECASE else _may_open(list(arg[-1]), ch)
+        elif op is _c.BRANCH:
+            found = any(_may_open(list(b), ch) for b in arg[1])
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+            found = _may_open(list(arg[2]), ch) if arg[1] > 0 else False
+        elif op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue  # zero width: what follows opens the match (a looser test, still exact)
+        else:
+            return True
+        if found is None or found:
+            return True
+        if _p.SubPattern(_p.State(), [item]).getwidth()[0] > 0:  # type: ignore[arg-type]
+            return False  # the item must take a character, and it cannot take ch
+    return True  # the whole sequence may match empty
+
+
+@cache
+def may_open(pattern: str, ch: str) -> bool:
+    """Whether a match of ``pattern`` may begin with the character ``ch``, read off its parse
+    tree: False only when no match can. A caller trying many patterns at one place (list
+    marker styles) tries only those that may open on the character there."""
+    parsed = _parsed(pattern)
+    if parsed is None or parsed.state.flags & (re.ASCII | re.LOCALE):
+        return True  # \d, \s, \w would mean less than the Unicode tests above: no prefilter
+    return _may_open(list(parsed), ch)

@@ -1,0 +1,70 @@
+"""``may_open``: which characters a pattern's match may begin with, read off its parse tree.
+
+A caller skips a pattern at a place whose character cannot open it, so a False must never
+hide a match: checked against the engine on generated text for the heading marker styles
+and the figures extractor's not-a-figure patterns.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from gongwen.extractors.figures.lexicon import lexicon
+from gongwen.prefilter import may_open
+from gongwen.structure.markers import match_marker, styles
+
+#: characters the patterns under test are made of, and some they are not
+POOL = "第篇章节条部分类一二三四五六七八九十百零〇两壹贰叁0123456789９①③、．.（）()【】〔〕：:是 \u3000\n届级号分时点期年月日会议x_A-—+＋《》“”"
+
+
+def _texts(seed: int, count: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(POOL) for _ in range(rng.randint(1, 12))) for _ in range(count)]
+
+
+@pytest.mark.parametrize(("pattern", "opening", "not_opening"), [
+    (r"(?<![x])a", "a", "xb"),
+    (r"a?b", "ab", "c"),
+    (r"\s*x", " \u3000\nx", "y"),
+    (r"(?:上|下)半年", "上下", "半年"),
+    (r"\d{1,2}、", "1９", "①a"),  # ① is a digit to str.isdigit, not to \d
+    (r"[^a]", "b一", "a"),
+    (r"(?i)a", "aAb", ""),  # a pattern that ignores case is never ruled out
+    (r"(?a)\D", "a９", ""),  # nor one whose \d means ASCII digits only
+])
+def test_may_open(pattern: str, opening: str, not_opening: str) -> None:
+    assert all(may_open(pattern, ch) for ch in opening)
+    assert not any(may_open(pattern, ch) for ch in not_opening)
+
+
+def _patterns() -> list[re.Pattern[str]]:
+    return [st.pattern for st in styles()] + list(lexicon().not_figures)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_match_always_opens_on_a_character_that_may_open_it(seed: int) -> None:
+    matched = 0
+    for text in _texts(seed, 1500):
+        for rx in _patterns():
+            for i in range(len(text)):
+                m = rx.match(text, i)
+                if m is not None and m.end() > i:
+                    matched += 1
+                    assert may_open(rx.pattern, text[i]), (rx.pattern, text, i)
+    assert matched > 100, "the generated text must hold matches for the test to say anything"
+
+
+def test_match_marker_tries_the_styles_in_table_order() -> None:
+    """The first style of the table that matches wins, as when every style was tried."""
+    found = 0
+    for text in _texts(7, 3000):
+        for line_start in (True, False):
+            expected = next(((st.name, m.span()) for st in styles() if line_start or st.inline
+                             for m in [st.pattern.match(text)] if m), None)
+            got = match_marker(text, 0, line_start)
+            assert (None if got is None else (got[0].name, got[1].span())) == expected, text
+            found += expected is not None
+    assert found > 100
