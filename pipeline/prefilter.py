@@ -109,32 +109,64 @@ def anchor(pattern: str) -> tuple[Words, int] | None:
     parsed = _parsed(pattern)
     if parsed is None:
         return None
+    found = _anchors(list(parsed), parsed.state, 0)
+    if not found:
+        return None
+    return max(found, key=lambda f: (min(map(len, f[0])), -len(f[0]), -f[1]))
+
+
+def _anchors(items: list, state: object, offset: int) -> list[tuple[Words, int]]:  # type: ignore[type-arg]
+    """The word sets the sequence ``items`` requires, each with how far after ``offset`` (where
+    the sequence begins) one of its words begins at most; up to the first item of unbounded
+    width, and inside that item when it is a group or a repeat taken at least once (its
+    first round begins where it does: ``(?P<text>(?:掌理|综理)[^。]+)``)."""
     found: list[tuple[Words, int]] = []
-    offset: int | None = 0  # the most characters the items so far can take
     run: list[str] = []
     run_at = 0
-    for op, arg in parsed:
-        if op is _c.LITERAL and offset is not None:
+    at: int | None = offset  # the most characters the items so far can take
+    for op, arg in items:
+        if op is _c.LITERAL and at is not None:
             if not run:
-                run_at = offset
+                run_at = at
             run.append(chr(arg))
-            offset += 1
+            at += 1
             continue
         if run:
             found.append((frozenset(["".join(run)]), run_at))
             run = []
-        width = _width(parsed.state, (op, arg))
-        if offset is None:
+        if at is None:
             break
+        width = _width(state, (op, arg))
         words = _sequence([(op, arg)]) if op is not _c.LITERAL else None
         if words and width is not None:
-            found.append((words, offset + width))  # a word inside the item begins within its width
-        offset = None if width is None else offset + width
+            found.append((words, at + width))  # a word inside the item begins within its width
+        elif width is None and op is _c.SUBPATTERN and not (arg[1] | arg[2]) & _c.SRE_FLAG_IGNORECASE:
+            found += _anchors(list(arg[-1]), state, at)
+        elif width is None and op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and arg[0] >= 1:
+            found += _anchors(list(arg[2]), state, at)
+        at = None if width is None else at + width
     if run:
         found.append((frozenset(["".join(run)]), run_at))
-    if not found:
-        return None
-    return max(found, key=lambda f: (min(map(len, f[0])), -len(f[0]), -f[1]))
+    return found
+
+
+#: How much of a long text :func:`_frequent` counts the words in.
+SAMPLE = 200_000
+
+
+def _frequent(words: Words, reach: int, text: str) -> bool:
+    """Whether trying a pattern near each of its words costs more than one pass of the
+    engine: judged on the text's first :data:`SAMPLE` characters, counting no further than
+    the verdict needs (a set of a hundred organ endings would cost a hundred passes).
+    Only the speed depends on it: both ways find the same matches."""
+    span = min(len(text), SAMPLE)
+    limit = span / ((reach + 1) * 4)
+    seen = 0
+    for w in sorted(words, key=len):  # short words are the frequent ones: an early verdict
+        seen += text.count(w, 0, span)
+        if seen > limit:
+            return True
+    return False
 
 
 def finditer(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
@@ -149,7 +181,7 @@ def finditer(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
     if found is None:
         return list(rx.finditer(text))
     words, reach = found
-    if sum(text.count(w) for w in words) * (reach + 1) * 4 > len(text):
+    if _frequent(words, reach, text):
         return list(rx.finditer(text))
     places: list[int] = []
     for w in words:

@@ -13,7 +13,7 @@ import re
 import pytest
 
 from gongwen.extractors.figures.lexicon import lexicon
-from gongwen.prefilter import may_open
+from gongwen.prefilter import anchor, finditer, may_open
 from gongwen.structure.markers import match_marker, styles
 
 #: characters the patterns under test are made of, and some they are not
@@ -68,3 +68,17 @@ def test_match_marker_tries_the_styles_in_table_order() -> None:
             assert (None if got is None else (got[0].name, got[1].span())) == expected, text
             found += expected is not None
     assert found > 100
+
+
+def test_anchor_reads_into_a_group_of_unbounded_width() -> None:
+    """The words opening an unbounded group after a bounded name anchor the pattern: the
+    organ endings before them are too frequent to try the pattern near each."""
+    pattern = r"(?:^|(?<=[。；]))(?P<org>[\u4e00-\u9fff]{0,6}?(?:室|科))(?P<text>(?:掌理|综理)[^。；]+)"
+    found = anchor(pattern)
+    assert found is not None and found[0] == frozenset(["掌理", "综理"])
+    assert 7 <= found[1] <= 9  # the name takes at most 7; the word stands within the group's 2
+    rx = re.compile(pattern)
+    text = ("人事室掌理本会人事事项。会计室综理岁计会计事项；秘书科负责文书。" * 40 + "本科掌理档案") * 3
+    expected = [(m.span(), m.groupdict()) for m in rx.finditer(text)]
+    assert len(expected) > 200
+    assert [(m.span(), m.groupdict()) for m in finditer(rx, text)] == expected
