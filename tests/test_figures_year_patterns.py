@@ -1,0 +1,30 @@
+"""The year patterns of ``is_roc`` open on a literal, their look-behinds moved after it (a
+leading look-behind makes `re` try every character): they must match where the plain
+forms match, on generated text."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from gongwen.extractors.figures import GREGORIAN_YEAR, ROC_MARK, ROC_YEAR
+
+PLAIN = {
+    GREGORIAN_YEAR: re.compile(r"(?<!\d)(?:19|20)\d\d[ \u3000]*年"),
+    ROC_YEAR: re.compile(r"(?:(?<![\d.,])|(?<=,\d{3}))(1[0-3]\d)[ \u3000]*(?:年|学年度)"),
+    ROC_MARK: re.compile(r"(?:中华)?民国[ \u3000]*[\d零〇一二三四五六七八九十百]+[ \u3000]*年"),
+}
+POOL = ["1", "0", "2", "9", "3", "10", "19", "20", "12", ",", ".", "年", "学年度", " ", "\u3000", "民国", "中华",
+        "一百", "度", "至", "\n"]
+
+
+def test_the_year_patterns_match_as_their_plain_forms() -> None:
+    rng = random.Random(104)
+    found = dict.fromkeys(PLAIN.values(), 0)
+    for _ in range(6000):
+        text = "".join(rng.choice(POOL) for _ in range(rng.randint(1, 14)))
+        for fast, plain in PLAIN.items():
+            expected = [(m.span(), m.groups()) for m in plain.finditer(text)]
+            assert [(m.span(), m.groups()) for m in fast.finditer(text)] == expected, (plain.pattern, text)
+            found[plain] += len(expected)
+    assert min(found.values()) > 20, "each pattern must match for the test to say anything"
