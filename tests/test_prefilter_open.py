@@ -82,3 +82,4 @@ def test_anchor_reads_into_a_group_of_unbounded_width() -> None:
     expected = [(m.span(), m.groupdict()) for m in rx.finditer(text)]
     assert len(expected) > 200
     assert [(m.span(), m.groupdict()) for m in finditer(rx, text)] == expected
+
