@@ -179,7 +179,7 @@ def finditer(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
     back to ``finditer`` when the words are so frequent that trying near each costs more."""
     found = anchor(rx.pattern)
     if found is None:
-        return list(rx.finditer(text))
+        return finditer_led(rx, text)
     words, reach = found
     if _frequent(words, reach, text):
         return list(rx.finditer(text))
@@ -272,3 +272,70 @@ def may_open(pattern: str, ch: str) -> bool:
     if parsed is None or parsed.state.flags & (re.ASCII | re.LOCALE):
         return True  # \d, \s, \w would mean less than the Unicode tests above: no prefilter
     return _may_open(list(parsed), ch)
+
+
+def _takes(item: tuple, ch: str) -> bool | None:  # type: ignore[type-arg]
+    """Whether the one-character item (a literal or a set) takes ``ch``; None when unsure."""
+    op, arg = item
+    if op is _c.LITERAL:
+        return arg == ord(ch)
+    return _in_set(list(arg), ch) if op is _c.IN else None
+
+
+@cache
+def lead(pattern: str) -> tuple[tuple, str] | None:  # type: ignore[type-arg]
+    """``(X, W)`` for a pattern that opens on a run of one character class X (``\\d+``,
+    ``[一二三]{2,}``) followed at once by the word W, whose first character X does not take
+    (``\\d+部队``): every match then ends its run right where W stands. None otherwise."""
+    parsed = _parsed(pattern)
+    if parsed is None or parsed.state.flags & (re.ASCII | re.LOCALE):
+        return None
+    items = list(parsed)
+    if len(items) < 2 or items[0][0] not in (_c.MAX_REPEAT, _c.MIN_REPEAT) or items[0][1][0] < 1:
+        return None
+    body = list(items[0][1][2])
+    if len(body) != 1 or body[0][0] not in (_c.LITERAL, _c.IN):
+        return None
+    word = ""
+    for op, arg in items[1:]:
+        if op is not _c.LITERAL:
+            break
+        word += chr(arg)
+    if not word or _takes(body[0], word[0]) is not False:
+        return None
+    return body[0], word
+
+
+def finditer_led(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """``list(rx.finditer(text))``; for a pattern with a :func:`lead`, tried only at the run
+    of X right before each W, from its first character on. Exact: a match's run ends where
+    its W begins (X does not take W's first character), so the runs before successive Ws are
+    disjoint and tried in text order, and the first start that matches is the leftmost."""
+    led = lead(rx.pattern)
+    if led is None:
+        return list(rx.finditer(text))
+    item, word = led
+    if text.count(word, 0, SAMPLE) * 20 > min(len(text), SAMPLE):
+        return list(rx.finditer(text))  # W everywhere: the engine's own pass is cheaper
+    member: dict[str, bool] = {}
+    out: list[re.Match[str]] = []
+    pos = 0  # where the next match may start (the end of the last one)
+    q = text.find(word)
+    while q != -1:
+        r = q
+        while r > pos:
+            ch = text[r - 1]
+            took = member.get(ch)
+            if took is None:
+                took = member[ch] = bool(_takes(item, ch))
+            if not took:
+                break
+            r -= 1
+        for s in range(r, q):
+            m = rx.match(text, s)
+            if m is not None:
+                out.append(m)
+                pos = m.end()
+                break
+        q = text.find(word, q + 1)
+    return out

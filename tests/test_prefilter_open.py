@@ -83,3 +83,36 @@ def test_anchor_reads_into_a_group_of_unbounded_width() -> None:
     assert len(expected) > 200
     assert [(m.span(), m.groupdict()) for m in finditer(rx, text)] == expected
 
+
+
+LED = [r"\d+部队", r"[一二三四五六七八九十]+届(?=[市县区]|全国)", r"[\d一二三]{2,}字第", r"\d+?号(?!码)"]
+
+
+@pytest.mark.parametrize("pattern", LED)
+def test_a_pattern_led_by_a_run_finds_what_finditer_finds(pattern: str) -> None:
+    """Tried only at the run before each of its words, a pattern finds the same matches."""
+    from gongwen.prefilter import finditer_led, lead
+
+    led = lead(pattern)
+    assert led is not None
+    rng = random.Random(pattern)
+    runs = ["1", "23", "一", "二三", "十", "4一", ""]
+    words = ["部队", "届", "届市", "届全国", "字第", "号", "号码", "，", "\n"]
+    rx = re.compile(pattern)
+    found = 0
+    for _ in range(200):
+        # the words rare enough that the runs before them are tried, not the engine's own pass
+        text = "".join(rng.choice(runs) + rng.choice(runs) + rng.choice(words) if rng.random() < 0.15
+                       else "会议的召开时间" for _ in range(60))
+        assert text.count(led[1]) * 20 <= len(text)
+        expected = [m.span() for m in rx.finditer(text)]
+        assert [m.span() for m in finditer_led(rx, text)] == expected, text
+        found += len(expected)
+    assert found > 50
+
+
+def test_no_lead_where_the_run_takes_the_word() -> None:
+    from gongwen.prefilter import lead
+
+    assert lead(r"[\u4e00-\u9fff]+列席") is None  # 列 is itself a Han character: runs would overlap
+    assert lead(r"\d*部队") is None  # a run that may be empty
