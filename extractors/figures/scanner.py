@@ -67,8 +67,9 @@ BUILTIN_MASKS = [
     r"“[^”\n]{1,16}”",  # a short quote is a name or slogan: “两委”, “一学二比三联四争创”
     r"「[^」\n]{1,12}」",
     r'"[^"\n]{1,12}"',
-    # a bracketed number is a marker or a code; 今（94）年 is a year (read_paren_year)
-    rf"(?<![今本明去上])[〔\[［(（【]{SPACE}*(?:\d+|[{HZ_NUM}]+){SPACE}*[〕\]］)）】]",
+    # a bracketed number is a marker or a code; 今（94）年 is a year (read_paren_year); the
+    # look-behind after the bracket (before it, `re` would try the masks at every character)
+    rf"[〔\[［(（【](?<![今本明去上][〔\[［(（【]){SPACE}*(?:\d+|[{HZ_NUM}]+){SPACE}*[〕\]］)）】]",
 ]
 
 MASK_RE = re.compile("|".join(f"(?:{p})" for p in BUILTIN_MASKS))

@@ -1,6 +1,6 @@
-"""The year patterns of ``is_roc`` open on a literal, their look-behinds moved after it (a
-leading look-behind makes `re` try every character): they must match where the plain
-forms match, on generated text."""
+"""The year patterns of ``is_roc`` and the scanner's bracket mask open on a literal, their
+look-behinds moved after it (a leading look-behind makes `re` try every character): they
+must match where the plain forms match, on generated text."""
 
 from __future__ import annotations
 
@@ -28,3 +28,20 @@ def test_the_year_patterns_match_as_their_plain_forms() -> None:
             assert [(m.span(), m.groups()) for m in fast.finditer(text)] == expected, (plain.pattern, text)
             found[plain] += len(expected)
     assert min(found.values()) > 20, "each pattern must match for the test to say anything"
+
+
+def test_the_bracketed_number_mask_matches_as_its_plain_form() -> None:
+    """The scanner's mask of a bracketed number checks 今（94）年 after the bracket, not before it."""
+    from gongwen.extractors.figures.scanner import BUILTIN_MASKS, HZ_NUM, SPACE
+
+    plain = re.compile(rf"(?<![今本明去上])[〔\[［(（【]{SPACE}*(?:\d+|[{HZ_NUM}]+){SPACE}*[〕\]］)）】]")
+    fast = re.compile(BUILTIN_MASKS[-1])
+    rng = random.Random(94)
+    pool = ["今", "本", "年", "（", "）", "(", ")", "【", "】", "94", "一", "二十", " ", "是", "〔", "〕"]
+    found = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(1, 10)))
+        expected = [m.span() for m in plain.finditer(text)]
+        assert [m.span() for m in fast.finditer(text)] == expected, text
+        found += len(expected)
+    assert found > 100
