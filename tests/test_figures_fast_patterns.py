@@ -1,6 +1,7 @@
-"""The year patterns of ``is_roc`` and the scanner's bracket mask open on a literal, their
-look-behinds moved after it (a leading look-behind makes `re` try every character): they
-must match where the plain forms match, on generated text."""
+"""The year patterns of ``is_roc``, the scanner's bracket mask and the bare-marker pattern
+open on a literal or a numeral, their look-behinds moved after it (a leading look-behind
+makes `re` try every character): they must match where the plain forms match, on
+generated text."""
 
 from __future__ import annotations
 
@@ -43,5 +44,20 @@ def test_the_bracketed_number_mask_matches_as_its_plain_form() -> None:
         text = "".join(rng.choice(pool) for _ in range(rng.randint(1, 10)))
         expected = [m.span() for m in plain.finditer(text)]
         assert [m.span() for m in fast.finditer(text)] == expected, text
+        found += len(expected)
+    assert found > 100
+
+
+def test_the_bare_marker_pattern_matches_as_its_plain_form() -> None:
+    from gongwen.extractors.figures.markers import MARKER_RE
+
+    plain = re.compile(r"(?<![第\d零〇○一二两三四五六七八九十百千万])([一二三四五六七八九十]{1,3})(?=[\u4e00-\u9fff])(?![年月日号])")
+    rng = random.Random(3)
+    pool = ["一", "二", "十", "三", "第", "1", "百", "县", "本", "年", "月", "\n", "、", " "]
+    found = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(1, 10)))
+        expected = [(m.span(), m.group(1)) for m in plain.finditer(text)]
+        assert [(m.span(), m.group(1)) for m in MARKER_RE.finditer(text)] == expected, text
         found += len(expected)
     assert found > 100
