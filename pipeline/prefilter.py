@@ -68,6 +68,7 @@ def required_words(pattern: str) -> Words | None:
     return None if parsed is None else _sequence(list(parsed))
 
 
+@cache
 def _parsed(pattern: str) -> _p.SubPattern | None:
     """``pattern``'s parse tree; None when it cannot be read or ignores case (its words
     would not be the text's)."""
@@ -108,32 +109,64 @@ def anchor(pattern: str) -> tuple[Words, int] | None:
     parsed = _parsed(pattern)
     if parsed is None:
         return None
+    found = _anchors(list(parsed), parsed.state, 0)
+    if not found:
+        return None
+    return max(found, key=lambda f: (min(map(len, f[0])), -len(f[0]), -f[1]))
+
+
+def _anchors(items: list, state: object, offset: int) -> list[tuple[Words, int]]:  # type: ignore[type-arg]
+    """The word sets the sequence ``items`` requires, each with how far after ``offset`` (where
+    the sequence begins) one of its words begins at most; up to the first item of unbounded
+    width, and inside that item when it is a group or a repeat taken at least once (its
+    first round begins where it does: ``(?P<text>(?:掌理|综理)[^。]+)``)."""
     found: list[tuple[Words, int]] = []
-    offset: int | None = 0  # the most characters the items so far can take
     run: list[str] = []
     run_at = 0
-    for op, arg in parsed:
-        if op is _c.LITERAL and offset is not None:
+    at: int | None = offset  # the most characters the items so far can take
+    for op, arg in items:
+        if op is _c.LITERAL and at is not None:
             if not run:
-                run_at = offset
+                run_at = at
             run.append(chr(arg))
-            offset += 1
+            at += 1
             continue
         if run:
             found.append((frozenset(["".join(run)]), run_at))
             run = []
-        width = _width(parsed.state, (op, arg))
-        if offset is None:
+        if at is None:
             break
+        width = _width(state, (op, arg))
         words = _sequence([(op, arg)]) if op is not _c.LITERAL else None
         if words and width is not None:
-            found.append((words, offset + width))  # a word inside the item begins within its width
-        offset = None if width is None else offset + width
+            found.append((words, at + width))  # a word inside the item begins within its width
+        elif width is None and op is _c.SUBPATTERN and not (arg[1] | arg[2]) & _c.SRE_FLAG_IGNORECASE:
+            found += _anchors(list(arg[-1]), state, at)
+        elif width is None and op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and arg[0] >= 1:
+            found += _anchors(list(arg[2]), state, at)
+        at = None if width is None else at + width
     if run:
         found.append((frozenset(["".join(run)]), run_at))
-    if not found:
-        return None
-    return max(found, key=lambda f: (min(map(len, f[0])), -len(f[0]), -f[1]))
+    return found
+
+
+#: How much of a long text :func:`_frequent` counts the words in.
+SAMPLE = 200_000
+
+
+def _frequent(words: Words, reach: int, text: str) -> bool:
+    """Whether trying a pattern near each of its words costs more than one pass of the
+    engine: judged on the text's first :data:`SAMPLE` characters, counting no further than
+    the verdict needs (a set of a hundred organ endings would cost a hundred passes).
+    Only the speed depends on it: both ways find the same matches."""
+    span = min(len(text), SAMPLE)
+    limit = span / ((reach + 1) * 4)
+    seen = 0
+    for w in sorted(words, key=len):  # short words are the frequent ones: an early verdict
+        seen += text.count(w, 0, span)
+        if seen > limit:
+            return True
+    return False
 
 
 def finditer(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
@@ -146,9 +179,9 @@ def finditer(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
     back to ``finditer`` when the words are so frequent that trying near each costs more."""
     found = anchor(rx.pattern)
     if found is None:
-        return list(rx.finditer(text))
+        return finditer_led(rx, text)
     words, reach = found
-    if sum(text.count(w) for w in words) * (reach + 1) * 4 > len(text):
+    if _frequent(words, reach, text):
         return list(rx.finditer(text))
     places: list[int] = []
     for w in words:
@@ -169,4 +202,140 @@ def finditer(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
                 break
         else:
             pos = q + 1  # every start up to q was tried
+    return out
+
+
+#: What a category escape (``\d``, ``\s``, ``\w``) in a str pattern accepts, as the engine tests it.
+_CATEGORIES = {
+    _c.CATEGORY_DIGIT: str.isdecimal,
+    _c.CATEGORY_NOT_DIGIT: lambda ch: not ch.isdecimal(),
+    _c.CATEGORY_SPACE: str.isspace,
+    _c.CATEGORY_NOT_SPACE: lambda ch: not ch.isspace(),
+    _c.CATEGORY_WORD: lambda ch: ch.isalnum() or ch == "_",
+    _c.CATEGORY_NOT_WORD: lambda ch: not (ch.isalnum() or ch == "_"),
+}
+
+
+def _in_set(items: list, ch: str) -> bool | None:  # type: ignore[type-arg]
+    """Whether the character set ``items`` (an ``IN`` item's list) holds ``ch``; None when it
+    holds a construct this does not read."""
+    o = ord(ch)
+    negate = False
+    hit = False
+    for op, arg in items:
+        if op is _c.NEGATE:
+            negate = True
+        elif op is _c.LITERAL:
+            hit = hit or arg == o
+        elif op is _c.RANGE:
+            hit = hit or arg[0] <= o <= arg[1]
+        elif op is _c.CATEGORY and arg in _CATEGORIES:
+            hit = hit or bool(_CATEGORIES[arg](ch))
+        else:
+            return None
+    return hit != negate
+
+
+def _may_open(items: list, ch: str) -> bool:  # type: ignore[type-arg]
+    """Whether a match of the parsed sequence ``items`` may begin with ``ch`` (True when unsure)."""
+    for op, arg in items:
+        item = (op, arg)
+        if op is _c.LITERAL:
+            found: bool | None = arg == ord(ch)
+        elif op is _c.NOT_LITERAL:
+            found = arg != ord(ch)
+        elif op is _c.IN:
+            found = _in_set(list(arg), ch)
+        elif op is _c.SUBPATTERN:
+            found = None if (arg[1] | arg[2]) & _c.SRE_FLAG_IGNORECASE else _may_open(list(arg[-1]), ch)
+        elif op is _c.BRANCH:
+            found = any(_may_open(list(b), ch) for b in arg[1])
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+            found = _may_open(list(arg[2]), ch) if arg[1] > 0 else False
+        elif op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue  # zero width: what follows opens the match (a looser test, still exact)
+        else:
+            return True
+        if found is None or found:
+            return True
+        if _p.SubPattern(_p.State(), [item]).getwidth()[0] > 0:  # type: ignore[arg-type]
+            return False  # the item must take a character, and it cannot take ch
+    return True  # the whole sequence may match empty
+
+
+@cache
+def may_open(pattern: str, ch: str) -> bool:
+    """Whether a match of ``pattern`` may begin with the character ``ch``, read off its parse
+    tree: False only when no match can. A caller trying many patterns at one place (list
+    marker styles) tries only those that may open on the character there."""
+    parsed = _parsed(pattern)
+    if parsed is None or parsed.state.flags & (re.ASCII | re.LOCALE):
+        return True  # \d, \s, \w would mean less than the Unicode tests above: no prefilter
+    return _may_open(list(parsed), ch)
+
+
+def _takes(item: tuple, ch: str) -> bool | None:  # type: ignore[type-arg]
+    """Whether the one-character item (a literal or a set) takes ``ch``; None when unsure."""
+    op, arg = item
+    if op is _c.LITERAL:
+        return arg == ord(ch)
+    return _in_set(list(arg), ch) if op is _c.IN else None
+
+
+@cache
+def lead(pattern: str) -> tuple[tuple, str] | None:  # type: ignore[type-arg]
+    """``(X, W)`` for a pattern that opens on a run of one character class X (``\\d+``,
+    ``[一二三]{2,}``) followed at once by the word W, whose first character X does not take
+    (``\\d+部队``): every match then ends its run right where W stands. None otherwise."""
+    parsed = _parsed(pattern)
+    if parsed is None or parsed.state.flags & (re.ASCII | re.LOCALE):
+        return None
+    items = list(parsed)
+    if len(items) < 2 or items[0][0] not in (_c.MAX_REPEAT, _c.MIN_REPEAT) or items[0][1][0] < 1:
+        return None
+    body = list(items[0][1][2])
+    if len(body) != 1 or body[0][0] not in (_c.LITERAL, _c.IN):
+        return None
+    word = ""
+    for op, arg in items[1:]:
+        if op is not _c.LITERAL:
+            break
+        word += chr(arg)
+    if not word or _takes(body[0], word[0]) is not False:
+        return None
+    return body[0], word
+
+
+def finditer_led(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """``list(rx.finditer(text))``; for a pattern with a :func:`lead`, tried only at the run
+    of X right before each W, from its first character on. Exact: a match's run ends where
+    its W begins (X does not take W's first character), so the runs before successive Ws are
+    disjoint and tried in text order, and the first start that matches is the leftmost."""
+    led = lead(rx.pattern)
+    if led is None:
+        return list(rx.finditer(text))
+    item, word = led
+    if text.count(word, 0, SAMPLE) * 20 > min(len(text), SAMPLE):
+        return list(rx.finditer(text))  # W everywhere: the engine's own pass is cheaper
+    member: dict[str, bool] = {}
+    out: list[re.Match[str]] = []
+    pos = 0  # where the next match may start (the end of the last one)
+    q = text.find(word)
+    while q != -1:
+        r = q
+        while r > pos:
+            ch = text[r - 1]
+            took = member.get(ch)
+            if took is None:
+                took = member[ch] = bool(_takes(item, ch))
+            if not took:
+                break
+            r -= 1
+        for s in range(r, q):
+            m = rx.match(text, s)
+            if m is not None:
+                out.append(m)
+                pos = m.end()
+                break
+        q = text.find(word, q + 1)
     return out

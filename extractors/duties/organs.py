@@ -31,6 +31,24 @@ def subject_followers() -> tuple[str, ...]:
     return word_list("subject_followers.txt")
 
 
+@cache
+def _follower_ranks() -> tuple[dict[str, int], tuple[int, ...]]:
+    """Each follower's place in the list, and the lengths followers have."""
+    words = subject_followers()
+    ranks: dict[str, int] = {}
+    for i, w in enumerate(words):
+        ranks.setdefault(w, i)
+    return ranks, tuple(sorted({len(w) for w in words}))
+
+
+def _first_follower(text: str, j: int) -> str | None:
+    """The first follower of the list that ``text`` has at ``j``: looked up by the few
+    lengths followers have, not tried one by one (asked for every candidate name)."""
+    ranks, lengths = _follower_ranks()
+    found = [w for w in (text[j:j + n] for n in lengths) if w in ranks]
+    return min(found, key=ranks.__getitem__) if found else None
+
+
 def _alt(words: tuple[str, ...]) -> str:
     """Longest first, so a longer name wins; ties by text, so the pattern is the same every run."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
@@ -67,7 +85,7 @@ def leading_organ(text: str, start: int = 0, end: int | None = None) -> tuple[st
         if "或" in name or not name.endswith(organ_suffixes()):
             continue
         j = _extension().match(text, k, end).end()
-        follower = next((f for f in subject_followers() if text.startswith(f, j)), None)
+        follower = _first_follower(text, j)
         part_of_name = follower in word_list("unit_name_verbs.txt") and text[j + len(follower):][:1] in organ_suffixes()
         if j < end and follower and not part_of_name:
             best = (name, j)  # the shortest: `常委会委员要…执行常委会决定` is 常委会委员

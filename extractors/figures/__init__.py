@@ -25,11 +25,13 @@ SENTENCE_REACH = 200
 #: a date followed by 前 is a deadline: no later than it
 DEADLINE_AFTER = re.compile(r"[ \u3000]*(?:以前|之前|前)")
 #: the document dates in years of the Republic of China
-ROC_MARK = re.compile(r"(?:中华)?民国[ \u3000]*[\d零〇一二三四五六七八九十百]+[ \u3000]*年")
+ROC_MARK = re.compile(r"(?:中华民国|民国)[ \u3000]*[\d零〇一二三四五六七八九十百]+[ \u3000]*年")
 #: a three-digit year (民国100年 is 2011): no Gregorian year and rarely a length of time
 #: (also right after a thousands group that ends a flattened table row: 3,902104年)
-GREGORIAN_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d[ \u3000]*年")
-ROC_YEAR = re.compile(r"(?:(?<![\d.,])|(?<=,\d{3}))(1[0-3]\d)[ \u3000]*(?:年|学年度)")
+#: (each pattern opens on a literal, its look-behind after it: a leading look-behind or optional
+#: word makes `re` try the pattern at every character of the text)
+GREGORIAN_YEAR = re.compile(r"(?:19|20)(?<!\d..)\d\d[ \u3000]*年")
+ROC_YEAR = re.compile(r"(1(?:(?<![\d.,]1)|(?<=,\d{3}1))[0-3]\d)[ \u3000]*(?:年|学年度)")
 
 
 def is_roc(text: str) -> bool:

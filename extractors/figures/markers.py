@@ -15,8 +15,10 @@ from collections import defaultdict
 from gongwen.numerals import parse_number
 
 #: a bare Chinese numeral up to 三十 (no 第, no digit or numeral before it) glued to a word that
-#: is no calendar word (一月, 三日 stay dates)
-MARKER_RE = re.compile(r"(?<![第\d零〇○一二两三四五六七八九十百千万])([一二三四五六七八九十]{1,3})(?=[\u4e00-\u9fff])(?![年月日号])")
+#: is no calendar word (一月, 三日 stay dates); what may not stand before it is checked after its
+#: first numeral (a leading look-behind makes `re` try the pattern at every character)
+MARKER_RE = re.compile(r"([一二三四五六七八九十](?<![第\d零〇○一二两三四五六七八九十百千万][一二三四五六七八九十])"
+                       r"[一二三四五六七八九十]{0,2})(?=[\u4e00-\u9fff])(?![年月日号])")
 
 LINE_START_RE = re.compile(r"(?:^|\n)[ \u3000]*$")
 

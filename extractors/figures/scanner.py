@@ -44,6 +44,7 @@ from gongwen.extractors.figures.read_shares import (
     read_times,
 )
 from gongwen.extractors.figures.read_tokens import read_fused_amount, read_glued_year, read_token
+from gongwen.prefilter import finditer_led
 
 FIRST_RE = re.compile(rf"[0-9{HZ_NUM}{FIN}半次翌]")
 
@@ -66,8 +67,9 @@ BUILTIN_MASKS = [
     r"“[^”\n]{1,16}”",  # a short quote is a name or slogan: “两委”, “一学二比三联四争创”
     r"「[^」\n]{1,12}」",
     r'"[^"\n]{1,12}"',
-    # a bracketed number is a marker or a code; 今（94）年 is a year (read_paren_year)
-    rf"(?<![今本明去上])[〔\[［(（【]{SPACE}*(?:\d+|[{HZ_NUM}]+){SPACE}*[〕\]］)）】]",
+    # a bracketed number is a marker or a code; 今（94）年 is a year (read_paren_year); the
+    # look-behind after the bracket (before it, `re` would try the masks at every character)
+    rf"[〔\[［(（【](?<![今本明去上][〔\[［(（【]){SPACE}*(?:\d+|[{HZ_NUM}]+){SPACE}*[〕\]］)）】]",
 ]
 
 MASK_RE = re.compile("|".join(f"(?:{p})" for p in BUILTIN_MASKS))
@@ -110,8 +112,10 @@ def masked_spans(text: str, lex: Lexicon) -> tuple[list[int], list[int]]:
     if spans:
         text = LONG_RUN_RE.sub(lambda m: BLANK * len(m.group()), text)  # same length: offsets hold
     spans += [(m.start(), m.end()) for m in MASK_RE.finditer(text)]
-    for pattern in lex.not_figures:  # one pass each: far faster in `re` than one alternation
-        spans += [(m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start()]
+    # one pass each (far faster in `re` than one alternation); a pattern opening on a run of
+    # numerals before its word (\d+部队) only where the word stands (prefilter.lead)
+    for pattern in lex.not_figures:
+        spans += [(m.start(), m.end()) for m in finditer_led(pattern, text) if m.end() > m.start()]
     spans += marker_spans(text)  # 二本会…: list markers whose punctuation was stripped
     spans.sort()
     starts, ends = [], []

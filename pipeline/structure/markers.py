@@ -15,6 +15,7 @@ from pathlib import Path
 
 from gongwen import lexicon
 from gongwen.numerals import chinese_int
+from gongwen.prefilter import may_open
 
 HERE = Path(__file__).resolve().parent
 #: What follows a cited article or chapter number rather than one that opens its unit
@@ -63,12 +64,22 @@ def ordinal(text: str) -> int | None:
     return chinese_int(text.translate(CAPITALS))
 
 
+@cache
+def _styles_opening(ch: str, line_start: bool) -> tuple[Style, ...]:
+    """The styles, in order, whose marker may begin with ``ch`` (and, inline, that may stand
+    inline): most characters open none, and the rest one or two of the styles."""
+    return tuple(st for st in styles() if (line_start or st.inline) and may_open(st.pattern.pattern, ch))
+
+
 def match_marker(text: str, pos: int, line_start: bool) -> tuple[Style, re.Match[str]] | None:
     """The first style whose marker starts at ``text[pos]``; inline positions only try
-    styles allowed inline."""
-    for st in styles():
-        if not line_start and not st.inline:
-            continue
+    styles allowed inline. Only the styles that may open on the character at ``pos`` are
+    tried (the structure stage and the run-on splitter ask at every candidate place)."""
+    if 0 <= pos < len(text):
+        candidates = _styles_opening(text[pos], line_start)
+    else:
+        candidates = tuple(st for st in styles() if line_start or st.inline)
+    for st in candidates:
         m = st.pattern.match(text, pos)
         if m:
             return st, m
