@@ -14,8 +14,9 @@ from functools import cache, lru_cache
 
 
 def short_name(body: str) -> str:
-    """`全委会会议` is also called `全委会`."""
-    short = re.sub(r"会议$", "", body)
+    """`全委会会议` is also called `全委会`. (A plain suffix test, not ``re.sub``: this runs
+    for every sentence of a long text, and each ``re.sub`` call looks its pattern up again.)"""
+    short = body.removesuffix("会议")
     return short if len(short) >= 2 and short.endswith("会") else body
 
 
