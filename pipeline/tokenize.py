@@ -11,7 +11,6 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
-import sys
 import tempfile
 from functools import cache
 from pathlib import Path
@@ -57,37 +56,36 @@ def dictionary() -> str:
     return (Path(spec.origin).parent / "dict.txt").read_text(encoding="utf-8")
 
 
-#: A line of the dictionary: the word, its frequency, and the rest (`` tag`` in a whole line).
-_LINE = re.compile(r"^(\S+) (\d+)(.*)$", re.MULTILINE)
-_TAG = re.compile(r" (\S+)")
+def _table(pattern: str) -> dict[str, str]:
+    """Word → value of the dictionary's lines that ``pattern`` (two groups, ``^…$`` per
+    line) matches, as ``dict(re.findall(pattern, dictionary(), re.MULTILINE))`` gives.
+
+    Read a slice of whole lines at a time, with one string per distinct value: one
+    ``findall`` over the whole file held a list of 350k pairs and as many copies of
+    ``n``/``v``/``3`` at once, ~75 MB of a 10 MB text's peak in every process."""
+    found = re.compile(pattern, re.MULTILINE).findall
+    text, size = dictionary(), 1 << 17
+    table: dict[str, str] = {}
+    one: dict[str, str] = {}
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + size)
+        end = len(text) if end == -1 else end + 1
+        table.update((word, one.setdefault(value, value)) for word, value in found(text[start:end]))
+        start = end
+    return table
 
 
 @cache
-def _entries() -> tuple[dict[str, str], dict[str, str]]:
-    """Word → tag and word → frequency (as written) of every line of the dictionary, read
-    in one pass. Both tables share one string per word and one per distinct tag or
-    frequency: built apart, by ``findall``, they held ~120 MB of duplicate small strings
-    in every process (a third of the peak on a 10 MB text)."""
-    tags: dict[str, str] = {}
-    counts: dict[str, str] = {}
-    intern = sys.intern
-    for m in _LINE.finditer(dictionary()):
-        word, freq, rest = m.groups()
-        counts[word] = intern(freq)
-        tag = _TAG.fullmatch(rest)
-        if tag:
-            tags[word] = intern(tag.group(1))
-    return tags, counts
-
-
 def _tags() -> dict[str, str]:
-    """Word → tag of the dictionary's ``word frequency tag`` lines."""
-    return _entries()[0]
+    """Word → part-of-speech tag of the dictionary's ``word frequency tag`` lines."""
+    return _table(r"^(\S+) \d+ (\S+)$")
 
 
+@cache
 def frequencies() -> dict[str, str]:
     """Word → frequency (as written, a string of digits) of the dictionary's lines."""
-    return _entries()[1]
+    return _table(r"^(\S+) (\d+)")
 
 
 def tagged(text: str) -> list[tuple[str, str]]:
