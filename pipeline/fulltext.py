@@ -75,6 +75,8 @@ def index_rows(con: sqlite3.Connection, table: str, spec: Indexed, where: str = 
     """Fill ``words``/``context`` of the rows of ``table`` matching ``where`` (as ``spec``
     says) and add them to its index."""
     rows = con.execute(f"SELECT t.id, {spec.words}, {spec.context} FROM {table} t WHERE {where}", args).fetchall()
+    if not rows:  # most documents have no rows of most kinds: spare the two statements
+        return
     con.executemany(f"UPDATE {table} SET words = ?, context = ? WHERE id = ?",
                     [(index_words(w), index_words(c), rid) for rid, w, c in rows])
     con.executemany(f"INSERT INTO {table}_fts (rowid, words, context) SELECT id, words, context FROM {table} "

@@ -297,8 +297,11 @@ class Store(Queries):
 
     # -- writing ----------------------------------------------------------------------------
 
-    def put(self, doc: Document) -> PutResult:
+    def put(self, doc: Document, record: str | None = None) -> PutResult:
         """Store one record in one transaction; returns ``added``, ``replaced`` or ``unchanged``.
+
+        ``record`` is ``doc.to_json()`` when the caller has it already (a batch worker sends
+        the record as JSON), so it is not serialized a second time.
 
         The same bytes stored again (under the same or another path) change nothing
         but the path bookkeeping; new bytes under a known path replace the older
@@ -317,7 +320,7 @@ class Store(Queries):
                 new_id = existing[0]
             else:
                 new_id = doc.doc_id
-                self._insert(doc)
+                self._insert(doc, record)
                 result = "replaced" if old_id else "added"
             con.execute("INSERT OR REPLACE INTO paths (path, doc_id, seen_at) VALUES (?, ?, ?)",
                         (path, new_id, _now()))
@@ -376,7 +379,7 @@ class Store(Queries):
         con.execute("COMMIT")
         return row is not None
 
-    def _insert(self, doc: Document) -> None:
+    def _insert(self, doc: Document, record: str | None = None) -> None:
         con, did = self.con, doc.doc_id
         s = doc.source
         con.execute(
@@ -384,7 +387,7 @@ class Store(Queries):
             "organization, year, script, n_chars, record, stored_at, region_chain, region_code) "
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (did, s.sha256, s.path, s.format, s.encoding, s.bytes, doc.title, doc.doc_type, doc.region,
-             doc.organization, doc.year, doc.script, len(doc.text), doc.to_json(), _now(),
+             doc.organization, doc.year, doc.script, len(doc.text), record or doc.to_json(), _now(),
              divisions.chain_text(doc.region), divisions.code(doc.region)))
         paths = _SectionPaths(doc)
         for kind in kinds.all_kinds():

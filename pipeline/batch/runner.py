@@ -117,7 +117,7 @@ def _write(store: Store, outcome: Outcome) -> str | None:
     """Store one outcome (the record, or the failure); returns what ``Store.put`` did."""
     if outcome.status == "ok" and outcome.record is not None:
         try:
-            return store.put(Document.from_json(outcome.record))
+            return store.put(Document.from_json(outcome.record), outcome.record)
         except InputError:  # the store itself is unusable (busy past waiting): the run stops
             raise
         except Exception as e:  # a record the store refuses is this file's failure, not the run's

@@ -91,10 +91,16 @@ def _contains(outer: Division, inner: Division) -> bool:
     return outer in _parents(inner)
 
 
+@cache
+def _longest_name() -> int:
+    """Characters in the longest name of the table (measured once: ~10k names, asked per document)."""
+    return max(len(n) for n in by_name())
+
+
 def _parts(region: str) -> list[list[Division]]:
     """``region`` cut into known names from the left (longest first), each with its candidates."""
     _, by_name = _table()
-    longest = max(len(n) for n in by_name)
+    longest = _longest_name()
     parts: list[list[Division]] = []
     i = 0
     while i < len(region):

@@ -23,6 +23,7 @@ from functools import cache
 
 from gongwen import lexicon
 from gongwen.metadata.place import HERE, NAME_OPENERS, is_place_word, vocab
+from gongwen.metadata.title import cues as title_cues
 
 _CJK_NAME = r"[\u4e00-\u9fffA-Z()（）]"
 #: ``X(以下简称本所)``; the brackets may have been stripped (``X 以下简称本所 置…``), the phrase
@@ -53,7 +54,7 @@ def from_title(title: str | None, text: str) -> str | None:
     if not title:
         return None
     t = _YEAR_PREFIX.sub("", title.strip())
-    genre = vocab("title_type") + tuple(lexicon.of_kind(HERE / "title_cues.tsv", "genre_end"))
+    genre = vocab("title_type") + title_cues("genre_end")  # read once, not per title
     best = None
     for end in range(min(len(t), 24), 1, -1):
         head = t[:end]

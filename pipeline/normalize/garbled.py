@@ -29,7 +29,7 @@ from typing import Any
 
 from gongwen.normalize.edits import Edit
 from gongwen.normalize.pinyin import ORPHAN
-from gongwen.tokenize import cut, dictionary
+from gongwen.tokenize import cut, frequencies
 
 #: Longest garbled stretch tried after the ``?`` (characters).
 MAX_RUN = 8
@@ -98,7 +98,7 @@ def _counts() -> dict[str, str]:
     """Word → frequency (as written) of jieba's ``dict.txt``, read only when a garbled
     stretch is being repaired. Read directly (one regex pass, values left as text):
     importing and initialising jieba would cost several times more."""
-    return dict(re.findall(r"^(\S+) (\d+)", dictionary(), re.MULTILINE))
+    return frequencies()
 
 
 def _freq(word: str) -> int:
