@@ -56,9 +56,38 @@ def dictionary() -> str:
     return (Path(spec.origin).parent / "dict.txt").read_text(encoding="utf-8")
 
 
+#: A line of jieba's dictionary: word, frequency, part-of-speech tag.
+DICT_LINE = re.compile(r"^(\S+) (\d+) (\S+)$", re.MULTILINE)
+#: The start of a line that is not one (the empty end after the last newline aside).
+NOT_DICT_LINE = re.compile(r"^(?!\S+ \d+ \S+$|\Z)", re.MULTILINE)
+
+
+def dictionary_fields(text: str) -> list[str]:
+    """The fields of a jieba dictionary's ``word frequency tag`` lines, in order (word,
+    frequency, tag, word, …); lines of another shape are skipped. When every line has that
+    shape (jieba's own ``dict.txt``) one ``str.split`` gives them, several times faster than
+    collecting the groups of 349k matches."""
+    if not NOT_DICT_LINE.search(text):
+        return text.split()
+    return [f for m in DICT_LINE.finditer(text) for f in m.groups()]
+
+
+@cache
+def _fields() -> list[str]:
+    return dictionary_fields(dictionary())
+
+
+@cache
+def frequencies() -> dict[str, str]:
+    """Word → frequency (as written) of jieba's dictionary."""
+    fields = _fields()
+    return dict(zip(fields[0::3], fields[1::3], strict=True))
+
+
 @cache
 def _tags() -> dict[str, str]:
-    return dict(re.findall(r"^(\S+) \d+ (\S+)$", dictionary(), re.MULTILINE))
+    fields = _fields()
+    return dict(zip(fields[0::3], fields[2::3], strict=True))
 
 
 def tagged(text: str) -> list[tuple[str, str]]:
