@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gongwen.normalize.furniture import patterns
 from gongwen.normalize.run_on import ARTICLE, MARKER_START
+from gongwen.prefilter import line_words, scan
 from gongwen.structure.markers import match_marker
 from gongwen.tokenize import dictionary_fields
 
@@ -51,3 +54,51 @@ def test_dictionary_fields_read_as_the_line_pattern_does(lines: list[str], final
     text = "\n".join(lines) + ("\n" if final_newline and lines else "")
     expected = [f for m in re.finditer(r"^(\S+) (\d+) (\S+)$", text, re.MULTILINE) for f in m.groups()]
     assert dictionary_fields(text) == expected
+
+
+# --- line-anchored scans: a pattern tried only at the lines holding its words ------------
+
+LINE_PATTERNS = [
+    r"^[ 　]*(?:上传人|上传者)[:：][^\n]*$",
+    r"^[^\n]{1,20}_第\d+页[ \t]*$",
+    r"^[ 　]*[-—][ \t]*\d{1,4}[ \t]*[-—][ \t]*$",
+    r"^[ 　]*[^\n>。]{1,6}?(?:[ \t]*[>»][ \t]*[^\n>»。]{1,6}?){2,}[ \t]*$",
+    r"^[ 　]*展开阅读全文[\s\S]{0,30}\Z",
+    r"^[ 　]*当前位置[:：][^\n]*(?:\n[ \t]*>[^\n]*)*",
+    r"^(?:相关|推荐)?阅读$",
+]
+#: Lines and pieces that make and break those patterns' matches.
+PIECES = ["上传人：某", "上传者:", "文档_第3页", "- 12 -", "首页 > 通知 > 正文", "展开阅读全文", "当前位置：",
+          "  > 首页", "相关阅读", "阅读", "会议由书记主持。", "  ", "_第", ">", "—7—", "第2页", "\n", "\n\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=12))
+def test_a_line_anchored_scan_finds_what_finditer_finds(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for pattern in LINE_PATTERNS:
+        rx = re.compile(pattern, re.MULTILINE)
+        assert [m.span() for m in scan(rx, text)] == [m.span() for m in rx.finditer(text)], pattern
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.data())
+def test_furniture_patterns_scan_as_finditer_does(data: st.DataObject) -> None:
+    """Text holding a generated match of a furniture pattern among other lines."""
+    p = data.draw(st.sampled_from(patterns()))
+    sample = data.draw(st.from_regex(p.regex, fullmatch=False))
+    text = data.draw(st.sampled_from(PIECES)) + sample + data.draw(st.sampled_from(PIECES))
+    assert [m.span() for m in scan(p.regex, text)] == [m.span() for m in p.regex.finditer(text)], p.regex.pattern
+
+
+@pytest.mark.parametrize(("pattern", "words"), [
+    (r"^[ 　]*(?:上传人|贡献者)[:：]", {"上传人", "贡献者"}),
+    (r"^[ 　]*[-—][ \t]*\d", {"-", "—"}),  # a small class of characters is a word set
+    (r"^[^\n]{1,80}_第\d+页", {"_第"}),
+    (r"^[ 　]*\s*第", None),  # \s may be a line break: the word may stand on a later line
+    (r"第\d+页", None),  # not anchored at a line start
+])
+def test_line_words(pattern: str, words: set[str] | None) -> None:
+    found = line_words(pattern, re.MULTILINE)
+    assert (set(found) if found else None) == words
+    assert line_words(pattern, 0) is None  # ^ is the text's start only
