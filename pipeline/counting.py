@@ -22,4 +22,7 @@ def count_chars(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int =
     """``len(pattern.findall(text, pos, endpos))`` for a ``pattern`` that matches exactly one
     character by what it is (a character class, no lookaround): the summed lengths of the
     runs of such characters."""
-    return sum(m.end() - m.start() for m in _runs(pattern).finditer(text, pos, endpos))
+    runs = _runs(pattern)
+    if runs.groups:  # findall would give the groups, not the runs
+        return sum(m.end() - m.start() for m in runs.finditer(text, pos, endpos))
+    return sum(map(len, runs.findall(text, pos, endpos)))

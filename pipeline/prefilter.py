@@ -27,9 +27,15 @@ except ImportError:  # pragma: no cover
 Words = frozenset[str]
 
 
-def _sequence(items: list) -> Words | None:  # type: ignore[type-arg]
+#: A character class of at most this many single characters is a word set of its own when
+#: :func:`_sequence` is asked for ``chars`` (``[>»＞›]``: one of these stands in every match).
+CLASS_MAX = 8
+
+
+def _sequence(items: list, chars: bool = False) -> Words | None:  # type: ignore[type-arg]
     """The best word set a sequence of parsed items requires: a run of literals is one word;
-    a group, a branch or a repeat of at least one contributes what it requires."""
+    a group, a branch or a repeat of at least one contributes what it requires; with
+    ``chars``, a small class of single characters does too."""
     options: list[Words] = []
     run: list[str] = []
 
@@ -45,12 +51,14 @@ def _sequence(items: list) -> Words | None:  # type: ignore[type-arg]
         close()
         found: Words | None = None
         if op is _c.SUBPATTERN:
-            found = None if (arg[1] | arg[2]) & _c.SRE_FLAG_IGNORECASE else _sequence(list(arg[-1]))
+            found = None if (arg[1] | arg[2]) & _c.SRE_FLAG_IGNORECASE else _sequence(list(arg[-1]), chars)
         elif op is _c.BRANCH:
-            branches = [_sequence(list(b)) for b in arg[1]]
+            branches = [_sequence(list(b), chars) for b in arg[1]]
             found = frozenset().union(*branches) if all(b is not None for b in branches) else None
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and arg[0] >= 1:
-            found = _sequence(list(arg[2]))
+            found = _sequence(list(arg[2]), chars)
+        elif op is _c.IN and chars and len(arg) <= CLASS_MAX and all(o is _c.LITERAL for o, _ in arg):
+            found = frozenset(chr(a) for _, a in arg)
         if found:
             options.append(found)
     close()
@@ -338,4 +346,105 @@ def finditer_led(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
                 pos = m.end()
                 break
         q = text.find(word, q + 1)
+    return out
+
+
+#: Character categories that never match a line break.
+_NO_BREAK_CATEGORIES = {_c.CATEGORY_DIGIT, _c.CATEGORY_NOT_SPACE, _c.CATEGORY_WORD}
+
+
+def _within_line(items: list) -> bool:  # type: ignore[type-arg]
+    """Whether parsed ``items`` can never match a line break (read conservatively: anything
+    not understood here counts as possibly matching one)."""
+    for op, arg in items:
+        if op is _c.LITERAL:
+            ok = arg != 10
+        elif op is _c.NOT_LITERAL:
+            ok = arg == 10
+        elif op is _c.IN:
+            if arg and arg[0][0] is _c.NEGATE:
+                ok = any((o is _c.LITERAL and a == 10) or (o is _c.CATEGORY and a is _c.CATEGORY_SPACE)
+                         for o, a in arg[1:])
+            else:
+                ok = all((o is _c.LITERAL and a != 10) or (o is _c.RANGE and not a[0] <= 10 <= a[1])
+                         or (o is _c.CATEGORY and a in _NO_BREAK_CATEGORIES) for o, a in arg)
+        elif op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            ok = True  # takes no characters
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+            ok = _within_line(list(arg[2]))
+        elif op is _c.SUBPATTERN:
+            ok = _within_line(list(arg[-1]))
+        elif op is _c.ATOMIC_GROUP:
+            ok = _within_line(list(arg))
+        elif op is _c.BRANCH:
+            ok = all(_within_line(list(b)) for b in arg[1])
+        else:
+            ok = False
+        if not ok:
+            return False
+    return True
+
+
+@cache
+def line_words(pattern: str, flags: int) -> Words | None:
+    """For a pattern that starts at a line's start (``^`` under MULTILINE): words one of which
+    every match holds on the line it starts on, so a match starts only at the start of a
+    line holding one of them. None when the pattern is not so anchored or has no such words
+    (the words are read from the items before the first that might match a line break)."""
+    parsed = _parsed(pattern)
+    if parsed is None or not (flags | parsed.state.flags) & re.MULTILINE:
+        return None
+    items = list(parsed)
+    if not items or items[0] != (_c.AT, _c.AT_BEGINNING):
+        return None
+    k = 1
+    while k < len(items) and _within_line(items[k:k + 1]):
+        k += 1
+    return _sequence(items[1:k], chars=True)
+
+
+#: Finding more words than this one by one costs as much as scanning with the pattern.
+LINE_WORDS_MAX = 4
+#: Trying a pattern at the lines of its words pays while they are at most one in this many
+#: characters; a text fuller of them is scanned whole (a short one: past this many places).
+LINE_WORD_SPACING = 500
+LINE_PLACES_MIN = 32
+
+
+def scan(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """``list(rx.finditer(text))`` for a pattern that may stand anywhere, found cheaply:
+
+    - a pattern none of whose :func:`required_words` is in the text matches nowhere;
+    - a pattern anchored at line starts (``^…`` under MULTILINE, see :func:`line_words`) is
+      tried only at the starts of the lines holding its words, in order (the first that
+      matches after the last match's end is the next match, as ``finditer`` finds it);
+    - anything else goes through :func:`finditer` (anchored, else a full scan).
+
+    The regex engine would otherwise try a ``^``-anchored pattern at every character."""
+    if rx.flags & (re.IGNORECASE | re.VERBOSE):  # the words are read from the pattern as written
+        return list(rx.finditer(text))
+    anchored = line_words(rx.pattern, rx.flags)
+    if anchored is None or len(anchored) > LINE_WORDS_MAX:
+        words = required_words(rx.pattern)
+        if words is not None and not any(w in text for w in words):
+            return []
+        return finditer(rx, text)
+    limit = max(LINE_PLACES_MIN, len(text) // LINE_WORD_SPACING)
+    places: list[int] = []
+    for w in anchored:
+        i = text.find(w)
+        while i != -1:
+            places.append(i)
+            if len(places) > limit:
+                return list(rx.finditer(text))
+            i = text.find(w, i + 1)
+    out: list[re.Match[str]] = []
+    pos = 0
+    for start in sorted({text.rfind("\n", 0, i) + 1 for i in places}):
+        if start < pos:
+            continue
+        m = rx.match(text, start)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
     return out

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from gongwen import lexicon
 from gongwen.normalize.edits import Edit
+from gongwen.prefilter import scan
 
 HERE = Path(__file__).resolve().parent
 #: What a ``break`` removal leaves: a blank line, so the line joiner never joins across it
@@ -89,11 +90,14 @@ def _site_name_start(text: str, start: int) -> int:
 
 
 def remove_furniture(text: str) -> list[Edit]:
-    """Edits removing everything ``furniture.txt`` and the encyclopedia rule recognise."""
+    """Edits removing everything ``furniture.txt`` and the encyclopedia rule recognise.
+
+    Each pattern is tried only where its words stand (:func:`gongwen.prefilter.scan`): most
+    are line patterns whose words a text rarely holds."""
     spans: list[tuple[int, int, bool]] = []
     for p in patterns():
         footer = p.regex.pattern.endswith(r"\Z")  # "the rest of the page is its footer"
-        for m in p.regex.finditer(text):
+        for m in scan(p.regex, text):
             start, end = m.start(), m.end()
             if p.site:
                 start = _site_name_start(text, start)

@@ -93,16 +93,11 @@ def _s2t() -> Any:
     return converter("s2t")
 
 
-@lru_cache(maxsize=1)
-def _counts() -> dict[str, str]:
-    """Word → frequency (as written) of jieba's ``dict.txt``, read only when a garbled
-    stretch is being repaired. Read directly (one regex pass, values left as text):
-    importing and initialising jieba would cost several times more."""
-    return frequencies()
-
-
 def _freq(word: str) -> int:
-    return int(_counts().get(word, 0))
+    """The word's frequency in jieba's dictionary, read only when a garbled stretch is being
+    repaired (through :mod:`gongwen.tokenize`: importing and initialising jieba would cost
+    several times more)."""
+    return int(frequencies().get(word, 0))
 
 
 def _words(text: str) -> list[str]:
@@ -117,24 +112,38 @@ def readability(text: str) -> float:
     weigh more), plus Chinese punctuation, minus Latin letters and ``?`` wedged between
     Han characters and rare characters standing alone; a tiny log-frequency term breaks
     ties (``专用`` over ``专有``)."""
-    freq = _freq
+    counts, han = frequencies(), HAN.match  # looked up once: called for every candidate
     score = -float(len(ODD.findall(text)))
     for w in _words(_t2s().convert(text)):
-        if len(w) >= 2 and HAN.match(w):
-            f = freq(w)
-            if f >= (MIN_WORD_FREQ if len(w) == 2 else 1):
-                score += len(w) * (1 + 0.25 * (len(w) - 2)) + math.log10(f) / 100
+        n = len(w)
+        if n >= 2 and han(w):
+            f = int(counts.get(w, 0))
+            if f >= (MIN_WORD_FREQ if n == 2 else 1):
+                score += n * (1 + 0.25 * (n - 2)) + math.log10(f) / 100
         elif w in PUNCTUATION:
             score += 0.5
-        elif len(w) == 1 and HAN.match(w) and freq(w) < RARE_CHAR:
+        elif n == 1 and han(w) and int(counts.get(w, 0)) < RARE_CHAR:
             score -= 1  # a rare character standing alone: what garbage looks like
     return score
 
 
+@lru_cache(maxsize=65536)
+def _simple(ch: str) -> str:
+    """One candidate character in simplified script (cached: the candidates of every unknown
+    byte are converted again for each stretch and each pass, through OpenCC's Python wrapper)."""
+    return _t2s().convert(ch)
+
+
+@lru_cache(maxsize=65536)
+def _traditional(ch: str) -> str:
+    return _s2t().convert(ch)
+
+
+@lru_cache(maxsize=65536)
 def _ok(ch: str) -> bool:
     if ch in PUNCTUATION:
         return True
-    return bool(HAN.match(ch)) and _freq(_t2s().convert(ch)) >= MIN_CHAR_FREQ
+    return bool(HAN.match(ch)) and _freq(_simple(ch)) >= MIN_CHAR_FREQ
 
 
 @lru_cache(maxsize=4096)
@@ -191,13 +200,13 @@ def _best(cands: tuple[str, ...], left: str, right: str, expect: str = "") -> st
     """The candidate making ``left + c + right`` most readable; ties go to the commoner,
     then to the standard form (鎮 over its variant 鎭). ``expect`` is the next member of an
     enumeration the text is writing (``二是``); a candidate starting it gets a bonus."""
-    conv, back = _t2s(), _s2t()
+    conv = _t2s()
     best, best_key = None, (-1e9, -1, False)
     for c in cands:
-        simple = conv.convert(c)
+        simple = _simple(c)
         bonus = SERIES_BONUS if expect and _opens_clause(expect, conv.convert(left + c + right)) else 0.0
         key = (readability(left + c + right) + bonus, 10**9 if c in PUNCTUATION else _freq(simple),
-               back.convert(simple) == c)
+               _traditional(simple) == c)
         if key > best_key:
             best, best_key = c, key
     return best

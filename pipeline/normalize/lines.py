@@ -112,6 +112,9 @@ def aligned_lines(lines: list[str]) -> set[int]:
     run: list[int] = []
 
     def flush() -> None:
+        if len(run) < 2:  # a table needs two rows: most runs are one short line of prose
+            run.clear()
+            return
         rows = [lines[k].rstrip(SPACES) for k in run if _column_gaps(lines[k]) >= 2 and _is_column_row(lines[k])]
         starts = Counter(m.end() for row in rows for m in COLUMN_GAP.finditer(row) if m.start())
         if len(rows) >= 2 and sum(1 for n in starts.values() if n >= 2) >= 2:

@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 from pathlib import Path
 
 from gongwen import lexicon
@@ -127,10 +128,7 @@ def _table_labels() -> re.Pattern[str]:
 def _cuts(text: str) -> set[int]:
     """Offsets of ``text`` where jieba's dictionary words (no HMM guesses) meet, but not
     inside a table's label word."""
-    out, pos = set(), 0
-    for word in cut(text, hmm=False):
-        pos += len(word)
-        out.add(pos)
+    out = set(accumulate(map(len, cut(text, hmm=False))))  # where each word ends
     for m in _table_labels().finditer(text):
         out -= set(range(m.start() + 1, m.end()))
     return out
