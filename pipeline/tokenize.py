@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
+import sys
 import tempfile
 from functools import cache
 from pathlib import Path
@@ -80,14 +81,12 @@ def _table(column: int) -> dict[str, str]:
     ``n``/``v``/``3``, ~75 MB of a 10 MB text's peak in every process."""
     text, size = dictionary(), 1 << 17
     table: dict[str, str] = {}
-    one: dict[str, str] = {}
     start = 0
     while start < len(text):
         end = text.find("\n", start + size)
         end = len(text) if end == -1 else end + 1
         fields = dictionary_fields(text[start:end])
-        table.update((word, one.setdefault(value, value))
-                     for word, value in zip(fields[0::3], fields[column::3], strict=True))
+        table.update(zip(fields[0::3], map(sys.intern, fields[column::3]), strict=True))  # one string per value
         start = end
     return table
 
