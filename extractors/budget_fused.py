@@ -34,6 +34,7 @@ from functools import cache
 from gongwen import lexicon
 from gongwen.extractors.budget_align import is_category
 from gongwen.extractors.budget_header import HERE, ExactLabels, Label, classify_exact, money_units
+from gongwen.tokenize import cut
 
 #: Measure words and units, shared with the figures extractor.
 UNITS = HERE / "figures" / "units.tsv"
@@ -91,6 +92,10 @@ EXPLAIN_CHARS = 8
 #: Clause and sentence marks: a name holds none, a cut after one is free.
 _CLAUSE = re.compile(r"[；;。！？]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+#: Marks that go on the words before them.
+_LEADING_MARK = re.compile(r"[，,；;。、！？：]")
+#: Marks after which the words go on: a cell does not end on one.
+_OPEN_END = re.compile(r"[，,、：]$")
 #: Words a number's cell goes on with: ``95%以上``, ``±3%以内``, ``70%及以上``.
 _QUALIFIERS = ("及以上", "及以下", "以上", "以下", "以内", "左右", "内")
 
@@ -264,6 +269,8 @@ def _holds_target(text: str) -> bool:
 def _fit(role: str | None, text: str) -> float:
     """How well ``text`` fits a column of ``role``: what the role's cells hold."""
     n = len(text)
+    if _LEADING_MARK.match(text) or _OPEN_END.search(text):
+        return -3.0  # a cell neither opens with a clause's mark nor ends on a comma: ＜4项，＞2项 is one
     numeric = bool(_number().fullmatch(text))
     if not numeric and len(_HAN.findall(_number().sub("", text))) < 2 <= n and role not in ("grade", "value"):
         return -2.0  # numbers with hardly a word: no name, no sentence
@@ -293,8 +300,8 @@ def _fit(role: str | None, text: str) -> float:
     if role == "serial":
         return 2.0 if re.fullmatch(r"\d{1,3}", text) else -2.0
     if role in ("grade", "value"):
-        if group:
-            return -2.0
+        if group or not re.search(r"[\w\u4e00-\u9fff]", text):
+            return -2.0  # a category, or marks alone (the `，` between 大于4项，小于2项) are no target
         if numeric:
             return 1.5  # 95%以上, 8000-9999分钟
         if n <= 8:
@@ -362,8 +369,9 @@ def _cuts(text: str, tails: set[str], heads: set[str], model_scores: list[float]
         free(end + (aside.end() if aside else 0))
     if model_scores is not None:
         verbs = _duty_verbs()
+        inside = _inside_words(text)
         for i in range(1, n):
-            if i in cuts or blocked[i] or not (_HAN.match(text[i - 1]) and _HAN.match(text[i])):
+            if i in cuts or blocked[i] or i in inside or not (_HAN.match(text[i - 1]) and _HAN.match(text[i])):
                 continue
             if model_scores[i] >= MODEL_FLOOR:
                 cuts[i] = WORD_CUT_COST - MODEL_WEIGHT * model_scores[i]
@@ -371,6 +379,18 @@ def _cuts(text: str, tails: set[str], heads: set[str], model_scores: list[float]
                     # a row's name is followed by what it does: 组织事务管理|负责…, 干部管理|做好…
                     cuts[i] -= VERB_BONUS
     return cuts
+
+
+def _inside_words(text: str) -> set[int]:
+    """The gaps of ``text`` inside a dictionary word (``实绩|突出`` is none, ``突|出`` is): the
+    model reads a clause's end from the few characters about a gap and may score one inside a
+    word high, but a cell's edge never parts a word."""
+    inside: set[int] = set()
+    at = 0
+    for word in cut(text, hmm=False):
+        inside.update(range(at + 1, at + len(word)))
+        at += len(word)
+    return inside
 
 
 def _row_repeats(text: str) -> list[int]:

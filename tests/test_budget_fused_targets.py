@@ -45,6 +45,14 @@ def test_a_word_repeated_before_each_target_opens_the_first_behind_a_comparators
     assert cells[0].startswith("网络运行故障率")
 
 
+def test_a_grade_of_two_bounds_joined_by_a_comma_is_one_cell() -> None:
+    # the `，` between two bounds is no cell of its own, and no cell opens or ends on it
+    columns = [Column("indicator", "指标名称"), *(Column("grade", g) for g in "优良中差")]
+    line = "新建站点数＞6个＜6个，＞3个＜3个无"
+    cells = [line[p[0]:p[1]] for p in segment(line, columns) if p]
+    assert cells == ["新建站点数", "＞6个", "＜6个，＞3个", "＜3个", "无"]
+
+
 #: A project form with a target-value indicator grid, each row of the grid one fused line.
 FORM_GRID = [
     ["一级指标", "二级指标", "三级指标", "指标值", "绩效标准"],
