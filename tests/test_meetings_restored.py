@@ -57,6 +57,16 @@ def test_meeting_named_after_a_comma_a_restorer_put_there() -> None:
     assert found["主席团会议"].convener == "镇人民代表大会主席"
 
 
+def test_meeting_named_before_a_full_stop_a_restorer_put_between_it_and_its_rule() -> None:
+    text = ("某市园林委员会议事规则\n"
+            "第八条 园林委员会会议每季度召开一次。\n"
+            "第九条 各专项小组会议。根据需要不定期召开，由小组组长召集，听取有关单位意见。\n")
+    found = meetings(text)
+    assert "专项小组会议" in found
+    m = found["专项小组会议"]
+    assert m.ad_hoc and m.convener == "小组组长"
+
+
 def test_who_sits_in_while_the_meeting_goes_on_names_no_meeting() -> None:
     text = ("某院会议规则\n"
             "第 2 条 本院会议每月举行一次。\n"

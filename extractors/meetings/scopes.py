@@ -110,9 +110,10 @@ MENTIONS = [
     re.compile(
         r"(?:^|(?<=[\n。；;\s])|(?<=[一二三四五六七八九十\d][、.．])|(?<=[)）])"
         # an article's number run into it (`第二十四条各专业委员会会议…`), or a comma a punctuation
-        # restorer put where a full stop stood (`…其他工作，主席团会议，由…召集`)
+        # restorer put where a full stop stood (`…其他工作，主席团会议，由…召集`); after the name a
+        # comma, or a full stop a restorer put between the name and its rule (`…会议。根据需要…召开`)
         r"|(?<=[条條，,]))"
-        r"(?P<body>[\u4e00-\u9fff（）()]{2,20}?(?:会议|会报))(?:（以下简称[^）]{1,10}）)?[，,]?"
+        r"(?P<body>[\u4e00-\u9fff（）()]{2,20}?(?:会议|会报))(?:（以下简称[^）]{1,10}）)?[，,。]?"
         r"(?=(?:一般|原则上|根据[^，。；;]{0,8}需要|视需要)?(?:随时|每|由[^，。；;]{1,24}(?:召集|主持)|须有|应有|表决|不定期|定期"
         r"|主要(?:议定|讨论|研究|审议)|的?议事范围"
         r"|以[^，。；;]{1,10}为(?:主席|主持人)))"),
@@ -320,6 +321,8 @@ def find_scopes(doc: Document) -> list[Scope]:
                 continue
             pre = {k: v for k, v in m.groupdict().items() if k != "body" and v}
             end = _sentence(text, m.start())[1] if m.start() == m.start("body") else m.end()
+            if m.group(0).endswith("。"):  # a full stop guessed between the name and its rule: the rule's sentence
+                end = _sentence(text, m.end())[1]
             scopes.append(Scope(body, m.start(), end, pre))
     if scopes:  # a rules document: the further meetings it provides for
         held = [m for m in finditer(HELD, text) if not _run_on(text, m)]
