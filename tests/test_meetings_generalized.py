@@ -255,6 +255,15 @@ def test_report_practices(body: str, slot: str, value: object) -> None:
     assert (found["村务工作交流会"].frequency.per, found["评议会"].frequency.per) == ("month", "quarter")  # type: ignore[union-attr]
 
 
+def test_report_practice_whose_comma_before_the_agenda_was_lost() -> None:
+    # a restorer missed the comma: the participants still end before `对…进行…`, though what
+    # is judged ends on a word people's names end on too (人员)
+    text = REPORT.replace("有关部门人士，对窗口服务进行", "有关部门人士对窗口工作人员进行")
+    found = by_body(text)
+    assert found["评议会"].members == ["群众代表", "有关部门人士"]
+    assert found["评议会"].agenda_scope == ["对窗口工作人员进行评议"]
+
+
 def test_report_without_practices() -> None:
     text = "二、推进产业发展\n召开全区旅游发展大会，举办现场推进会、项目观摩会，每月通报项目进度。\n"
     assert by_body(text) == {}
