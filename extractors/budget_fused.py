@@ -47,6 +47,11 @@ MAX_LABEL = 20
 MIN_HEADER_LABELS = 3
 #: … leaving at most this share of its characters outside any label.
 MAX_UNKNOWN_SHARE = 0.15
+#: … and no longer than this: no form has more than a couple of dozen columns of at most
+#: :data:`MAX_LABEL` characters (the longest header line of the real tables in ../shared is
+#: under 90). A longer line is prose or rows run together, and tiling it cost most of the
+#: time on a text whose line breaks were lost.
+MAX_HEADER_CHARS = 24 * MAX_LABEL
 #: The longest name (activity, indicator) that fits its column fully.
 NAME_CHARS = 25
 #: Names shorter than this are rarely whole (完成率 is the tail of one).
@@ -129,7 +134,8 @@ def _explain() -> tuple[str, ...]:
 
 def tile_header(text: str) -> list[tuple[int, int, Label]] | None:
     """The labels a header line is made of, as ``(start, end, label)`` spans, or None when
-    the line is no header (fewer than three labels, or words outside any label).
+    the line is no header (fewer than three labels, words outside any label, or longer than
+    any form's header line).
 
     A dynamic program covers the line with exact vocabulary labels (an aside in brackets
     and an asterisk belong to the label: ``*指标值(或计划水平)``), leaving as few
@@ -137,7 +143,7 @@ def tile_header(text: str) -> list[tuple[int, int, Label]] | None:
     ``年度预算数`` stays one label, not ``年度`` + ``预算数``).
     """
     n = len(text)
-    if n == 0:
+    if n == 0 or n > MAX_HEADER_CHARS:
         return None
     inf = (10**9, 10**9, 10**9)
     # (uncovered chars, labels, labels opening with a bracket) for text[:i]: an aside in

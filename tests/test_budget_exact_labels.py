@@ -3,7 +3,7 @@ answers of the plain lookups they replace."""
 
 from __future__ import annotations
 
-from gongwen.extractors.budget_fused import MAX_LABEL, tile_header
+from gongwen.extractors.budget_fused import MAX_HEADER_CHARS, MAX_LABEL, tile_header
 from gongwen.extractors.budget_header import ExactLabels, classify_exact
 
 LINES = [
@@ -47,3 +47,12 @@ def test_a_line_of_prose_is_given_up_and_a_header_still_tiles() -> None:
     assert spans is not None and [header[a:b] for a, b, _ in spans] == ["一级指标", "二级指标", "三级指标", "指标值"]
     for line in LINES:
         assert (tile_header(line) is not None) <= _tile_slowly(line)
+
+
+def test_a_line_longer_than_any_header_is_no_header() -> None:
+    header = "一级指标二级指标三级指标指标值"
+    assert tile_header(header) is not None
+    long_line = header * (MAX_HEADER_CHARS // len(header) + 1)  # labels only, but no form has so many columns
+    assert len(long_line) > MAX_HEADER_CHARS and tile_header(long_line) is None
+    fits = header * (MAX_HEADER_CHARS // len(header))
+    assert tile_header(fits) is not None
