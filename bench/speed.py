@@ -22,18 +22,19 @@ about as much lost nothing to its missing line breaks.
 
 Targets (issue 15), measured in CPU time on the shared 2-core machine (Dec 2026):
 
-=====================================  ==========  =============  ==============
-run                                    target      before         after
-=====================================  ==========  =============  ==============
-1.7M chars, ratio jieba / extract      >= 2.5x     0.46x (15.7 s) 0.58x (14.8 s)
-8M chars on one line                   <= 60 s     not done 900 s 59.9 s, 87.9 %
-4M chars of meeting sentences, 1 line  <= 30 s     46.4 s         44.5 s; 42.8 s
-=====================================  ==========  =============  ==============
+=====================================  ==========  =============  ==============  ===============
+run                                    target      first stop     second stop     third stop
+=====================================  ==========  =============  ==============  ===============
+1.7M chars, ratio jieba / extract      >= 2.5x     0.46x (15.7 s) 0.58x (14.8 s)  0.53x (12.0 s)
+8M chars on one line                   <= 60 s     not done 900 s 59.9 s, 87.9 %  63.8 s, 87.9 %
+4M chars of meeting sentences, 1 line  <= 30 s     46.4 s         44.5 s          45.0 s
+=====================================  ==========  =============  ==============  ===============
 
-The second "after" of the 4M meeting row (42.8 s, load 13-15) is after the text layer
-(:mod:`gongwen.text_layer`) and the budget header tiling's early end: between the two,
-the fused-table reader had made main (728e710) take 60.4 s for 1M characters of the same
-text and not finish 4M in 600 s wall, its header tiling trying every line of prose whole.
+Third stop: the 1.7M row side by side with the stop's start (0.48x, 13.4 s, same run);
+the stop's start did not finish 8M in 400 s nor 4M of meeting text in 600 s, because the
+fused-table reader, merged after the second stop's measurements, tiled every line of prose
+as a possible header (now: early exit, and no line longer than any form's header). The
+meeting extractor itself became linear (:mod:`gongwen.text_layer`): 1.8 s at 1M, 3.7 s at 2M.
 
 CPU time grows by a third when all cores are busy, so "before" and "after" of a row are
 from runs side by side (the 4M rows: both at once, load 12-15). The earlier figure of
