@@ -263,14 +263,6 @@ def test_final_accounts_nested_by_codes(text: str) -> None:
     ("维修维\n- 3 -\n护次数", "维修维护次数", ["维修维护次数"]),  # joined across a removed footer: kept
 ])
 def test_source_lines_recover_joined_rows(source: str, text: str, lines: list[str]) -> None:
-    from gongwen.extractors.budget_text import source_lines
-    from gongwen.record import Document, Source
+    from budget_source import lines_from_source
 
-    doc = Document(source=Source(path="t.txt", format="txt", encoding="utf-8", bytes=1, sha256="0" * 64), text=text)
-    offsets, k = [], 0
-    for ch in text:  # each character of the text at its place in the source
-        k = source.index(ch, k)
-        offsets.append(k)
-        k += 1
-    doc.work.source_text, doc.work.offsets = source, [*offsets, len(source)]
-    assert [text[s.start:s.end] for s in source_lines(doc)] == lines
+    assert lines_from_source(source, text) == lines

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from budget_source import lines_from_source
+
 from gongwen.normalize import normalize
 from gongwen.process import process_text
 
@@ -205,28 +207,13 @@ def test_a_statement_without_punctuation_or_line_breaks_keeps_its_rows() -> None
     assert [(a.replace("、", ""), n) for a, n, _ in items(both)] == [(a.replace("、", ""), n) for a, n, _ in items(STATEMENT)]
 
 
-def _source_lines(source: str, text: str) -> list[str]:
-    """The rebuild's lines of ``text``, normalized from ``source`` by removals only."""
-    from gongwen.extractors.budget_text import source_lines
-    from gongwen.record import Document, Source
-
-    doc = Document(source=Source(path="t.txt", format="txt", encoding="utf-8", bytes=1, sha256="0" * 64), text=text)
-    offsets, k = [], 0
-    for ch in text:  # each character of the text at its place in the source
-        k = source.index(ch, k)
-        offsets.append(k)
-        k += 1
-    doc.work.source_text, doc.work.offsets = source, [*offsets, len(source)]
-    return [text[s.start:s.end] for s in source_lines(doc)]
-
-
 def test_a_page_marker_removed_between_a_rows_words_and_its_numbers_is_a_line_break_again() -> None:
     # a sharing site's page marker (2、) cut the table where a row's name line ended; the
     # normalizer removed it with the break. Inside a word or a number the join is the repair.
-    assert _source_lines("1、业务工作专项\n\n2、 938.8\n320", "1、业务工作专项938.8\n320") == [
+    assert lines_from_source("1、业务工作专项\n\n2、 938.8\n320", "1、业务工作专项938.8\n320") == [
         "1、业务工作专项", "938.8", "320"]
-    assert _source_lines("十、节能环保支出 4\n\n4、0", "十、节能环保支出 40") == ["十、节能环保支出 40"]
-    assert _source_lines("维修维\n\n3、护次数 12", "维修维护次数 12") == ["维修维护次数 12"]
+    assert lines_from_source("十、节能环保支出 4\n\n4、0", "十、节能环保支出 40") == ["十、节能环保支出 40"]
+    assert lines_from_source("维修维\n\n3、护次数 12", "维修维护次数 12") == ["维修维护次数 12"]
 
 
 def test_a_year_spaced_off_its_amount_label_stays_the_labels() -> None:
