@@ -14,7 +14,7 @@ parser: no kept library exposes it, and anything it cannot read falls back to "n
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 
 try:  # Python 3.11+ keeps the parser here; older versions as sre_parse
@@ -177,6 +177,21 @@ def _frequent(words: Words, reach: int, text: str) -> bool:
     return False
 
 
+def _places(words: Iterable[str], text: str, limit: int | None = None) -> list[int] | None:
+    """Where each of ``words`` stands in ``text`` (word by word, unsorted), or None as soon
+    as more than ``limit`` places are found (the caller's one pass of the engine is then
+    cheaper than trying near each)."""
+    places: list[int] = []
+    for w in words:
+        i = text.find(w)
+        while i != -1:
+            places.append(i)
+            if limit is not None and len(places) > limit:
+                return None
+            i = text.find(w, i + 1)
+    return places
+
+
 def finditer(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
     """``list(rx.finditer(text))``, found by trying the pattern only just before the places
     where its anchor words stand (:func:`anchor`): patterns that open on a character class
@@ -191,12 +206,7 @@ def finditer(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
     words, reach = found
     if _frequent(words, reach, text):
         return list(rx.finditer(text))
-    places: list[int] = []
-    for w in words:
-        i = text.find(w)
-        while i != -1:
-            places.append(i)
-            i = text.find(w, i + 1)
+    places = _places(words, text) or []  # no limit: never None
     out: list[re.Match[str]] = []
     pos = 0  # where the next match may start (the end of the last one)
     for q in sorted(set(places)):
@@ -429,15 +439,9 @@ def scan(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
         if words is not None and not any(w in text for w in words):
             return []
         return finditer(rx, text)
-    limit = max(LINE_PLACES_MIN, len(text) // LINE_WORD_SPACING)
-    places: list[int] = []
-    for w in anchored:
-        i = text.find(w)
-        while i != -1:
-            places.append(i)
-            if len(places) > limit:
-                return list(rx.finditer(text))
-            i = text.find(w, i + 1)
+    places = _places(anchored, text, max(LINE_PLACES_MIN, len(text) // LINE_WORD_SPACING))
+    if places is None:
+        return list(rx.finditer(text))
     out: list[re.Match[str]] = []
     pos = 0
     for start in sorted({text.rfind("\n", 0, i) + 1 for i in places}):
